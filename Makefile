@@ -1,0 +1,40 @@
+# Developer tasks. `make run` and `make test` are all a fresh clone needs.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/tpps.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run serve demo test lint schema bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/tpps load json loaders/data/demo.json --db $(DB)
+
+run: demo
+	$(BIN)/tpps serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy api graph loaders cli
+
+schema: install
+	$(BIN)/tpps schema > schema.graphql
+
+bench: install
+	$(BIN)/python bench/api_page.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

@@ -1,0 +1,126 @@
+"""The Institution type: a Puskesmas, a Polsek, a TP PKK ... and its network."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api import validation
+from api.context import ctx
+from api.institutions.dataloaders import (
+    collaborators_of,
+    institution_by_id,
+    meeting_count_of_institution,
+    meetings_of_institution,
+    program_links_of_institution,
+)
+from api.pagination import DEFAULT_PAGE, Connection, check_first, connection, page_request
+from api.regions.types import Region, region_of
+from api.sources.types import Citation, citations
+from graph import model
+from graph.vocabulary import sector_of
+
+if TYPE_CHECKING:
+    from api.meetings.types import Meeting
+    from api.programs.types import Program
+
+MeetingT = Annotated["Meeting", strawberry.lazy("api.meetings.types")]
+ProgramT = Annotated["Program", strawberry.lazy("api.programs.types")]
+
+
+async def institution_of(info: Info, id_: str | None) -> Institution | None:
+    if id_ is None:
+        return None
+    found = await ctx(info).loader(institution_by_id).load(id_)
+    return Institution.of(found) if found else None
+
+
+@strawberry.type(description="An institution that co-attended meetings with another one.")
+class Collaborator:
+    institution_id: strawberry.Private[str]
+    shared_meetings: int = strawberry.field(description="Meetings both attended.")
+    weight: float = strawberry.field(
+        description="Newman's collaboration weight: the sum over shared meetings of "
+        "1/(attendees - 1)."
+    )
+
+    @strawberry.field
+    async def institution(self, info: Info) -> Institution:
+        found = await institution_of(info, self.institution_id)
+        assert found is not None
+        return found
+
+
+@strawberry.type(description="A program an institution runs or supports.")
+class ProgramRole:
+    program_id: strawberry.Private[str]
+    relation: str = strawberry.field(description="RUNS or SUPPORTS")
+
+    @strawberry.field
+    async def program(self, info: Info) -> ProgramT | None:
+        from api.programs.types import program_of
+
+        return await program_of(info, self.program_id)
+
+
+@strawberry.type(description="An organisation taking part in stunting coordination.")
+class Institution:
+    id: strawberry.ID
+    name: str
+    type: str = strawberry.field(description="Canonical type code, e.g. PUSKESMAS, POLSEK, PKK.")
+    level: str | None
+    region_code: str | None
+
+    @strawberry.field(description="Sector of the type: health, security, religious, ...")
+    def sector(self) -> str:
+        return sector_of(self.type)
+
+    @strawberry.field
+    async def region(self, info: Info) -> Region | None:
+        return await region_of(info, self.region_code)
+
+    @strawberry.field(description="Meetings attended, newest first.")
+    async def meetings(
+        self, info: Info, from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None, first: int = DEFAULT_PAGE, after: str | None = None,
+    ) -> Connection[MeetingT]:
+        from api.meetings.types import Meeting
+
+        win = validation.window(from_, to)
+        req = page_request(first, after, "DATE_DESC", "date", True)
+        context = ctx(info)
+        page = await context.loader(meetings_of_institution).load(
+            (self.id, win, req))
+
+        async def count() -> int:
+            return int(await context.loader(meeting_count_of_institution).load((self.id, win)))
+
+        return connection(page, Meeting.of, "DATE_DESC", after, count)
+
+    @strawberry.field(description="Institutions met at the same meetings, heaviest first.")
+    async def collaborators(
+        self, info: Info, from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None, first: int = DEFAULT_PAGE,
+    ) -> list[Collaborator]:
+        check_first(first)
+        win = validation.window(from_, to)
+        found = await ctx(info).loader(collaborators_of).load((self.id, win, first))
+        return [Collaborator(institution_id=c.institution_id, shared_meetings=c.shared_meetings,
+                             weight=c.weight) for c in found]
+
+    @strawberry.field(description="Programs this institution runs or supports.")
+    async def programs(self, info: Info) -> list[ProgramRole]:
+        links = await ctx(info).loader(program_links_of_institution).load(self.id)
+        return [ProgramRole(program_id=x.program_id, relation=x.relation) for x in links]
+
+    @strawberry.field(description="Where this institution is mentioned.")
+    async def sources(self, info: Info) -> list[Citation]:
+        return await citations(info, self.id)
+
+    @classmethod
+    def of(cls, i: model.Institution) -> Institution:
+        return cls(id=strawberry.ID(i.id), name=i.name, type=i.type, level=i.level,
+                   region_code=i.region_code)

@@ -1,0 +1,112 @@
+"""Relay-style connections over the store's keyset pages.
+
+A cursor is the (sort value, id) of a row plus the ordering it belongs to,
+so the next page is an index range scan, not an OFFSET: page 1,000 costs
+what page 1 costs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
+
+import strawberry
+
+from api.errors import UserInputError
+from graph.store.base import Page, PageRequest
+
+T = TypeVar("T")
+MAX_PAGE = 100
+DEFAULT_PAGE = 20
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    node: T
+    cursor: str
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="Rows matching the filter, over all pages (counted on request).")
+    async def total_count(self) -> int:
+        return await self.count()
+
+
+def encode_cursor(order: str, key: tuple[Any, str]) -> str:
+    raw = json.dumps([order, key[0], key[1]], separators=(",", ":"), ensure_ascii=False)
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, order: str, argument: str = "after") -> tuple[Any, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        found_order, value, id_ = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, TypeError, binascii.Error, UnicodeError) as exc:
+        raise UserInputError(f"{argument}: not a cursor from this API", argument) from exc
+    if found_order != order:
+        raise UserInputError(
+            f"{argument}: the cursor belongs to ordering {found_order}, not {order}", argument
+        )
+    if not isinstance(id_, str):
+        raise UserInputError(f"{argument}: not a cursor from this API", argument)
+    return value, id_
+
+
+def check_first(first: int, argument: str = "first", limit: int = MAX_PAGE) -> int:
+    if first < 0 or first > limit:
+        raise UserInputError(f"{argument} must be between 0 and {limit}, got {first}", argument)
+    return first
+
+
+def page_request(first: int, after: str | None, order: str, sort: str, descending: bool
+                 ) -> PageRequest:
+    check_first(first)
+    key = decode_cursor(after, order) if after else None
+    return PageRequest(first=first, after=key, sort=sort, descending=descending)
+
+
+def connection(page: Page[Any], wrap: Callable[[Any], T], order: str, after: str | None,
+               count: Callable[[], Awaitable[int]]) -> Connection[T]:
+    edges = [Edge(node=wrap(item), cursor=encode_cursor(order, key))
+             for item, key in zip(page.items, page.keys, strict=True)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count=count,
+    )
+
+
+async def listing(
+    context: Any, find: Callable[..., Page[Any]], count: Callable[..., int], store_filter: Any,
+    first: int, after: str | None, order: str, sort: str, descending: bool,
+    wrap: Callable[[Any], T],
+) -> Connection[T]:
+    """A top-level connection: one store call for the page, one more if totalCount is asked."""
+    req = page_request(first, after, order, sort, descending)
+    page = await context.call(find, store_filter, req)
+
+    async def total() -> int:
+        return int(await context.call(count, store_filter))
+
+    return connection(page, wrap, order, after, total)

@@ -1,0 +1,53 @@
+"""The schema: every domain's queries and mutations merged, with the
+extensions that make it safe and fast to serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry import Schema
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.tools import merge_types
+
+from api.errors import UserInputError
+from api.institutions.mutations import InstitutionMutations
+from api.institutions.queries import InstitutionQueries
+from api.meetings.mutations import MeetingMutations
+from api.meetings.queries import MeetingQueries
+from api.programs.mutations import ProgramMutations
+from api.programs.queries import ProgramQueries
+from api.regions.mutations import MeasurementMutations
+from api.regions.queries import RegionQueries
+
+Query = merge_types("Query", (InstitutionQueries, MeetingQueries, ProgramQueries, RegionQueries))
+Mutation = merge_types(
+    "Mutation",
+    (InstitutionMutations, MeetingMutations, ProgramMutations, MeasurementMutations),
+)
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Show the client what it can act on; hide internals (SQL, Cypher, paths)."""
+    if error.original_error is None:
+        return False  # syntax and validation errors from graphql-core itself
+    return not isinstance(error.original_error, UserInputError)
+
+
+class TppsSchema(Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log what went wrong inside; a client's bad input is not a server error."""
+        internal = [e for e in errors if _should_mask(e)]
+        if internal:
+            super().process_errors(internal, execution_context)
+
+
+def build_schema(debug: bool = False) -> Schema:
+    extensions: list[object] = [ParserCache(maxsize=1024), ValidationCache(maxsize=1024)]
+    if not debug:
+        extensions.append(MaskErrors(should_mask_error=_should_mask,
+                                     error_message="Internal error"))
+    return TppsSchema(query=Query, mutation=Mutation, extensions=extensions)  # type: ignore[arg-type]
+
+
+schema = build_schema()

@@ -1,0 +1,52 @@
+"""The write path of mutations: the loaders' records and resolver, so a
+mutation and a file load validate and store a fact the same way."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from api.context import Context
+from api.errors import UserInputError
+from graph.model import Batch, WriteResult
+from loaders.errors import LoadError
+from loaders.resolve import to_batch
+from loaders.structured import Parsed, Where
+
+M = TypeVar("M", bound=BaseModel)
+
+# GraphQL input names of record fields that differ from the record's own.
+_ARG_NAMES = {"region": "regionCode", "institution": "institutionId", "regions": "regionCodes",
+              "programs": "programIds", "start_time": "startTime", "end_time": "endTime"}
+
+
+def _arg(field: str) -> str:
+    return ".".join(_ARG_NAMES.get(p, p) for p in field.split("."))
+
+
+def record(model: type[M], data: dict[str, Any], argument: str = "input") -> M:
+    """Validate mutation input with the loader's record model."""
+    try:
+        return model.model_validate({k: v for k, v in data.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        name = f"{argument}.{_arg(field)}" if field else argument
+        raise UserInputError(f"{name}: {first['msg'].removeprefix('Value error, ')}",
+                             name) from exc
+
+
+def batch_of(context: Context, kind: str, rec: BaseModel) -> Batch:
+    parsed = Parsed()
+    parsed.records[kind].append((Where("input", None, ""), rec))
+    try:
+        return to_batch(parsed, context.store)
+    except LoadError as exc:
+        p = exc.problems[0]
+        name = f"input.{_arg(p.field)}" if p.field else "input"
+        raise UserInputError(f"{name}: {p.message}", name) from exc
+
+
+async def write(context: Context, batch: Batch) -> WriteResult:
+    return await context.call(context.store.write, batch)

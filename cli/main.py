@@ -1,0 +1,125 @@
+"""`tpps` — load, inspect and serve a tpps-graph store.
+
+DB is a file path (embedded store) or a bolt:// / neo4j:// URI; TPPS_DB sets
+the default, else ./data/tpps.db.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.store import StoreError, open_store
+from graph.store.factory import resolve_db
+from loaders.errors import LoadError
+
+app = typer.Typer(
+    help=__doc__, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False
+)
+load_app = typer.Typer(help="Load data into the store.", no_args_is_help=True)
+app.add_typer(load_app, name="load")
+
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Store: file path or bolt:// URI (env TPPS_DB).")
+]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def _load(paths: list[Path], fmt: str, db: str | None) -> None:
+    from loaders.files import load_files
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    try:
+        result = load_files(paths, fmt, store)
+    except LoadError as exc:
+        _fail(str(exc))
+        return
+    finally:
+        store.close()
+    kinds = sorted(set(result.created) | set(result.updated))
+    summary = ", ".join(
+        f"{k}: {result.created.get(k, 0)} new, {result.updated.get(k, 0)} already stored"
+        for k in kinds
+    )
+    out.print(f"loaded {len(paths)} file(s) into {resolve_db(db)} — {summary or 'nothing'}")
+
+
+@load_app.command("json")
+def load_json(
+    files: Annotated[list[Path], typer.Argument(help="JSON files in the tpps-graph format.")],
+    db: DbOption = None,
+) -> None:
+    """Load JSON datasets (all files in one transaction)."""
+    _load(files, "json", db)
+
+
+@load_app.command("csv")
+def load_csv(
+    files: Annotated[list[Path], typer.Argument(help="CSV files named institutions*.csv, ...")],
+    db: DbOption = None,
+) -> None:
+    """Load CSV files, one kind per file (all files in one transaction)."""
+    _load(files, "csv", db)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Count what the store holds."""
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    try:
+        table = Table("what", "count", title=resolve_db(db))
+        for key, value in store.stats().items():
+            table.add_row(key, str(value))
+        table.add_row("version", str(store.version()))
+    finally:
+        store.close()
+    out.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the GraphQL schema (SDL); `make schema` writes it to schema.graphql."""
+    from api.schema import schema as graphql_schema
+
+    print(graphql_schema.as_str())
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (stateless).")] = 1,
+) -> None:
+    """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import os
+
+    import uvicorn
+
+    os.environ["TPPS_DB"] = resolve_db(db)
+    out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                log_level="info")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""The tpps-graph domain: model, identifiers, vocabularies and store backends."""

@@ -1,0 +1,168 @@
+"""The store interface both backends implement, and the value types it speaks.
+
+Every read is batched (ids in, dict out) or paged (filter + keyset page), so a
+GraphQL request costs a bounded number of store calls however large the graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, Protocol, TypeVar
+
+from graph.model import (
+    Attendance,
+    Batch,
+    Citation,
+    Collaborator,
+    Institution,
+    Measurement,
+    Meeting,
+    Program,
+    ProgramLink,
+    Region,
+    Source,
+    WriteResult,
+)
+
+T = TypeVar("T")
+
+# Sort orders each listing accepts: name -> default direction (descending?).
+INSTITUTION_SORTS = {"name": False, "id": False}
+MEETING_SORTS = {"date": True, "title": False}
+PROGRAM_SORTS = {"name": False}
+REGION_SORTS = {"code": False, "name": False}
+
+
+class StoreError(Exception):
+    """A store refused or failed a request; the message is safe to show."""
+
+
+class NotFound(StoreError):
+    """An id named in a write does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A closed date interval; either end may be open."""
+
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    first: int
+    after: tuple[Any, str] | None = None  # (sort value, id) of the last row seen
+    sort: str = ""
+    descending: bool = False
+
+
+@dataclass(slots=True)
+class Page(Generic[T]):
+    items: list[T] = field(default_factory=list)
+    keys: list[tuple[Any, str]] = field(default_factory=list)  # cursor of each item
+    has_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionFilter:
+    types: tuple[str, ...] = ()
+    region_code: str | None = None  # this region and everything below it
+    name_contains: str | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFilter:
+    region_code: str | None = None
+    window: Window = Window()
+    institution_id: str | None = None
+    program_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramFilter:
+    name_contains: str | None = None
+    institution_id: str | None = None
+    region_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegionFilter:
+    level: str | None = None
+    parent_code: str | None = None
+    name_contains: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementFilter:
+    region_code: str | None = None
+    what: str | None = None
+
+
+class Store(Protocol):
+    """What the API, the loaders and the analytics need from storage."""
+
+    # -- writes: each call is one transaction, stored whole or not at all --
+    def write(self, batch: Batch) -> WriteResult: ...
+    def merge_institutions(self, keep_id: str, drop_id: str) -> int: ...
+
+    # -- nodes by id --
+    def regions(self, codes: Iterable[str]) -> dict[str, Region]: ...
+    def institutions(self, ids: Iterable[str]) -> dict[str, Institution]: ...
+    def meetings(self, ids: Iterable[str]) -> dict[str, Meeting]: ...
+    def programs(self, ids: Iterable[str]) -> dict[str, Program]: ...
+    def measurements(self, ids: Iterable[str]) -> dict[str, Measurement]: ...
+    def sources(self, ids: Iterable[str]) -> dict[str, Source]: ...
+    def resolve_aliases(self, ids: Iterable[str]) -> dict[str, str]: ...
+
+    # -- listings: one page, and the total on request --
+    def find_institutions(self, f: InstitutionFilter, page: PageRequest) -> Page[Institution]: ...
+    def count_institutions(self, f: InstitutionFilter) -> int: ...
+    def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Page[Meeting]: ...
+    def count_meetings(self, f: MeetingFilter) -> int: ...
+    def find_programs(self, f: ProgramFilter, page: PageRequest) -> Page[Program]: ...
+    def count_programs(self, f: ProgramFilter) -> int: ...
+    def find_regions(self, f: RegionFilter, page: PageRequest) -> Page[Region]: ...
+    def count_regions(self, f: RegionFilter) -> int: ...
+    def find_measurements(self, f: MeasurementFilter, first: int) -> list[Measurement]: ...
+
+    # -- neighbourhoods, batched by parent --
+    def attendance_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Attendance]]: ...
+    def meetings_of_institutions(
+        self, ids: Iterable[str], window: Window, page: PageRequest
+    ) -> dict[str, Page[Meeting]]: ...
+    def meetings_of_programs(
+        self, ids: Iterable[str], window: Window, page: PageRequest
+    ) -> dict[str, Page[Meeting]]: ...
+    def count_meetings_of_institutions(
+        self, ids: Iterable[str], window: Window
+    ) -> dict[str, int]: ...
+    def count_meetings_of_programs(self, ids: Iterable[str], window: Window) -> dict[str, int]: ...
+    def programs_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Program]]: ...
+    def program_links(
+        self, program_ids: Iterable[str] = (), institution_ids: Iterable[str] = ()
+    ) -> list[ProgramLink]: ...
+    def program_regions(self, program_ids: Iterable[str]) -> dict[str, list[str]]: ...
+    def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]: ...
+    def children_of_regions(self, codes: Iterable[str]) -> dict[str, list[Region]]: ...
+    def citations(self, subject_ids: Iterable[str]) -> dict[str, list[Citation]]: ...
+    def collaborators(
+        self, ids: Iterable[str], window: Window, first: int
+    ) -> dict[str, list[Collaborator]]: ...
+
+    # -- bookkeeping --
+    def version(self) -> int: ...
+    def stats(self) -> dict[str, int]: ...
+    def close(self) -> None: ...
+
+
+def region_prefix_bounds(code: str) -> tuple[str, str]:
+    """Bounds of the codes below `code`: "33.74" covers "33.74.*".
+
+    Kemendagri codes nest by prefix, so "this region and its sub-regions" is a
+    range scan on an index in either backend rather than a tree walk.
+    """
+    return code + ".", code + "/"  # "/" sorts right after "."

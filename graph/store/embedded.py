@@ -1,0 +1,810 @@
+"""The embedded store: SQLite on disk, no server.
+
+Why SQLite: one file, atomic transactions, WAL so readers keep reading while a
+load commits, and indexes that answer every API read (keyset pages, prefix
+ranges on region codes, trigram full-text on names) without scanning the
+whole graph. Each thread gets its own connection; writes take the single
+writer lock with BEGIN IMMEDIATE.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from graph.ids import attendance_key, normalise_name
+from graph.model import (
+    Attendance,
+    Batch,
+    Citation,
+    Collaborator,
+    Institution,
+    Measurement,
+    Meeting,
+    Program,
+    ProgramLink,
+    Region,
+    Source,
+    WriteResult,
+    merge_roles,
+)
+from graph.store.base import (
+    INSTITUTION_SORTS,
+    MEETING_SORTS,
+    PROGRAM_SORTS,
+    REGION_SORTS,
+    InstitutionFilter,
+    MeasurementFilter,
+    MeetingFilter,
+    NotFound,
+    Page,
+    PageRequest,
+    ProgramFilter,
+    RegionFilter,
+    StoreError,
+    Window,
+    region_prefix_bounds,
+)
+
+SCHEMA_VERSION = 1
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS regions (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, name_norm TEXT NOT NULL,
+    level TEXT NOT NULL, parent_code TEXT);
+CREATE INDEX IF NOT EXISTS regions_parent ON regions (parent_code, code);
+CREATE INDEX IF NOT EXISTS regions_level ON regions (level, code);
+CREATE INDEX IF NOT EXISTS regions_name ON regions (name_norm, code);
+CREATE TABLE IF NOT EXISTS institutions (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, name_norm TEXT NOT NULL,
+    type TEXT NOT NULL, level TEXT, region_code TEXT);
+CREATE INDEX IF NOT EXISTS institutions_name ON institutions (name_norm, id);
+CREATE INDEX IF NOT EXISTS institutions_type ON institutions (type, name_norm, id);
+CREATE INDEX IF NOT EXISTS institutions_region ON institutions (region_code, name_norm, id);
+CREATE VIRTUAL TABLE IF NOT EXISTS institutions_fts USING fts5 (
+    name_norm, content='institutions', content_rowid='rowid', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS institutions_ai AFTER INSERT ON institutions BEGIN
+    INSERT INTO institutions_fts (rowid, name_norm) VALUES (new.rowid, new.name_norm);
+END;
+CREATE TRIGGER IF NOT EXISTS institutions_ad AFTER DELETE ON institutions BEGIN
+    INSERT INTO institutions_fts (institutions_fts, rowid, name_norm)
+    VALUES ('delete', old.rowid, old.name_norm);
+END;
+CREATE TRIGGER IF NOT EXISTS institutions_au AFTER UPDATE OF name_norm ON institutions BEGIN
+    INSERT INTO institutions_fts (institutions_fts, rowid, name_norm)
+    VALUES ('delete', old.rowid, old.name_norm);
+    INSERT INTO institutions_fts (rowid, name_norm) VALUES (new.rowid, new.name_norm);
+END;
+CREATE TABLE IF NOT EXISTS meetings (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, date TEXT NOT NULL,
+    start_time TEXT, end_time TEXT, venue TEXT, level TEXT, region_code TEXT);
+CREATE INDEX IF NOT EXISTS meetings_date ON meetings (date, id);
+CREATE INDEX IF NOT EXISTS meetings_title ON meetings (title, id);
+CREATE INDEX IF NOT EXISTS meetings_region ON meetings (region_code, date);
+CREATE TABLE IF NOT EXISTS programs (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, name_norm TEXT NOT NULL,
+    aliases TEXT NOT NULL, description TEXT);
+CREATE INDEX IF NOT EXISTS programs_name ON programs (name_norm, id);
+CREATE TABLE IF NOT EXISTS measurements (
+    id TEXT PRIMARY KEY, what TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL,
+    period TEXT, region_code TEXT, note TEXT);
+CREATE INDEX IF NOT EXISTS measurements_region ON measurements (region_code, period);
+CREATE TABLE IF NOT EXISTS sources (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, file TEXT, url TEXT, published TEXT);
+CREATE TABLE IF NOT EXISTS attendance (
+    institution_id TEXT NOT NULL, meeting_id TEXT NOT NULL, roles TEXT NOT NULL,
+    PRIMARY KEY (institution_id, meeting_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS attendance_meeting ON attendance (meeting_id, institution_id);
+CREATE TABLE IF NOT EXISTS meeting_programs (
+    meeting_id TEXT NOT NULL, program_id TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, program_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meeting_programs_program ON meeting_programs (program_id, meeting_id);
+CREATE TABLE IF NOT EXISTS program_links (
+    program_id TEXT NOT NULL, institution_id TEXT NOT NULL, relation TEXT NOT NULL,
+    PRIMARY KEY (program_id, institution_id, relation)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS program_links_institution ON program_links (institution_id);
+CREATE TABLE IF NOT EXISTS program_regions (
+    program_id TEXT NOT NULL, region_code TEXT NOT NULL,
+    PRIMARY KEY (program_id, region_code)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS program_regions_region ON program_regions (region_code);
+CREATE TABLE IF NOT EXISTS citations (
+    subject_id TEXT NOT NULL, source_id TEXT NOT NULL, start INTEGER NOT NULL,
+    end INTEGER NOT NULL, excerpt TEXT,
+    PRIMARY KEY (subject_id, source_id, start)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+"""
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _institution(r: sqlite3.Row) -> Institution:
+    return Institution(r["id"], r["name"], r["type"], r["level"], r["region_code"])
+
+
+def _meeting(r: sqlite3.Row) -> Meeting:
+    return Meeting(
+        r["id"], r["title"], date.fromisoformat(r["date"]), r["start_time"], r["end_time"],
+        r["venue"], r["level"], r["region_code"],
+    )
+
+
+def _program(r: sqlite3.Row) -> Program:
+    return Program(r["id"], r["name"], tuple(json.loads(r["aliases"])), r["description"])
+
+
+def _region(r: sqlite3.Row) -> Region:
+    return Region(r["code"], r["name"], r["level"], r["parent_code"])
+
+
+def _measurement(r: sqlite3.Row) -> Measurement:
+    return Measurement(
+        r["id"], r["what"], r["value"], r["unit"], r["period"], r["region_code"], r["note"]
+    )
+
+
+def _region_clause(column: str, code: str) -> tuple[str, list[Any]]:
+    low, high = region_prefix_bounds(code)
+    return f"({column} = ? OR ({column} >= ? AND {column} < ?))", [code, low, high]
+
+
+def _window_clause(column: str, window: Window) -> tuple[list[str], list[Any]]:
+    where, params = [], []
+    if window.start:
+        where.append(f"{column} >= ?")
+        params.append(window.start.isoformat())
+    if window.end:
+        where.append(f"{column} <= ?")
+        params.append(window.end.isoformat())
+    return where, params
+
+
+def _keyset(sort_col: str, page: PageRequest, id_col: str) -> tuple[list[str], list[Any], str]:
+    """WHERE and ORDER BY of one keyset page: rows strictly after the cursor."""
+    op, direction = ("<", "DESC") if page.descending else (">", "ASC")
+    where: list[str] = []
+    params: list[Any] = []
+    if page.after is not None:
+        where.append(f"({sort_col}, {id_col}) {op} (?, ?)")
+        params.extend(page.after)
+    return where, params, f"{sort_col} {direction}, {id_col} {direction}"
+
+
+class EmbeddedStore:
+    """SQLite-backed Store. Safe to share between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        conn = self._conn()
+        try:
+            found = conn.execute("PRAGMA user_version").fetchone()[0]
+            if found not in (0, SCHEMA_VERSION):
+                raise StoreError(
+                    f"{self.path}: store schema version {found}, this tpps-graph reads "
+                    f"{SCHEMA_VERSION}"
+                )
+            conn.executescript(_SCHEMA)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('version', '0')")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a tpps-graph store ({exc})") from exc
+
+    # -- connections --------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode survives a killed process; only an OS crash
+            # can lose the last commits, never corrupt the file.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = OFF")
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self._conn().execute(sql, params).fetchall()
+
+    def _by_ids(self, table: str, key: str, ids: Iterable[str]) -> list[sqlite3.Row]:
+        wanted = _unique(ids)
+        rows: list[sqlite3.Row] = []
+        for part in _chunks(wanted):
+            rows += self._rows(f"SELECT * FROM {table} WHERE {key} IN ({_marks(len(part))})", part)
+        return rows
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'"
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    # -- writes -------------------------------------------------------------
+    def write(self, batch: Batch) -> WriteResult:
+        created: dict[str, int] = {}
+        updated: dict[str, int] = {}
+        with self._transaction() as conn:
+            batch = self._apply_aliases(conn, batch)
+            for kind, table, key, rows, sql in self._node_writes(batch):
+                if not rows:
+                    continue
+                existing = self._existing(conn, table, key, [r[0] for r in rows])
+                fresh = len({r[0] for r in rows} - existing)
+                created[kind] = created.get(kind, 0) + fresh
+                updated[kind] = updated.get(kind, 0) + len({r[0] for r in rows}) - fresh
+                conn.executemany(sql, rows)
+            self._write_relationships(conn, batch)
+            version = int(conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
+        return WriteResult(created, updated, version + 1)
+
+    @staticmethod
+    def _existing(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for part in _chunks(_unique(ids)):
+            sql = f"SELECT {key} FROM {table} WHERE {key} IN ({_marks(len(part))})"
+            found.update(r[0] for r in conn.execute(sql, part))
+        return found
+
+    @staticmethod
+    def _node_writes(batch: Batch) -> list[tuple[str, str, str, list[tuple[Any, ...]], str]]:
+        def upsert(table: str, key: str, cols: list[str]) -> str:
+            sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != key)
+            return (
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({_marks(len(cols))}) "
+                f"ON CONFLICT ({key}) DO UPDATE SET {sets}"
+            )
+
+        return [
+            ("regions", "regions", "code",
+             [(r.code, r.name, normalise_name(r.name), r.level, r.parent_code)
+              for r in batch.regions],
+             upsert("regions", "code", ["code", "name", "name_norm", "level", "parent_code"])),
+            ("institutions", "institutions", "id",
+             [(i.id, i.name, normalise_name(i.name), i.type, i.level, i.region_code)
+              for i in batch.institutions],
+             upsert("institutions", "id",
+                    ["id", "name", "name_norm", "type", "level", "region_code"])),
+            ("meetings", "meetings", "id",
+             [(m.id, m.title, m.date.isoformat(), m.start_time, m.end_time, m.venue, m.level,
+               m.region_code) for m in batch.meetings],
+             upsert("meetings", "id", ["id", "title", "date", "start_time", "end_time", "venue",
+                                       "level", "region_code"])),
+            ("programs", "programs", "id",
+             [(p.id, p.name, normalise_name(p.name), json.dumps(list(p.aliases)), p.description)
+              for p in batch.programs],
+             upsert("programs", "id", ["id", "name", "name_norm", "aliases", "description"])),
+            ("measurements", "measurements", "id",
+             [(m.id, m.what, m.value, m.unit, m.period, m.region_code, m.note)
+              for m in batch.measurements],
+             upsert("measurements", "id",
+                    ["id", "what", "value", "unit", "period", "region_code", "note"])),
+            ("sources", "sources", "id",
+             [(s.id, s.title, s.file, s.url, s.published.isoformat() if s.published else None)
+              for s in batch.sources],
+             upsert("sources", "id", ["id", "title", "file", "url", "published"])),
+        ]
+
+    def _write_relationships(self, conn: sqlite3.Connection, batch: Batch) -> None:
+        for part in _chunks(sorted(batch.replace_attendance)):
+            conn.execute(f"DELETE FROM attendance WHERE meeting_id IN ({_marks(len(part))})", part)
+        for part in _chunks(sorted(batch.replace_meeting_programs)):
+            conn.execute(
+                f"DELETE FROM meeting_programs WHERE meeting_id IN ({_marks(len(part))})", part
+            )
+        if batch.attendance:
+            self._merge_attendance(conn, batch.attendance)
+        conn.executemany(
+            "INSERT OR IGNORE INTO meeting_programs (meeting_id, program_id) VALUES (?, ?)",
+            batch.meeting_programs,
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO program_links (program_id, institution_id, relation) "
+            "VALUES (?, ?, ?)",
+            [(link.program_id, link.institution_id, link.relation) for link in batch.program_links],
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO program_regions (program_id, region_code) VALUES (?, ?)",
+            batch.program_regions,
+        )
+        conn.executemany(
+            "INSERT INTO citations (subject_id, source_id, start, end, excerpt) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET end = excluded.end, "
+            "excerpt = excluded.excerpt",
+            [(c.subject_id, c.source_id, -1 if c.start is None else c.start,
+              -1 if c.end is None else c.end, c.excerpt) for c in batch.citations],
+        )
+
+    @staticmethod
+    def _merge_attendance(conn: sqlite3.Connection, rows: list[Attendance]) -> None:
+        merged: dict[tuple[str, str], tuple[str, ...]] = {}
+        for a in rows:
+            key = (a.institution_id, a.meeting_id)
+            merged[key] = merge_roles(merged.get(key, ()), a.roles)
+        keys = list(merged)
+        for part in _chunks(keys, 400):
+            clause = " OR ".join("(institution_id = ? AND meeting_id = ?)" for _ in part)
+            params = [v for k in part for v in k]
+            for r in conn.execute(
+                f"SELECT institution_id, meeting_id, roles FROM attendance WHERE {clause}", params
+            ):
+                k = (r[0], r[1])
+                merged[k] = merge_roles(tuple(json.loads(r[2])), merged[k])
+        conn.executemany(
+            "INSERT INTO attendance (institution_id, meeting_id, roles) VALUES (?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET roles = excluded.roles",
+            [(i, m, json.dumps(list(roles))) for (i, m), roles in merged.items()],
+        )
+
+    def _apply_aliases(self, conn: sqlite3.Connection, batch: Batch) -> Batch:
+        """Point references to merged-away institutions at the institution kept."""
+        ids = {i.id for i in batch.institutions}
+        ids |= {a.institution_id for a in batch.attendance}
+        ids |= {link.institution_id for link in batch.program_links}
+        ids |= {c.subject_id for c in batch.citations}
+        alias: dict[str, str] = {}
+        for part in _chunks(sorted(ids)):
+            sql = f"SELECT old_id, new_id FROM aliases WHERE old_id IN ({_marks(len(part))})"
+            alias.update((r[0], r[1]) for r in conn.execute(sql, part))
+        if not alias and not any(c.subject_id.startswith("att:") for c in batch.citations):
+            return batch
+
+        def a(x: str) -> str:
+            return alias.get(x, x)
+
+        def subject(s: str) -> str:
+            if s.startswith("att:"):
+                _, m, i = s.split(":", 2)
+                return attendance_key(m, a(i))
+            return a(s)
+
+        from dataclasses import replace
+
+        return replace(
+            batch,
+            institutions=[replace(i, id=a(i.id)) for i in batch.institutions],
+            attendance=[replace(x, institution_id=a(x.institution_id)) for x in batch.attendance],
+            program_links=[replace(x, institution_id=a(x.institution_id))
+                           for x in batch.program_links],
+            citations=[replace(c, subject_id=subject(c.subject_id)) for c in batch.citations],
+        )
+
+    def merge_institutions(self, keep_id: str, drop_id: str) -> int:
+        if keep_id == drop_id:
+            raise StoreError("cannot merge an institution into itself")
+        with self._transaction() as conn:
+            found = self._existing(conn, "institutions", "id", [keep_id, drop_id])
+            for missing in (keep_id, drop_id):
+                if missing not in found:
+                    raise NotFound(f"no institution with id {missing!r}")
+            rows = conn.execute(
+                "SELECT meeting_id, roles FROM attendance WHERE institution_id = ?", (drop_id,)
+            ).fetchall()
+            conn.execute("DELETE FROM attendance WHERE institution_id = ?", (drop_id,))
+            moved = [Attendance(r[0], keep_id, tuple(json.loads(r[1]))) for r in rows]
+            if moved:
+                self._merge_attendance(conn, moved)
+            conn.execute(
+                "INSERT OR IGNORE INTO program_links (program_id, institution_id, relation) "
+                "SELECT program_id, ?, relation FROM program_links WHERE institution_id = ?",
+                (keep_id, drop_id),
+            )
+            conn.execute("DELETE FROM program_links WHERE institution_id = ?", (drop_id,))
+            cites = conn.execute(
+                "SELECT subject_id, source_id, start, end, excerpt FROM citations "
+                "WHERE subject_id = ? OR (subject_id LIKE 'att:%' AND subject_id LIKE ?)",
+                (drop_id, f"%:{drop_id}"),
+            ).fetchall()
+            for c in cites:
+                new_subject = keep_id if c[0] == drop_id else c[0][: -len(drop_id)] + keep_id
+                conn.execute(
+                    "INSERT OR IGNORE INTO citations (subject_id, source_id, start, end, excerpt) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (new_subject, c[1], c[2], c[3], c[4]),
+                )
+                conn.execute(
+                    "DELETE FROM citations WHERE subject_id = ? AND source_id = ? AND start = ?",
+                    (c[0], c[1], c[2]),
+                )
+            conn.execute("UPDATE aliases SET new_id = ? WHERE new_id = ?", (keep_id, drop_id))
+            conn.execute(
+                "INSERT OR REPLACE INTO aliases (old_id, new_id) VALUES (?, ?)", (drop_id, keep_id)
+            )
+            conn.execute("DELETE FROM institutions WHERE id = ?", (drop_id,))
+        return len(rows)
+
+    # -- nodes by id --------------------------------------------------------
+    def regions(self, codes: Iterable[str]) -> dict[str, Region]:
+        return {r["code"]: _region(r) for r in self._by_ids("regions", "code", codes)}
+
+    def institutions(self, ids: Iterable[str]) -> dict[str, Institution]:
+        return {r["id"]: _institution(r) for r in self._by_ids("institutions", "id", ids)}
+
+    def meetings(self, ids: Iterable[str]) -> dict[str, Meeting]:
+        return {r["id"]: _meeting(r) for r in self._by_ids("meetings", "id", ids)}
+
+    def programs(self, ids: Iterable[str]) -> dict[str, Program]:
+        return {r["id"]: _program(r) for r in self._by_ids("programs", "id", ids)}
+
+    def measurements(self, ids: Iterable[str]) -> dict[str, Measurement]:
+        return {r["id"]: _measurement(r) for r in self._by_ids("measurements", "id", ids)}
+
+    def sources(self, ids: Iterable[str]) -> dict[str, Source]:
+        return {
+            r["id"]: Source(r["id"], r["title"], r["file"], r["url"], _date(r["published"]))
+            for r in self._by_ids("sources", "id", ids)
+        }
+
+    def resolve_aliases(self, ids: Iterable[str]) -> dict[str, str]:
+        return {r["old_id"]: r["new_id"] for r in self._by_ids("aliases", "old_id", ids)}
+
+    # -- listings -----------------------------------------------------------
+    def _page(
+        self, select: str, where: list[str], params: list[Any], page: PageRequest,
+        sort_col: str, id_col: str,
+    ) -> tuple[list[sqlite3.Row], bool]:
+        kw, kp, order = _keyset(sort_col, page, id_col)
+        clause = " AND ".join(where + kw) or "1"
+        sql = f"{select} WHERE {clause} ORDER BY {order} LIMIT ?"
+        rows = self._rows(sql, params + kp + [page.first + 1])
+        return rows[: page.first], len(rows) > page.first
+
+    def _count(self, table: str, where: list[str], params: list[Any]) -> int:
+        clause = " AND ".join(where) or "1"
+        return int(self._rows(f"SELECT COUNT(*) FROM {table} WHERE {clause}", params)[0][0])
+
+    @staticmethod
+    def _institution_where(f: InstitutionFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.types:
+            where.append(f"i.type IN ({_marks(len(f.types))})")
+            params += list(f.types)
+        if f.level:
+            where.append("i.level = ?")
+            params.append(f.level)
+        if f.region_code:
+            clause, p = _region_clause("i.region_code", f.region_code)
+            where.append(clause)
+            params += p
+        if f.name_contains:
+            needle = normalise_name(f.name_contains)
+            if len(needle) >= 3:  # the trigram index answers; shorter needles scan
+                where.append(
+                    "i.rowid IN (SELECT rowid FROM institutions_fts WHERE name_norm MATCH ?)"
+                )
+                params.append('"' + needle.replace('"', '""') + '"')
+            else:
+                where.append("instr(i.name_norm, ?) > 0")
+                params.append(needle)
+        return where, params
+
+    def find_institutions(self, f: InstitutionFilter, page: PageRequest) -> Page[Institution]:
+        sort_col = {"name": "i.name_norm", "id": "i.id"}[page.sort or "name"]
+        assert (page.sort or "name") in INSTITUTION_SORTS
+        where, params = self._institution_where(f)
+        rows, more = self._page(
+            "SELECT i.*, " + sort_col + " AS sort_key FROM institutions i",
+            where, params, page, sort_col, "i.id",
+        )
+        return Page([_institution(r) for r in rows], [(r["sort_key"], r["id"]) for r in rows], more)
+
+    def count_institutions(self, f: InstitutionFilter) -> int:
+        where, params = self._institution_where(f)
+        return self._count("institutions i", where, params)
+
+    @staticmethod
+    def _meeting_where(f: MeetingFilter) -> tuple[list[str], list[Any]]:
+        where, params = _window_clause("m.date", f.window)
+        if f.region_code:
+            clause, p = _region_clause("m.region_code", f.region_code)
+            where.append(clause)
+            params += p
+        if f.institution_id:
+            where.append(
+                "m.id IN (SELECT meeting_id FROM attendance WHERE institution_id = ?)"
+            )
+            params.append(f.institution_id)
+        if f.program_id:
+            where.append("m.id IN (SELECT meeting_id FROM meeting_programs WHERE program_id = ?)")
+            params.append(f.program_id)
+        return where, params
+
+    def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Page[Meeting]:
+        sort = page.sort or "date"
+        assert sort in MEETING_SORTS
+        sort_col = {"date": "m.date", "title": "m.title"}[sort]
+        where, params = self._meeting_where(f)
+        rows, more = self._page(
+            f"SELECT m.*, {sort_col} AS sort_key FROM meetings m",
+            where, params, page, sort_col, "m.id",
+        )
+        return Page([_meeting(r) for r in rows], [(r["sort_key"], r["id"]) for r in rows], more)
+
+    def count_meetings(self, f: MeetingFilter) -> int:
+        where, params = self._meeting_where(f)
+        return self._count("meetings m", where, params)
+
+    @staticmethod
+    def _program_where(f: ProgramFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.name_contains:
+            needle = normalise_name(f.name_contains)
+            where.append("(instr(p.name_norm, ?) > 0 OR instr(lower(p.aliases), ?) > 0)")
+            params += [needle, f.name_contains.lower()]
+        if f.institution_id:
+            where.append("p.id IN (SELECT program_id FROM program_links WHERE institution_id = ?)")
+            params.append(f.institution_id)
+        if f.region_code:
+            clause, p = _region_clause("region_code", f.region_code)
+            where.append(f"p.id IN (SELECT program_id FROM program_regions WHERE {clause})")
+            params += p
+        return where, params
+
+    def find_programs(self, f: ProgramFilter, page: PageRequest) -> Page[Program]:
+        assert (page.sort or "name") in PROGRAM_SORTS
+        where, params = self._program_where(f)
+        rows, more = self._page(
+            "SELECT p.*, p.name_norm AS sort_key FROM programs p",
+            where, params, page, "p.name_norm", "p.id",
+        )
+        return Page([_program(r) for r in rows], [(r["sort_key"], r["id"]) for r in rows], more)
+
+    def count_programs(self, f: ProgramFilter) -> int:
+        where, params = self._program_where(f)
+        return self._count("programs p", where, params)
+
+    @staticmethod
+    def _region_where(f: RegionFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.level:
+            where.append("r.level = ?")
+            params.append(f.level)
+        if f.parent_code:
+            where.append("r.parent_code = ?")
+            params.append(f.parent_code)
+        if f.name_contains:
+            where.append("instr(r.name_norm, ?) > 0")
+            params.append(normalise_name(f.name_contains))
+        return where, params
+
+    def find_regions(self, f: RegionFilter, page: PageRequest) -> Page[Region]:
+        sort = page.sort or "code"
+        assert sort in REGION_SORTS
+        sort_col = {"code": "r.code", "name": "r.name_norm"}[sort]
+        where, params = self._region_where(f)
+        rows, more = self._page(
+            f"SELECT r.*, {sort_col} AS sort_key FROM regions r",
+            where, params, page, sort_col, "r.code",
+        )
+        return Page([_region(r) for r in rows], [(r["sort_key"], r["code"]) for r in rows], more)
+
+    def count_regions(self, f: RegionFilter) -> int:
+        where, params = self._region_where(f)
+        return self._count("regions r", where, params)
+
+    def find_measurements(self, f: MeasurementFilter, first: int) -> list[Measurement]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.region_code:
+            clause, p = _region_clause("region_code", f.region_code)
+            where.append(clause)
+            params += p
+        if f.what:
+            where.append("what = ?")
+            params.append(f.what)
+        clause = " AND ".join(where) or "1"
+        sql = (f"SELECT * FROM measurements WHERE {clause} "
+               "ORDER BY region_code, what, period, id LIMIT ?")
+        return [_measurement(r) for r in self._rows(sql, params + [first])]
+
+    # -- neighbourhoods -----------------------------------------------------
+    def attendance_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Attendance]]:
+        out: dict[str, list[Attendance]] = defaultdict(list)
+        rows = self._by_ids("attendance", "meeting_id", meeting_ids)
+        for r in sorted(rows, key=lambda r: (r["meeting_id"], r["institution_id"])):
+            out[r["meeting_id"]].append(
+                Attendance(r["meeting_id"], r["institution_id"], tuple(json.loads(r["roles"])))
+            )
+        return dict(out)
+
+    def _meetings_by_parent(
+        self, link_table: str, parent_col: str, ids: Iterable[str], window: Window,
+        page: PageRequest,
+    ) -> dict[str, Page[Meeting]]:
+        sort = page.sort or "date"
+        assert sort in MEETING_SORTS
+        sort_col = {"date": "m.date", "title": "m.title"}[sort]
+        out: dict[str, Page[Meeting]] = {}
+        for part in _chunks(_unique(ids)):
+            where, params = _window_clause("m.date", window)
+            kw, kp, order = _keyset(sort_col, page, "m.id")
+            clause = " AND ".join([f"l.{parent_col} IN ({_marks(len(part))})", *where, *kw])
+            sql = (
+                f"SELECT * FROM (SELECT l.{parent_col} AS parent, m.*, {sort_col} AS sort_key, "
+                f"ROW_NUMBER() OVER (PARTITION BY l.{parent_col} ORDER BY {order}) AS rn "
+                f"FROM {link_table} l JOIN meetings m ON m.id = l.meeting_id WHERE {clause}) "
+                "WHERE rn <= ? ORDER BY parent, rn"
+            )
+            for r in self._rows(sql, [*part, *params, *kp, page.first + 1]):
+                p = out.setdefault(r["parent"], Page())
+                if r["rn"] > page.first:
+                    p.has_next = True
+                else:
+                    p.items.append(_meeting(r))
+                    p.keys.append((r["sort_key"], r["id"]))
+        return out
+
+    def meetings_of_institutions(
+        self, ids: Iterable[str], window: Window, page: PageRequest
+    ) -> dict[str, Page[Meeting]]:
+        return self._meetings_by_parent("attendance", "institution_id", ids, window, page)
+
+    def meetings_of_programs(
+        self, ids: Iterable[str], window: Window, page: PageRequest
+    ) -> dict[str, Page[Meeting]]:
+        return self._meetings_by_parent("meeting_programs", "program_id", ids, window, page)
+
+    def _count_by_parent(
+        self, link_table: str, parent_col: str, ids: Iterable[str], window: Window
+    ) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for part in _chunks(_unique(ids)):
+            where, params = _window_clause("m.date", window)
+            clause = " AND ".join([f"l.{parent_col} IN ({_marks(len(part))})", *where])
+            sql = (f"SELECT l.{parent_col} AS parent, COUNT(*) AS n FROM {link_table} l "
+                   f"JOIN meetings m ON m.id = l.meeting_id WHERE {clause} GROUP BY parent")
+            out.update((r["parent"], int(r["n"])) for r in self._rows(sql, [*part, *params]))
+        return out
+
+    def count_meetings_of_institutions(self, ids: Iterable[str], window: Window) -> dict[str, int]:
+        return self._count_by_parent("attendance", "institution_id", ids, window)
+
+    def count_meetings_of_programs(self, ids: Iterable[str], window: Window) -> dict[str, int]:
+        return self._count_by_parent("meeting_programs", "program_id", ids, window)
+
+    def programs_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Program]]:
+        out: dict[str, list[Program]] = defaultdict(list)
+        for part in _chunks(_unique(meeting_ids)):
+            sql = (
+                "SELECT mp.meeting_id AS parent, p.* FROM meeting_programs mp "
+                f"JOIN programs p ON p.id = mp.program_id WHERE mp.meeting_id IN "
+                f"({_marks(len(part))}) ORDER BY mp.meeting_id, p.name_norm"
+            )
+            for r in self._rows(sql, part):
+                out[r["parent"]].append(_program(r))
+        return dict(out)
+
+    def program_links(
+        self, program_ids: Iterable[str] = (), institution_ids: Iterable[str] = ()
+    ) -> list[ProgramLink]:
+        rows = self._by_ids("program_links", "program_id", program_ids)
+        rows += self._by_ids("program_links", "institution_id", institution_ids)
+        links = {ProgramLink(r["program_id"], r["institution_id"], r["relation"]) for r in rows}
+        return sorted(links, key=lambda x: (x.program_id, x.institution_id, x.relation))
+
+    def program_regions(self, program_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        rows = self._by_ids("program_regions", "program_id", program_ids)
+        for r in sorted(rows, key=lambda r: (r["program_id"], r["region_code"])):
+            out[r["program_id"]].append(r["region_code"])
+        return dict(out)
+
+    def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]:
+        out: dict[str, list[Measurement]] = defaultdict(list)
+        rows = self._by_ids("measurements", "region_code", codes)
+        for r in sorted(rows, key=lambda r: (r["what"], r["period"], r["id"])):
+            out[r["region_code"]].append(_measurement(r))
+        return dict(out)
+
+    def children_of_regions(self, codes: Iterable[str]) -> dict[str, list[Region]]:
+        out: dict[str, list[Region]] = defaultdict(list)
+        for r in sorted(self._by_ids("regions", "parent_code", codes), key=lambda r: r["code"]):
+            out[r["parent_code"]].append(_region(r))
+        return dict(out)
+
+    def citations(self, subject_ids: Iterable[str]) -> dict[str, list[Citation]]:
+        out: dict[str, list[Citation]] = defaultdict(list)
+        rows = self._by_ids("citations", "subject_id", subject_ids)
+        for r in sorted(rows, key=lambda r: (r["subject_id"], r["source_id"], r["start"])):
+            out[r["subject_id"]].append(
+                Citation(
+                    r["subject_id"], r["source_id"],
+                    None if r["start"] < 0 else r["start"], None if r["end"] < 0 else r["end"],
+                    r["excerpt"],
+                )
+            )
+        return dict(out)
+
+    def collaborators(
+        self, ids: Iterable[str], window: Window, first: int
+    ) -> dict[str, list[Collaborator]]:
+        """Co-attendees of each institution, weighted after Newman (2001).
+
+        A shared meeting with n attendees adds 1/(n-1) to the weight, so a
+        ten-person working meeting binds more than a 260-person plenary.
+        """
+        out: dict[str, list[Collaborator]] = defaultdict(list)
+        for part in _chunks(_unique(ids)):
+            where, params = _window_clause("m.date", window)
+            window_sql = (" AND " + " AND ".join(where)) if where else ""
+            sql = f"""
+            WITH mine AS (
+                SELECT a.institution_id AS src, a.meeting_id FROM attendance a
+                JOIN meetings m ON m.id = a.meeting_id
+                WHERE a.institution_id IN ({_marks(len(part))}){window_sql}),
+            sizes AS (
+                SELECT meeting_id, COUNT(*) AS n FROM attendance
+                WHERE meeting_id IN (SELECT meeting_id FROM mine) GROUP BY meeting_id),
+            pairs AS (
+                SELECT mine.src, b.institution_id AS dst, COUNT(*) AS shared,
+                       SUM(1.0 / (s.n - 1)) AS weight
+                FROM mine JOIN attendance b ON b.meeting_id = mine.meeting_id
+                JOIN sizes s ON s.meeting_id = mine.meeting_id
+                WHERE b.institution_id <> mine.src GROUP BY mine.src, b.institution_id),
+            ranked AS (
+                SELECT *, ROW_NUMBER() OVER (
+                    PARTITION BY src ORDER BY weight DESC, shared DESC, dst) AS rn FROM pairs)
+            SELECT src, dst, shared, weight FROM ranked WHERE rn <= ? ORDER BY src, rn
+            """
+            for r in self._rows(sql, [*part, *params, first]):
+                out[r["src"]].append(Collaborator(r["dst"], r["shared"], r["weight"]))
+        return dict(out)
+
+    # -- bookkeeping --------------------------------------------------------
+    def version(self) -> int:
+        return int(self._rows("SELECT value FROM meta WHERE key = 'version'")[0][0])
+
+    def stats(self) -> dict[str, int]:
+        tables = ["regions", "institutions", "meetings", "programs", "measurements", "sources",
+                  "attendance", "meeting_programs", "program_links", "citations"]
+        sql = " UNION ALL ".join(f"SELECT '{t}', COUNT(*) FROM {t}" for t in tables)
+        return {r[0]: int(r[1]) for r in self._rows(sql)}
