@@ -23,7 +23,7 @@ demo: install
 run: demo
 	$(BIN)/tpps serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install
+test: lint
 	$(BIN)/pytest
 
 lint: install

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -31,9 +31,9 @@ def by_parent(fetch: Callable[[Context], Callable[..., dict[Any, Any]]],
 
     def factory(context: Context) -> DataLoader[Any, Any]:
         async def load(keys: Sequence[tuple[Any, ...]]) -> list[Any]:
-            groups: dict[Hashable, list[Any]] = defaultdict(list)
-            for parent, *args in keys:
-                groups[tuple(args)].append(parent)
+            groups: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+            for key in keys:
+                groups[tuple(key[1:])].append(key[0])
             results: dict[tuple[Any, ...], Any] = {}
             for args, parents in groups.items():
                 found = await context.call(fetch(context), parents, *args)

@@ -43,10 +43,13 @@ class TppsSchema(Schema):
 
 
 def build_schema(debug: bool = False) -> Schema:
-    extensions: list[object] = [ParserCache(maxsize=1024), ValidationCache(maxsize=1024)]
+    # Factories: a fresh extension per request; the parse and validation
+    # caches live at module level, so they still serve every request.
+    extensions: list[Any] = [lambda: ParserCache(maxsize=1024),
+                             lambda: ValidationCache(maxsize=1024)]
     if not debug:
-        extensions.append(MaskErrors(should_mask_error=_should_mask,
-                                     error_message="Internal error"))
+        extensions.append(lambda: MaskErrors(should_mask_error=_should_mask,
+                                             error_message="Internal error"))
     return TppsSchema(query=Query, mutation=Mutation, extensions=extensions)  # type: ignore[arg-type]
 
 

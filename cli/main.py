@@ -23,8 +23,9 @@ app = typer.Typer(
 load_app = typer.Typer(help="Load data into the store.", no_args_is_help=True)
 app.add_typer(load_app, name="load")
 
-err = Console(stderr=True)
-out = Console()
+# soft_wrap: never break a file path or an error line to fit the terminal.
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Store: file path or bolt:// URI (env TPPS_DB).")

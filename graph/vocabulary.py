@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-
 DATA = Path(__file__).parent / "data"
 
 

@@ -26,13 +26,14 @@ def loads_with_lines(text: str) -> Any:
 
     def parse_object(s_and_end: tuple[str, int], *args: Any, **kwargs: Any) -> Any:
         _, end = s_and_end
-        obj, new_end = json.decoder.JSONObject(s_and_end, *args, **kwargs)
+        obj, new_end = json.decoder.JSONObject(  # type: ignore[attr-defined]
+            s_and_end, *args, **kwargs)
         tagged = LineDict(obj)
         tagged.line = bisect.bisect_left(newlines, end) + 1
         return tagged, new_end
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder.decode(text)
 
 

@@ -87,7 +87,8 @@ class InstitutionRecord(Record):
         code = value.strip().upper()
         if code not in institution_types():
             raise ValueError(
-                f"unknown institution type {value!r}; known: {', '.join(sorted(institution_types()))}"
+                f"unknown institution type {value!r}; known: "
+                + ", ".join(sorted(institution_types()))
             )
         return code
 

@@ -65,7 +65,8 @@ class _Resolver:
             "sources": self.store.sources, "institutions": self.store.institutions,
             "programs": self.store.programs, "meetings": self.store.meetings,
         }
-        aliases = self.store.resolve_aliases(wanted["institutions"]) if wanted["institutions"] else {}
+        aliases = self.store.resolve_aliases(wanted["institutions"]) if wanted[
+            "institutions"] else {}
         self.aliases = aliases
         wanted["institutions"] |= set(aliases.values())
         for kind, lookup in lookups.items():
@@ -92,6 +93,8 @@ class _Resolver:
                 if a.institution:
                     wanted["institutions"].add(a.institution)
             wanted["programs"].update(rec.programs)
+            # A stored program may be named by its name: its id derives from it.
+            wanted["programs"].update(ids.program_id(p) for p in rec.programs)
         if kind == "programs":
             wanted["institutions"].update(o.institution for o in rec.owners)
             regions.update(rec.regions)
@@ -107,6 +110,8 @@ class _Resolver:
             value = self.aliases.get(value, value)
         if value in self._stored.get(kind, set()):
             return value
+        if kind == "programs" and ids.program_id(value) in self._stored["programs"]:
+            return ids.program_id(value)
         noun = kind[:-1]
         self.problems.append(where.problem(
             field, f"unknown {noun} {value!r}: not a ref in this load nor a stored {noun} id"))
@@ -134,8 +139,7 @@ class _Resolver:
             sid = ids.source_id(r.url or r.file or r.title)
             self._declare("sources", where, r.ref, sid)
             self.batch.sources.append(Source(sid, r.title, r.file, r.url, r.published))
-        for where, r in recs["regions"]:
-            self.region_codes.add(r.code)
+        self.region_codes = {r.code for _, r in recs["regions"]}
         for where, r in recs["programs"]:
             pid = r.id or ids.program_id(r.name)
             self._declare("programs", where, r.ref, pid)

@@ -177,7 +177,8 @@ def read_csv(path: Path, into: Parsed) -> None:
                 problems += _problems(str(path), exc, data, line)
                 continue
             where = Where(str(path), line, "")
-            into.records[kind].append((where, (meeting, record) if kind == "attendance" else record))
+            item = (meeting, record) if kind == "attendance" else record
+            into.records[kind].append((where, item))
     except csv.Error as exc:
         problems.append(Problem(str(path), reader.line_num, None, f"malformed CSV: {exc}"))
     if problems:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -15,6 +15,9 @@ from api.regions.types import Region, region_of
 from api.sources.types import Citation, citations
 from graph import model
 from graph.ids import attendance_key
+
+if TYPE_CHECKING:
+    from api.programs.types import Program
 
 ProgramT = Annotated["Program", strawberry.lazy("api.programs.types")]
 

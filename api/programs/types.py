@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
@@ -23,6 +23,9 @@ from api.regions.dataloaders import region_by_code
 from api.regions.types import Region
 from api.sources.types import Citation, citations
 from graph import model
+
+if TYPE_CHECKING:
+    from api.meetings.types import Meeting
 
 MeetingT = Annotated["Meeting", strawberry.lazy("api.meetings.types")]
 

@@ -35,7 +35,8 @@ class MeasurementPatch:
 
 @strawberry.type
 class MeasurementMutations:
-    @strawberry.mutation(description="File a figure; its id derives from what, region, period, unit.")
+    @strawberry.mutation(
+        description="File a figure; its id derives from what, region, period, unit.")
     async def create_measurement(self, info: Info, input: MeasurementInput) -> Measurement:
         context = ctx(info)
         rec = record(MeasurementRecord, {

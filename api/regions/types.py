@@ -18,7 +18,8 @@ async def region_of(info: Info, code: str | None) -> Region | None:
     return Region.of(found) if found else None
 
 
-@strawberry.type(description="A figure about a region: stunting cases, prevalence, families at risk.")
+@strawberry.type(
+    description="A figure about a region: stunting cases, prevalence, families at risk.")
 class Measurement:
     id: strawberry.ID
     what: str

@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.ids import attendance_key, normalise_name
 from graph.model import (
+    NATIONAL_CODE,
     Attendance,
     Batch,
     Citation,
@@ -167,6 +168,8 @@ def _measurement(r: sqlite3.Row) -> Measurement:
 
 
 def _region_clause(column: str, code: str) -> tuple[str, list[Any]]:
+    if code == NATIONAL_CODE:
+        return "1", []
     low, high = region_prefix_bounds(code)
     return f"({column} = ? OR ({column} >= ? AND {column} < ?))", [code, low, high]
 
@@ -203,8 +206,8 @@ class EmbeddedStore:
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        conn = self._conn()
         try:
+            conn = self._conn()
             found = conn.execute("PRAGMA user_version").fetchone()[0]
             if found not in (0, SCHEMA_VERSION):
                 raise StoreError(

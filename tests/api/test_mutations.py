@@ -1,0 +1,134 @@
+"""Mutations write through the loaders' validation; merge keeps every relationship."""
+
+from __future__ import annotations
+
+from tests.helpers import GraphQLClient
+
+CREATE_INSTITUTION = """mutation($input: InstitutionInput!) {
+  createInstitution(input: $input) { id name type level regionCode } }"""
+
+
+def make(client: GraphQLClient, name: str, type_: str, region: str) -> str:
+    data = client.data(CREATE_INSTITUTION,
+                       {"input": {"name": name, "type": type_, "regionCode": region}})
+    return str(data["createInstitution"]["id"])
+
+
+def test_create_institution_derives_level_and_refuses_duplicates(client: GraphQLClient) -> None:
+    data = client.data(CREATE_INSTITUTION, {"input": {"name": "KUA Genuk", "type": "KUA",
+                                                      "regionCode": "33.74.05"}})
+    created = data["createInstitution"]
+    assert created["level"] == "kecamatan"
+    assert created["id"].startswith("ins_")
+    [error] = client.errors(CREATE_INSTITUTION, {"input": {"name": "kua  GENUK", "type": "KUA",
+                                                           "regionCode": "33.74.05"}})
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert created["id"] in error["message"]
+
+
+def test_create_institution_rejects_bad_input_by_name(client: GraphQLClient) -> None:
+    [error] = client.errors(CREATE_INSTITUTION, {"input": {"name": "X", "type": "NOPE"}})
+    assert error["extensions"]["argument"] == "input.type"
+    [error] = client.errors(CREATE_INSTITUTION, {"input": {"name": "X", "type": "KUA",
+                                                           "regionCode": "99.99"}})
+    assert error["extensions"]["argument"] == "input.regionCode"
+    assert "unknown region" in error["message"]
+    [error] = client.errors(CREATE_INSTITUTION, {"input": {"name": "", "type": "KUA"}})
+    assert error["extensions"]["argument"] == "input.name"
+
+
+def test_update_institution_keeps_the_id(client: GraphQLClient) -> None:
+    iid = make(client, "KUA Genuk", "KUA", "33.74.05")
+    data = client.data("""mutation($id: ID!) { updateInstitution(id: $id,
+        input: {name: "KUA Kecamatan Genuk"}) { id name type regionCode } }""", {"id": iid})
+    assert data["updateInstitution"] == {"id": iid, "name": "KUA Kecamatan Genuk", "type": "KUA",
+                                         "regionCode": "33.74.05"}
+    [error] = client.errors('mutation { updateInstitution(id: "ins_nope", input: {name: "x"}) '
+                            '{ id } }')
+    assert error["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_create_and_update_meeting_with_attendance(client: GraphQLClient) -> None:
+    kua = make(client, "KUA Genuk", "KUA", "33.74.05")
+    pkm = client.data('{ institutions(filter: {nameContains: "Puskesmas Genuk"}) '
+                      '{ edges { node { id } } } }')["institutions"]["edges"][0]["node"]["id"]
+    prog = client.data('{ programs(filter: {nameContains: "Bimwin"}) { edges { node { id } } } }'
+                       )["programs"]["edges"][0]["node"]["id"]
+    created = client.data("""mutation($input: MeetingInput!) { createMeeting(input: $input) {
+        id title level attendees { role institution { id } } programs { name } } }""", {
+        "input": {"title": "Rembuk Stunting Genuk", "date": "2026-01-15", "regionCode": "33.74.05",
+                  "startTime": "09:00", "attendees": [
+                      {"institutionId": kua, "role": "organiser"},
+                      {"institutionId": pkm}], "programIds": [prog]}})["createMeeting"]
+    assert created["level"] == "kecamatan"
+    assert {(a["institution"]["id"], a["role"]) for a in created["attendees"]} == {
+        (kua, "organiser"), (pkm, "participant")}
+    assert created["programs"] == [{"name": "Bimwin"}]
+    collab = client.data('query($id: ID!) { institution(id: $id) { collaborators '
+                         '{ sharedMeetings weight institution { id } } } }', {"id": kua})
+    assert collab["institution"]["collaborators"] == [
+        {"sharedMeetings": 1, "weight": 1.0, "institution": {"id": pkm}}]
+    updated = client.data("""mutation($id: ID!, $a: [AttendeeInput!]) {
+        updateMeeting(id: $id, input: {title: "Rembuk Stunting Kecamatan Genuk", attendees: $a})
+        { id title attendees { institution { id } } programs { name } } }""",
+                          {"id": created["id"], "a": [{"institutionId": kua, "role": "chair"}]})
+    meeting = updated["updateMeeting"]
+    assert meeting["id"] == created["id"]
+    assert meeting["title"] == "Rembuk Stunting Kecamatan Genuk"
+    assert meeting["attendees"] == [{"institution": {"id": kua}}]
+    assert meeting["programs"] == [{"name": "Bimwin"}]  # not given, so kept
+
+
+def test_meeting_with_unknown_attendee_is_refused_and_nothing_written(
+        client: GraphQLClient) -> None:
+    before = client.data("{ meetings { totalCount } }")
+    [error] = client.errors("""mutation { createMeeting(input: {title: "X", date: "2026-01-01",
+        attendees: [{institutionId: "ins_ghost"}]}) { id } }""")
+    assert error["extensions"]["argument"] == "input.attendees[0].institutionId"
+    assert client.data("{ meetings { totalCount } }") == before
+
+
+def test_programs_and_measurements(client: GraphQLClient) -> None:
+    owner = make(client, "Dinas Kesehatan Kota Semarang", "DINKES", "33.74")
+    prog = client.data("""mutation($o: ID!) { createProgram(input: {name: "Dashat",
+        aliases: ["Dapur Sehat Atasi Stunting"], owners: [{institutionId: $o}],
+        regionCodes: ["33.74"]}) { id name aliases owners { relation institution { id } } } }""",
+                       {"o": owner})["createProgram"]
+    assert prog["owners"] == [{"relation": "RUNS", "institution": {"id": owner}}]
+    renamed = client.data('mutation($id: ID!) { updateProgram(id: $id, input: '
+                          '{description: "Dapur sehat"}) { id description aliases } }',
+                          {"id": prog["id"]})["updateProgram"]
+    assert renamed == {"id": prog["id"], "description": "Dapur sehat",
+                       "aliases": ["Dapur Sehat Atasi Stunting"]}
+    m = client.data("""mutation { createMeasurement(input: {what: "stunting_cases", value: 120,
+        unit: "children", period: "2025-12", regionCode: "33.74.05"}) { id value } }""")
+    mid = m["createMeasurement"]["id"]
+    fixed = client.data('mutation($id: ID!) { updateMeasurement(id: $id, input: {value: 121}) '
+                        '{ id value } }', {"id": mid})
+    assert fixed["updateMeasurement"] == {"id": mid, "value": 121.0}
+    [error] = client.errors('mutation { createMeasurement(input: {what: "height", value: 1, '
+                            'unit: "cm"}) { id } }')
+    assert error["extensions"]["argument"] == "input.what"
+
+
+def test_merge_institutions_keeps_every_relationship(client: GraphQLClient) -> None:
+    pkm = client.data('{ institutions(filter: {nameContains: "Puskesmas Genuk"}) '
+                      '{ edges { node { id } } } }')["institutions"]["edges"][0]["node"]["id"]
+    dup = make(client, "PKM Genuk", "PUSKESMAS", "33.74.05")
+    kua = make(client, "KUA Genuk", "KUA", "33.74.05")
+    client.data("""mutation($d: ID!, $k: ID!) { createMeeting(input: {title: "Lokakarya",
+        date: "2026-02-01", regionCode: "33.74.05",
+        attendees: [{institutionId: $d, role: "presenter"}, {institutionId: $k}]}) { id } }""",
+                {"d": dup, "k": kua})
+    merged = client.data("""mutation($keep: ID!, $drop: ID!) {
+        mergeInstitutions(keepId: $keep, mergeId: $drop) {
+          id meetings { totalCount } collaborators(first: 100) { institution { id } } } }""",
+                         {"keep": pkm, "drop": dup})["mergeInstitutions"]
+    assert merged["id"] == pkm
+    assert merged["meetings"]["totalCount"] == 2
+    assert kua in {c["institution"]["id"] for c in merged["collaborators"]}
+    assert client.data('query($id: ID!) { institution(id: $id) { id } }',
+                       {"id": dup})["institution"] is None
+    [error] = client.errors('mutation($k: ID!) { mergeInstitutions(keepId: $k, '
+                            'mergeId: "ins_nope") { id } }', {"k": pkm})
+    assert "ins_nope" in error["message"]

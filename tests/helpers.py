@@ -1,0 +1,60 @@
+"""Test helpers: a GraphQL client over the ASGI app, and a store that counts calls."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from api.app import create_app
+from graph.store.base import Store
+
+
+class CountingStore:
+    """Wraps a store and counts every call the API makes to it."""
+
+    def __init__(self, inner: Store) -> None:
+        self._inner = inner
+        self.calls: Counter[str] = Counter()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not callable(attr):
+            return attr
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.calls[name] += 1
+            return attr(*args, **kwargs)
+
+        return counted
+
+    @property
+    def total(self) -> int:
+        return sum(self.calls.values())
+
+    def reset(self) -> None:
+        self.calls.clear()
+
+
+class GraphQLClient:
+    def __init__(self, store: Store, debug: bool = False) -> None:
+        self.http = TestClient(create_app(store, debug=debug))
+
+    def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = self.post(query, variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+    def errors(self, query: str, variables: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        body = self.post(query, variables)
+        assert body.get("errors"), body
+        errs: list[dict[str, Any]] = body["errors"]
+        return errs
