@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve demo test lint schema bench clean
+.PHONY: install run serve demo test lint schema bench clean neo4j
 
 install: $(STAMP)
 
@@ -28,7 +28,7 @@ test: lint
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy api graph loaders cli
+	$(BIN)/mypy api graph loaders cli neo4j_server
 
 schema: install
 	$(BIN)/tpps schema > schema.graphql
@@ -38,3 +38,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
+
+# A real Neo4j 5.26 in the foreground (NEO4J_PORT, default 7687; auth with NEO4J_PASSWORD).
+neo4j: install
+	$(BIN)/python -m neo4j_server

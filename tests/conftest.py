@@ -11,6 +11,10 @@ from graph.store.base import Store
 from graph.store.embedded import EmbeddedStore
 from loaders.files import load_files
 from tests.helpers import GraphQLClient
+from tests.neo4j_fixtures import (
+    empty_neo4j_store,
+    neo4j_uri,  # noqa: F401 - a fixture for every test module
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "loaders" / "data" / "demo.json"
@@ -24,10 +28,23 @@ def embedded(tmp_path: Path) -> Iterator[EmbeddedStore]:
     store.close()
 
 
+@pytest.fixture(params=["embedded", "neo4j"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty store of each backend in turn."""
+    store: Store
+    if request.param == "embedded":
+        store = EmbeddedStore(tmp_path / "tpps.db")
+    else:
+        store = empty_neo4j_store(request.getfixturevalue("neo4j_uri"))
+    yield store
+    store.close()
+
+
 @pytest.fixture
-def demo_store(embedded: EmbeddedStore) -> Store:
-    load_files([DEMO], "json", embedded)
-    return embedded
+def demo_store(any_store: Store) -> Store:
+    """The demo dataset, in each backend in turn: API tests run against both."""
+    load_files([DEMO], "json", any_store)
+    return any_store
 
 
 @pytest.fixture

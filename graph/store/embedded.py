@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graph.ids import attendance_key, normalise_name
+from graph.ids import normalise_name
 from graph.model import (
     NATIONAL_CODE,
     Attendance,
@@ -36,6 +36,7 @@ from graph.model import (
     WriteResult,
     merge_roles,
 )
+from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
     INSTITUTION_SORTS,
     MEETING_SORTS,
@@ -366,10 +367,7 @@ class EmbeddedStore:
 
     @staticmethod
     def _merge_attendance(conn: sqlite3.Connection, rows: list[Attendance]) -> None:
-        merged: dict[tuple[str, str], tuple[str, ...]] = {}
-        for a in rows:
-            key = (a.institution_id, a.meeting_id)
-            merged[key] = merge_roles(merged.get(key, ()), a.roles)
+        merged = collapse_attendance(rows)
         keys = list(merged)
         for part in _chunks(keys, 400):
             clause = " OR ".join("(institution_id = ? AND meeting_id = ?)" for _ in part)
@@ -387,36 +385,11 @@ class EmbeddedStore:
 
     def _apply_aliases(self, conn: sqlite3.Connection, batch: Batch) -> Batch:
         """Point references to merged-away institutions at the institution kept."""
-        ids = {i.id for i in batch.institutions}
-        ids |= {a.institution_id for a in batch.attendance}
-        ids |= {link.institution_id for link in batch.program_links}
-        ids |= {c.subject_id for c in batch.citations}
         alias: dict[str, str] = {}
-        for part in _chunks(sorted(ids)):
+        for part in _chunks(sorted(institution_refs(batch))):
             sql = f"SELECT old_id, new_id FROM aliases WHERE old_id IN ({_marks(len(part))})"
             alias.update((r[0], r[1]) for r in conn.execute(sql, part))
-        if not alias and not any(c.subject_id.startswith("att:") for c in batch.citations):
-            return batch
-
-        def a(x: str) -> str:
-            return alias.get(x, x)
-
-        def subject(s: str) -> str:
-            if s.startswith("att:"):
-                _, m, i = s.split(":", 2)
-                return attendance_key(m, a(i))
-            return a(s)
-
-        from dataclasses import replace
-
-        return replace(
-            batch,
-            institutions=[replace(i, id=a(i.id)) for i in batch.institutions],
-            attendance=[replace(x, institution_id=a(x.institution_id)) for x in batch.attendance],
-            program_links=[replace(x, institution_id=a(x.institution_id))
-                           for x in batch.program_links],
-            citations=[replace(c, subject_id=subject(c.subject_id)) for c in batch.citations],
-        )
+        return rewrite(batch, alias)
 
     def merge_institutions(self, keep_id: str, drop_id: str) -> int:
         if keep_id == drop_id:
@@ -646,7 +619,7 @@ class EmbeddedStore:
             params.append(f.what)
         clause = " AND ".join(where) or "1"
         sql = (f"SELECT * FROM measurements WHERE {clause} "
-               "ORDER BY region_code, what, period, id LIMIT ?")
+               "ORDER BY region_code, what, COALESCE(period, ''), id LIMIT ?")
         return [_measurement(r) for r in self._rows(sql, params + [first])]
 
     # -- neighbourhoods -----------------------------------------------------
@@ -744,7 +717,7 @@ class EmbeddedStore:
     def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]:
         out: dict[str, list[Measurement]] = defaultdict(list)
         rows = self._by_ids("measurements", "region_code", codes)
-        for r in sorted(rows, key=lambda r: (r["what"], r["period"], r["id"])):
+        for r in sorted(rows, key=lambda r: (r["what"], r["period"] or "", r["id"])):
             out[r["region_code"]].append(_measurement(r))
         return dict(out)
 

@@ -1,0 +1,687 @@
+"""The Neo4j store: the production backend, on the official Python driver.
+
+Every read the API makes is one parameterised Cypher query answered inside
+Neo4j (filters, keyset pages, counts, collaborators), never a pull of the
+whole graph. Writes are one managed transaction per Batch, rows sent with
+UNWIND in chunks; the driver retries transient errors. No Cypher is built from
+user data: dynamic parts of a query are chosen from fixed fragments here.
+
+Graph shape: (Institution)-[:ATTENDED {roles}]->(Meeting)-[:HELD_IN]->(Region),
+(Institution)-[:LOCATED_IN]->(Region)-[:PART_OF]->(Region), (Meeting)-[:DISCUSSED]->
+(Program), (Institution)-[:RUNS|SUPPORTS]->(Program)-[:ACTIVE_IN]->(Region),
+(Measurement)-[:MEASURED_IN]->(Region), (Citation {subject_id})-[:FROM]->(Source).
+Region codes are also kept as properties, so "this region and below" is an
+index-backed STARTS WITH.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph.ids import normalise_name
+from graph.model import (
+    NATIONAL_CODE,
+    Attendance,
+    Batch,
+    Citation,
+    Collaborator,
+    Institution,
+    Measurement,
+    Meeting,
+    Program,
+    ProgramLink,
+    Region,
+    Source,
+    WriteResult,
+    merge_roles,
+)
+from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+from graph.store.base import (
+    InstitutionFilter,
+    MeasurementFilter,
+    MeetingFilter,
+    NotFound,
+    Page,
+    PageRequest,
+    ProgramFilter,
+    RegionFilter,
+    StoreError,
+    Window,
+    region_prefix_bounds,
+)
+
+_CHUNK = 5000  # rows per UNWIND statement
+
+SCHEMA = [
+    "CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT institution_id IF NOT EXISTS FOR (n:Institution) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (n:Meeting) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT program_id IF NOT EXISTS FOR (n:Program) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT measurement_id IF NOT EXISTS FOR (n:Measurement) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT citation_key IF NOT EXISTS FOR (n:Citation) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT alias_old IF NOT EXISTS FOR (n:Alias) REQUIRE n.old_id IS UNIQUE",
+    "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE",
+    "CREATE INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON (n.name_norm, n.id)",
+    "CREATE INDEX institution_type IF NOT EXISTS FOR (n:Institution) ON (n.type)",
+    "CREATE INDEX institution_region IF NOT EXISTS FOR (n:Institution) ON (n.region_code)",
+    "CREATE TEXT INDEX institution_name_text IF NOT EXISTS FOR (n:Institution) ON (n.name_norm)",
+    "CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)",
+    "CREATE INDEX meeting_title IF NOT EXISTS FOR (n:Meeting) ON (n.title)",
+    "CREATE INDEX meeting_region IF NOT EXISTS FOR (n:Meeting) ON (n.region_code)",
+    "CREATE INDEX program_name IF NOT EXISTS FOR (n:Program) ON (n.name_norm)",
+    "CREATE INDEX region_parent IF NOT EXISTS FOR (n:Region) ON (n.parent_code)",
+    "CREATE INDEX region_level IF NOT EXISTS FOR (n:Region) ON (n.level)",
+    "CREATE INDEX region_name IF NOT EXISTS FOR (n:Region) ON (n.name_norm)",
+    "CREATE INDEX measurement_region IF NOT EXISTS FOR (n:Measurement) ON (n.region_code)",
+    "CREATE INDEX citation_subject IF NOT EXISTS FOR (n:Citation) ON (n.subject_id)",
+]
+
+# label, key property, node kind in WriteResult
+_NODES = {
+    "regions": ("Region", "code"),
+    "institutions": ("Institution", "id"),
+    "meetings": ("Meeting", "id"),
+    "programs": ("Program", "id"),
+    "measurements": ("Measurement", "id"),
+    "sources": ("Source", "id"),
+}
+
+# One MERGE per node kind, then the edge to its region (old edge replaced).
+_UPSERT = {
+    "regions": """
+        UNWIND $rows AS row MERGE (n:Region {code: row.code}) SET n = row
+        WITH n, row OPTIONAL MATCH (n)-[old:PART_OF]->() DELETE old
+        WITH n, row MATCH (p:Region {code: row.parent_code}) MERGE (n)-[:PART_OF]->(p)""",
+    "institutions": """
+        UNWIND $rows AS row MERGE (n:Institution {id: row.id}) SET n = row
+        WITH n, row OPTIONAL MATCH (n)-[old:LOCATED_IN]->() DELETE old
+        WITH n, row MATCH (r:Region {code: row.region_code}) MERGE (n)-[:LOCATED_IN]->(r)""",
+    "meetings": """
+        UNWIND $rows AS row MERGE (n:Meeting {id: row.id}) SET n = row
+        WITH n, row OPTIONAL MATCH (n)-[old:HELD_IN]->() DELETE old
+        WITH n, row MATCH (r:Region {code: row.region_code}) MERGE (n)-[:HELD_IN]->(r)""",
+    "programs": "UNWIND $rows AS row MERGE (n:Program {id: row.id}) SET n = row",
+    "measurements": """
+        UNWIND $rows AS row MERGE (n:Measurement {id: row.id}) SET n = row
+        WITH n, row OPTIONAL MATCH (n)-[old:MEASURED_IN]->() DELETE old
+        WITH n, row MATCH (r:Region {code: row.region_code}) MERGE (n)-[:MEASURED_IN]->(r)""",
+    "sources": "UNWIND $rows AS row MERGE (n:Source {id: row.id}) SET n = row",
+}
+
+# Region rows also fix up PART_OF edges of children written before their parent.
+_LINK_CHILD_REGIONS = """
+    UNWIND $codes AS code MATCH (p:Region {code: code})
+    MATCH (c:Region {parent_code: code}) WHERE NOT (c)-[:PART_OF]->(p)
+    MERGE (c)-[:PART_OF]->(p)"""
+
+_SORT_COLUMNS = {
+    "Institution": {"name": "n.name_norm", "id": "n.id"},
+    "Meeting": {"date": "n.date", "title": "n.title"},
+    "Program": {"name": "n.name_norm"},
+    "Region": {"code": "n.code", "name": "n.name_norm"},
+}
+
+
+def _chunks(rows: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _native(value: Any) -> Any:
+    return value.to_native() if hasattr(value, "to_native") else value
+
+
+def _institution(n: Any) -> Institution:
+    return Institution(n["id"], n["name"], n["type"], n.get("level"), n.get("region_code"))
+
+
+def _meeting(n: Any) -> Meeting:
+    return Meeting(n["id"], n["title"], _native(n["date"]), n.get("start_time"),
+                   n.get("end_time"), n.get("venue"), n.get("level"), n.get("region_code"))
+
+
+def _program(n: Any) -> Program:
+    return Program(n["id"], n["name"], tuple(n.get("aliases") or ()), n.get("description"))
+
+
+def _region(n: Any) -> Region:
+    return Region(n["code"], n["name"], n["level"], n.get("parent_code"))
+
+
+def _measurement(n: Any) -> Measurement:
+    return Measurement(n["id"], n["what"], float(n["value"]), n["unit"], n.get("period"),
+                       n.get("region_code"), n.get("note"))
+
+
+def _source(n: Any) -> Source:
+    return Source(n["id"], n["title"], n.get("file"), n.get("url"), _native(n.get("published")))
+
+
+def _rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
+    """Node properties per kind. None values are left out: Neo4j stores no nulls."""
+
+    def clean(d: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in d.items() if v is not None}
+
+    return {
+        "regions": [clean({"code": r.code, "name": r.name, "name_norm": normalise_name(r.name),
+                           "level": r.level, "parent_code": r.parent_code})
+                    for r in batch.regions],
+        "institutions": [clean({"id": i.id, "name": i.name, "name_norm": normalise_name(i.name),
+                                "type": i.type, "level": i.level,
+                                "region_code": i.region_code}) for i in batch.institutions],
+        "meetings": [clean({"id": m.id, "title": m.title, "date": m.date,
+                            "start_time": m.start_time, "end_time": m.end_time,
+                            "venue": m.venue, "level": m.level, "region_code": m.region_code})
+                     for m in batch.meetings],
+        "programs": [clean({"id": p.id, "name": p.name, "name_norm": normalise_name(p.name),
+                            "aliases": list(p.aliases), "description": p.description,
+                            "aliases_norm": " | ".join(a.lower() for a in p.aliases)})
+                     for p in batch.programs],
+        "measurements": [clean({"id": m.id, "what": m.what, "value": m.value, "unit": m.unit,
+                                "period": m.period, "region_code": m.region_code,
+                                "note": m.note}) for m in batch.measurements],
+        "sources": [clean({"id": s.id, "title": s.title, "file": s.file, "url": s.url,
+                           "published": s.published}) for s in batch.sources],
+    }
+
+
+class _Query:
+    """A WHERE clause assembled from fixed fragments, with its parameters."""
+
+    def __init__(self) -> None:
+        self.where: list[str] = []
+        self.params: dict[str, Any] = {}
+
+    def add(self, clause: str, **params: Any) -> None:
+        self.where.append(clause)
+        self.params.update(params)
+
+    def region(self, prop: str, code: str | None, name: str = "region") -> None:
+        if code is None or code == NATIONAL_CODE:
+            return
+        low, _ = region_prefix_bounds(code)
+        self.add(f"({prop} = ${name} OR {prop} STARTS WITH ${name}_below)",
+                 **{name: code, f"{name}_below": low})
+
+    def window(self, prop: str, window: Window) -> None:
+        if window.start:
+            self.add(f"{prop} >= $start", start=window.start)
+        if window.end:
+            self.add(f"{prop} <= $end", end=window.end)
+
+    def clause(self) -> str:
+        return ("WHERE " + " AND ".join(self.where)) if self.where else ""
+
+
+class Neo4jStore:
+    """Store on a Neo4j 5 server reached over Bolt."""
+
+    def __init__(self, uri: str, auth: tuple[str, str] | None = None,
+                 database: str = "neo4j") -> None:
+        self.uri = uri
+        self.database = database
+        # Notifications off: "property does not exist yet" warnings on an empty
+        # graph are expected and would flood the logs.
+        self._driver: Driver = GraphDatabase.driver(
+            uri, auth=auth, notifications_min_severity="OFF")
+        try:
+            self._driver.verify_connectivity()
+            for statement in SCHEMA:
+                self._driver.execute_query(statement, database_=database)
+            self._driver.execute_query(
+                "MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0", database_=database)
+        except AuthError as exc:
+            self._driver.close()
+            raise StoreError(f"{uri}: Neo4j refused the credentials (NEO4J_USER, "
+                             "NEO4J_PASSWORD)") from exc
+        except ServiceUnavailable as exc:
+            self._driver.close()
+            raise StoreError(f"{uri}: no Neo4j answers there ({exc})") from exc
+
+    @classmethod
+    def from_env(cls, uri: str) -> Neo4jStore:
+        user = os.environ.get("NEO4J_USER")
+        password = os.environ.get("NEO4J_PASSWORD")
+        auth = (user or "neo4j", password) if password else None
+        return cls(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # -- plumbing -------------------------------------------------------------
+    def _read(self, query: str, **params: Any) -> list[Any]:
+        records, _, _ = self._driver.execute_query(
+            query, params, database_=self.database, routing_=RoutingControl.READ)
+        return records
+
+    # -- writes -----------------------------------------------------------------
+    def write(self, batch: Batch) -> WriteResult:
+        with self._driver.session(database=self.database) as session:
+            result: WriteResult = session.execute_write(self._write_tx, batch)
+        return result
+
+    def _write_tx(self, tx: ManagedTransaction, batch: Batch) -> WriteResult:
+        refs = sorted(institution_refs(batch))
+        alias = {r["old"]: r["new"] for r in tx.run(
+            "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) RETURN a.old_id AS old, "
+            "a.new_id AS new", ids=refs)} if refs else {}
+        batch = rewrite(batch, alias)
+        created: dict[str, int] = {}
+        updated: dict[str, int] = {}
+        for kind, rows in _rows(batch).items():
+            if not rows:
+                continue
+            label, key = _NODES[kind]
+            keys = list(dict.fromkeys(r[key] for r in rows))
+            found = tx.run(f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN count(n) AS c",
+                           keys=keys).single()
+            existing = int(found["c"]) if found else 0
+            created[kind] = len(keys) - existing
+            updated[kind] = existing
+            for part in _chunks(rows):
+                tx.run(_UPSERT[kind], rows=list(part))
+        if batch.regions:
+            tx.run(_LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
+        self._write_relationships(tx, batch)
+        record = tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1 "
+                        "RETURN m.version AS v").single()
+        return WriteResult(created, updated, int(record["v"]) if record else 0)
+
+    def _write_relationships(self, tx: ManagedTransaction, batch: Batch) -> None:
+        if batch.replace_attendance:
+            tx.run("UNWIND $ids AS id MATCH (:Meeting {id: id})<-[a:ATTENDED]-() DELETE a",
+                   ids=sorted(batch.replace_attendance))
+        if batch.replace_meeting_programs:
+            tx.run("UNWIND $ids AS id MATCH (:Meeting {id: id})-[d:DISCUSSED]->() DELETE d",
+                   ids=sorted(batch.replace_meeting_programs))
+        if batch.attendance:
+            self._merge_attendance(tx, collapse_attendance(batch.attendance))
+        for part in _chunks(batch.meeting_programs):
+            tx.run("UNWIND $rows AS row MATCH (m:Meeting {id: row[0]}), (p:Program {id: row[1]}) "
+                   "MERGE (m)-[:DISCUSSED]->(p)", rows=[list(r) for r in part])
+        for relation in ("RUNS", "SUPPORTS"):
+            rows = [[x.institution_id, x.program_id] for x in batch.program_links
+                    if x.relation == relation]
+            for part in _chunks(rows):
+                tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row[0]}), "
+                       f"(p:Program {{id: row[1]}}) MERGE (i)-[:{relation}]->(p)", rows=part)
+        for part in _chunks(batch.program_regions):
+            tx.run("UNWIND $rows AS row MATCH (p:Program {id: row[0]}), (r:Region {code: row[1]}) "
+                   "MERGE (p)-[:ACTIVE_IN]->(r)", rows=[list(r) for r in part])
+        cites = [{"key": f"{c.subject_id}|{c.source_id}|{-1 if c.start is None else c.start}",
+                 "subject_id": c.subject_id, "source_id": c.source_id,
+                 "start": -1 if c.start is None else c.start,
+                 "end": -1 if c.end is None else c.end, "excerpt": c.excerpt}
+                 for c in batch.citations]
+        for part in _chunks(cites):
+            tx.run("UNWIND $rows AS row MERGE (c:Citation {key: row.key}) SET c += row "
+                   "WITH c, row MATCH (s:Source {id: row.source_id}) MERGE (c)-[:FROM]->(s)",
+                   rows=list(part))
+
+    @staticmethod
+    def _merge_attendance(tx: ManagedTransaction,
+                          merged: dict[tuple[str, str], tuple[str, ...]]) -> None:
+        pairs = [[i, m] for i, m in merged]
+        for part in _chunks(pairs):
+            for r in tx.run("UNWIND $pairs AS p MATCH (i:Institution {id: p[0]})"
+                            "-[a:ATTENDED]->(m:Meeting {id: p[1]}) "
+                            "RETURN i.id AS i, m.id AS m, a.roles AS roles", pairs=list(part)):
+                key = (r["i"], r["m"])
+                merged[key] = merge_roles(tuple(r["roles"]), merged[key])
+        rows = [[i, m, list(roles)] for (i, m), roles in merged.items()]
+        for part in _chunks(rows):
+            tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row[0]}), "
+                   "(m:Meeting {id: row[1]}) MERGE (i)-[a:ATTENDED]->(m) SET a.roles = row[2]",
+                   rows=list(part))
+
+    def merge_institutions(self, keep_id: str, drop_id: str) -> int:
+        if keep_id == drop_id:
+            raise StoreError("cannot merge an institution into itself")
+        with self._driver.session(database=self.database) as session:
+            moved: int = session.execute_write(self._merge_tx, keep_id, drop_id)
+        return moved
+
+    def _merge_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str) -> int:
+        found = {r["id"] for r in tx.run(
+            "UNWIND $ids AS id MATCH (i:Institution {id: id}) RETURN i.id AS id",
+            ids=[keep_id, drop_id])}
+        for missing in (keep_id, drop_id):
+            if missing not in found:
+                raise NotFound(f"no institution with id {missing!r}")
+        rows = list(tx.run("MATCH (:Institution {id: $drop})-[a:ATTENDED]->(m:Meeting) "
+                           "WITH a, m.id AS m, a.roles AS roles DELETE a RETURN m, roles",
+                           drop=drop_id))
+        moved = [Attendance(r["m"], keep_id, tuple(r["roles"])) for r in rows]
+        if moved:
+            self._merge_attendance(tx, collapse_attendance(moved))
+        for relation in ("RUNS", "SUPPORTS"):
+            tx.run(f"MATCH (d:Institution {{id: $drop}})-[r:{relation}]->(p:Program) "
+                   f"MATCH (k:Institution {{id: $keep}}) MERGE (k)-[:{relation}]->(p) DELETE r",
+                   drop=drop_id, keep=keep_id)
+        suffix = ":" + drop_id
+        cites = list(tx.run(
+            "MATCH (c:Citation) WHERE c.subject_id = $drop OR "
+            "(c.subject_id STARTS WITH 'att:' AND c.subject_id ENDS WITH $suffix) "
+            "RETURN c.key AS key, c.subject_id AS subject", drop=drop_id, suffix=suffix))
+        for c in cites:
+            old = c["subject"]
+            subject = keep_id if old == drop_id else old[: -len(drop_id)] + keep_id
+            new_key = subject + c["key"][len(c["subject"]):]
+            tx.run("MATCH (c:Citation {key: $old}) "
+                   "OPTIONAL MATCH (twin:Citation {key: $new}) "
+                   "CALL (c, twin) { WITH c, twin WHERE twin IS NOT NULL DETACH DELETE c } "
+                   "WITH c, twin WHERE twin IS NULL SET c.key = $new, c.subject_id = $subject",
+                   old=c["key"], new=new_key, subject=subject)
+        tx.run("MATCH (a:Alias {new_id: $drop}) SET a.new_id = $keep", drop=drop_id, keep=keep_id)
+        tx.run("MERGE (a:Alias {old_id: $drop}) SET a.new_id = $keep", drop=drop_id, keep=keep_id)
+        tx.run("MATCH (i:Institution {id: $drop}) DETACH DELETE i", drop=drop_id)
+        tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1")
+        return len(rows)
+
+    # -- nodes by id ------------------------------------------------------------
+    def _by_key(self, label: str, key: str, values: Iterable[str]) -> list[Any]:
+        wanted = list(dict.fromkeys(values))
+        if not wanted:
+            return []
+        return [r["n"] for r in self._read(
+            f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n", keys=wanted)]
+
+    def regions(self, codes: Iterable[str]) -> dict[str, Region]:
+        return {n["code"]: _region(n) for n in self._by_key("Region", "code", codes)}
+
+    def institutions(self, ids: Iterable[str]) -> dict[str, Institution]:
+        return {n["id"]: _institution(n) for n in self._by_key("Institution", "id", ids)}
+
+    def meetings(self, ids: Iterable[str]) -> dict[str, Meeting]:
+        return {n["id"]: _meeting(n) for n in self._by_key("Meeting", "id", ids)}
+
+    def programs(self, ids: Iterable[str]) -> dict[str, Program]:
+        return {n["id"]: _program(n) for n in self._by_key("Program", "id", ids)}
+
+    def measurements(self, ids: Iterable[str]) -> dict[str, Measurement]:
+        return {n["id"]: _measurement(n) for n in self._by_key("Measurement", "id", ids)}
+
+    def sources(self, ids: Iterable[str]) -> dict[str, Source]:
+        return {n["id"]: _source(n) for n in self._by_key("Source", "id", ids)}
+
+    def resolve_aliases(self, ids: Iterable[str]) -> dict[str, str]:
+        return {n["old_id"]: n["new_id"] for n in self._by_key("Alias", "old_id", ids)}
+
+    # -- listings ---------------------------------------------------------------
+    @staticmethod
+    def _keyset(q: _Query, label: str, page: PageRequest, default: str) -> str:
+        column = _SORT_COLUMNS[label][page.sort or default]
+        op, direction = ("<", "DESC") if page.descending else (">", "ASC")
+        if page.after is not None:
+            value, last_id = page.after
+            if column == "n.date":
+                value = date.fromisoformat(value)
+            id_col = "n.code" if label == "Region" else "n.id"
+            q.add(f"({column} {op} $after_value OR ({column} = $after_value AND "
+                  f"{id_col} {op} $after_id))", after_value=value, after_id=last_id)
+        id_col = "n.code" if label == "Region" else "n.id"
+        return f"ORDER BY {column} {direction}, {id_col} {direction}"
+
+    def _page(self, match: str, q: _Query, label: str, page: PageRequest,
+              default: str) -> tuple[list[Any], bool]:
+        order = self._keyset(q, label, page, default)
+        column = _SORT_COLUMNS[label][page.sort or default]
+        records = self._read(f"{match} {q.clause()} RETURN n, {column} AS sort_key {order} "
+                             "LIMIT $limit", limit=page.first + 1, **q.params)
+        return records[: page.first], len(records) > page.first
+
+    @staticmethod
+    def _key(record: Any, key: str = "id") -> tuple[Any, str]:
+        value = _native(record["sort_key"])
+        if isinstance(value, date):
+            value = value.isoformat()
+        return value, record["n"][key]
+
+    def _count(self, match: str, q: _Query) -> int:
+        record = self._read(f"{match} {q.clause()} RETURN count(n) AS c", **q.params)
+        return int(record[0]["c"])
+
+    @staticmethod
+    def _institution_query(f: InstitutionFilter) -> _Query:
+        q = _Query()
+        if f.types:
+            q.add("n.type IN $types", types=list(f.types))
+        if f.level:
+            q.add("n.level = $level", level=f.level)
+        q.region("n.region_code", f.region_code)
+        if f.name_contains:
+            q.add("n.name_norm CONTAINS $needle", needle=normalise_name(f.name_contains))
+        return q
+
+    def find_institutions(self, f: InstitutionFilter, page: PageRequest) -> Page[Institution]:
+        rows, more = self._page("MATCH (n:Institution)", self._institution_query(f),
+                                "Institution", page, "name")
+        return Page([_institution(r["n"]) for r in rows], [self._key(r) for r in rows], more)
+
+    def count_institutions(self, f: InstitutionFilter) -> int:
+        return self._count("MATCH (n:Institution)", self._institution_query(f))
+
+    @staticmethod
+    def _meeting_query(f: MeetingFilter) -> _Query:
+        q = _Query()
+        q.window("n.date", f.window)
+        q.region("n.region_code", f.region_code)
+        if f.institution_id:
+            q.add("EXISTS { (:Institution {id: $iid})-[:ATTENDED]->(n) }", iid=f.institution_id)
+        if f.program_id:
+            q.add("EXISTS { (n)-[:DISCUSSED]->(:Program {id: $pid}) }", pid=f.program_id)
+        return q
+
+    def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Page[Meeting]:
+        rows, more = self._page("MATCH (n:Meeting)", self._meeting_query(f), "Meeting", page,
+                                "date")
+        return Page([_meeting(r["n"]) for r in rows], [self._key(r) for r in rows], more)
+
+    def count_meetings(self, f: MeetingFilter) -> int:
+        return self._count("MATCH (n:Meeting)", self._meeting_query(f))
+
+    @staticmethod
+    def _program_query(f: ProgramFilter) -> _Query:
+        q = _Query()
+        if f.name_contains:
+            q.add("(n.name_norm CONTAINS $needle OR n.aliases_norm CONTAINS $needle_raw)",
+                  needle=normalise_name(f.name_contains), needle_raw=f.name_contains.lower())
+        if f.institution_id:
+            q.add("EXISTS { (:Institution {id: $iid})-[:RUNS|SUPPORTS]->(n) }",
+                  iid=f.institution_id)
+        if f.region_code and f.region_code != NATIONAL_CODE:
+            low, _ = region_prefix_bounds(f.region_code)
+            q.add("EXISTS { (n)-[:ACTIVE_IN]->(r:Region) WHERE r.code = $region OR "
+                  "r.code STARTS WITH $region_below }", region=f.region_code, region_below=low)
+        return q
+
+    def find_programs(self, f: ProgramFilter, page: PageRequest) -> Page[Program]:
+        rows, more = self._page("MATCH (n:Program)", self._program_query(f), "Program", page,
+                                "name")
+        return Page([_program(r["n"]) for r in rows], [self._key(r) for r in rows], more)
+
+    def count_programs(self, f: ProgramFilter) -> int:
+        return self._count("MATCH (n:Program)", self._program_query(f))
+
+    @staticmethod
+    def _region_query(f: RegionFilter) -> _Query:
+        q = _Query()
+        if f.level:
+            q.add("n.level = $level", level=f.level)
+        if f.parent_code:
+            q.add("n.parent_code = $parent", parent=f.parent_code)
+        if f.name_contains:
+            q.add("n.name_norm CONTAINS $needle", needle=normalise_name(f.name_contains))
+        return q
+
+    def find_regions(self, f: RegionFilter, page: PageRequest) -> Page[Region]:
+        rows, more = self._page("MATCH (n:Region)", self._region_query(f), "Region", page, "code")
+        return Page([_region(r["n"]) for r in rows], [self._key(r, "code") for r in rows], more)
+
+    def count_regions(self, f: RegionFilter) -> int:
+        return self._count("MATCH (n:Region)", self._region_query(f))
+
+    def find_measurements(self, f: MeasurementFilter, first: int) -> list[Measurement]:
+        q = _Query()
+        q.region("n.region_code", f.region_code)
+        if f.what:
+            q.add("n.what = $what", what=f.what)
+        rows = self._read(f"MATCH (n:Measurement) {q.clause()} RETURN n ORDER BY n.region_code, "
+                          "n.what, coalesce(n.period, ''), n.id LIMIT $limit",
+                          limit=first, **q.params)
+        return [_measurement(r["n"]) for r in rows]
+
+    # -- neighbourhoods -----------------------------------------------------------
+    def attendance_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Attendance]]:
+        out: dict[str, list[Attendance]] = defaultdict(list)
+        for r in self._read(
+            "UNWIND $ids AS mid MATCH (i:Institution)-[a:ATTENDED]->(:Meeting {id: mid}) "
+            "RETURN mid, i.id AS iid, a.roles AS roles ORDER BY mid, iid",
+            ids=list(dict.fromkeys(meeting_ids)),
+        ):
+            out[r["mid"]].append(Attendance(r["mid"], r["iid"], tuple(r["roles"])))
+        return dict(out)
+
+    def _meetings_by_parent(self, pattern: str, ids: Iterable[str], window: Window,
+                            page: PageRequest) -> dict[str, Page[Meeting]]:
+        q = _Query()
+        q.window("n.date", window)
+        order = self._keyset(q, "Meeting", page, "date")
+        column = _SORT_COLUMNS["Meeting"][page.sort or "date"]
+        records = self._read(
+            f"UNWIND $ids AS pid CALL (pid) {{ MATCH {pattern} {q.clause()} "
+            f"RETURN n, {column} AS sort_key {order} LIMIT $limit }} RETURN pid, n, sort_key",
+            ids=list(dict.fromkeys(ids)), limit=page.first + 1, **q.params)
+        out: dict[str, Page[Meeting]] = {}
+        for r in records:
+            p = out.setdefault(r["pid"], Page())
+            if len(p.items) == page.first:
+                p.has_next = True
+            else:
+                p.items.append(_meeting(r["n"]))
+                p.keys.append(self._key(r))
+        return out
+
+    def meetings_of_institutions(self, ids: Iterable[str], window: Window,
+                                 page: PageRequest) -> dict[str, Page[Meeting]]:
+        return self._meetings_by_parent("(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)",
+                                        ids, window, page)
+
+    def meetings_of_programs(self, ids: Iterable[str], window: Window,
+                             page: PageRequest) -> dict[str, Page[Meeting]]:
+        return self._meetings_by_parent("(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})",
+                                        ids, window, page)
+
+    def _count_by_parent(self, pattern: str, ids: Iterable[str], window: Window) -> dict[str, int]:
+        q = _Query()
+        q.window("n.date", window)
+        records = self._read(f"UNWIND $ids AS pid MATCH {pattern} {q.clause()} "
+                             "RETURN pid, count(n) AS c", ids=list(dict.fromkeys(ids)), **q.params)
+        return {r["pid"]: int(r["c"]) for r in records}
+
+    def count_meetings_of_institutions(self, ids: Iterable[str], window: Window) -> dict[str, int]:
+        return self._count_by_parent("(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)",
+                                     ids, window)
+
+    def count_meetings_of_programs(self, ids: Iterable[str], window: Window) -> dict[str, int]:
+        return self._count_by_parent("(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})", ids,
+                                     window)
+
+    def programs_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Program]]:
+        out: dict[str, list[Program]] = defaultdict(list)
+        for r in self._read("UNWIND $ids AS mid MATCH (:Meeting {id: mid})-[:DISCUSSED]->"
+                            "(p:Program) RETURN mid, p ORDER BY mid, p.name_norm",
+                            ids=list(dict.fromkeys(meeting_ids))):
+            out[r["mid"]].append(_program(r["p"]))
+        return dict(out)
+
+    def program_links(self, program_ids: Iterable[str] = (),
+                      institution_ids: Iterable[str] = ()) -> list[ProgramLink]:
+        records = self._read(
+            "MATCH (i:Institution)-[r:RUNS|SUPPORTS]->(p:Program) "
+            "WHERE p.id IN $pids OR i.id IN $iids "
+            "RETURN p.id AS p, i.id AS i, type(r) AS rel ORDER BY p, i, rel",
+            pids=list(program_ids), iids=list(institution_ids))
+        return [ProgramLink(r["p"], r["i"], r["rel"]) for r in records]
+
+    def program_regions(self, program_ids: Iterable[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for r in self._read("UNWIND $ids AS pid MATCH (:Program {id: pid})-[:ACTIVE_IN]->"
+                            "(r:Region) RETURN pid, r.code AS code ORDER BY pid, code",
+                            ids=list(dict.fromkeys(program_ids))):
+            out[r["pid"]].append(r["code"])
+        return dict(out)
+
+    def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]:
+        out: dict[str, list[Measurement]] = defaultdict(list)
+        for r in self._read("UNWIND $codes AS code MATCH (n:Measurement {region_code: code}) "
+                            "RETURN code, n ORDER BY code, n.what, coalesce(n.period, ''), n.id",
+                            codes=list(dict.fromkeys(codes))):
+            out[r["code"]].append(_measurement(r["n"]))
+        return dict(out)
+
+    def children_of_regions(self, codes: Iterable[str]) -> dict[str, list[Region]]:
+        out: dict[str, list[Region]] = defaultdict(list)
+        for r in self._read("UNWIND $codes AS code MATCH (n:Region {parent_code: code}) "
+                            "RETURN code, n ORDER BY code, n.code",
+                            codes=list(dict.fromkeys(codes))):
+            out[r["code"]].append(_region(r["n"]))
+        return dict(out)
+
+    def citations(self, subject_ids: Iterable[str]) -> dict[str, list[Citation]]:
+        out: dict[str, list[Citation]] = defaultdict(list)
+        for r in self._read("UNWIND $ids AS sid MATCH (c:Citation {subject_id: sid}) "
+                            "RETURN c ORDER BY c.subject_id, c.source_id, c.start",
+                            ids=list(dict.fromkeys(subject_ids))):
+            c = r["c"]
+            out[c["subject_id"]].append(Citation(
+                c["subject_id"], c["source_id"], None if c["start"] < 0 else c["start"],
+                None if c["end"] < 0 else c["end"], c.get("excerpt")))
+        return dict(out)
+
+    def collaborators(self, ids: Iterable[str], window: Window,
+                      first: int) -> dict[str, list[Collaborator]]:
+        """Co-attendees weighted after Newman (2001): 1/(n-1) per shared meeting of n."""
+        q = _Query()
+        q.window("m.date", window)
+        records = self._read(
+            "UNWIND $ids AS src CALL (src) { "
+            f"MATCH (:Institution {{id: src}})-[:ATTENDED]->(m:Meeting) {q.clause()} "
+            "WITH m, COUNT { (m)<-[:ATTENDED]-(:Institution) } AS n "
+            "MATCH (m)<-[:ATTENDED]-(b:Institution) WHERE b.id <> src "
+            "WITH b.id AS dst, count(m) AS shared, sum(1.0 / (n - 1)) AS weight "
+            "RETURN dst, shared, weight ORDER BY weight DESC, shared DESC, dst LIMIT $first } "
+            "RETURN src, dst, shared, weight",
+            ids=list(dict.fromkeys(ids)), first=first, **q.params)
+        out: dict[str, list[Collaborator]] = defaultdict(list)
+        for r in records:
+            out[r["src"]].append(Collaborator(r["dst"], int(r["shared"]), float(r["weight"])))
+        return dict(out)
+
+    # -- bookkeeping ------------------------------------------------------------
+    def version(self) -> int:
+        return int(self._read("MATCH (m:Meta {key: 'graph'}) RETURN m.version AS v")[0]["v"])
+
+    def stats(self) -> dict[str, int]:
+        counts = [
+            ("regions", "MATCH (n:Region) RETURN count(n) AS c"),
+            ("institutions", "MATCH (n:Institution) RETURN count(n) AS c"),
+            ("meetings", "MATCH (n:Meeting) RETURN count(n) AS c"),
+            ("programs", "MATCH (n:Program) RETURN count(n) AS c"),
+            ("measurements", "MATCH (n:Measurement) RETURN count(n) AS c"),
+            ("sources", "MATCH (n:Source) RETURN count(n) AS c"),
+            ("attendance", "MATCH ()-[r:ATTENDED]->() RETURN count(r) AS c"),
+            ("meeting_programs", "MATCH ()-[r:DISCUSSED]->() RETURN count(r) AS c"),
+            ("program_links", "MATCH ()-[r:RUNS|SUPPORTS]->() RETURN count(r) AS c"),
+            ("citations", "MATCH (n:Citation) RETURN count(n) AS c"),
+        ]
+        return {name: int(self._read(query)[0]["c"]) for name, query in counts}
