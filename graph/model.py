@@ -152,18 +152,17 @@ class Batch:
     program_links: list[ProgramLink] = field(default_factory=list)
     program_regions: list[tuple[str, str]] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    aliases: list[tuple[str, str]] = field(default_factory=list)  # merged-away id -> kept id
     replace_attendance: set[str] = field(default_factory=set)
     replace_meeting_programs: set[str] = field(default_factory=set)
 
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.regions, self.institutions, self.meetings, self.programs,
-                self.measurements, self.sources, self.attendance,
-                self.meeting_programs, self.program_links, self.program_regions,
-                self.citations,
-            )
-        )
+    def rows(self) -> int:
+        """Nodes and relationships in the batch."""
+        return sum(len(x) for x in (
+            self.regions, self.institutions, self.meetings, self.programs, self.measurements,
+            self.sources, self.attendance, self.meeting_programs, self.program_links,
+            self.program_regions, self.citations, self.aliases,
+        ))
 
 
 @dataclass(frozen=True, slots=True)

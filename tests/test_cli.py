@@ -56,3 +56,56 @@ def test_schema_command_prints_sdl() -> None:
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert "type Institution" in result.output
+
+
+def test_migrate_embedded_into_neo4j_twice(tmp_path: Path, neo4j_uri: str) -> None:
+    from graph.store.neo4j import Neo4jStore
+    from tests.neo4j_fixtures import empty_neo4j_store
+
+    empty_neo4j_store(neo4j_uri).close()
+    db = str(tmp_path / "src.db")
+    assert runner.invoke(app, ["load", "json", str(DEMO), "--db", db]).exit_code == 0
+    for _ in range(2):  # the second run finds everything there and changes nothing
+        result = runner.invoke(app, ["migrate", "--from", db, "--to", neo4j_uri,
+                                     "--batch-size", "7"])
+        assert result.exit_code == 0, result.output
+        assert "institutions" in result.output
+    neo = Neo4jStore(neo4j_uri)
+    try:
+        stats = neo.stats()
+    finally:
+        neo.close()
+    assert stats["institutions"] == 35 and stats["attendance"] == 30 and stats["citations"] == 61
+
+
+def test_load_into_neo4j_by_uri(tmp_path: Path, neo4j_uri: str) -> None:
+    from tests.neo4j_fixtures import empty_neo4j_store
+
+    empty_neo4j_store(neo4j_uri).close()
+    first = runner.invoke(app, ["load", "json", str(DEMO), "--db", neo4j_uri])
+    assert first.exit_code == 0, first.output
+    assert "institutions: 35 new" in first.output
+    again = runner.invoke(app, ["load", "json", str(DEMO), "--db", neo4j_uri])
+    assert "institutions: 0 new, 35 already stored" in again.output
+
+
+def test_unreachable_neo4j_is_a_clear_error() -> None:
+    result = runner.invoke(app, ["stats", "--db", "bolt://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "no Neo4j answers there" in result.output
+
+
+def test_neo4j_credentials_come_from_the_environment(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j_server import Neo4jServer
+
+    with Neo4jServer(tmp_path / "auth", password="s3cret-pass") as server:
+        assert server.uri is not None
+        monkeypatch.setenv("NEO4J_USER", "neo4j")
+        monkeypatch.setenv("NEO4J_PASSWORD", "wrong-password")
+        refused = runner.invoke(app, ["stats", "--db", server.uri])
+        assert refused.exit_code == 1
+        assert "refused the credentials" in refused.output
+        monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pass")
+        accepted = runner.invoke(app, ["stats", "--db", server.uri])
+        assert accepted.exit_code == 0, accepted.output

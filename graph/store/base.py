@@ -6,7 +6,7 @@ GraphQL request costs a bounded number of store calls however large the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, Protocol, TypeVar
@@ -152,6 +152,9 @@ class Store(Protocol):
     def collaborators(
         self, ids: Iterable[str], window: Window, first: int
     ) -> dict[str, list[Collaborator]]: ...
+
+    # -- whole-store copy (migration, backup): every node and relationship --
+    def dump(self, size: int = 10_000) -> Iterator[Batch]: ...
 
     # -- bookkeeping --
     def version(self) -> int: ...

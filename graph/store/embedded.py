@@ -357,6 +357,8 @@ class EmbeddedStore:
             "INSERT OR IGNORE INTO program_regions (program_id, region_code) VALUES (?, ?)",
             batch.program_regions,
         )
+        conn.executemany("INSERT OR REPLACE INTO aliases (old_id, new_id) VALUES (?, ?)",
+                         batch.aliases)
         conn.executemany(
             "INSERT INTO citations (subject_id, source_id, start, end, excerpt) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET end = excluded.end, "
@@ -774,6 +776,52 @@ class EmbeddedStore:
             for r in self._rows(sql, [*part, *params, first]):
                 out[r["src"]].append(Collaborator(r["dst"], r["shared"], r["weight"]))
         return dict(out)
+
+    # -- whole-store copy -----------------------------------------------------
+    def _scan(self, table: str, keys: tuple[str, ...], size: int) -> Iterator[list[sqlite3.Row]]:
+        """Every row of a table in key order, `size` at a time (keyset, not OFFSET)."""
+        cols = ", ".join(keys)
+        after: tuple[Any, ...] | None = None
+        while True:
+            where = f"WHERE ({cols}) > ({_marks(len(keys))})" if after else ""
+            rows = self._rows(f"SELECT * FROM {table} {where} ORDER BY {cols} LIMIT ?",
+                              [*(after or ()), size])
+            if not rows:
+                return
+            yield rows
+            after = tuple(rows[-1][k] for k in keys)
+
+    def dump(self, size: int = 10_000) -> Iterator[Batch]:
+        for rows in self._scan("regions", ("code",), size):
+            yield Batch(regions=[_region(r) for r in rows])
+        for rows in self._scan("institutions", ("id",), size):
+            yield Batch(institutions=[_institution(r) for r in rows])
+        for rows in self._scan("meetings", ("id",), size):
+            yield Batch(meetings=[_meeting(r) for r in rows])
+        for rows in self._scan("programs", ("id",), size):
+            yield Batch(programs=[_program(r) for r in rows])
+        for rows in self._scan("measurements", ("id",), size):
+            yield Batch(measurements=[_measurement(r) for r in rows])
+        for rows in self._scan("sources", ("id",), size):
+            yield Batch(sources=[Source(r["id"], r["title"], r["file"], r["url"],
+                                        _date(r["published"])) for r in rows])
+        for rows in self._scan("attendance", ("institution_id", "meeting_id"), size):
+            yield Batch(attendance=[Attendance(r["meeting_id"], r["institution_id"],
+                                               tuple(json.loads(r["roles"]))) for r in rows])
+        for rows in self._scan("meeting_programs", ("meeting_id", "program_id"), size):
+            yield Batch(meeting_programs=[(r["meeting_id"], r["program_id"]) for r in rows])
+        for rows in self._scan("program_links", ("program_id", "institution_id", "relation"),
+                               size):
+            yield Batch(program_links=[ProgramLink(r["program_id"], r["institution_id"],
+                                                   r["relation"]) for r in rows])
+        for rows in self._scan("program_regions", ("program_id", "region_code"), size):
+            yield Batch(program_regions=[(r["program_id"], r["region_code"]) for r in rows])
+        for rows in self._scan("citations", ("subject_id", "source_id", "start"), size):
+            yield Batch(citations=[Citation(
+                r["subject_id"], r["source_id"], None if r["start"] < 0 else r["start"],
+                None if r["end"] < 0 else r["end"], r["excerpt"]) for r in rows])
+        for rows in self._scan("aliases", ("old_id",), size):
+            yield Batch(aliases=[(r["old_id"], r["new_id"]) for r in rows])
 
     # -- bookkeeping --------------------------------------------------------
     def version(self) -> int:

@@ -317,6 +317,9 @@ class Neo4jStore:
         for part in _chunks(batch.program_regions):
             tx.run("UNWIND $rows AS row MATCH (p:Program {id: row[0]}), (r:Region {code: row[1]}) "
                    "MERGE (p)-[:ACTIVE_IN]->(r)", rows=[list(r) for r in part])
+        for part in _chunks(batch.aliases):
+            tx.run("UNWIND $rows AS row MERGE (a:Alias {old_id: row[0]}) SET a.new_id = row[1]",
+                   rows=[list(r) for r in part])
         cites = [{"key": f"{c.subject_id}|{c.source_id}|{-1 if c.start is None else c.start}",
                  "subject_id": c.subject_id, "source_id": c.source_id,
                  "start": -1 if c.start is None else c.start,
@@ -666,6 +669,63 @@ class Neo4jStore:
         for r in records:
             out[r["src"]].append(Collaborator(r["dst"], int(r["shared"]), float(r["weight"])))
         return dict(out)
+
+    # -- whole-store copy -------------------------------------------------------
+    def _scan(self, match: str, keys: tuple[str, ...], returns: str,
+              size: int) -> Iterator[list[Any]]:
+        """Every match in key order, `size` at a time (keyset on the key columns)."""
+        order = ", ".join(keys)
+        after: list[Any] | None = None
+        while True:
+            where = ""
+            if after is not None:
+                # (k1, k2, ...) > (a1, a2, ...) spelt out: Cypher has no row comparison.
+                terms = []
+                for i in range(len(keys)):
+                    eq = [f"{keys[j]} = $after[{j}]" for j in range(i)]
+                    terms.append("(" + " AND ".join([*eq, f"{keys[i]} > $after[{i}]"]) + ")")
+                where = "WHERE " + " OR ".join(terms)
+            records = self._read(f"{match} {where} RETURN {returns}, "
+                                 + ", ".join(f"{k} AS k{i}" for i, k in enumerate(keys))
+                                 + f" ORDER BY {order} LIMIT $size", after=after, size=size)
+            if not records:
+                return
+            yield records
+            after = [records[-1][f"k{i}"] for i in range(len(keys))]
+
+    def dump(self, size: int = 10_000) -> Iterator[Batch]:
+        for rows in self._scan("MATCH (n:Region)", ("n.code",), "n", size):
+            yield Batch(regions=[_region(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (n:Institution)", ("n.id",), "n", size):
+            yield Batch(institutions=[_institution(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (n:Meeting)", ("n.id",), "n", size):
+            yield Batch(meetings=[_meeting(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (n:Program)", ("n.id",), "n", size):
+            yield Batch(programs=[_program(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (n:Measurement)", ("n.id",), "n", size):
+            yield Batch(measurements=[_measurement(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (n:Source)", ("n.id",), "n", size):
+            yield Batch(sources=[_source(r["n"]) for r in rows])
+        for rows in self._scan("MATCH (i:Institution)-[a:ATTENDED]->(m:Meeting)",
+                               ("i.id", "m.id"), "a.roles AS roles", size):
+            yield Batch(attendance=[Attendance(r["k1"], r["k0"], tuple(r["roles"]))
+                                    for r in rows])
+        for rows in self._scan("MATCH (m:Meeting)-[:DISCUSSED]->(p:Program)", ("m.id", "p.id"),
+                               "1 AS one", size):
+            yield Batch(meeting_programs=[(r["k0"], r["k1"]) for r in rows])
+        for rows in self._scan("MATCH (i:Institution)-[x:RUNS|SUPPORTS]->(p:Program)",
+                               ("p.id", "i.id", "type(x)"), "1 AS one", size):
+            yield Batch(program_links=[ProgramLink(r["k0"], r["k1"], r["k2"]) for r in rows])
+        for rows in self._scan("MATCH (p:Program)-[:ACTIVE_IN]->(r:Region)", ("p.id", "r.code"),
+                               "1 AS one", size):
+            yield Batch(program_regions=[(r["k0"], r["k1"]) for r in rows])
+        for rows in self._scan("MATCH (n:Citation)", ("n.key",), "n", size):
+            yield Batch(citations=[Citation(
+                c["subject_id"], c["source_id"], None if c["start"] < 0 else c["start"],
+                None if c["end"] < 0 else c["end"], c.get("excerpt"))
+                for c in (r["n"] for r in rows)])
+        for rows in self._scan("MATCH (n:Alias)", ("n.old_id",), "n", size):
+            yield Batch(aliases=[(r["n"]["old_id"], r["n"]["new_id"]) for r in rows])
 
     # -- bookkeeping ------------------------------------------------------------
     def version(self) -> int:

@@ -375,3 +375,31 @@ def test_merge_refuses_unknown_or_identical_ids(loaded: Store) -> None:
     with pytest.raises(StoreError):
         loaded.merge_institutions("ins_x", "ins_x")
     assert loaded.stats()["institutions"] == 4
+
+
+# -- copying a whole store ---------------------------------------------------
+
+def test_dump_copies_everything_into_another_store(loaded: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from graph.store.embedded import EmbeddedStore
+
+    loaded.write(Batch(institutions=[Institution("ins_dup", "Dup", "KUA", None, "33.74.05")]))
+    loaded.merge_institutions("ins_x", "ins_dup")
+    copy = EmbeddedStore(tmp_path / "copy.db")
+    try:
+        batches = list(loaded.dump(size=2))
+        assert len(batches) > 10  # paged, not one read of everything
+        for batch in batches:
+            copy.write(batch)
+        assert copy.stats() == loaded.stats()
+        assert copy.resolve_aliases(["ins_dup"]) == {"ins_dup": "ins_x"}
+        assert copy.citations(["mtg_a", "ins_x"]) == loaded.citations(["mtg_a", "ins_x"])
+        assert copy.attendance_of_meetings(["mtg_a", "mtg_b"]) == loaded.attendance_of_meetings(
+            ["mtg_a", "mtg_b"])
+        assert copy.measurements(["msr_3"]) == loaded.measurements(["msr_3"])
+        assert copy.program_links(program_ids=["prg_p", "prg_q"]) == loaded.program_links(
+            program_ids=["prg_p", "prg_q"])
+        for batch in loaded.dump(size=2):  # a second copy changes nothing
+            copy.write(batch)
+        assert copy.stats() == loaded.stats()
+    finally:
+        copy.close()

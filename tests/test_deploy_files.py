@@ -1,0 +1,35 @@
+"""docker-compose.yml and the Dockerfile say what the README promises.
+
+No Docker runs on the development machines, so these read the files: the API
+waits for a healthy Neo4j 5.26, takes its credentials from the environment,
+and the image installs the same package the tests run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_compose_runs_neo4j_526_and_the_api_after_it() -> None:
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text("utf-8"))
+    neo4j = compose["services"]["neo4j"]
+    api = compose["services"]["api"]
+    assert neo4j["image"] == "neo4j:5.26"
+    assert "healthcheck" in neo4j
+    assert any(v.endswith(":/data") for v in neo4j["volumes"])
+    assert "NEO4J_PASSWORD" in neo4j["environment"]["NEO4J_AUTH"]
+    assert api["depends_on"]["neo4j"]["condition"] == "service_healthy"
+    assert api["environment"]["TPPS_DB"].startswith("bolt://neo4j:")
+    assert api["build"] == "."
+
+
+def test_dockerfile_installs_the_package_and_serves_it() -> None:
+    text = (ROOT / "Dockerfile").read_text("utf-8")
+    assert "FROM python:3.11" in text
+    for package in ("api", "graph", "loaders", "cli"):
+        assert f"COPY {package} ./{package}" in text
+    assert "tpps serve --host 0.0.0.0" in text
