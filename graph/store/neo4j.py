@@ -28,6 +28,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from graph.ids import normalise_name
 from graph.model import (
     NATIONAL_CODE,
+    ROLES,
     Attendance,
     Batch,
     Citation,
@@ -40,7 +41,6 @@ from graph.model import (
     Region,
     Source,
     WriteResult,
-    merge_roles,
 )
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
@@ -333,18 +333,21 @@ class Neo4jStore:
     @staticmethod
     def _merge_attendance(tx: ManagedTransaction,
                           merged: dict[tuple[str, str], tuple[str, ...]]) -> None:
-        pairs = [[i, m] for i, m in merged]
-        for part in _chunks(pairs):
-            for r in tx.run("UNWIND $pairs AS p MATCH (i:Institution {id: p[0]})"
-                            "-[a:ATTENDED]->(m:Meeting {id: p[1]}) "
-                            "RETURN i.id AS i, m.id AS m, a.roles AS roles", pairs=list(part)):
-                key = (r["i"], r["m"])
-                merged[key] = merge_roles(tuple(r["roles"]), merged[key])
-        rows = [[i, m, list(roles)] for (i, m), roles in merged.items()]
+        """MERGE each ATTENDED edge, joining roles with those stored.
+
+        The union is computed in Cypher, in ROLES order, with 'participant'
+        dropped beside any other role: the same rule as model.merge_roles, but
+        without a read round trip per batch.
+        """
+        rows = [{"i": i, "m": m, "roles": list(roles)} for (i, m), roles in merged.items()]
         for part in _chunks(rows):
-            tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row[0]}), "
-                   "(m:Meeting {id: row[1]}) MERGE (i)-[a:ATTENDED]->(m) SET a.roles = row[2]",
-                   rows=list(part))
+            tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row.i}) "
+                   "MATCH (m:Meeting {id: row.m}) MERGE (i)-[a:ATTENDED]->(m) "
+                   "WITH a, row, [r IN $order WHERE r IN coalesce(a.roles, []) "
+                   "OR r IN row.roles] AS u "
+                   "SET a.roles = CASE WHEN size(u) > 1 "
+                   "THEN [r IN u WHERE r <> 'participant'] ELSE u END",
+                   rows=list(part), order=list(ROLES))
 
     def merge_institutions(self, keep_id: str, drop_id: str) -> int:
         if keep_id == drop_id:
@@ -438,6 +441,9 @@ class Neo4jStore:
               default: str) -> tuple[list[Any], bool]:
         order = self._keyset(q, label, page, default)
         column = _SORT_COLUMNS[label][page.sort or default]
+        # Every node has its sort property; saying so lets the planner walk the
+        # index in order instead of sorting the whole label.
+        q.add(f"{column} IS NOT NULL")
         records = self._read(f"{match} {q.clause()} RETURN n, {column} AS sort_key {order} "
                              "LIMIT $limit", limit=page.first + 1, **q.params)
         return records[: page.first], len(records) > page.first

@@ -1,0 +1,59 @@
+"""A synthetic national-shaped graph for benchmarks: regions, institutions, meetings."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from graph.model import Attendance, Batch, Institution, Meeting, Region
+
+TYPES = ["PUSKESMAS", "POLSEK", "KORAMIL", "KUA", "PKK", "PLKB", "KECAMATAN", "POSYANDU",
+         "BHABINKAMTIBMAS", "BABINSA", "DESA", "TPK"]
+
+
+def batches(institutions: int, meetings: int, per_meeting: int, seed: int = 7,
+            size: int = 20_000) -> Iterator[Batch]:
+    """Kecamatan-sized clusters: each meeting draws attendees from one kecamatan."""
+    rng = random.Random(seed)
+    kec_count = max(1, institutions // 60)
+    provinces = sorted({f"{11 + k % 30:02d}" for k in range(kec_count)})
+    regions = [Region(p, f"Provinsi {p}", "province", "ID") for p in provinces]
+    kecs = []
+    for k in range(kec_count):
+        prov = f"{11 + k % 30:02d}"
+        kab = f"{prov}.{1 + (k // 30) % 60:02d}"
+        kec = f"{kab}.{1 + k // 1800:02d}"
+        regions.append(Region(kab, f"Kab {kab}", "kabkota", prov))
+        regions.append(Region(kec, f"Kec {kec}", "kecamatan", kab))
+        kecs.append(kec)
+    yield Batch(regions=list({r.code: r for r in regions}.values()))
+    members: dict[str, list[str]] = {k: [] for k in kecs}
+    rows: list[Institution] = []
+    for i in range(institutions):
+        kec = kecs[i % len(kecs)]
+        t = TYPES[i % len(TYPES)]
+        iid = f"ins_{i:07d}"
+        members[kec].append(iid)
+        rows.append(Institution(iid, f"{t.title()} {i}", t, "kecamatan", kec))
+        if len(rows) == size:
+            yield Batch(institutions=rows)
+            rows = []
+    if rows:
+        yield Batch(institutions=rows)
+    start = date(2023, 1, 1)
+    mrows: list[Meeting] = []
+    arows: list[Attendance] = []
+    for j in range(meetings):
+        kec = kecs[rng.randrange(len(kecs))]
+        mid = f"mtg_{j:07d}"
+        mrows.append(Meeting(mid, f"Rakor {j}", start + timedelta(days=rng.randrange(1000)),
+                             None, None, None, "kecamatan", kec))
+        people = members[kec]
+        for iid in rng.sample(people, min(per_meeting, len(people))):
+            arows.append(Attendance(mid, iid, ("participant",)))
+        if len(arows) >= size:
+            yield Batch(meetings=mrows, attendance=arows)
+            mrows, arows = [], []
+    if mrows:
+        yield Batch(meetings=mrows, attendance=arows)
