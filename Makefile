@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 demo: install
+	$(BIN)/tpps load regions --db $(DB)
 	$(BIN)/tpps load json loaders/data/demo.json --db $(DB)
 
 run: demo

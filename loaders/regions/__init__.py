@@ -1,0 +1,1 @@
+"""The national region tree (Kemendagri codes) and matching of region names."""
