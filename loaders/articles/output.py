@@ -1,0 +1,104 @@
+"""What an extraction becomes: the JSON `tpps extract` prints, and the records a
+load writes (through the same resolver as the JSON/CSV loader)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import primary_role
+from loaders.articles.extract import Extraction, Mention
+from loaders.records import (
+    AttendeeRecord,
+    InstitutionRecord,
+    MeasurementRecord,
+    MeetingRecord,
+    ProgramRecord,
+    RegionRecord,
+    SourceRecord,
+    SourceRef,
+)
+from loaders.structured import Parsed, Where
+
+
+def _span(obj: Any) -> dict[str, Any]:
+    return {"span": [obj.start, obj.end], "excerpt": obj.text.strip()}
+
+
+def to_json(e: Extraction) -> dict[str, Any]:
+    """The contract of `tpps extract --format json`: one object per input file."""
+    attendees = [m for m in e.institutions if m.roles]
+    meetings = []
+    if e.meeting is not None:
+        m = e.meeting
+        meetings.append({
+            "title": m["title"], "date": m["date"], "start_time": m["start_time"],
+            "end_time": m["end_time"], "venue": m["venue"], "level": m["level"],
+            "region": m["region"],
+            "attendees": [{"name": a.name, "type": a.type, "region_code": a.region_code,
+                           "role": primary_role(a.roles), "roles": list(a.roles),
+                           **_span(a.sentence)} for a in attendees],
+            "programs": [p["name"] for p in e.programs],
+            **_span(m["sentence"]),
+        })
+    return {
+        "source": e.source,
+        "meetings": meetings,
+        "institutions": [{"name": i.name, "type": i.type, "region_code": i.region_code,
+                          "level": i.level, **_span(i.sentence)} for i in e.institutions],
+        "programs": [{"name": p["name"], "aliases": p["aliases"],
+                      "description": p["description"], **_span(p["sentence"])}
+                     for p in e.programs],
+        "measurements": [{"what": f["what"], "value": f["value"], "unit": f["unit"],
+                          "period": f["period"], "region_code": f["region_code"],
+                          "note": f["note"], **_span(f["sentence"])} for f in e.figures],
+        **({"skipped": e.skipped} if e.skipped else {}),
+    }
+
+
+def to_records(e: Extraction, into: Parsed, keep_excerpts: bool = True) -> None:
+    """Add the extraction's facts to `into` as loader records, each citing its sentence."""
+    here = Where(e.path, None, "")
+    src = f"src:{e.path}"
+
+    def cite(obj: Any) -> list[SourceRef]:
+        return [SourceRef(source=src, start=obj.start, end=obj.end,
+                          excerpt=obj.text.strip() if keep_excerpts else None)]
+
+    s = e.source
+    into.records["sources"].append((here, SourceRecord(
+        ref=src, title=s["title"] or s["file"], file=s["file"], url=s["url"],
+        published=s["published"])))
+    for r in e.regions:
+        into.records["regions"].append((here, RegionRecord.model_validate(
+            {"code": r.code, "name": r.name, "level": r.level, "parent": r.parent_code})))
+    refs: dict[int, str] = {}
+    for n, i in enumerate(e.institutions):
+        refs[id(i)] = f"{e.path}#i{n}"
+        into.records["institutions"].append((here, InstitutionRecord.model_validate(
+            {"ref": refs[id(i)], "name": i.name, "type": i.type, "region": i.region_code,
+             "level": i.level, "sources": cite(i.sentence)})))
+    # A program discussed at a meeting is active in the meeting's region.
+    where = [e.meeting["region"]["code"]] if e.meeting and e.meeting["region"] else []
+    for n, p in enumerate(e.programs):
+        into.records["programs"].append((here, ProgramRecord(
+            ref=f"{e.path}#p{n}", name=p["name"], aliases=p["aliases"],
+            description=p["description"], regions=where, sources=cite(p["sentence"]))))
+    if e.meeting is not None and e.meeting["date"]:
+        m = e.meeting
+        attendees = [a for a in e.institutions if a.roles]
+        into.records["meetings"].append((here, MeetingRecord(
+            title=m["title"], date=m["date"], start_time=m["start_time"],
+            end_time=m["end_time"], venue=m["venue"], level=m["level"],
+            region=m["region"]["code"] if m["region"] else None,
+            attendees=[_attendee(refs, a, cite) for a in attendees],
+            programs=[f"{e.path}#p{n}" for n in range(len(e.programs))],
+            sources=cite(m["sentence"]))))
+    for f in e.figures:
+        into.records["measurements"].append((here, MeasurementRecord(
+            what=f["what"], value=f["value"], unit=f["unit"], period=f["period"],
+            region=f["region_code"], note=f["note"], sources=cite(f["sentence"]))))
+
+
+def _attendee(refs: dict[int, str], a: Mention, cite: Any) -> AttendeeRecord:
+    return AttendeeRecord(institution=refs[id(a)], roles=list(a.roles),  # type: ignore[arg-type]
+                          sources=cite(a.sentence))
