@@ -10,6 +10,7 @@ from strawberry import Schema
 from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
 from strawberry.tools import merge_types
 
+from api.analytics.queries import AnalyticsQueries
 from api.errors import UserInputError
 from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
@@ -20,7 +21,10 @@ from api.programs.queries import ProgramQueries
 from api.regions.mutations import MeasurementMutations
 from api.regions.queries import RegionQueries
 
-Query = merge_types("Query", (InstitutionQueries, MeetingQueries, ProgramQueries, RegionQueries))
+Query = merge_types(
+    "Query",
+    (InstitutionQueries, MeetingQueries, ProgramQueries, RegionQueries, AnalyticsQueries),
+)
 Mutation = merge_types(
     "Mutation",
     (InstitutionMutations, MeetingMutations, ProgramMutations, MeasurementMutations),

@@ -220,6 +220,46 @@ def migrate(
 
 
 @app.command()
+def report(
+    folder: Annotated[Path, typer.Option("--out", help="Folder for the report files.")],
+    db: DbOption = None,
+    region: Annotated[str | None, typer.Option(help="Region code (and below).")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    weighting: Annotated[str, typer.Option(help="shared or newman.")] = "shared",
+) -> None:
+    """Network report: CSV of every measure, GEXF and GraphML, HTML with plots."""
+    from datetime import date
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress
+
+    from graph.analytics.report import STEPS, write_report
+    from graph.store.base import NetworkFilter, Window
+
+    try:
+        window = Window(date.fromisoformat(start) if start else None,
+                        date.fromisoformat(end) if end else None)
+    except ValueError as exc:
+        _fail(f"--from/--to: {exc}")
+        return
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    try:
+        with Progress("[progress.description]{task.description}", BarColumn(),
+                      MofNCompleteColumn(), console=err) as bar:
+            task = bar.add_task("report", total=len(STEPS))
+            files = write_report(store, folder, NetworkFilter(window=window, region_code=region),
+                                 weighting, lambda name: bar.update(
+                                     task, advance=1, description=name))
+    finally:
+        store.close()
+    out.print(f"wrote {len(files)} files to {folder}: " + ", ".join(f.name for f in files))
+
+
+@app.command()
 def schema() -> None:
     """Print the GraphQL schema (SDL); `make schema` writes it to schema.graphql."""
     from api.schema import schema as graphql_schema

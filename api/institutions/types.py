@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api import validation
+from api.analytics.inputs import CentralityMeasure, NetworkFilter
 from api.context import ctx
 from api.institutions.dataloaders import (
     collaborators_of,
@@ -24,11 +25,14 @@ from graph import model
 from graph.vocabulary import sector_of
 
 if TYPE_CHECKING:
+    from api.analytics.types import CentralityScore
     from api.meetings.types import Meeting
     from api.programs.types import Program
 
 MeetingT = Annotated["Meeting", strawberry.lazy("api.meetings.types")]
 ProgramT = Annotated["Program", strawberry.lazy("api.programs.types")]
+ScoreT = Annotated["CentralityScore", strawberry.lazy("api.analytics.types")]
+
 
 
 async def institution_of(info: Info, id_: str | None) -> Institution | None:
@@ -115,6 +119,23 @@ class Institution:
     async def programs(self, info: Info) -> list[ProgramRole]:
         links = await ctx(info).loader(program_links_of_institution).load(self.id)
         return [ProgramRole(program_id=x.program_id, relation=x.relation) for x in links]
+
+    @strawberry.field(description="This institution's score and rank on a centrality measure; "
+                      "null when it is not in the network the filter selects.")
+    async def centrality(self, info: Info, measure: CentralityMeasure,
+                         filter: NetworkFilter | None = None) -> ScoreT | None:
+        from api.analytics.types import CentralityScore
+        from graph.analytics import service
+
+        f = filter or NetworkFilter()
+        context = ctx(info)
+        scores = await context.call(service.scores, context.store, f.to_store(), measure.value,
+                                    f.weighting.value)
+        for node, score, rank in scores.ranked():
+            if node == self.id:
+                return CentralityScore(institution_id=node, score=score, rank=rank,
+                                       approximate=scores.approximate)
+        return None
 
     @strawberry.field(description="Where this institution is mentioned.")
     async def sources(self, info: Info) -> list[Citation]:

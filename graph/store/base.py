@@ -97,6 +97,28 @@ class RegionFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkFilter:
+    """Which meetings and institutions a collaboration network is projected from."""
+
+    window: Window = Window()
+    region_code: str | None = None  # meetings held in this region or below
+    program_id: str | None = None  # meetings that discussed this program
+    types: tuple[str, ...] = ()  # only institutions of these types
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceRow:
+    """One ATTENDED edge with what the analytics need of both ends."""
+
+    institution_id: str
+    name: str
+    type: str
+    region_code: str | None
+    meeting_id: str
+    date: date
+
+
+@dataclass(frozen=True, slots=True)
 class MeasurementFilter:
     region_code: str | None = None
     what: str | None = None
@@ -152,6 +174,9 @@ class Store(Protocol):
     def collaborators(
         self, ids: Iterable[str], window: Window, first: int
     ) -> dict[str, list[Collaborator]]: ...
+
+    # -- analytics: the bipartite institution-meeting graph a network is built from --
+    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]: ...
 
     # -- whole-store copy (migration, backup): every node and relationship --
     def dump(self, size: int = 10_000) -> Iterator[Batch]: ...

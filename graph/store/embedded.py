@@ -42,9 +42,11 @@ from graph.store.base import (
     MEETING_SORTS,
     PROGRAM_SORTS,
     REGION_SORTS,
+    AttendanceRow,
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
+    NetworkFilter,
     NotFound,
     Page,
     PageRequest,
@@ -776,6 +778,26 @@ class EmbeddedStore:
             for r in self._rows(sql, [*part, *params, first]):
                 out[r["src"]].append(Collaborator(r["dst"], r["shared"], r["weight"]))
         return dict(out)
+
+    # -- analytics --------------------------------------------------------------
+    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
+        where, params = _window_clause("m.date", f.window)
+        if f.region_code:
+            clause, p = _region_clause("m.region_code", f.region_code)
+            where.append(clause)
+            params += p
+        if f.program_id:
+            where.append("m.id IN (SELECT meeting_id FROM meeting_programs WHERE program_id = ?)")
+            params.append(f.program_id)
+        if f.types:
+            where.append(f"i.type IN ({_marks(len(f.types))})")
+            params += list(f.types)
+        clause = " AND ".join(where) or "1"
+        sql = ("SELECT i.id, i.name, i.type, i.region_code, m.id AS mid, m.date "
+               "FROM attendance a JOIN institutions i ON i.id = a.institution_id "
+               f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} ORDER BY m.id, i.id")
+        return [AttendanceRow(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]))
+                for r in self._conn().execute(sql, params)]
 
     # -- whole-store copy -----------------------------------------------------
     def _scan(self, table: str, keys: tuple[str, ...], size: int) -> Iterator[list[sqlite3.Row]]:

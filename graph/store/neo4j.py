@@ -44,9 +44,11 @@ from graph.model import (
 )
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
+    AttendanceRow,
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
+    NetworkFilter,
     NotFound,
     Page,
     PageRequest,
@@ -675,6 +677,23 @@ class Neo4jStore:
         for r in records:
             out[r["src"]].append(Collaborator(r["dst"], int(r["shared"]), float(r["weight"])))
         return dict(out)
+
+    # -- analytics --------------------------------------------------------------
+    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
+        """The projection's edges in one query: only what the network needs."""
+        q = _Query()
+        q.window("m.date", f.window)
+        q.region("m.region_code", f.region_code)
+        if f.program_id:
+            q.add("EXISTS { (m)-[:DISCUSSED]->(:Program {id: $pid}) }", pid=f.program_id)
+        if f.types:
+            q.add("i.type IN $types", types=list(f.types))
+        records = self._read(
+            f"MATCH (i:Institution)-[:ATTENDED]->(m:Meeting) {q.clause()} "
+            "RETURN i.id AS iid, i.name AS name, i.type AS type, i.region_code AS region, "
+            "m.id AS mid, m.date AS date ORDER BY mid, iid", **q.params)
+        return [AttendanceRow(r["iid"], r["name"], r["type"], r["region"], r["mid"],
+                              _native(r["date"])) for r in records]
 
     # -- whole-store copy -------------------------------------------------------
     def _scan(self, match: str, keys: tuple[str, ...], returns: str,

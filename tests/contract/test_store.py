@@ -403,3 +403,25 @@ def test_dump_copies_everything_into_another_store(loaded: Store, tmp_path) -> N
         assert copy.stats() == loaded.stats()
     finally:
         copy.close()
+
+
+# -- analytics ---------------------------------------------------------------
+
+def test_attendance_rows_filtered_for_a_projection(loaded: Store) -> None:
+    from graph.store.base import NetworkFilter
+
+    rows = loaded.attendance_rows(NetworkFilter())
+    assert {(r.institution_id, r.meeting_id) for r in rows} == {
+        ("ins_x", "mtg_a"), ("ins_y", "mtg_a"), ("ins_z", "mtg_a"), ("ins_x", "mtg_b"),
+        ("ins_y", "mtg_b"), ("ins_w", "mtg_c")}
+    x = next(r for r in rows if r.institution_id == "ins_x" and r.meeting_id == "mtg_a")
+    assert (x.name, x.type, x.region_code, x.date) == ("Puskesmas Genuk", "PUSKESMAS",
+                                                       "33.74.05", date(2025, 1, 10))
+    assert {r.meeting_id for r in loaded.attendance_rows(
+        NetworkFilter(window=Window(date(2025, 2, 1), None)))} == {"mtg_b"}
+    assert {r.institution_id for r in loaded.attendance_rows(
+        NetworkFilter(region_code="36"))} == {"ins_w"}
+    assert {r.meeting_id for r in loaded.attendance_rows(
+        NetworkFilter(program_id="prg_p"))} == {"mtg_a", "mtg_b"}
+    assert {r.institution_id for r in loaded.attendance_rows(
+        NetworkFilter(types=("POLSEK", "PKK")))} == {"ins_y", "ins_z"}

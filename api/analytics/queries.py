@@ -1,0 +1,165 @@
+"""Query fields of the analytics domain. Each computes on one projection of the
+stored graph (one store call), cached by graph version (graph/analytics/service.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import networkx as nx
+import strawberry
+from strawberry.types import Info
+
+from api import validation
+from api.analytics.types import (
+    Broker,
+    CentralityMeasure,
+    CentralityScore,
+    Community,
+    ConvergenceGaps,
+    FilterArg,
+    MissingPartner,
+    MonthCount,
+    Network,
+    NetworkEdge,
+    NetworkFilter,
+    NetworkNode,
+    NetworkSummary,
+    PartnerGap,
+)
+from api.context import ctx
+from api.errors import UserInputError
+from api.institutions.types import Institution, institution_of
+from api.pagination import MAX_PAGE, check_first
+from graph.analytics import service
+from graph.analytics.gaps import convergence_gaps
+from graph.analytics.paths import collaboration_path, ego_network
+from graph.store.base import NetworkFilter as StoreNetworkFilter
+
+MAX_NETWORK_NODES = 5_000
+
+
+def _filter(f: NetworkFilter | None) -> tuple[StoreNetworkFilter, str]:
+    f = f or NetworkFilter()
+    return f.to_store(), f.weighting.value
+
+
+def _network(g: nx.Graph, community_of: dict[str, int]) -> Network:
+    if g.number_of_nodes() > MAX_NETWORK_NODES:
+        raise UserInputError(
+            f"the network has {g.number_of_nodes()} institutions, more than the "
+            f"{MAX_NETWORK_NODES} a response carries: narrow the filter (region, dates, "
+            "program or types), or use `tpps report` for the whole graph", "filter")
+    return Network(
+        nodes=[NetworkNode(id=strawberry.ID(n), name=d["name"], type=d["type"],
+                           sector=d["sector"], region_code=d.get("region_code"),
+                           community=community_of.get(n), degree=g.degree(n))
+               for n, d in sorted(g.nodes(data=True))],
+        edges=[NetworkEdge(source=strawberry.ID(a), target=strawberry.ID(b),
+                           weight=d["weight"], shared_meetings=d["shared"])
+               for a, b, d in sorted(g.edges(data=True))],
+    )
+
+
+@strawberry.type
+class AnalyticsQueries:
+    @strawberry.field(description="Institutions ranked by a centrality measure.")
+    async def centrality(self, info: Info, measure: CentralityMeasure,
+                         filter: FilterArg = None, first: int = 20) -> list[CentralityScore]:
+        check_first(first)
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        scores = await context.call(service.scores, context.store, f, measure.value, weighting)
+        return [CentralityScore(institution_id=n, score=s, rank=r,
+                                approximate=scores.approximate)
+                for n, s, r in scores.ranked()[:first]]
+
+    @strawberry.field(description="Louvain communities (fixed seed), largest first.")
+    async def communities(self, info: Info, filter: FilterArg = None) -> list[Community]:
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        found = await context.call(service.community_list, context.store, f, weighting)
+        return [Community(index=c.index, label=c.label, sector=c.sector, size=len(c.members),
+                          region_code=c.region_code, member_ids=c.members) for c in found]
+
+    @strawberry.field(description="Institutions that bridge sectors, most brokering first.")
+    async def brokers(self, info: Info, filter: FilterArg = None,
+                      first: int = 20) -> list[Broker]:
+        check_first(first)
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        found = await context.call(service.brokers, context.store, f, weighting)
+        return [Broker(institution_id=b.node, constraint=b.constraint,
+                       effective_size=b.effective_size, total=b.total, **b.roles)
+                for b in found[:first]]
+
+    @strawberry.field(description="The shortest chain of co-attendance between two "
+                      "institutions; null when they are not connected.")
+    async def collaboration_path(self, info: Info, from_id: strawberry.ID,
+                                 to_id: strawberry.ID,
+                                 filter: FilterArg = None) -> list[Institution] | None:
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        p = await context.call(service.network, context.store, f, weighting)
+        path = collaboration_path(p.graph, str(from_id), str(to_id))
+        if path is None:
+            return None
+        found = [await institution_of(info, n) for n in path]
+        return [i for i in found if i is not None]
+
+    @strawberry.field(description="An institution and everyone within `depth` ties of it.")
+    async def ego_network(self, info: Info, id: strawberry.ID, depth: int = 1,
+                          filter: FilterArg = None) -> Network:
+        if not 1 <= depth <= 3:
+            raise UserInputError("depth must be 1, 2 or 3", "depth")
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        p = await context.call(service.network, context.store, f, weighting)
+        return _network(ego_network(p.graph, str(id), depth), {})
+
+    @strawberry.field(description="The collaboration network, for drawing.")
+    async def network(self, info: Info, filter: FilterArg = None) -> Network:
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        p = await context.call(service.network, context.store, f, weighting)
+        if p.graph.number_of_nodes() > MAX_NETWORK_NODES:
+            return _network(p.graph, {})  # raises with the advice
+        found = await context.call(service.community_list, context.store, f, weighting)
+        community_of = {m: c.index for c in found for m in c.members}
+        return _network(p.graph, community_of)
+
+    @strawberry.field(description="Density, components, distances, clustering, activity.")
+    async def network_summary(self, info: Info, filter: FilterArg = None) -> NetworkSummary:
+        context = ctx(info)
+        f, weighting = _filter(filter)
+        s = await context.call(service.summary, context.store, f, weighting)
+        return NetworkSummary(
+            institutions=s.institutions, ties=s.ties, meetings=s.meetings, density=s.density,
+            components=s.components, largest_component=s.largest_component,
+            average_path_length=s.average_path_length,
+            average_clustering=s.average_clustering, approximate=s.approximate,
+            meetings_per_month=[MonthCount(month=m, meetings=n)
+                                for m, n in s.meetings_per_month])
+
+    @strawberry.field(description="Expected TPPS partners that never attended a meeting in "
+                      "the region and period, and expected partner pairs in a kecamatan "
+                      "that never met.")
+    async def convergence_gaps(
+        self, info: Info, region_code: str,
+        from_: Annotated[date | None, strawberry.argument(name="from")] = None,
+        to: date | None = None, first: int = MAX_PAGE,
+    ) -> ConvergenceGaps | None:
+        check_first(first)
+        validation.region_code(region_code)
+        window = validation.window(from_, to)
+        context = ctx(info)
+        try:
+            report = await context.call(convergence_gaps, context.store, region_code, window)
+        except KeyError:
+            return None
+        return ConvergenceGaps(
+            region_code=report.region_code, level=report.level, meetings=report.meetings,
+            missing_types=[MissingPartner(types=list(m.types), why=m.why)
+                           for m in report.missing_types],
+            pair_gaps=[PartnerGap(kecamatan_code=g.kecamatan, a_id=g.a_id, b_id=g.b_id,
+                                  why=g.why) for g in report.pair_gaps[:first]])

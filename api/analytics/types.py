@@ -1,0 +1,154 @@
+"""Types of the analytics domain: rankings, communities, brokers, networks, gaps."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.analytics.inputs import CentralityMeasure, NetworkFilter, Weighting
+from api.institutions.types import Institution, institution_of
+from api.regions.types import Region, region_of
+
+__all__ = ["CentralityMeasure", "NetworkFilter", "Weighting"]
+
+
+@strawberry.type(description="An institution's score on a measure, and its rank (1 = first).")
+class CentralityScore:
+    institution_id: strawberry.Private[str]
+    score: float
+    rank: int
+    approximate: bool = strawberry.field(
+        description="True when estimated by sampling (betweenness on large networks).")
+
+    @strawberry.field
+    async def institution(self, info: Info) -> Institution:
+        found = await institution_of(info, self.institution_id)
+        assert found is not None
+        return found
+
+
+@strawberry.type(description="A Louvain community of institutions that meet among themselves.")
+class Community:
+    index: int
+    label: str = strawberry.field(description="Dominant sector and region.")
+    sector: str
+    size: int
+    region_code: str | None
+    member_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Members, by id.")
+    async def members(self, info: Info, first: int = 100) -> list[Institution]:
+        found = [await institution_of(info, i) for i in self.member_ids[:first]]
+        return [f for f in found if f is not None]
+
+    @strawberry.field
+    async def region(self, info: Info) -> Region | None:
+        return await region_of(info, self.region_code)
+
+
+@strawberry.type(description="Structural holes (Burt) and brokerage roles (Gould-Fernandez).")
+class Broker:
+    institution_id: strawberry.Private[str]
+    constraint: float | None = strawberry.field(description="Low: many non-redundant ties.")
+    effective_size: float | None
+    coordinator: int
+    itinerant: int
+    representative: int
+    gatekeeper: int
+    liaison: int
+    total: int
+
+    @strawberry.field
+    async def institution(self, info: Info) -> Institution:
+        found = await institution_of(info, self.institution_id)
+        assert found is not None
+        return found
+
+
+@strawberry.type
+class NetworkNode:
+    id: strawberry.ID
+    name: str
+    type: str
+    sector: str
+    region_code: str | None
+    community: int | None
+    degree: int
+
+
+@strawberry.type
+class NetworkEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    weight: float
+    shared_meetings: int
+
+
+@strawberry.type(description="Nodes and edges, ready for a graph visualisation library.")
+class Network:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+@strawberry.type
+class MonthCount:
+    month: str
+    meetings: int
+
+
+@strawberry.type(description="Whole-network figures.")
+class NetworkSummary:
+    institutions: int
+    ties: int
+    meetings: int
+    density: float
+    components: int
+    largest_component: int
+    average_path_length: float | None
+    average_clustering: float
+    meetings_per_month: list[MonthCount]
+    approximate: bool
+
+
+@strawberry.type(description="Institution types expected at this level that never attended.")
+class MissingPartner:
+    types: list[str]
+    why: str
+
+
+@strawberry.type(description="Two expected partners in one kecamatan with no shared meeting.")
+class PartnerGap:
+    kecamatan_code: str
+    a_id: strawberry.Private[str]
+    b_id: strawberry.Private[str]
+    why: str
+
+    @strawberry.field
+    async def a(self, info: Info) -> Institution | None:
+        return await institution_of(info, self.a_id)
+
+    @strawberry.field
+    async def b(self, info: Info) -> Institution | None:
+        return await institution_of(info, self.b_id)
+
+    @strawberry.field
+    async def kecamatan(self, info: Info) -> Region | None:
+        return await region_of(info, self.kecamatan_code)
+
+
+@strawberry.type
+class ConvergenceGaps:
+    region_code: str
+    level: str
+    meetings: int = strawberry.field(description="Meetings held there in the period.")
+    missing_types: list[MissingPartner]
+    pair_gaps: list[PartnerGap]
+
+    @strawberry.field
+    async def region(self, info: Info) -> Region | None:
+        return await region_of(info, self.region_code)
+
+
+FilterArg = Annotated[NetworkFilter | None, strawberry.argument(description="Network filter.")]

@@ -1,0 +1,87 @@
+"""The analytics the API and `tpps report` share, cached by graph version.
+
+A cache entry is keyed by the store, the graph version it was computed at and the
+parameters; every write bumps the version (kept in the store, so every worker sees
+it), so a cached answer is never stale and no worker needs to tell another.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from graph.analytics.brokerage import Brokerage, brokerage
+from graph.analytics.centrality import Scores, centrality
+from graph.analytics.communities import Community, communities
+from graph.analytics.projection import Projection, load_projection
+from graph.analytics.summary import Summary, summarize
+from graph.store.base import NetworkFilter, Store
+
+T = TypeVar("T")
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_LOCK = threading.Lock()
+CACHE_SIZE = 64
+
+
+_PENDING: dict[tuple[Any, ...], threading.Lock] = {}
+
+
+def cached(store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """The cached value, computing it once even when several requests ask at once."""
+    full = (id(store), store.version(), *key)
+    with _LOCK:
+        if full in _CACHE:
+            _CACHE.move_to_end(full)
+            return _CACHE[full]  # type: ignore[no-any-return]
+        pending = _PENDING.setdefault(full, threading.Lock())
+    with pending:  # the first caller computes; the others wait for its result
+        with _LOCK:
+            if full in _CACHE:
+                return _CACHE[full]  # type: ignore[no-any-return]
+        value = compute()
+        with _LOCK:
+            _CACHE[full] = value
+            _PENDING.pop(full, None)
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+    return value
+
+
+def network(store: Store, f: NetworkFilter, weighting: str = "shared") -> Projection:
+    return cached(store, ("projection", f, weighting),
+                  lambda: load_projection(store, f, weighting))
+
+
+def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Scores:
+    return cached(store, ("centrality", f, measure, weighting),
+                  lambda: centrality(network(store, f, weighting).graph, measure))
+
+
+def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Community]:
+    def compute() -> list[Community]:
+        g = network(store, f, weighting).graph
+        codes = {d.get("region_code") for _, d in g.nodes(data=True) if d.get("region_code")}
+        names = {c: r.name for c, r in store.regions(codes).items()}
+        return communities(g, lambda code: names.get(code, code))
+
+    return cached(store, ("communities", f, weighting), compute)
+
+
+def brokers(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Brokerage]:
+    return cached(store, ("brokerage", f, weighting),
+                  lambda: brokerage(network(store, f, weighting).graph))
+
+
+def summary(store: Store, f: NetworkFilter, weighting: str = "shared") -> Summary:
+    def compute() -> Summary:
+        p = network(store, f, weighting)
+        return summarize(p.graph, p.meetings)
+
+    return cached(store, ("summary", f, weighting), compute)
+
+
+def clear() -> None:
+    with _LOCK:
+        _CACHE.clear()
