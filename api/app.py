@@ -13,30 +13,37 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from strawberry.asgi import GraphQL
 
+from api.auth import Access
 from api.context import Context
+from api.http import RequestGuard
 from api.schema import build_schema
 from graph.store import Store, open_store
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, store: Store, debug: bool) -> None:
+    def __init__(self, store: Store, debug: bool, access: Access) -> None:
         super().__init__(build_schema(debug=debug), graphql_ide="graphiql")
         self.store = store
+        self.access = access
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(self.store, request if isinstance(request, Request) else None)
+        req = request if isinstance(request, Request) else None
+        principal = self.access.principal(req.headers.get("authorization") if req else None)
+        return Context(self.store, req, self.access, principal)
 
 
-def create_app(store: Store | None = None, debug: bool | None = None) -> Starlette:
+def create_app(store: Store | None = None, debug: bool | None = None,
+               access: Access | None = None) -> Starlette:
     debug = os.environ.get("TPPS_DEBUG", "") == "1" if debug is None else debug
     owned = store is None
     the_store = store if store is not None else open_store()
-    graphql = GraphQLApp(the_store, debug)
+    graphql = GraphQLApp(the_store, debug, access or Access.from_env())
 
     async def health(_: Request) -> Response:
         return JSONResponse({"status": "ok", "version": the_store.version()})
@@ -52,6 +59,7 @@ def create_app(store: Store | None = None, debug: bool | None = None) -> Starlet
 
     return Starlette(
         debug=debug,
+        middleware=[Middleware(RequestGuard)],
         routes=[
             Route("/", root),
             Route("/health", health),

@@ -14,15 +14,19 @@ from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
+from api.auth import ANONYMOUS, Access, Principal
 from graph.store.base import Store
 
 R = TypeVar("R")
 
 
 class Context:
-    def __init__(self, store: Store, request: Request | None = None) -> None:
+    def __init__(self, store: Store, request: Request | None = None,
+                 access: Access | None = None, principal: Principal = ANONYMOUS) -> None:
         self.store = store
         self.request = request
+        self.access = access
+        self.principal = principal
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:

@@ -7,11 +7,19 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.tools import merge_types
 
 from api.analytics.queries import AnalyticsQueries
 from api.errors import UserInputError
+from api.guards import AccessControl, QueryCost
 from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
 from api.meetings.mutations import MeetingMutations
@@ -29,6 +37,12 @@ Mutation = merge_types(
     "Mutation",
     (InstitutionMutations, MeetingMutations, ProgramMutations, MeasurementMutations),
 )
+
+
+# Limits a request meets before any store call (query cost: api/cost_map.py).
+MAX_DEPTH = 12
+MAX_ALIASES = 20
+MAX_TOKENS = 5_000
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -49,8 +63,15 @@ class TppsSchema(Schema):
 def build_schema(debug: bool = False) -> Schema:
     # Factories: a fresh extension per request; the parse and validation
     # caches live at module level, so they still serve every request.
-    extensions: list[Any] = [lambda: ParserCache(maxsize=1024),
-                             lambda: ValidationCache(maxsize=1024)]
+    extensions: list[Any] = [
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ParserCache(maxsize=1024),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: ValidationCache(maxsize=1024),
+        AccessControl,
+        QueryCost,
+    ]
     if not debug:
         extensions.append(lambda: MaskErrors(should_mask_error=_should_mask,
                                              error_message="Internal error"))

@@ -260,6 +260,22 @@ def report(
 
 
 @app.command()
+def token(
+    role: Annotated[str, typer.Option(help="reader, editor or admin.")] = "editor",
+    name: Annotated[str, typer.Option(help="Who the token is for (kept in the file).")] = "",
+) -> None:
+    """Make a new API token: prints the token (give it to its holder) and the line to add
+    to the TPPS_TOKENS_FILE (only its hash is stored)."""
+    from api.auth import ROLES, digest, new_token
+
+    if role not in ROLES:
+        _fail(f"--role must be one of {', '.join(ROLES)}")
+    secret = new_token()
+    out.print(f"token: {secret}")
+    out.print(f"line for TPPS_TOKENS_FILE: {role} {digest(secret)} {name}".rstrip())
+
+
+@app.command()
 def schema() -> None:
     """Print the GraphQL schema (SDL); `make schema` writes it to schema.graphql."""
     from api.schema import schema as graphql_schema
@@ -281,8 +297,10 @@ def serve(
 
     os.environ["TPPS_DB"] = resolve_db(db)
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
+    from api.http import log_config
+
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info")
+                log_config=log_config())
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ assert set(Level.__args__) == set(LEVELS)  # type: ignore[attr-defined]
 assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
 assert set(What.__args__) == set(MEASUREMENT_KINDS)  # type: ignore[attr-defined]
 
-Text = Field(min_length=1, max_length=2000)
+# Long enough for any real name or title (and for a 1 MB string to be stored verbatim);
+# the HTTP body limit bounds a request as a whole.
+Text = Field(min_length=1, max_length=2_000_000)
 
 
 def check_region_code(value: str | None) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 from starlette.testclient import TestClient
 
 from api.app import create_app
+from api.auth import Access, digest
 from graph.store.base import Store
 
 
@@ -37,12 +38,21 @@ class CountingStore:
         self.calls.clear()
 
 
+EDITOR_TOKEN = "test-editor-token"
+TEST_ACCESS = Access({digest(EDITOR_TOKEN): ("editor", "tests")})
+
+
 class GraphQLClient:
-    def __init__(self, store: Store, debug: bool = False) -> None:
-        self.http = TestClient(create_app(store, debug=debug))
+    """Posts GraphQL to the app; by default as an editor (mutations allowed)."""
+
+    def __init__(self, store: Store, debug: bool = False, access: Access | None = None,
+                 token: str | None = EDITOR_TOKEN) -> None:
+        self.http = TestClient(create_app(store, debug=debug, access=access or TEST_ACCESS))
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}},
+                                  headers=self.headers)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body

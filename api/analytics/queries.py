@@ -3,8 +3,11 @@ stored graph (one store call), cached by graph version (graph/analytics/service.
 
 from __future__ import annotations
 
+import asyncio
+import os
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import networkx as nx
 import strawberry
@@ -36,7 +39,21 @@ from graph.analytics.gaps import convergence_gaps
 from graph.analytics.paths import collaboration_path, ego_network
 from graph.store.base import NetworkFilter as StoreNetworkFilter
 
+T = TypeVar("T")
+
 MAX_NETWORK_NODES = 5_000
+ANALYTICS_SECONDS = float(os.environ.get("TPPS_ANALYTICS_SECONDS", "30"))
+
+
+async def _run(context: Any, fn: Callable[..., T], *args: Any) -> T:
+    """Run an analytics computation within the time budget, or say it took too long."""
+    try:
+        return await asyncio.wait_for(context.call(fn, *args), ANALYTICS_SECONDS)
+    except TimeoutError as exc:
+        raise UserInputError(
+            f"the computation took longer than {ANALYTICS_SECONDS:g} s: narrow the filter "
+            "(region, dates, program, types) or use `tpps report`", "filter",
+            code="TIMEOUT") from exc
 
 
 def _filter(f: NetworkFilter | None) -> tuple[StoreNetworkFilter, str]:
@@ -69,7 +86,7 @@ class AnalyticsQueries:
         check_first(first)
         context = ctx(info)
         f, weighting = _filter(filter)
-        scores = await context.call(service.scores, context.store, f, measure.value, weighting)
+        scores = await _run(context, service.scores, context.store, f, measure.value, weighting)
         return [CentralityScore(institution_id=n, score=s, rank=r,
                                 approximate=scores.approximate)
                 for n, s, r in scores.ranked()[:first]]
@@ -78,7 +95,7 @@ class AnalyticsQueries:
     async def communities(self, info: Info, filter: FilterArg = None) -> list[Community]:
         context = ctx(info)
         f, weighting = _filter(filter)
-        found = await context.call(service.community_list, context.store, f, weighting)
+        found = await _run(context, service.community_list, context.store, f, weighting)
         return [Community(index=c.index, label=c.label, sector=c.sector, size=len(c.members),
                           region_code=c.region_code, member_ids=c.members) for c in found]
 
@@ -88,7 +105,7 @@ class AnalyticsQueries:
         check_first(first)
         context = ctx(info)
         f, weighting = _filter(filter)
-        found = await context.call(service.brokers, context.store, f, weighting)
+        found = await _run(context, service.brokers, context.store, f, weighting)
         return [Broker(institution_id=b.node, constraint=b.constraint,
                        effective_size=b.effective_size, total=b.total, **b.roles)
                 for b in found[:first]]
@@ -100,7 +117,7 @@ class AnalyticsQueries:
                                  filter: FilterArg = None) -> list[Institution] | None:
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await context.call(service.network, context.store, f, weighting)
+        p = await _run(context, service.network, context.store, f, weighting)
         path = collaboration_path(p.graph, str(from_id), str(to_id))
         if path is None:
             return None
@@ -114,17 +131,17 @@ class AnalyticsQueries:
             raise UserInputError("depth must be 1, 2 or 3", "depth")
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await context.call(service.network, context.store, f, weighting)
+        p = await _run(context, service.network, context.store, f, weighting)
         return _network(ego_network(p.graph, str(id), depth), {})
 
     @strawberry.field(description="The collaboration network, for drawing.")
     async def network(self, info: Info, filter: FilterArg = None) -> Network:
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await context.call(service.network, context.store, f, weighting)
+        p = await _run(context, service.network, context.store, f, weighting)
         if p.graph.number_of_nodes() > MAX_NETWORK_NODES:
             return _network(p.graph, {})  # raises with the advice
-        found = await context.call(service.community_list, context.store, f, weighting)
+        found = await _run(context, service.community_list, context.store, f, weighting)
         community_of = {m: c.index for c in found for m in c.members}
         return _network(p.graph, community_of)
 
@@ -132,7 +149,7 @@ class AnalyticsQueries:
     async def network_summary(self, info: Info, filter: FilterArg = None) -> NetworkSummary:
         context = ctx(info)
         f, weighting = _filter(filter)
-        s = await context.call(service.summary, context.store, f, weighting)
+        s = await _run(context, service.summary, context.store, f, weighting)
         return NetworkSummary(
             institutions=s.institutions, ties=s.ties, meetings=s.meetings, density=s.density,
             components=s.components, largest_component=s.largest_component,
@@ -154,7 +171,7 @@ class AnalyticsQueries:
         window = validation.window(from_, to)
         context = ctx(info)
         try:
-            report = await context.call(convergence_gaps, context.store, region_code, window)
+            report = await _run(context, convergence_gaps, context.store, region_code, window)
         except KeyError:
             return None
         return ConvergenceGaps(

@@ -129,8 +129,10 @@ class Institution:
 
         f = filter or NetworkFilter()
         context = ctx(info)
-        scores = await context.call(service.scores, context.store, f.to_store(), measure.value,
-                                    f.weighting.value)
+        from api.analytics.queries import _run
+
+        scores = await _run(context, service.scores, context.store, f.to_store(), measure.value,
+                            f.weighting.value)
         for node, score, rank in scores.ranked():
             if node == self.id:
                 return CentralityScore(institution_id=node, score=score, rank=rank,
