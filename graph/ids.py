@@ -22,6 +22,15 @@ def normalise_name(name: str) -> str:
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+SEARCH_KEY_CHARS = 1000
+
+
+def search_key(name: str) -> str:
+    """What listings sort by and `nameContains` searches: the normalised name, cut to a
+    length every index accepts (Neo4j's range index refuses values over ~8 kB)."""
+    return normalise_name(name)[:SEARCH_KEY_CHARS]
+
+
 def _digest(prefix: str, *parts: str | None) -> str:
     key = "\x1f".join(p or "" for p in parts)
     return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from graph.ids import normalise_name
+from graph.ids import normalise_name, search_key
 from graph.model import (
     NATIONAL_CODE,
     Attendance,
@@ -309,11 +309,11 @@ class EmbeddedStore:
 
         return [
             ("regions", "regions", "code",
-             [(r.code, r.name, normalise_name(r.name), r.level, r.parent_code)
+             [(r.code, r.name, search_key(r.name), r.level, r.parent_code)
               for r in batch.regions],
              upsert("regions", "code", ["code", "name", "name_norm", "level", "parent_code"])),
             ("institutions", "institutions", "id",
-             [(i.id, i.name, normalise_name(i.name), i.type, i.level, i.region_code)
+             [(i.id, i.name, search_key(i.name), i.type, i.level, i.region_code)
               for i in batch.institutions],
              upsert("institutions", "id",
                     ["id", "name", "name_norm", "type", "level", "region_code"])),
@@ -323,7 +323,7 @@ class EmbeddedStore:
              upsert("meetings", "id", ["id", "title", "date", "start_time", "end_time", "venue",
                                        "level", "region_code"])),
             ("programs", "programs", "id",
-             [(p.id, p.name, normalise_name(p.name), json.dumps(list(p.aliases)), p.description)
+             [(p.id, p.name, search_key(p.name), json.dumps(list(p.aliases)), p.description)
               for p in batch.programs],
              upsert("programs", "id", ["id", "name", "name_norm", "aliases", "description"])),
             ("measurements", "measurements", "id",

@@ -25,7 +25,7 @@ from typing import Any
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from graph.ids import normalise_name
+from graph.ids import normalise_name, search_key
 from graph.model import (
     NATIONAL_CODE,
     ROLES,
@@ -174,17 +174,17 @@ def _rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
         return {k: v for k, v in d.items() if v is not None}
 
     return {
-        "regions": [clean({"code": r.code, "name": r.name, "name_norm": normalise_name(r.name),
+        "regions": [clean({"code": r.code, "name": r.name, "name_norm": search_key(r.name),
                            "level": r.level, "parent_code": r.parent_code})
                     for r in batch.regions],
-        "institutions": [clean({"id": i.id, "name": i.name, "name_norm": normalise_name(i.name),
+        "institutions": [clean({"id": i.id, "name": i.name, "name_norm": search_key(i.name),
                                 "type": i.type, "level": i.level,
                                 "region_code": i.region_code}) for i in batch.institutions],
         "meetings": [clean({"id": m.id, "title": m.title, "date": m.date,
                             "start_time": m.start_time, "end_time": m.end_time,
                             "venue": m.venue, "level": m.level, "region_code": m.region_code})
                      for m in batch.meetings],
-        "programs": [clean({"id": p.id, "name": p.name, "name_norm": normalise_name(p.name),
+        "programs": [clean({"id": p.id, "name": p.name, "name_norm": search_key(p.name),
                             "aliases": list(p.aliases), "description": p.description,
                             "aliases_norm": " | ".join(a.lower() for a in p.aliases)})
                      for p in batch.programs],
