@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -27,6 +28,24 @@ TOKEN = "fuzz-editor-token"
 DEMO = Path(__file__).resolve().parent.parent / "loaders" / "data" / "demo.json"
 
 
+def _fuzz(operation: Any, examples: int, headers: dict[str, str], failures: list[str],
+          stats: dict[str, Any]) -> None:
+    """Send `examples` generated inputs to one operation, recording server errors."""
+
+    @settings(max_examples=examples, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(case=operation.as_strategy())
+    def run(case: schemathesis.Case) -> None:
+        stats["tried"] += 1
+        started = time.perf_counter()
+        response = case.call(headers=headers, timeout=30)
+        stats["slowest"] = max(stats["slowest"], time.perf_counter() - started)
+        if response.status_code >= 500 or "Internal error" in response.text:
+            failures.append(f"{operation.label}: {response.status_code} {response.text[:300]}")
+
+    run()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--examples", type=int, default=50, help="inputs per operation")
@@ -39,36 +58,23 @@ def main() -> int:
     headers = {"Authorization": f"Bearer {TOKEN}"}
     tried = 0
     failures: list[str] = []
-    slowest = 0.0
+    stats = {"tried": 0, "slowest": 0.0}
     try:
         schema = schemathesis.graphql.from_url(server.url + "/graphql", headers=headers)
         for result in schema.get_all_operations():
             operation = result.ok()
             before = tried
-
-            @settings(max_examples=args.examples, deadline=None, database=None,
-                      suppress_health_check=list(HealthCheck))
-            @given(case=operation.as_strategy())
-            def run(case: schemathesis.Case, label: str = operation.label) -> None:
-                nonlocal tried, slowest
-                tried += 1
-                started = time.perf_counter()
-                response = case.call(headers=headers, timeout=30)
-                slowest = max(slowest, time.perf_counter() - started)
-                body = response.text
-                if response.status_code >= 500 or "Internal error" in body:
-                    failures.append(f"{label}: {response.status_code} {body[:300]}")
-
             try:
-                run()
+                _fuzz(operation, args.examples, headers, failures, stats)
             except Exception as exc:  # a hang (timeout) or a broken response
                 failures.append(f"{operation.label}: {type(exc).__name__}: {str(exc)[:300]}")
+            tried = stats["tried"]
             print(f"{operation.label}: {tried - before} inputs", flush=True)
     finally:
         log = server.stop()
     errors = [line for line in log.splitlines() if '"level": "error"' in line]
     print(f"tried {tried} inputs over the schema; {len(failures)} server errors; "
-          f"{len(errors)} error log lines; slowest response {slowest * 1000:.0f} ms")
+          f"{len(errors)} error log lines; slowest response {stats['slowest'] * 1000:.0f} ms")
     for f in failures[:20]:
         print("  ", f)
     if failures:

@@ -291,9 +291,13 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes (stateless).")] = 1,
 ) -> None:
     """Serve the GraphQL API (GraphiQL at /graphql)."""
+    import faulthandler
     import os
+    import signal
 
     import uvicorn
+
+    faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
     os.environ["TPPS_DB"] = resolve_db(db)
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
