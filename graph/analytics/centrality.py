@@ -75,7 +75,7 @@ def centrality(g: nx.Graph, measure: str, engine: str = "auto") -> Scores:
     if measure == "BETWEENNESS" and g.number_of_nodes() > BETWEENNESS_EXACT_LIMIT:
         k = min(BETWEENNESS_SAMPLES, g.number_of_nodes())
         return Scores(nx.betweenness_centrality(g, k=k, normalized=True, seed=SEED), True)
-    if use_igraph(g, engine):
+    if use_igraph(g, engine, measure):
         return Scores(_igraph(g, measure), engine="igraph")
     if measure == "BETWEENNESS":
         return Scores(nx.betweenness_centrality(g, normalized=True))

@@ -8,8 +8,11 @@ from typing import Any
 
 import networkx as nx
 
-# Above this many nodes a measure may run in igraph (when installed).
+# Above this many nodes a measure runs in igraph (when installed). Eigenvector
+# centrality by power iteration crawls on networks of many similar components
+# (36 s for 2,000 nodes here, against 0.03 s in igraph's ARPACK), so it goes early.
 IGRAPH_THRESHOLD = 5_000
+MEASURE_THRESHOLDS = {"EIGENVECTOR": 300, "BETWEENNESS": 1_000}
 
 
 def igraph_available() -> bool:
@@ -20,12 +23,13 @@ def igraph_available() -> bool:
     return True
 
 
-def use_igraph(g: nx.Graph, engine: str) -> bool:
+def use_igraph(g: nx.Graph, engine: str, measure: str = "") -> bool:
     if engine == "networkx":
         return False
     if engine == "igraph":
         return True
-    return g.number_of_nodes() > IGRAPH_THRESHOLD and igraph_available()
+    limit = min(IGRAPH_THRESHOLD, MEASURE_THRESHOLDS.get(measure, IGRAPH_THRESHOLD))
+    return g.number_of_nodes() > limit and igraph_available()
 
 
 def to_igraph(g: nx.Graph) -> tuple[Any, list[str]]:

@@ -154,3 +154,15 @@ def test_paths_ego_and_summary() -> None:
 @pytest.mark.parametrize("measure", MEASURES)
 def test_every_measure_handles_an_empty_network(measure: str) -> None:
     assert centrality(nx.Graph(), measure).values == {}
+
+
+def test_each_measure_has_its_own_threshold_for_igraph() -> None:
+    from graph.analytics.engines import use_igraph
+
+    g = random_network(400, 0.02, seed=7)  # 403 nodes
+    assert use_igraph(g, "auto", "EIGENVECTOR")  # power iteration is slow: early hand-off
+    assert not use_igraph(g, "auto", "PAGERANK")
+    assert centrality(g, "EIGENVECTOR").engine == "igraph"
+    reference = centrality(g, "EIGENVECTOR", engine="networkx")
+    for node, value in reference.values.items():
+        assert centrality(g, "EIGENVECTOR").values[node] == pytest.approx(value, abs=1e-6)
