@@ -65,8 +65,9 @@ def main() -> None:
                                    args.runs)
         diff = max(abs(nx_scores.values[n] - ig_scores.values[n])  # type: ignore[attr-defined]
                    for n in graph.nodes)
-        print(f"{measure} on {graph.number_of_nodes()}: networkx median {nx_time:.2f} s, igraph {ig_time:.3f} s "
-              f"({nx_time / ig_time:.0f}x), largest difference {diff:.1e}  [{args.runs} runs]")
+        print(f"{measure} on {graph.number_of_nodes()}: networkx median {nx_time:.2f} s, "
+              f"igraph {ig_time:.3f} s ({nx_time / ig_time:.0f}x), largest difference "
+              f"{diff:.1e}  [{args.runs} runs]")
     b_time, _ = timed(lambda: centrality(g, "BETWEENNESS"), 1)
     print(f"BETWEENNESS on {g.number_of_nodes()} (sampled, 500 sources): {b_time:.1f} s")
     c_time, parts = timed(lambda: communities(g), 1)
