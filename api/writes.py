@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+import strawberry
 from pydantic import BaseModel, ValidationError
 
 from api.context import Context
@@ -46,6 +47,11 @@ def batch_of(context: Context, kind: str, rec: BaseModel) -> Batch:
         p = exc.problems[0]
         name = f"input.{_arg(p.field)}" if p.field else "input"
         raise UserInputError(f"{name}: {p.message}", name) from exc
+
+
+def pick(new: Any, current: Any) -> Any:
+    """A patch field's new value, or the stored one when the field was left out."""
+    return current if new is strawberry.UNSET else new
 
 
 async def write(context: Context, batch: Batch) -> WriteResult:

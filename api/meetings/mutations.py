@@ -11,7 +11,7 @@ from strawberry.types import Info
 from api.context import ctx
 from api.errors import NotFoundError, UserInputError
 from api.meetings.types import Meeting
-from api.writes import batch_of, record, write
+from api.writes import batch_of, pick, record, write
 from graph import ids
 from loaders.records import MeetingRecord
 
@@ -86,9 +86,6 @@ class MeetingMutations:
     async def update_meeting(self, info: Info, id: strawberry.ID, input: MeetingPatch) -> Meeting:
         context = ctx(info)
         old = await _stored(info, str(id))
-
-        def pick(new: Any, current: Any) -> Any:
-            return current if new is strawberry.UNSET else new
 
         rec = record(MeetingRecord, {
             "id": old.id, "title": pick(input.title, old.title), "date": pick(input.date, old.date),

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.context import ctx
 from api.errors import NotFoundError, UserInputError
 from api.programs.types import Program
-from api.writes import batch_of, record, write
+from api.writes import batch_of, pick, record, write
 from graph import ids
 from loaders.records import ProgramRecord
 
@@ -71,9 +71,6 @@ class ProgramMutations:
     async def update_program(self, info: Info, id: strawberry.ID, input: ProgramPatch) -> Program:
         context = ctx(info)
         old = await _stored(info, str(id))
-
-        def pick(new: Any, current: Any) -> Any:
-            return current if new is strawberry.UNSET else new
 
         rec = record(ProgramRecord, {
             "id": old.id, "name": pick(input.name, old.name),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
 from api.errors import NotFoundError, UserInputError
 from api.regions.types import Measurement
-from api.writes import batch_of, record, write
+from api.writes import batch_of, pick, record, write
 from graph import ids
 from loaders.records import MeasurementRecord
 
@@ -58,9 +56,6 @@ class MeasurementMutations:
         old = (await context.call(context.store.measurements, [str(id)])).get(str(id))
         if old is None:
             raise NotFoundError(f"id: no measurement with id {str(id)!r}", "id")
-
-        def pick(new: Any, current: Any) -> Any:
-            return current if new is strawberry.UNSET else new
 
         rec = record(MeasurementRecord, {
             "id": old.id, "what": old.what, "value": pick(input.value, old.value), "unit": old.unit,
