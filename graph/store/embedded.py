@@ -170,6 +170,12 @@ def _measurement(r: sqlite3.Row) -> Measurement:
     )
 
 
+def _add_region(where: list[str], params: list[Any], column: str, code: str) -> None:
+    clause, p = _region_clause(column, code)
+    where.append(clause)
+    params += p
+
+
 def _region_clause(column: str, code: str) -> tuple[str, list[Any]]:
     if code == NATIONAL_CODE:
         return "1", []
@@ -490,9 +496,7 @@ class EmbeddedStore:
             where.append("i.level = ?")
             params.append(f.level)
         if f.region_code:
-            clause, p = _region_clause("i.region_code", f.region_code)
-            where.append(clause)
-            params += p
+            _add_region(where, params, "i.region_code", f.region_code)
         if f.name_contains:
             needle = normalise_name(f.name_contains)
             if len(needle) >= 3:  # the trigram index answers; shorter needles scan
@@ -523,9 +527,7 @@ class EmbeddedStore:
     def _meeting_where(f: MeetingFilter) -> tuple[list[str], list[Any]]:
         where, params = _window_clause("m.date", f.window)
         if f.region_code:
-            clause, p = _region_clause("m.region_code", f.region_code)
-            where.append(clause)
-            params += p
+            _add_region(where, params, "m.region_code", f.region_code)
         if f.institution_id:
             where.append(
                 "m.id IN (SELECT meeting_id FROM attendance WHERE institution_id = ?)"
@@ -615,9 +617,7 @@ class EmbeddedStore:
         where: list[str] = []
         params: list[Any] = []
         if f.region_code:
-            clause, p = _region_clause("region_code", f.region_code)
-            where.append(clause)
-            params += p
+            _add_region(where, params, "region_code", f.region_code)
         if f.what:
             where.append("what = ?")
             params.append(f.what)
@@ -781,14 +781,9 @@ class EmbeddedStore:
 
     # -- analytics --------------------------------------------------------------
     def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
-        where, params = _window_clause("m.date", f.window)
-        if f.region_code:
-            clause, p = _region_clause("m.region_code", f.region_code)
-            where.append(clause)
-            params += p
-        if f.program_id:
-            where.append("m.id IN (SELECT meeting_id FROM meeting_programs WHERE program_id = ?)")
-            params.append(f.program_id)
+        # The meetings a network is built from are those a meeting listing would give.
+        where, params = self._meeting_where(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
         if f.types:
             where.append(f"i.type IN ({_marks(len(f.types))})")
             params += list(f.types)

@@ -681,17 +681,15 @@ class Neo4jStore:
     # -- analytics --------------------------------------------------------------
     def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
         """The projection's edges in one query: only what the network needs."""
-        q = _Query()
-        q.window("m.date", f.window)
-        q.region("m.region_code", f.region_code)
-        if f.program_id:
-            q.add("EXISTS { (m)-[:DISCUSSED]->(:Program {id: $pid}) }", pid=f.program_id)
+        # The meetings a network is built from are those a meeting listing would give.
+        q = self._meeting_query(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
         if f.types:
             q.add("i.type IN $types", types=list(f.types))
         records = self._read(
-            f"MATCH (i:Institution)-[:ATTENDED]->(m:Meeting) {q.clause()} "
+            f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
             "RETURN i.id AS iid, i.name AS name, i.type AS type, i.region_code AS region, "
-            "m.id AS mid, m.date AS date ORDER BY mid, iid", **q.params)
+            "n.id AS mid, n.date AS date ORDER BY mid, iid", **q.params)
         return [AttendanceRow(r["iid"], r["name"], r["type"], r["region"], r["mid"],
                               _native(r["date"])) for r in records]
 
