@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.analytics.inputs import CentralityMeasure, NetworkFilter, Weighting
-from api.institutions.types import Institution, institution_of
+from api.institutions.types import Institution, institution_of, related_institution
 from api.regions.types import Region, region_of
 
 __all__ = ["CentralityMeasure", "NetworkFilter", "Weighting"]
@@ -24,9 +24,7 @@ class CentralityScore:
 
     @strawberry.field
     async def institution(self, info: Info) -> Institution:
-        found = await institution_of(info, self.institution_id)
-        assert found is not None
-        return found
+        return await related_institution(info, self.institution_id)
 
 
 @strawberry.type(description="A Louvain community of institutions that meet among themselves.")
@@ -62,9 +60,7 @@ class Broker:
 
     @strawberry.field
     async def institution(self, info: Info) -> Institution:
-        found = await institution_of(info, self.institution_id)
-        assert found is not None
-        return found
+        return await related_institution(info, self.institution_id)
 
 
 @strawberry.type

@@ -42,6 +42,14 @@ async def institution_of(info: Info, id_: str | None) -> Institution | None:
     return Institution.of(found) if found else None
 
 
+async def related_institution(info: Info, id_: str) -> Institution:
+    """The institution at the other end of a stored relationship (so it exists)."""
+    found = await institution_of(info, id_)
+    if found is None:  # only if it was merged away between two reads of one request
+        raise LookupError(f"institution {id_} is gone")
+    return found
+
+
 @strawberry.type(description="An institution that co-attended meetings with another one.")
 class Collaborator:
     institution_id: strawberry.Private[str]
@@ -53,9 +61,7 @@ class Collaborator:
 
     @strawberry.field
     async def institution(self, info: Info) -> Institution:
-        found = await institution_of(info, self.institution_id)
-        assert found is not None
-        return found
+        return await related_institution(info, self.institution_id)
 
 
 @strawberry.type(description="A program an institution runs or supports.")

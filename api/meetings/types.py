@@ -9,7 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.institutions.types import Institution, institution_of
+from api.institutions.types import Institution, institution_of, related_institution
 from api.meetings.dataloaders import attendance_of_meeting, meeting_by_id, programs_of_meeting
 from api.regions.types import Region, region_of
 from api.sources.types import Citation, citations
@@ -38,9 +38,7 @@ class Attendee:
 
     @strawberry.field
     async def institution(self, info: Info) -> Institution:
-        found = await institution_of(info, self.institution_id)
-        assert found is not None
-        return found
+        return await related_institution(info, self.institution_id)
 
     @strawberry.field(description="Where the attendance is written.")
     async def sources(self, info: Info) -> list[Citation]:
