@@ -1,0 +1,76 @@
+"""Every environment variable tpps-graph reads, in one place, read once.
+
+Each variable is declared here with its default and what it is for, so an operator
+has one list to read (`tpps settings` prints it) and code never calls os.environ
+itself. `settings()` caches the values; tests that change the environment call
+`settings.cache_clear()`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """A variable holds a value that cannot be used; the message names it."""
+
+
+def _var(name: str, default: Any, doc: str) -> Any:
+    return field(default=default, metadata={"env": name, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = _var("TPPS_DB", "data/tpps.db",
+                   "the store: a SQLite file path, or a bolt:// / neo4j:// URI")
+    debug: bool = _var("TPPS_DEBUG", False,
+                       "1: show exception details in answers and logs (never in production)")
+    tokens: str = _var("TPPS_TOKENS", "",
+                       "comma-separated ROLE:TOKEN pairs (roles: reader, editor, admin)")
+    tokens_file: str = _var("TPPS_TOKENS_FILE", "",
+                            "file of 'ROLE SHA256 [NAME]' lines (see `tpps token`)")
+    read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
+    analytics_seconds: float = _var("TPPS_ANALYTICS_SECONDS", 30.0,
+                                    "time budget of one analytics request, in seconds")
+    neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
+    neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
+    neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")
+
+
+def _parse(name: str, raw: str, kind: Any) -> Any:
+    if kind in (bool, "bool"):
+        if raw.lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.lower() in ("", "0", "false", "no", "off"):
+            return False
+        raise SettingsError(f"{name}={raw!r}: expected 1 or 0")
+    if kind in (int, "int"):
+        try:
+            return int(raw)
+        except ValueError:
+            raise SettingsError(f"{name}={raw!r}: expected a whole number") from None
+    if kind in (float, "float"):
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"{name}={raw!r}: expected a number") from None
+    return raw
+
+
+@cache
+def settings() -> Settings:
+    """The settings from the environment, read once per process."""
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        raw = os.environ.get(f.metadata["env"])
+        if raw is not None:
+            values[f.name] = _parse(f.metadata["env"], raw, f.type)
+    return Settings(**values)
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(variable, default, what it is for) for every setting, for docs and `tpps settings`."""
+    return [(f.metadata["env"], str(f.default), f.metadata["doc"]) for f in fields(Settings)]
