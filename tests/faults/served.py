@@ -4,6 +4,7 @@ turn slow. Everything runs on loopback and ends with the test."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -142,10 +143,8 @@ class SlowProxy:
             pass
         finally:
             for s in (src, dst):
-                try:
+                with contextlib.suppress(OSError):
                     s.close()
-                except OSError:
-                    pass
 
     def close(self) -> None:
         self._closed = True

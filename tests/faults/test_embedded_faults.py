@@ -4,6 +4,7 @@ when the fault is gone."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import subprocess
@@ -70,10 +71,8 @@ def test_full_disk_fails_the_load_in_one_line_and_keeps_the_data(tmp_path: Path)
         assert client.post("/graphql", json={"query": COUNT}).json()["data"]["institutions"][
             "totalCount"] == before["institutions"]
         filler = disk / "filler"
-        try:
+        with contextlib.suppress(OSError):  # the disk is now full to the last block
             filler.write_bytes(b"\0" * (8 << 20))
-        except OSError:
-            pass  # the disk is now full to the last block
         answer = client.post("/graphql", json={"query": CREATE})
         assert answer.status_code == 507, answer.text
         [error] = answer.json()["errors"]

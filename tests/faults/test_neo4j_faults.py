@@ -92,8 +92,8 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j) -> None
             name = f"Posyandu Gangguan {n}-{i}"
             i += 1
             try:
-                body = served.post('mutation { createInstitution(input: {name: "%s", type: '
-                                   '"POSYANDU", regionCode: "33.74.05"}) { id } }' % name).json()
+                body = served.post(f'mutation {{ createInstitution(input: {{name: "{name}", type: '
+                                   '"POSYANDU", regionCode: "33.74.05"}) { id } }').json()
                 writes.append((name, "errors" not in body))
             except Exception:
                 writes.append((name, False))
@@ -226,7 +226,7 @@ def test_api_server_killed_during_mutations(neo: RestartableNeo4j) -> None:
     store = _empty(neo.uri)
     load_files([DEMO], "json", store)
     ids = [i.id for i in store.find_institutions(InstitutionFilter(), PageRequest(30)).items]
-    attendees = ", ".join('{institutionId: "%s"}' % i for i in ids)
+    attendees = ", ".join(f'{{institutionId: "{i}"}}' for i in ids)
     served = Served(neo.uri)
     acknowledged: list[str] = []
     rng = random.Random(7)
@@ -234,9 +234,10 @@ def test_api_server_killed_during_mutations(neo: RestartableNeo4j) -> None:
     def create(n: int) -> None:
         title = f"Rakor Uji Gangguan {n}"
         try:
-            body = served.post('mutation { createMeeting(input: {title: "%s", date: '
-                               '"2025-03-%02d", regionCode: "33.74.05", attendees: [%s]}) '
-                               '{ id } }' % (title, 1 + n % 28, attendees), timeout=10).json()
+            day = 1 + n % 28
+            body = served.post(f'mutation {{ createMeeting(input: {{title: "{title}", date: '
+                               f'"2025-03-{day:02d}", regionCode: "33.74.05", '
+                               f'attendees: [{attendees}]}}) {{ id }} }}', timeout=10).json()
             if "errors" not in body:
                 acknowledged.append(title)
         except Exception:
