@@ -70,6 +70,8 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j) -> None
     load_files([DEMO], "json", store)
     served = Served(neo.uri)
     _wait(lambda: _ready(served) is True, 60, 0.2)  # warm: the first Cypher compiles slowly
+    walk = '{ institutions(first: 10%s) { edges { node { id } } pageInfo { endCursor } } }'
+    first_page = served.post(walk % "").json()["data"]["institutions"]
     reads: list[tuple[float, float, int, str | None]] = []  # (start, seconds, status, code)
     writes: list[tuple[str, bool]] = []  # (name, acknowledged)
     stop = threading.Event()
@@ -130,6 +132,14 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j) -> None
     assert p99 < BOUND, (p99, statistics.median(seconds))
     after = [r for r in reads if r[0] > back + 2]
     assert after and all(r[2] == 200 and r[3] is None for r in after)
+
+    # A cursor taken before the restart still walks on after it (keyset, not server state).
+    served = Served(neo.uri)
+    second = served.post(walk % f', after: "{first_page["pageInfo"]["endCursor"]}"').json()
+    served.close()
+    ids = [e["node"]["id"] for e in first_page["edges"]]
+    later = [e["node"]["id"] for e in second["data"]["institutions"]["edges"]]
+    assert len(later) == 10 and not set(ids) & set(later)
 
     check = Neo4jStore(neo.uri)
     stored = _names(check, "Posyandu Gangguan")
