@@ -7,12 +7,15 @@ workers can serve the same store behind a load balancer.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -21,9 +24,14 @@ from strawberry.asgi import GraphQL
 
 from api.auth import Access
 from api.context import Context
+from api.faults import http_status
 from api.http import RequestGuard
 from api.schema import build_schema
 from graph.store import Store, open_store
+from graph.store.faults import guard, translate
+
+# /ready answers within this bound whatever the store does (load balancer probes).
+READY_SECONDS = 0.5
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -37,16 +45,48 @@ class GraphQLApp(GraphQL[Context, None]):
         principal = self.access.principal(req.headers.get("authorization") if req else None)
         return Context(self.store, req, self.access, principal)
 
+    def create_response(self, response_data: Any, sub_response: Any) -> Response:
+        """HTTP 503/507 + Retry-After when a store fault cost the whole answer."""
+        found = http_status(response_data)
+        if found is not None:
+            sub_response.status_code, headers = found
+            for name, value in headers.items():
+                sub_response.headers[name] = value
+        return super().create_response(response_data, sub_response)
+
 
 def create_app(store: Store | None = None, debug: bool | None = None,
                access: Access | None = None) -> Starlette:
     debug = os.environ.get("TPPS_DEBUG", "") == "1" if debug is None else debug
     owned = store is None
-    the_store = store if store is not None else open_store()
+    opened = store if store is not None else open_store()
+    the_store: Store = guard(opened, _describe(opened))
     graphql = GraphQLApp(the_store, debug, access or Access.from_env())
 
     async def health(_: Request) -> Response:
-        return JSONResponse({"status": "ok", "version": the_store.version()})
+        """The process lives and its event loop turns; the store is not asked."""
+        return JSONResponse({"status": "ok"})
+
+    async def ready(_: Request) -> Response:
+        """The store answers: its kind and latency, within READY_SECONDS whatever it does."""
+        kind = _kind(opened)
+        started = time.perf_counter()
+        try:
+            version = await asyncio.wait_for(run_in_threadpool(the_store.version),
+                                             READY_SECONDS)
+        except TimeoutError:
+            return JSONResponse({"ready": False, "store": kind, "code": "STORE_UNAVAILABLE",
+                                 "error": f"no answer within {READY_SECONDS:g} s"},
+                                status_code=503, headers={"Retry-After": "5"})
+        except Exception as exc:
+            fault = translate(exc, kind)
+            return JSONResponse({"ready": False, "store": kind,
+                                 "code": fault.code if fault else "STORE_ERROR",
+                                 "error": fault.message if fault else exc.__class__.__name__},
+                                status_code=503, headers={"Retry-After": "5"})
+        latency = round((time.perf_counter() - started) * 1000, 1)
+        return JSONResponse({"ready": True, "store": kind, "latency_ms": latency,
+                             "version": version})
 
     async def root(_: Request) -> Response:
         return RedirectResponse("/graphql")
@@ -63,7 +103,18 @@ def create_app(store: Store | None = None, debug: bool | None = None,
         routes=[
             Route("/", root),
             Route("/health", health),
+            Route("/ready", ready),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
         lifespan=lifespan,
     )
+
+
+def _kind(store: Any) -> str:
+    while hasattr(store, "inner"):  # a FaultBoundary or another proxy
+        store = store.inner
+    return "neo4j" if type(store).__name__.startswith("Neo4j") else "embedded"
+
+
+def _describe(store: Any) -> str:
+    return str(getattr(store, "uri", None) or getattr(store, "path", None) or "store")

@@ -6,6 +6,8 @@ and can be scaled out behind a load balancer.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -15,9 +17,19 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from api.auth import ANONYMOUS, Access, Principal
+from api.faults import StoreFaultError
+from graph.settings import settings
 from graph.store.base import Store
+from graph.store.faults import StoreFault, StoreUnavailable
 
 R = TypeVar("R")
+log = logging.getLogger("tpps.store")
+
+# Store calls that change data. They are never abandoned on a timer: a write the
+# client was told failed must not commit afterwards (the driver's own bounds
+# still end a write to an unreachable store).
+_WRITES = frozenset({"write", "merge_institutions"})
+_DEFAULT = object()
 
 
 class Context:
@@ -36,9 +48,26 @@ class Context:
             found = self._loaders[factory] = factory(self)
         return found
 
-    async def call(self, fn: Callable[..., R], *args: Any) -> R:
-        """Run a (blocking) store call off the event loop."""
-        return await run_in_threadpool(fn, *args)
+    async def call(self, fn: Callable[..., R], *args: Any, bound: Any = _DEFAULT) -> R:
+        """Run a (blocking) store call off the event loop, within the store timeout.
+
+        A read that takes longer than `bound` seconds (default TPPS_STORE_TIMEOUT;
+        None: no bound) answers STORE_UNAVAILABLE; a known fault becomes a coded error.
+        """
+        limit = settings().store_timeout if bound is _DEFAULT else bound
+        if getattr(fn, "__name__", "") in _WRITES:
+            limit = None
+        try:
+            if limit is None:
+                return await run_in_threadpool(fn, *args)
+            return await asyncio.wait_for(run_in_threadpool(fn, *args), limit)
+        except TimeoutError:
+            fault: StoreFault = StoreUnavailable(
+                f"the store did not answer within {limit:g} s; try again shortly")
+        except StoreFault as exc:
+            fault = exc
+        log.warning("store fault %s: %s", fault.code, fault.message)
+        raise StoreFaultError(fault)
 
 
 def ctx(info: Info) -> Context:

@@ -19,6 +19,7 @@ from strawberry.tools import merge_types
 
 from api.analytics.queries import AnalyticsQueries
 from api.errors import UserInputError
+from api.faults import StoreFaultError
 from api.guards import AccessControl, QueryCost
 from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
@@ -49,7 +50,7 @@ def _should_mask(error: GraphQLError) -> bool:
     """Show the client what it can act on; hide internals (SQL, Cypher, paths)."""
     if error.original_error is None:
         return False  # syntax and validation errors from graphql-core itself
-    return not isinstance(error.original_error, UserInputError)
+    return not isinstance(error.original_error, (UserInputError, StoreFaultError))
 
 
 class TppsSchema(Schema):

@@ -6,6 +6,7 @@ the default, else ./data/tpps.db.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,7 @@ from rich.table import Table
 
 from graph.store import Store, StoreError, open_store
 from graph.store.factory import resolve_db
+from graph.store.faults import StoreFault
 from loaders.errors import LoadError
 
 app = typer.Typer(
@@ -67,6 +69,9 @@ def _load(paths: list[Path], fmt: str, db: str | None) -> None:
                 result = load_files(paths, fmt, store)
         except LoadError as exc:
             _fail(str(exc))
+        except StoreFault as exc:
+            _fail(f"{exc.message} ({exc.code}); nothing was written: the files load in one "
+                  "transaction, so re-run the same command once the store is back")
     kinds = sorted(set(result.created) | set(result.updated))
     summary = ", ".join(
         f"{k}: {result.created.get(k, 0)} new, {result.updated.get(k, 0)} already stored"
@@ -85,8 +90,12 @@ def load_regions_command(
 
     with _opened(db) as store, _progress() as bar:
         task = bar.add_task("regions", total=None)
-        report = load_regions(store, desa,
-                              lambda done, total: bar.update(task, completed=done, total=total))
+        try:
+            report = load_regions(store, desa, lambda done, total: bar.update(
+                task, completed=done, total=total))
+        except StoreFault as exc:
+            _fail(f"{exc.message} ({exc.code}); the regions written before it are kept "
+                  "(each batch is one transaction); re-run: nothing is loaded twice")
     out.print(f"regions: {report.provinces} provinces, {report.kabkota} kab/kota, "
               f"{report.kecamatan} kecamatan, {report.desa} desa/kelurahan")
     if report.unmatched_kecamatan:
@@ -103,9 +112,21 @@ def load_articles_command(
     from loaders.articles.load import article_files, load_articles
 
     files = list(article_files(paths))
+    done: list[Path] = []
+
+    def advance(path: Path) -> None:
+        done.append(path)
+        bar.advance(task)
+
     with _opened(db) as store, _progress() as bar:
         task = bar.add_task("articles", total=len(files))
-        report = load_articles(files, store, lambda _: bar.advance(task))
+        try:
+            report = load_articles(files, store, advance)
+        except StoreFault as exc:
+            failed = done[-1] if done else files[0]
+            _fail(f"{exc.message} ({exc.code}) while loading {failed}; that file and the "
+                  f"ones after it were not written, the {max(len(done) - 1, 0)} before it "
+                  "were (each file is one transaction); re-run: nothing is loaded twice")
     created = ", ".join(f"{k}: {v} new" for k, v in sorted(report.created.items()))
     out.print(f"loaded {len(report.loaded)} article(s), skipped {len(report.skipped)}"
               + (f" — {created}" if created else ""))
@@ -269,5 +290,30 @@ def serve(
                 log_config=log_config())
 
 
+def main() -> None:
+    """The `tpps` entry point: a failure ends in one line naming its cause, exit code 1
+    (a store fault) or 2 (anything else); `--debug` anywhere shows the traceback."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except StoreFault as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc.message} ({exc.code})", markup=True,
+                  highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc.__class__.__name__}: {exc} (run again with --debug "
+                  "for the traceback)", markup=True, highlight=False)
+        sys.exit(2)
+
+
 if __name__ == "__main__":
-    app()
+    main()

@@ -35,6 +35,9 @@ class Settings:
     read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
     analytics_seconds: float = _var("TPPS_ANALYTICS_SECONDS", 30.0,
                                     "time budget of one analytics request, in seconds")
+    store_timeout: float = _var("TPPS_STORE_TIMEOUT", 2.0,
+                                "seconds a request waits for an unreachable, slow or locked "
+                                "store before it answers STORE_UNAVAILABLE / STORE_LOCKED")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")

@@ -114,6 +114,13 @@ class Neo4jServer:
             proc.kill()
             proc.wait()
 
+    def kill(self) -> None:
+        """SIGKILL: the server dies mid-whatever, as in a crash (fault tests)."""
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+
     def __enter__(self) -> Neo4jServer:
         self.start()
         return self

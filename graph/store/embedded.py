@@ -10,6 +10,7 @@ writer lock with BEGIN IMMEDIATE.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections import defaultdict
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from graph.ids import normalise_name, search_key
 from graph.model import (
@@ -36,6 +38,7 @@ from graph.model import (
     WriteResult,
     merge_roles,
 )
+from graph.settings import settings
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
     INSTITUTION_SORTS,
@@ -56,6 +59,7 @@ from graph.store.base import (
     Window,
     region_prefix_bounds,
 )
+from graph.store.faults import StoreReadOnly, translate
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -205,36 +209,64 @@ def _keyset(sort_col: str, page: PageRequest, id_col: str) -> tuple[list[str], l
     return where, params, f"{sort_col} {direction}, {id_col} {direction}"
 
 
+def _read_only(path: str) -> bool:
+    """An existing store file that this process may not write (os.access knows about
+    read-only mounts, even for root)."""
+    if path == ":memory:" or not os.path.exists(path):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    return not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+
+
 class EmbeddedStore:
     """SQLite-backed Store. Safe to share between threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lock_timeout: float | None = None) -> None:
         self.path = str(path)
+        # How long a writer waits for another process's lock before STORE_LOCKED.
+        self.lock_timeout = settings().store_timeout if lock_timeout is None else lock_timeout
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        # A file we may not write (read-only mount, permissions) is still served for
+        # reading; every write then answers STORE_READ_ONLY at once.
+        self.read_only = _read_only(self.path)
         try:
             conn = self._conn()
             found = conn.execute("PRAGMA user_version").fetchone()[0]
-            if found not in (0, SCHEMA_VERSION):
+            if found not in (0, SCHEMA_VERSION) or (self.read_only and found != SCHEMA_VERSION):
                 raise StoreError(
                     f"{self.path}: store schema version {found}, this tpps-graph reads "
                     f"{SCHEMA_VERSION}"
                 )
-            conn.executescript(_SCHEMA)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('version', '0')")
+            if not self.read_only:
+                conn.executescript(_SCHEMA)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('version', '0')")
         except sqlite3.DatabaseError as exc:
+            fault = translate(exc, self.path)
+            if fault is not None:
+                raise fault from exc
             raise StoreError(f"{self.path}: not a tpps-graph store ({exc})") from exc
 
     # -- connections --------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None and self.read_only:
+            # immutable: no -wal/-shm files to create, no locks to take on a file
+            # nobody can change.
+            conn = sqlite3.connect(f"file:{quote(self.path)}?immutable=1", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
         if conn is None:
             conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=30
+                self.path, isolation_level=None, check_same_thread=False,
+                timeout=self.lock_timeout
             )
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA journal_mode = WAL")
@@ -259,6 +291,9 @@ class EmbeddedStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreReadOnly(f"{self.path}: the store file is read-only; the write was "
+                                "not made")
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -268,7 +303,10 @@ class EmbeddedStore:
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # SQLite rolls back by itself on some errors (SQLITE_FULL, SQLITE_IOERR); a
+            # second ROLLBACK would fail and hide the real cause.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
 
     def close(self) -> None:

@@ -15,11 +15,20 @@ def resolve_db(db: str | None) -> str:
 
 
 def open_store(db: str | None = None) -> Store:
+    """The store named by `db`, behind a FaultBoundary (known faults become StoreFault)."""
+    from graph.store.faults import guard, translate
+
     target = resolve_db(db)
-    if target.startswith(NEO4J_SCHEMES):
-        from graph.store.neo4j import Neo4jStore
+    try:
+        if target.startswith(NEO4J_SCHEMES):
+            from graph.store.neo4j import Neo4jStore
 
-        return Neo4jStore.from_env(target)
-    from graph.store.embedded import EmbeddedStore
+            return guard(Neo4jStore.from_env(target), target)  # type: ignore[no-any-return]
+        from graph.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(target)
+        return guard(EmbeddedStore(target), target)  # type: ignore[no-any-return]
+    except Exception as exc:
+        fault = translate(exc, target)
+        if fault is None or fault is exc:
+            raise
+        raise fault from exc

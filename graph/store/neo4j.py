@@ -42,6 +42,7 @@ from graph.model import (
     Source,
     WriteResult,
 )
+from graph.settings import settings
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
     AttendanceRow,
@@ -228,13 +229,23 @@ class Neo4jStore:
     """Store on a Neo4j 5 server reached over Bolt."""
 
     def __init__(self, uri: str, auth: tuple[str, str] | None = None,
-                 database: str = "neo4j") -> None:
+                 database: str = "neo4j", timeout: float | None = None) -> None:
         self.uri = uri
         self.database = database
+        # Bounds on an unreachable server: half the budget to retry transient errors, so a
+        # request answers STORE_UNAVAILABLE within the budget instead of after the
+        # driver's 30 s of retries (a stopped server refuses connections at once). The
+        # connect deadline also covers Bolt's handshake, which a cold server on a busy
+        # machine can take seconds to answer, so it is never below 5 s; reads are bounded
+        # by the API's own timer (api/context.py).
+        budget = settings().store_timeout if timeout is None else timeout
         # Notifications off: "property does not exist yet" warnings on an empty
         # graph are expected and would flood the logs.
         self._driver: Driver = GraphDatabase.driver(
-            uri, auth=auth, notifications_min_severity="OFF")
+            uri, auth=auth, notifications_min_severity="OFF",
+            connection_timeout=max(budget, 5.0),
+            connection_acquisition_timeout=max(budget, 5.0),
+            max_transaction_retry_time=budget / 2)
         try:
             self._driver.verify_connectivity()
             for statement in SCHEMA:

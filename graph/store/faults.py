@@ -1,0 +1,160 @@
+"""Known store faults, each with a code a client can act on.
+
+The backends raise their own exceptions (sqlite3.OperationalError, the Neo4j
+driver's ServiceUnavailable ...). A client, a load balancer and an operator need
+to know which of a few things happened — the store is unreachable, the disk is
+full, the file is read-only, a lock is held too long — so `translate` maps a
+backend exception to one of the classes below, and `FaultBoundary` does so at
+every store call. Anything else is a bug and stays what it was.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sqlite3
+from typing import Any
+
+from graph.store.base import StoreError
+
+
+class StoreFault(StoreError):
+    """A store could not do its part; nothing a refused write touched was changed."""
+
+    code = "STORE_ERROR"
+    http_status = 503
+    retry_after: int | None = 5
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class StoreUnavailable(StoreFault):
+    """The store cannot be reached, refused the credentials, or answered too slowly."""
+
+    code = "STORE_UNAVAILABLE"
+
+
+class StoreFull(StoreFault):
+    """The disk under the store is full: reads still work, writes cannot."""
+
+    code = "STORE_FULL"
+    http_status = 507
+    retry_after = None
+
+
+class StoreReadOnly(StoreFault):
+    """The store's file (or database) accepts no writes."""
+
+    code = "STORE_READ_ONLY"
+    http_status = 503
+    retry_after = None
+
+
+class StoreLocked(StoreFault):
+    """Another process has held the store's write lock for longer than we wait."""
+
+    code = "STORE_LOCKED"
+    retry_after = 2
+
+
+def _sqlite(exc: sqlite3.Error, where: str) -> StoreFault | None:
+    text = str(exc).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreFull(f"{where}: the disk is full; the write was not made")
+    if "readonly" in text or "read-only" in text:
+        return StoreReadOnly(f"{where}: the store file is read-only; the write was not made")
+    if "locked" in text or "busy" in text:
+        return StoreLocked(f"{where}: another process holds the store's lock; try again")
+    if "unable to open" in text or "disk i/o error" in text:
+        return StoreUnavailable(f"{where}: the store file cannot be read ({exc})")
+    return None
+
+
+def _neo4j(exc: Exception, where: str) -> StoreFault | None:
+    from neo4j import exceptions as e
+
+    if isinstance(exc, e.AuthError):
+        return StoreUnavailable(f"{where}: Neo4j refused the credentials (NEO4J_USER, "
+                                "NEO4J_PASSWORD)")
+    if isinstance(exc, e.IncompleteCommit):
+        return StoreUnavailable(f"{where}: Neo4j went away while committing; the write may "
+                                "or may not be stored (writes are keyed by natural ids, so "
+                                "repeating it is safe)")
+    if isinstance(exc, (e.ServiceUnavailable, e.SessionExpired)):
+        return StoreUnavailable(f"{where}: Neo4j does not answer; try again shortly")
+    if isinstance(exc, e.Neo4jError):
+        code = exc.code or ""
+        if "OutOfDisk" in code or "no space left" in str(exc).lower():
+            return StoreFull(f"{where}: Neo4j's disk is full; the write was not made")
+        if "TransactionTimedOut" in code or code.startswith("Neo.TransientError.General"):
+            return StoreUnavailable(f"{where}: Neo4j did not finish in time ({code})")
+        if "ReadOnly" in code or "WriteOnReadOnly" in code or "NotALeader" in code:
+            return StoreReadOnly(f"{where}: Neo4j accepts no writes here ({code})")
+    if isinstance(exc, e.DriverError) and "timed out" in str(exc).lower():
+        return StoreUnavailable(f"{where}: Neo4j did not answer in time")
+    return None
+
+
+def translate(exc: BaseException, where: str) -> StoreFault | None:
+    """The known fault behind `exc`, or None when it is not one (a bug stays a bug)."""
+    if isinstance(exc, StoreFault):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        return _sqlite(exc, where)
+    if isinstance(exc, (TimeoutError, ConnectionError)):
+        return StoreUnavailable(f"{where}: the store did not answer ({exc.__class__.__name__})")
+    if type(exc).__module__.startswith("neo4j"):
+        return _neo4j(exc, where)  # type: ignore[arg-type]
+    return None
+
+
+class FaultBoundary:
+    """A store whose every call raises a StoreFault for a known fault.
+
+    A proxy, so the backends keep their own code paths and every method — today's
+    and tomorrow's — gets the same translation without a decorator on each.
+    """
+
+    def __init__(self, inner: Any, where: str) -> None:
+        self._inner = inner
+        self._where = where
+
+    @property
+    def inner(self) -> Any:
+        return self._inner
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._inner, name)
+        if not callable(attr):
+            return attr
+
+        where = self._where
+
+        async def awaited(pending: Any) -> Any:
+            try:
+                return await pending
+            except Exception as exc:
+                _reraise(exc, where)
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                result = attr(*args, **kwargs)
+            except Exception as exc:
+                _reraise(exc, where)
+            return awaited(result) if inspect.isawaitable(result) else result
+
+        guarded.__name__ = name
+        return guarded
+
+
+def _reraise(exc: Exception, where: str) -> Any:
+    fault = translate(exc, where)
+    if fault is None or fault is exc:
+        raise exc
+    raise fault from exc
+
+
+def guard(store: Any, where: str) -> Any:
+    """`store` behind a FaultBoundary (once: guarding twice changes nothing)."""
+    return store if isinstance(store, FaultBoundary) else FaultBoundary(store, where)
