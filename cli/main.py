@@ -243,6 +243,46 @@ def report(
 
 
 @app.command()
+def generate(
+    region: Annotated[str, typer.Option(help="Region code to cover (ID: the whole country).")]
+    = "33.74",
+    years: Annotated[int, typer.Option(help="Years of meetings, from 2023.")] = 2,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed, the same network.")]
+    = 1,
+    scale: Annotated[str, typer.Option(help="demo, quarter or national (see "
+                                       "loaders/synthetic/data/network.json).")] = "demo",
+    db: DbOption = None,
+    json_out: Annotated[Path | None, typer.Option(
+        "--json", help="Write a JSON dataset here instead of into the store.")] = None,
+) -> None:
+    """Generate a synthetic TPPS network on the real region tree, every fact cited to a
+    "Synthetic ..." source, into the store (one transaction) or a JSON file."""
+    import json
+
+    from loaders.synthetic.generate import Generator
+    from loaders.synthetic.output import to_dataset, write_to_store
+
+    try:
+        gen = Generator(region, years, seed, scale)
+    except ValueError as exc:
+        _fail(str(exc))
+    if json_out is not None:
+        json_out.write_text(json.dumps(to_dataset(gen.batches()), ensure_ascii=False), "utf-8")
+        where = str(json_out)
+    else:
+        with _opened(db) as store, err.status(f"generating into {resolve_db(db)} ..."):
+            try:
+                write_to_store(store, gen.batches())
+            except StoreError as exc:
+                _fail(str(exc))
+        where = resolve_db(db)
+    c = gen.counts
+    out.print(f"generated {gen.source.title} into {where}: {c.institutions} institutions, "
+              f"{c.meetings} meetings, {c.attendance} attendances, {c.programs} programs, "
+              f"{c.measurements} figures, {c.citations} citations")
+
+
+@app.command()
 def token(
     role: Annotated[str, typer.Option(help="reader, editor or admin.")] = "editor",
     name: Annotated[str, typer.Option(help="Who the token is for (kept in the file).")] = "",

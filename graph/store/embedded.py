@@ -334,6 +334,12 @@ class EmbeddedStore:
             version = int(conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
         return WriteResult(created, updated, version + 1)
 
+    def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
+        """Many batches in one transaction, indexes rebuilt once after (embedded_bulk.py)."""
+        from graph.store.embedded_bulk import bulk_write
+
+        return bulk_write(self, batches)
+
     @staticmethod
     def _existing(conn: sqlite3.Connection, table: str, key: str, ids: list[str]) -> set[str]:
         found: set[str] = set()

@@ -282,6 +282,13 @@ class Neo4jStore:
             result: WriteResult = session.execute_write(self._write_tx, batch)
         return result
 
+    def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
+        """Many batches in one transaction, CREATE where nothing can exist yet
+        (neo4j_bulk.py)."""
+        from graph.store.neo4j_bulk import bulk_write
+
+        return bulk_write(self, batches)
+
     def _write_tx(self, tx: ManagedTransaction, batch: Batch) -> WriteResult:
         refs = sorted(institution_refs(batch))
         alias = {r["old"]: r["new"] for r in tx.run(

@@ -1,0 +1,168 @@
+"""Bulk loading for the Neo4j store: many batches, one explicit transaction.
+
+`Neo4jStore.write` MERGEs every node and edge, which costs an index lookup per row
+before each write. In a bulk load, a node or edge whose label (type) held nothing when
+the load began and whose key this load has not sent yet cannot exist, so it is
+CREATEd (what a bare UNWIND does); anything else takes the MERGE path of `write`, so
+the semantics are those of `write` applied to each batch in turn. The transaction is
+explicit (not a retried unit of work): batches stream through once, and a failure rolls
+everything back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from neo4j import Transaction
+
+from graph.model import Batch, WriteResult
+from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+
+if TYPE_CHECKING:
+    from graph.store.neo4j import Neo4jStore
+
+CHUNK = 10_000  # rows per UNWIND statement
+
+# CREATE forms of neo4j._UPSERT, for rows known to be new.
+_CREATE = {
+    "institutions": """
+        UNWIND $rows AS row CREATE (n:Institution) SET n = row
+        WITH n, row MATCH (r:Region {code: row.region_code}) CREATE (n)-[:LOCATED_IN]->(r)""",
+    "meetings": """
+        UNWIND $rows AS row CREATE (n:Meeting) SET n = row
+        WITH n, row MATCH (r:Region {code: row.region_code}) CREATE (n)-[:HELD_IN]->(r)""",
+    "programs": "UNWIND $rows AS row CREATE (n:Program) SET n = row",
+    "measurements": """
+        UNWIND $rows AS row CREATE (n:Measurement) SET n = row
+        WITH n, row MATCH (r:Region {code: row.region_code}) CREATE (n)-[:MEASURED_IN]->(r)""",
+    "sources": "UNWIND $rows AS row CREATE (n:Source) SET n = row",
+}
+_CREATE_ATTENDED = (
+    "UNWIND $rows AS row MATCH (i:Institution {id: row.i}) MATCH (m:Meeting {id: row.m}) "
+    "CREATE (i)-[:ATTENDED {roles: row.roles}]->(m)")
+_CREATE_CITATION = (
+    "UNWIND $rows AS row CREATE (c:Citation) SET c = row "
+    "WITH c, row MATCH (s:Source {id: row.source_id}) CREATE (c)-[:FROM]->(s)")
+
+
+def _chunks(rows: list[Any], size: int = CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def _empty(tx: Transaction, pattern: str) -> bool:
+    return tx.run(f"MATCH {pattern} RETURN 1 AS x LIMIT 1").single() is None
+
+
+def _cite_rows(batch: Batch) -> list[dict[str, Any]]:
+    rows = {}
+    for c in batch.citations:
+        start = -1 if c.start is None else c.start
+        key = f"{c.subject_id}|{c.source_id}|{start}"
+        rows[key] = {"key": key, "subject_id": c.subject_id, "source_id": c.source_id,
+                     "start": start, "end": -1 if c.end is None else c.end,
+                     "excerpt": c.excerpt}
+    return [{k: v for k, v in r.items() if v is not None} for r in rows.values()]
+
+
+def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
+    from graph.store import neo4j as n4
+
+    created: dict[str, int] = {}
+    updated: dict[str, int] = {}
+    seen: dict[str, set[Any]] = {}
+    with store._driver.session(database=store.database) as session:
+        tx = session.begin_transaction()
+        try:
+            fresh = {kind: _empty(tx, f"(n:{label})") for kind, (label, _) in n4._NODES.items()}
+            no_attendance = _empty(tx, "()-[:ATTENDED]->()")
+            no_citations = _empty(tx, "(:Citation)")
+            has_aliases = not _empty(tx, "(:Alias)")
+            for batch in batches:
+                if has_aliases or batch.aliases:
+                    has_aliases = True
+                    refs = sorted(institution_refs(batch))
+                    alias = {r["old"]: r["new"] for r in tx.run(
+                        "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) "
+                        "RETURN a.old_id AS old, a.new_id AS new", ids=refs)}
+                    batch = rewrite(batch, alias)
+                for kind, rows in n4._rows(batch).items():
+                    if rows:
+                        _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
+                if batch.regions:
+                    tx.run(n4._LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
+                store._write_relationships(
+                    tx, replace(batch, attendance=[], citations=[]))  # type: ignore[arg-type]
+                _attendance(tx, batch, no_attendance, seen)
+                _citations(tx, batch, no_citations, seen)
+            record = tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1 "
+                            "RETURN m.version AS v").single()
+            tx.commit()
+        finally:
+            if not tx.closed():
+                tx.rollback()
+    return WriteResult(created, updated, int(record["v"]) if record else 0)
+
+
+def _nodes(tx: Transaction, kind: str, rows: list[dict[str, Any]], fresh_label: bool,
+           seen: dict[str, set[Any]], created: dict[str, int], updated: dict[str, int]) -> None:
+    from graph.store import neo4j as n4
+
+    label, key = n4._NODES[kind]
+    known = seen.setdefault(kind, set())
+    last = {r[key]: r for r in rows}  # write() applies rows in order: the last one wins
+    if fresh_label and kind in _CREATE:
+        new = [r for k, r in last.items() if k not in known]
+        again = [r for k, r in last.items() if k in known]
+        existing = len(again)
+    else:
+        new, again = [], rows
+        found = tx.run(f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN count(n) AS c",
+                       keys=list(last)).single()
+        existing = int(found["c"]) if found else 0
+    created[kind] = created.get(kind, 0) + len(last) - existing
+    updated[kind] = updated.get(kind, 0) + existing
+    known.update(last)
+    for part in _chunks(new):
+        tx.run(_CREATE[kind], rows=part)
+    for part in _chunks(again):
+        tx.run(n4._UPSERT[kind], rows=part)
+
+
+def _attendance(tx: Transaction, batch: Batch, fresh_type: bool,
+                seen: dict[str, set[Any]]) -> None:
+    from graph.store.neo4j import Neo4jStore
+
+    if not batch.attendance:
+        return
+    merged = collapse_attendance(batch.attendance)
+    known = seen.setdefault("attendance", set())
+    replaced = batch.replace_attendance
+    if fresh_type and not replaced:
+        new = {k: v for k, v in merged.items() if k not in known}
+        again = {k: v for k, v in merged.items() if k in known}
+    else:
+        new, again = {}, merged
+    known.update(merged)
+    rows = [{"i": i, "m": m, "roles": list(roles)} for (i, m), roles in new.items()]
+    for part in _chunks(rows):
+        tx.run(_CREATE_ATTENDED, rows=part)
+    if again:
+        Neo4jStore._merge_attendance(tx, again)  # type: ignore[arg-type]
+
+
+def _citations(tx: Transaction, batch: Batch, fresh_label: bool,
+               seen: dict[str, set[Any]]) -> None:
+    rows = _cite_rows(batch)
+    known = seen.setdefault("citations", set())
+    new = [r for r in rows if fresh_label and r["key"] not in known]
+    again = [r for r in rows if not (fresh_label and r["key"] not in known)]
+    known.update(r["key"] for r in rows)
+    for part in _chunks(new):
+        tx.run(_CREATE_CITATION, rows=part)
+    for part in _chunks(again):
+        tx.run("UNWIND $rows AS row MERGE (c:Citation {key: row.key}) SET c += row "
+               "WITH c, row MATCH (s:Source {id: row.source_id}) MERGE (c)-[:FROM]->(s)",
+               rows=part)

@@ -1,0 +1,1 @@
+"""Synthetic TPPS networks on the real region tree (`tpps generate`)."""
