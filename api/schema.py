@@ -29,6 +29,7 @@ from api.programs.mutations import ProgramMutations
 from api.programs.queries import ProgramQueries
 from api.regions.mutations import MeasurementMutations
 from api.regions.queries import RegionQueries
+from api.scalars import SCALAR_OVERRIDES
 
 Query = merge_types(
     "Query",
@@ -76,7 +77,8 @@ def build_schema(debug: bool = False) -> Schema:
     if not debug:
         extensions.append(lambda: MaskErrors(should_mask_error=_should_mask,
                                              error_message="Internal error"))
-    return TppsSchema(query=Query, mutation=Mutation, extensions=extensions)  # type: ignore[arg-type]
+    return TppsSchema(query=Query, mutation=Mutation, extensions=extensions,
+                      scalar_overrides=SCALAR_OVERRIDES)  # type: ignore[arg-type]
 
 
 schema = build_schema()

@@ -7,13 +7,20 @@ the same records, so both formats share one validation and one writer.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from graph.model import LEVELS, MEASUREMENT_KINDS, ROLES
 from graph.vocabulary import institution_types
+from loaders.values import IsoDate, Locator, Name, Period, Prose, Short, Title
 
 REGION_CODE = re.compile(r"^(ID|\d{2}(\.\d{2}(\.\d{2}(\.[0-9A-Za-z]{1,12})?)?)?)$")
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -29,9 +36,10 @@ assert set(Level.__args__) == set(LEVELS)  # type: ignore[attr-defined]
 assert set(Role.__args__) == set(ROLES)  # type: ignore[attr-defined]
 assert set(What.__args__) == set(MEASUREMENT_KINDS)  # type: ignore[attr-defined]
 
-# Long enough for any real name or title (and for a 1 MB string to be stored verbatim);
-# the HTTP body limit bounds a request as a whole.
-Text = Field(min_length=1, max_length=2_000_000)
+# Figures that are shares of a whole, and figures that count something.
+PERCENT_UNITS = frozenset({"percent", "%", "persen", "pct"})
+COUNT_KINDS = frozenset({"stunting_cases", "families_at_risk", "families_targeted",
+                         "participants"})
 
 
 def check_region_code(value: str | None) -> str | None:
@@ -50,22 +58,22 @@ class SourceRef(Record):
     """Where in a source a fact is written."""
 
     source: str
-    excerpt: str | None = None
+    excerpt: Prose | None = None
     start: int | None = Field(default=None, ge=0)
     end: int | None = Field(default=None, ge=0)
 
 
 class SourceRecord(Record):
     ref: str | None = None
-    title: str = Text
-    file: str | None = None
-    url: str | None = None
-    published: date | None = None
+    title: Title
+    file: Locator | None = None
+    url: Locator | None = None
+    published: IsoDate | None = None
 
 
 class RegionRecord(Record):
     code: str
-    name: str = Text
+    name: Name
     level: Level
     parent: str | None = None
 
@@ -75,7 +83,7 @@ class RegionRecord(Record):
 class InstitutionRecord(Record):
     ref: str | None = None
     id: str | None = None
-    name: str = Text
+    name: Name
     type: str
     region: str | None = None
     level: Level | None = None
@@ -99,7 +107,7 @@ class AttendeeRecord(Record):
     """An institution at a meeting: by ref/id, or inline by name, type and region."""
 
     institution: str | None = None
-    name: str | None = None
+    name: Name | None = None
     type: str | None = None
     region: str | None = None
     role: Role | None = None
@@ -131,9 +139,9 @@ class ProgramOwnerRecord(Record):
 class ProgramRecord(Record):
     ref: str | None = None
     id: str | None = None
-    name: str = Text
-    aliases: list[str] = []
-    description: str | None = None
+    name: Name
+    aliases: list[Name] = []
+    description: Prose | None = None
     owners: list[ProgramOwnerRecord] = []
     regions: list[str] = []
     sources: list[SourceRef] = []
@@ -149,11 +157,11 @@ class ProgramRecord(Record):
 class MeetingRecord(Record):
     ref: str | None = None
     id: str | None = None
-    title: str = Text
-    date: date
+    title: Title
+    date: IsoDate
     start_time: str | None = None
     end_time: str | None = None
-    venue: str | None = None
+    venue: Name | None = None
     level: Level | None = None
     region: str | None = None
     attendees: list[AttendeeRecord] = []
@@ -169,18 +177,38 @@ class MeetingRecord(Record):
             raise ValueError(f"{value!r} is not a time of day as HH:MM")
         return value
 
+    @field_validator("end_time")
+    @classmethod
+    def _ends_after_start(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # HH:MM strings compare in time order; no meeting here runs past midnight.
+        start = info.data.get("start_time")
+        if value is not None and start and value < start:
+            raise ValueError(f"{value} is before the start time {start}")
+        return value
+
 
 class MeasurementRecord(Record):
     id: str | None = None
     what: What
-    value: float
-    unit: str = Field(min_length=1, max_length=40)
-    period: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    unit: Short  # before value: the value's range depends on it
+    value: float = Field(allow_inf_nan=False)
+    period: Period | None = None
     region: str | None = None
-    note: str | None = None
+    note: Prose | None = None
     sources: list[SourceRef] = []
 
     _region = field_validator("region")(check_region_code)
+
+    @field_validator("value")
+    @classmethod
+    def _value_in_range(cls, value: float, info: ValidationInfo) -> float:
+        what, unit = info.data.get("what"), str(info.data.get("unit") or "")
+        if (what == "stunting_prevalence_pct" or unit.lower() in PERCENT_UNITS) and not (
+                0 <= value <= 100):
+            raise ValueError(f"{value:g} is a percentage, so between 0 and 100")
+        if what in COUNT_KINDS and value < 0:
+            raise ValueError(f"{value:g} counts {what}, so it cannot be negative")
+        return value
 
 
 class Dataset(Record):

@@ -132,3 +132,26 @@ def test_merge_institutions_keeps_every_relationship(client: GraphQLClient) -> N
     [error] = client.errors('mutation($k: ID!) { mergeInstitutions(keepId: $k, '
                             'mergeId: "ins_nope") { id } }', {"k": pkm})
     assert "ins_nope" in error["message"]
+
+
+CREATE_MEETING = "mutation($input: MeetingInput!) { createMeeting(input: $input) { id } }"
+
+
+def test_loose_values_are_refused_by_field_and_nothing_is_written(client: GraphQLClient) -> None:
+    before = client.data("{ meetings { totalCount } }")
+    for day in ("20250101", "2025-W01-1", "2025-02-30"):
+        [error] = client.errors(CREATE_MEETING, {"input": {"title": "Rakor", "date": day}})
+        assert "Date" in error["message"] and day in error["message"]
+    [error] = client.errors(CREATE_MEETING, {"input": {
+        "title": "Rakor", "date": "2025-01-10", "startTime": "10:00", "endTime": "08:00"}})
+    assert error["extensions"]["argument"] == "input.endTime"
+    assert client.data("{ meetings { totalCount } }") == before
+    [error] = client.errors('mutation { createMeasurement(input: {what: '
+                            '"stunting_prevalence_pct", value: -500, unit: "percent"}) { id } }')
+    assert error["extensions"]["argument"] == "input.value"
+    [error] = client.errors('mutation { createMeasurement(input: {what: "stunting_cases", '
+                            'value: 5, unit: "children", period: "2025-02-30"}) { id } }')
+    assert error["extensions"]["argument"] == "input.period"
+    # A query argument takes the same strict dates.
+    [error] = client.errors('{ meetings(filter: {from: "20250101"}) { totalCount } }')
+    assert "20250101" in error["message"]
