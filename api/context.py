@@ -39,6 +39,7 @@ class Context:
         self.request = request
         self.access = access
         self.principal = principal
+        self.network_sizes: dict[Any, Any] = {}  # filter -> NetworkSize, from QueryCost
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:

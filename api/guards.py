@@ -1,36 +1,30 @@
-"""Schema extensions that refuse a request before any store call: who may run
-it (AccessControl) and what it may cost (QueryCost). Depth, alias and token
-limits are Strawberry's own extensions, configured in api/schema.py."""
+"""Schema extensions that refuse a request before any store call: who may run it
+(AccessControl) and what it may cost (QueryCost). The shape limits (depth, aliases,
+expanded fields) are checked before validation by api/shape.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-from graphql import (
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLError,
-    GraphQLObjectType,
-    InlineFragmentNode,
-    IntValueNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-    VariableNode,
-    get_named_type,
-)
+from graphql import GraphQLError, OperationDefinitionNode, get_operation_ast
 from graphql.execution import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from api.cost_map import COST_MAP, FIRST_DEFAULT, MAX_COST
+from api.cost_map import ANALYTICS_UNITS_PER_POINT, BYTES_PER_PAIR, BYTES_PER_ROW, MAX_COST
+from api.pricing import coerce_variables, price
+from graph.settings import settings
+from graph.store.base import NetworkFilter, NetworkSize
 
 
-def _refuse(self: SchemaExtension, message: str, code: str, **extra: Any) -> None:
+def _refuse(self: SchemaExtension, error: GraphQLError) -> None:
     """Set the result: execution is skipped and nothing reaches the store."""
-    self.execution_context.result = ExecutionResult(
-        data=None, errors=[GraphQLError(message, extensions={"code": code, **extra})])
+    self.execution_context.result = ExecutionResult(data=None, errors=[error])
+
+
+def _error(message: str, code: str, **extra: Any) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": code, **extra})
 
 
 class AccessControl(SchemaExtension):
@@ -45,92 +39,79 @@ class AccessControl(SchemaExtension):
             needed = "editor" if mutation else ("reader" if access.read_needs_token else None)
             if needed and not principal.may(needed):
                 if principal.role is None:
-                    _refuse(self, f"a bearer token with the {needed} role is needed "
-                            "(Authorization: Bearer ...)", "UNAUTHENTICATED")
+                    _refuse(self, _error(f"a bearer token with the {needed} role is needed "
+                                         "(Authorization: Bearer ...)", "UNAUTHENTICATED"))
                 else:
-                    _refuse(self, f"the token's role ({principal.role}) may not do this; "
-                            f"{needed} is needed", "FORBIDDEN")
+                    _refuse(self, _error(f"the token's role ({principal.role}) may not do "
+                                         f"this; {needed} is needed", "FORBIDDEN"))
         yield
 
 
+def size_cost(size: NetworkSize) -> int:
+    return (size.rows + size.pairs) // ANALYTICS_UNITS_PER_POINT
+
+
+def size_bytes(size: NetworkSize) -> int:
+    return size.rows * BYTES_PER_ROW + size.pairs * BYTES_PER_PAIR
+
+
 class QueryCost(SchemaExtension):
-    """Refuse a query whose cost (api/cost_map.py) exceeds MAX_COST; report the cost."""
+    """Refuse a query whose cost (api/cost_map.py) exceeds MAX_COST, or whose analytics
+    would need more memory than a job may use; report the cost.
+
+    The price is computed with the variables applied; then the only store calls made
+    before the decision are counts of the graphs the analytics would read."""
 
     def __init__(self, max_cost: int = MAX_COST) -> None:
         self.max_cost = max_cost
         self.cost: int | None = None
 
-    def on_execute(self) -> Iterator[None]:
+    async def on_execute(self) -> AsyncIterator[None]:
         ec = self.execution_context
         if ec.result is None and ec.graphql_document is not None:
-            document = ec.graphql_document
-            fragments = {d.name.value: d for d in document.definitions
-                         if isinstance(d, FragmentDefinitionNode)}
-            operations = [d for d in document.definitions
-                          if isinstance(d, OperationDefinitionNode)
-                          and (ec.operation_name is None or (d.name and d.name.value ==
-                                                             ec.operation_name))]
-            schema = ec.schema._schema
-            if operations:
-                op = operations[0]
-                root = (schema.mutation_type if op.operation.value == "mutation"
-                        else schema.query_type)
-                assert root is not None
-                self.cost = _cost(op.selection_set, root, fragments, ec.variables or {},
-                                  schema)
-                if self.cost > self.max_cost:
-                    _refuse(self, f"query cost {self.cost} exceeds the limit of "
-                            f"{self.max_cost}: ask for fewer items (first) or fewer levels",
-                            "QUERY_TOO_COSTLY", cost=self.cost, limit=self.max_cost)
+            try:
+                await self._check()
+            except GraphQLError as error:
+                _refuse(self, error)
         yield
+
+    async def _check(self) -> None:
+        ec = self.execution_context
+        assert ec.graphql_document is not None
+        operation = get_operation_ast(ec.graphql_document, ec.operation_name)
+        if not isinstance(operation, OperationDefinitionNode):
+            return  # graphql-core says which operation is missing
+        schema = ec.schema._schema
+        variables = coerce_variables(schema, operation, ec.variables or {})
+        plan = price(schema, ec.graphql_document, operation, variables)
+        sizes = await _sizes(ec.context, plan.scopes)
+        self.cost = plan.cost + sum(size_cost(s) for s in sizes.values())
+        ceiling = settings().analytics_memory_mb << 20
+        for size in sizes.values():
+            if size_bytes(size) > ceiling:
+                raise _error(
+                    f"the network in scope has {size.rows} attendance rows and up to "
+                    f"{size.pairs} co-attendance pairs, about {size_bytes(size) >> 20} MB to "
+                    f"analyse, over the {ceiling >> 20} MB an analytics request may use: "
+                    "narrow the filter (region, dates, program, types) or use `tpps report`",
+                    "TOO_LARGE", rows=size.rows, pairs=size.pairs)
+        if self.cost > self.max_cost:
+            raise _error(f"query cost {self.cost} exceeds the limit of {self.max_cost}: "
+                         "ask for fewer items (first) or fewer levels, or narrow the "
+                         "analytics filter", "QUERY_TOO_COSTLY", cost=self.cost,
+                         limit=self.max_cost)
 
     def get_results(self) -> dict[str, Any]:
         return {"cost": self.cost} if self.cost is not None else {}
 
 
-def _first(node: FieldNode, variables: dict[str, Any]) -> int:
-    for arg in node.arguments or ():
-        if arg.name.value == "first":
-            if isinstance(arg.value, IntValueNode):
-                return int(arg.value.value)
-            if isinstance(arg.value, VariableNode):
-                value = variables.get(arg.value.name.value)
-                if isinstance(value, int):
-                    return value
-    return FIRST_DEFAULT
-
-
-def _cost(selection: SelectionSetNode, parent: GraphQLObjectType,
-          fragments: dict[str, FragmentDefinitionNode], variables: dict[str, Any],
-          schema: Any, depth: int = 0) -> int:
-    if depth > 50:  # the depth limiter refuses far earlier; this guards the recursion
-        return MAX_COST + 1
-    total = 0
-    for node in selection.selections:
-        if isinstance(node, FragmentSpreadNode):
-            fragment = fragments.get(node.name.value)
-            if fragment is not None:
-                target = schema.get_type(fragment.type_condition.name.value)
-                if isinstance(target, GraphQLObjectType):
-                    total += _cost(fragment.selection_set, target, fragments, variables,
-                                   schema, depth + 1)
-            continue
-        if isinstance(node, InlineFragmentNode):
-            target = schema.get_type(node.type_condition.name.value) if node.type_condition \
-                else parent
-            if isinstance(target, GraphQLObjectType):
-                total += _cost(node.selection_set, target, fragments, variables, schema,
-                               depth + 1)
-            continue
-        assert isinstance(node, FieldNode)
-        name = node.name.value
-        if name.startswith("__") or name not in parent.fields:
-            continue
-        child_type = get_named_type(parent.fields[name].type)
-        if node.selection_set is None or not isinstance(child_type, GraphQLObjectType):
-            continue  # scalars and enums cost nothing
-        weight, multiplier = COST_MAP.get(parent.name, {}).get(name, (1, 1))
-        items = _first(node, variables) if multiplier == "first" else int(multiplier)
-        total += weight + max(items, 1) * _cost(node.selection_set, child_type, fragments,
-                                                variables, schema, depth + 1)
-    return total
+async def _sizes(context: Any, scopes: set[NetworkFilter]) -> dict[NetworkFilter, NetworkSize]:
+    """Count each graph once; the resolvers find the counts on the context."""
+    store = getattr(context, "store", None)
+    if store is None or not scopes:
+        return {}
+    known: dict[NetworkFilter, NetworkSize] = getattr(context, "network_sizes", {})
+    for f in scopes:
+        if f not in known:
+            known[f] = await context.call(store.network_size, f)
+    return {f: known[f] for f in scopes}

@@ -7,14 +7,7 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.tools import merge_types
 
 from api.analytics.queries import AnalyticsQueries
@@ -30,6 +23,7 @@ from api.programs.queries import ProgramQueries
 from api.regions.mutations import MeasurementMutations
 from api.regions.queries import RegionQueries
 from api.scalars import SCALAR_OVERRIDES
+from api.shape import QueryShape
 
 Query = merge_types(
     "Query",
@@ -41,9 +35,8 @@ Mutation = merge_types(
 )
 
 
-# Limits a request meets before any store call (query cost: api/cost_map.py).
-MAX_DEPTH = 12
-MAX_ALIASES = 20
+# Limits a request meets before any store call: tokens here, depth, aliases and
+# expanded fields in api/shape.py, cost in api/cost_map.py.
 MAX_TOKENS = 5_000
 
 
@@ -68,8 +61,7 @@ def build_schema(debug: bool = False) -> Schema:
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=1024),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        QueryShape,  # before validation: a fragment bomb never reaches graphql-core's rules
         lambda: ValidationCache(maxsize=1024),
         AccessControl,
         QueryCost,

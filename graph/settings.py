@@ -38,6 +38,20 @@ class Settings:
     store_timeout: float = _var("TPPS_STORE_TIMEOUT", 2.0,
                                 "seconds a request waits for an unreachable, slow or locked "
                                 "store before it answers STORE_UNAVAILABLE / STORE_LOCKED")
+    analytics_workers: int = _var("TPPS_ANALYTICS_WORKERS", 2,
+                                  "analytics jobs one API process runs at once; more: BUSY")
+    analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 1024,
+                                    "memory one analytics job may use (estimated before, "
+                                    "enforced in its worker process)")
+    analytics_cache_seconds: float = _var("TPPS_ANALYTICS_CACHE_SECONDS", 300.0,
+                                          "longest an analytics result is reused while the "
+                                          "counts of what it read stay the same")
+    search_chars: int = _var("TPPS_SEARCH_CHARS", 200,
+                             "longest search string (nameContains) accepted")
+    body_seconds: float = _var("TPPS_BODY_SECONDS", 10.0,
+                               "time a client has to send a request body")
+    keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
+                                  "idle keep-alive connections are closed after this")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from api.analytics.inputs import CentralityMeasure, NetworkFilter, Weighting
 from api.institutions.types import Institution, institution_of, related_institution
+from api.pagination import check_first
 from api.regions.types import Region, region_of
 
 __all__ = ["CentralityMeasure", "NetworkFilter", "Weighting"]
@@ -38,6 +39,7 @@ class Community:
 
     @strawberry.field(description="Members, by id.")
     async def members(self, info: Info, first: int = 100) -> list[Institution]:
+        check_first(first)
         found = [await institution_of(info, i) for i in self.member_ids[:first]]
         return [f for f in found if f is not None]
 

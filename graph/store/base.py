@@ -107,6 +107,16 @@ class NetworkFilter:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkSize:
+    """How big the network a filter selects is, counted without reading it: the
+    attendance rows, and the co-attendance pairs they give (sum of k(k-1)/2 over
+    meetings of k attendees), an upper bound on the ties of the projection."""
+
+    rows: int
+    pairs: int
+
+
+@dataclass(frozen=True, slots=True)
 class AttendanceRow:
     """One ATTENDED edge with what the analytics need of both ends."""
 
@@ -177,6 +187,7 @@ class Store(Protocol):
 
     # -- analytics: the bipartite institution-meeting graph a network is built from --
     def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]: ...
+    def network_size(self, f: NetworkFilter) -> NetworkSize: ...
 
     # -- whole-store copy (migration, backup): every node and relationship --
     def dump(self, size: int = 10_000) -> Iterator[Batch]: ...

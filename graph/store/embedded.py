@@ -50,6 +50,7 @@ from graph.store.base import (
     MeasurementFilter,
     MeetingFilter,
     NetworkFilter,
+    NetworkSize,
     NotFound,
     Page,
     PageRequest,
@@ -837,6 +838,21 @@ class EmbeddedStore:
                f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} ORDER BY m.id, i.id")
         return [AttendanceRow(r[0], r[1], r[2], r[3], r[4], date.fromisoformat(r[5]))
                 for r in self._conn().execute(sql, params)]
+
+    def network_size(self, f: NetworkFilter) -> NetworkSize:
+        """Counted over the same rows attendance_rows reads, without reading them."""
+        where, params = self._meeting_where(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
+        if f.types:
+            where.append(f"i.type IN ({_marks(len(f.types))})")
+            params += list(f.types)
+        clause = " AND ".join(where) or "1"
+        sql = ("SELECT COALESCE(SUM(k), 0), COALESCE(SUM(k * (k - 1) / 2), 0) FROM ("
+               "SELECT COUNT(*) AS k FROM attendance a "
+               "JOIN institutions i ON i.id = a.institution_id "
+               f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} GROUP BY m.id)")
+        rows, pairs = self._conn().execute(sql, params).fetchone()
+        return NetworkSize(int(rows), int(pairs))
 
     # -- whole-store copy -----------------------------------------------------
     def _scan(self, table: str, keys: tuple[str, ...], size: int) -> Iterator[list[sqlite3.Row]]:

@@ -50,6 +50,7 @@ from graph.store.base import (
     MeasurementFilter,
     MeetingFilter,
     NetworkFilter,
+    NetworkSize,
     NotFound,
     Page,
     PageRequest,
@@ -710,6 +711,18 @@ class Neo4jStore:
             "n.id AS mid, n.date AS date ORDER BY mid, iid", **q.params)
         return [AttendanceRow(r["iid"], r["name"], r["type"], r["region"], r["mid"],
                               _native(r["date"])) for r in records]
+
+    def network_size(self, f: NetworkFilter) -> NetworkSize:
+        """Counted over the same match attendance_rows reads, without returning it."""
+        q = self._meeting_query(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
+        if f.types:
+            q.add("i.type IN $types", types=list(f.types))
+        [record] = self._read(
+            f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
+            "WITH n, count(i) AS k RETURN coalesce(sum(k), 0) AS rows, "
+            "coalesce(sum(k * (k - 1) / 2), 0) AS pairs", **q.params)
+        return NetworkSize(int(record["rows"]), int(record["pairs"]))
 
     # -- whole-store copy -------------------------------------------------------
     def _scan(self, match: str, keys: tuple[str, ...], returns: str,

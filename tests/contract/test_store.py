@@ -425,3 +425,16 @@ def test_attendance_rows_filtered_for_a_projection(loaded: Store) -> None:
         NetworkFilter(program_id="prg_p"))} == {"mtg_a", "mtg_b"}
     assert {r.institution_id for r in loaded.attendance_rows(
         NetworkFilter(types=("POLSEK", "PKK")))} == {"ins_y", "ins_z"}
+
+
+def test_network_size_counts_what_attendance_rows_reads(loaded: Store) -> None:
+    from graph.store.base import NetworkFilter, NetworkSize
+
+    # mtg_a: 3 attendees (3 pairs), mtg_b: 2 (1 pair), mtg_c: 1 (none)
+    assert loaded.network_size(NetworkFilter()) == NetworkSize(6, 4)
+    assert loaded.network_size(
+        NetworkFilter(window=Window(date(2025, 2, 1), None))) == NetworkSize(2, 1)
+    assert loaded.network_size(NetworkFilter(types=("POLSEK", "PKK"))) == NetworkSize(3, 1)
+    assert loaded.network_size(NetworkFilter(region_code="99")) == NetworkSize(0, 0)
+    for f in (NetworkFilter(), NetworkFilter(program_id="prg_p")):
+        assert loaded.network_size(f).rows == len(loaded.attendance_rows(f))
