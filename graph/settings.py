@@ -35,6 +35,11 @@ class Settings:
     read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
     analytics_seconds: float = _var("TPPS_ANALYTICS_SECONDS", 30.0,
                                     "time budget of one analytics request, in seconds")
+    cors_origins: str = _var("TPPS_CORS_ORIGINS", "",
+                             "comma-separated origins whose browser apps may call the API "
+                             "(e.g. http://localhost:5173); *: any; empty: same origin only")
+    web_dir: str = _var("TPPS_WEB_DIR", "",
+                        "the built explorer (vite output); empty: web/dist of the checkout")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")
