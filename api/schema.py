@@ -18,6 +18,7 @@ from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
 from api.meetings.mutations import MeetingMutations
 from api.meetings.queries import MeetingQueries
+from api.node import NodeQueries
 from api.programs.mutations import ProgramMutations
 from api.programs.queries import ProgramQueries
 from api.regions.mutations import MeasurementMutations
@@ -27,7 +28,8 @@ from api.shape import QueryShape
 
 Query = merge_types(
     "Query",
-    (InstitutionQueries, MeetingQueries, ProgramQueries, RegionQueries, AnalyticsQueries),
+    (InstitutionQueries, MeetingQueries, ProgramQueries, RegionQueries, AnalyticsQueries,
+     NodeQueries),
 )
 Mutation = merge_types(
     "Mutation",

@@ -52,6 +52,11 @@ class Settings:
                                "time a client has to send a request body")
     keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
                                   "idle keep-alive connections are closed after this")
+    cors_origins: str = _var("TPPS_CORS_ORIGINS", "",
+                             "comma-separated origins whose browser apps may call the API "
+                             "(e.g. http://localhost:5173); *: any; empty: same origin only")
+    web_dir: str = _var("TPPS_WEB_DIR", "",
+                        "the built explorer (vite output); empty: web/dist of the checkout")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")

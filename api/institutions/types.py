@@ -18,6 +18,7 @@ from api.institutions.dataloaders import (
     meetings_of_institution,
     program_links_of_institution,
 )
+from api.node import Node
 from api.pagination import DEFAULT_PAGE, Connection, check_first, connection, page_request
 from api.regions.types import Region, region_of
 from api.sources.types import Citation, citations
@@ -77,7 +78,7 @@ class ProgramRole:
 
 
 @strawberry.type(description="An organisation taking part in stunting coordination.")
-class Institution:
+class Institution(Node):
     id: strawberry.ID
     name: str
     type: str = strawberry.field(description="Canonical type code, e.g. PUSKESMAS, POLSEK, PKK.")

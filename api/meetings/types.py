@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api.context import ctx
 from api.institutions.types import Institution, institution_of, related_institution
 from api.meetings.dataloaders import attendance_of_meeting, meeting_by_id, programs_of_meeting
+from api.node import Node
 from api.regions.types import Region, region_of
 from api.sources.types import Citation, citations
 from graph import model
@@ -54,7 +55,7 @@ async def _with_role(info: Info, meeting_id: str, role: str) -> Institution | No
 
 
 @strawberry.type(description="A coordination meeting (Rapat Koordinasi) of a TPPS.")
-class Meeting:
+class Meeting(Node):
     id: strawberry.ID
     title: str
     date: date

@@ -11,6 +11,7 @@ from strawberry.types import Info
 from api import validation
 from api.context import ctx
 from api.institutions.types import Institution, institution_of
+from api.node import Node
 from api.pagination import DEFAULT_PAGE, Connection, connection, page_request
 from api.programs.dataloaders import (
     meeting_count_of_program,
@@ -46,7 +47,7 @@ class ProgramOwner:
 
 
 @strawberry.type(description="A stunting program or intervention.")
-class Program:
+class Program(Node):
     id: strawberry.ID
     name: str
     aliases: list[str] = strawberry.field(description="Other names and acronym expansions.")

@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
+from api.node import Node
 from api.regions.dataloaders import children_of_region, measurements_of_region, region_by_code
 from api.sources.types import Citation, citations
 from graph import model
@@ -20,7 +21,7 @@ async def region_of(info: Info, code: str | None) -> Region | None:
 
 @strawberry.type(
     description="A figure about a region: stunting cases, prevalence, families at risk.")
-class Measurement:
+class Measurement(Node):
     id: strawberry.ID
     what: str
     value: float
@@ -44,7 +45,7 @@ class Measurement:
 
 
 @strawberry.type(description="An administrative region with its Kemendagri code.")
-class Region:
+class Region(Node):
     code: str
     name: str
     level: str = strawberry.field(description="national, province, kabkota, kecamatan or desa")
@@ -66,4 +67,5 @@ class Region:
 
     @classmethod
     def of(cls, r: model.Region) -> Region:
-        return cls(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+        return cls(id=strawberry.ID(r.code), code=r.code, name=r.name, level=r.level,
+                   parent_code=r.parent_code)

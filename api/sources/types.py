@@ -8,12 +8,13 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
+from api.node import Node
 from api.sources.dataloaders import citations_of, source_by_id
 from graph import model
 
 
 @strawberry.type(description="A document facts were taken from (press release, sign-in sheet).")
-class Source:
+class Source(Node):
     id: strawberry.ID
     title: str
     file: str | None
