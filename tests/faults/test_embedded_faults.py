@@ -34,7 +34,7 @@ def _client(store: EmbeddedStore) -> TestClient:
 
 def _big_release(path: Path, institutions: int) -> Path:
     """A JSON load large enough to fill a few MB (long names, one transaction)."""
-    rows = [{"name": f"Posyandu Uji {n} " + "x" * 400, "type": "POSYANDU", "region": "33.74"}
+    rows = [{"name": f"Posyandu Uji {n} " + "x" * 250, "type": "POSYANDU", "region": "33.74"}
             for n in range(institutions)]
     regions = [{"code": "33", "name": "Jawa Tengah", "level": "province"},
                {"code": "33.74", "name": "Kota Semarang", "level": "kabkota", "parent": "33"}]
@@ -54,7 +54,7 @@ def test_full_disk_fails_the_load_in_one_line_and_keeps_the_data(tmp_path: Path)
         assert first.returncode == 0, first.stderr
         before = EmbeddedStore(db).stats()
 
-        big = _big_release(tmp_path / "big.json", 12_000)  # ~5 MB of names
+        big = _big_release(tmp_path / "big.json", 20_000)  # ~5 MB of names
         failed = _tpps("load", "json", str(big), "--db", str(db))
         assert failed.returncode == 1
         lines = [line for line in failed.stderr.splitlines() if line.strip()]
