@@ -1,7 +1,9 @@
 """Who bridges sectors: structural holes and brokerage roles.
 
 Burt's constraint (low = many non-redundant contacts) and effective size come from
-NetworkX. Gould and Fernandez's roles are computed here: for a broker B tied to A
+NetworkX on small graphs; on a large CoAttendance network all three measures come
+from one compiled pass over its sparse matrix (kernels.structural_holes), held to
+NetworkX by the tests. Gould and Fernandez's roles: for a broker B tied to A
 and C where A and C are not tied, the path A-B-C is classified by the groups
 (sectors) of the three:
 
@@ -28,6 +30,10 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
+import numpy as np
+
+from graph.analytics.engines import Network, use_fast
+from graph.analytics.projection import CoAttendance
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -79,10 +85,17 @@ def brokerage_roles(g: nx.Graph, group: str = "sector") -> dict[str, dict[str, i
     return out
 
 
-def brokerage(g: nx.Graph, group: str = "sector") -> list[Brokerage]:
+def brokerage(g: Network, group: str = "sector", engine: str = "auto") -> list[Brokerage]:
     """Constraint, effective size and role counts, most brokering first."""
+    if isinstance(g, CoAttendance):
+        if not use_fast(g.n, engine, "BROKERAGE"):
+            return brokerage(g.graph, group)
+        return _ranked(sparse_brokerage(g))
     constraint = nx.constraint(g, weight="weight") if g.number_of_edges() else {}
-    effective = nx.effective_size(g, weight="weight") if g.number_of_edges() else {}
+    # nodes= takes NetworkX's definitional path (Borgatti 1997); its all-nodes matrix
+    # shortcut divides by the wrong node's largest tie (NetworkX 3.6).
+    effective = (nx.effective_size(g, nodes=list(g), weight="weight")
+                 if g.number_of_edges() else {})
     roles = brokerage_roles(g, group)
     out = []
     for n in g.nodes:
@@ -90,5 +103,26 @@ def brokerage(g: nx.Graph, group: str = "sector") -> list[Brokerage]:
         e = effective.get(n)
         out.append(Brokerage(n, None if c is None or c != c else float(c),
                              None if e is None or e != e else float(e), roles[n]))
+    return _ranked(out)
+
+
+def sparse_brokerage(net: CoAttendance) -> list[Brokerage]:
+    """Every measure of `brokerage` from one compiled pass (kernels.py), groups = sectors."""
+    from graph.analytics.kernels import structural_holes
+
+    names = sorted(set(net.sectors))
+    code = {s: k for k, s in enumerate(names)}
+    groups = np.fromiter((code[s] for s in net.sectors), dtype=np.int64, count=net.n)
+    w = net.weight
+    constraint, effective, roles = structural_holes(
+        w.indptr.astype(np.int64), w.indices.astype(np.int64), w.data.astype(np.float64),
+        groups, max(1, len(names)))
+    c_list = [None if c != c else c for c in constraint.tolist()]
+    e_list = [None if e != e else e for e in effective.tolist()]
+    return [Brokerage(node, c, e, dict(zip(ROLES, r, strict=True)))
+            for node, c, e, r in zip(net.ids, c_list, e_list, roles.tolist(), strict=True)]
+
+
+def _ranked(out: list[Brokerage]) -> list[Brokerage]:
     return sorted(out, key=lambda b: (-b.total, b.constraint if b.constraint is not None
                                       else 9.0, b.node))

@@ -1,8 +1,11 @@
 """Who is central in the collaboration network.
 
 Every measure is one call, `centrality(g, measure)`, returning a score per
-institution; graphs above engines.IGRAPH_THRESHOLD nodes go to igraph and come
-back on NetworkX's scale (tests hold both engines to the same numbers).
+institution. `g` is a NetworkX graph (the reference) or a CoAttendance network
+(projection.py); a large CoAttendance network never becomes a NetworkX graph:
+degree, PageRank and eigenvector are scipy.sparse on its CSR matrix, betweenness and
+closeness run in igraph on a copy built once from its edge arrays, all on NetworkX's
+scale (tests hold every engine to NetworkX on small graphs).
 
 - DEGREE: the number of distinct collaborators.
 - WEIGHTED_DEGREE: the sum of tie weights (shared meetings, or Newman weights).
@@ -27,11 +30,17 @@ L. Page, S. Brin, R. Motwani, T. Winograd, "The PageRank citation ranking" (1999
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import random
+from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+import scipy.sparse.linalg as spla
 
-from graph.analytics.engines import to_igraph, use_igraph
+from graph.analytics.engines import Network, to_igraph, use_fast, use_igraph
+from graph.analytics.projection import CoAttendance
 
 MEASURES = ("DEGREE", "WEIGHTED_DEGREE", "BETWEENNESS", "CLOSENESS", "EIGENVECTOR", "PAGERANK")
 BETWEENNESS_EXACT_LIMIT = 2_000
@@ -44,14 +53,20 @@ class Scores:
     values: dict[str, float]
     approximate: bool = False
     engine: str = "networkx"
+    _ranked: list[tuple[str, float, int]] | None = field(default=None, compare=False,
+                                                         repr=False)
 
     def ranked(self) -> list[tuple[str, float, int]]:
         """(node, score, rank) best first; ties broken by node id so ranks are stable."""
-        order = sorted(self.values.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [(node, score, i + 1) for i, (node, score) in enumerate(order)]
+        if self._ranked is None:
+            order = sorted(self.values.items(), key=lambda kv: (-kv[1], kv[0]))
+            object.__setattr__(self, "_ranked",
+                               [(node, score, i + 1) for i, (node, score) in enumerate(order)])
+        assert self._ranked is not None
+        return self._ranked
 
 
-def centrality(g: nx.Graph, measure: str, engine: str = "auto") -> Scores:
+def centrality(g: Network, measure: str, engine: str = "auto") -> Scores:
     """Scores of `measure` for every node of `g`.
 
     Examples
@@ -66,6 +81,12 @@ def centrality(g: nx.Graph, measure: str, engine: str = "auto") -> Scores:
     """
     if measure not in MEASURES:
         raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}")
+    if isinstance(g, CoAttendance):
+        if g.n == 0:
+            return Scores({})
+        if not use_fast(g.n, engine, measure):
+            return centrality(g.graph, measure, "networkx" if engine == "fast" else engine)
+        return _sparse(g, measure)
     if g.number_of_nodes() == 0:
         return Scores({})
     if measure == "DEGREE":
@@ -94,27 +115,105 @@ def _eigenvector(g: nx.Graph) -> dict[str, float]:
 
 
 def _igraph(g: nx.Graph, measure: str) -> dict[str, float]:
-    """The measure computed by igraph, rescaled to NetworkX's conventions."""
+    """The measure computed by igraph on a copy of `g`, on NetworkX's scale."""
     ig_graph, nodes = to_igraph(g)
-    n = len(nodes)
+    return dict(zip(nodes, (float(v) for v in _igraph_values(ig_graph, measure)), strict=True))
+
+
+# -- the sparse engines -----------------------------------------------------------
+def _sparse(net: CoAttendance, measure: str) -> Scores:
+    w = net.weight
+    if measure == "DEGREE":
+        values = np.diff(w.indptr).astype(np.float64)
+    elif measure == "WEIGHTED_DEGREE":
+        values = np.asarray(w.sum(axis=1)).ravel()
+    elif measure == "PAGERANK":
+        values = pagerank(w)
+    elif measure == "EIGENVECTOR":
+        values = eigenvector(w)
+    elif measure == "BETWEENNESS":
+        if net.n > BETWEENNESS_EXACT_LIMIT:
+            k = min(BETWEENNESS_SAMPLES, net.n)
+            return Scores(sampled_betweenness(net, k, SEED), True, "igraph")
+        return Scores(_named(net, _igraph_values(net.igraph, "BETWEENNESS")), engine="igraph")
+    else:
+        return Scores(_named(net, _igraph_values(net.igraph, "CLOSENESS")), engine="igraph")
+    return Scores(_named(net, values), engine="scipy")
+
+
+def _named(net: CoAttendance, values: Any) -> dict[str, float]:
+    return dict(zip(net.ids, np.asarray(values, dtype=np.float64).tolist(), strict=True))
+
+
+def pagerank(w: sp.csr_matrix, alpha: float = 0.85, tol: float = 1e-10,
+             max_iter: int = 1000) -> Any:
+    """NetworkX's PageRank (uniform teleport, dangling mass spread uniformly) by power
+    iteration on the CSR matrix: w symmetric, so P^T x = W (x / strength)."""
+    n = w.shape[0]
+    strength = np.asarray(w.sum(axis=1)).ravel()
+    dangling = strength == 0
+    inverse = np.divide(1.0, strength, out=np.zeros(n), where=~dangling)
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        last = x
+        x = alpha * (w @ (last * inverse) + last[dangling].sum() / n) + (1 - alpha) / n
+        if np.abs(x - last).sum() < n * tol:
+            break
+    return x
+
+
+def eigenvector(w: sp.csr_matrix) -> Any:
+    """The leading eigenvector (ARPACK Lanczos from a fixed start), unit norm, positive:
+    what NetworkX's power iteration converges to, in a fraction of the iterations."""
+    n = w.shape[0]
+    if w.nnz == 0:
+        return np.full(n, 1.0 / math.sqrt(n))
+    if n < 3:
+        vals, vecs = np.linalg.eigh(w.toarray())
+        v = vecs[:, -1]
+    else:
+        _, vecs = spla.eigsh(w.astype(np.float64), k=1, which="LA", v0=np.ones(n),
+                             tol=1e-12, maxiter=max(10_000, 20 * n))
+        v = vecs[:, 0]
+    v = np.abs(v) if v.sum() >= 0 else np.abs(-v)
+    v[v < 1e-15] = 0.0
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def sampled_betweenness(net: CoAttendance, k: int, seed: int) -> dict[str, float]:
+    """Brandes-Pich: dependencies from k sources, on NetworkX's scale. The sources are
+    those NetworkX draws (random.Random(seed).sample of the nodes in order), so the two
+    agree exactly; igraph counts each source-target pair once on undirected graphs."""
+    nodes = list(range(net.n))
+    sources = random.Random(seed).sample(nodes, k)
+    raw = 2.0 * np.asarray(net.igraph.betweenness(directed=False, sources=sources))
+    n = net.n
+    if n - 1 < 2:
+        return _named(net, np.zeros(n))
+    scale = np.full(n, 1.0 / (k * (n - 2)))
+    if k > 1:
+        scale[sources] = 1.0 / ((k - 1) * (n - 2))
+    return _named(net, raw * scale)
+
+
+def _igraph_values(ig_graph: Any, measure: str) -> list[float]:
+    """The measure computed by igraph, rescaled to NetworkX's conventions."""
+    n = ig_graph.vcount()
     if measure == "BETWEENNESS":
         raw = ig_graph.betweenness(directed=False)
         scale = (n - 1) * (n - 2) / 2 if n > 2 else 1.0
-        values = [b / scale for b in raw]
-    elif measure == "CLOSENESS":
+        return [b / scale for b in raw]
+    if measure == "CLOSENESS":
         # igraph: (r-1)/sum(d) inside a component of r nodes; NetworkX (Wasserman-Faust)
         # multiplies by (r-1)/(n-1) so that small components do not look central.
         raw = ig_graph.closeness(normalized=True)
-        sizes = {}
-        for comp in ig_graph.connected_components():
-            for v in comp:
-                sizes[v] = len(comp)
-        values = [0.0 if (c is None or math.isnan(c)) else c * (sizes[v] - 1) / (n - 1)
-                  for v, c in enumerate(raw)]
-    elif measure == "EIGENVECTOR":
+        membership = np.asarray(ig_graph.connected_components().membership)
+        counts = np.bincount(membership)
+        sizes = counts[membership]
+        return [0.0 if (c is None or math.isnan(c)) or n < 2 else c * (sizes[v] - 1) / (n - 1)
+                for v, c in enumerate(raw)]
+    if measure == "EIGENVECTOR":
         raw = ig_graph.eigenvector_centrality(weights="weight", scale=True)
         norm = math.sqrt(sum(x * x for x in raw)) or 1.0
-        values = [x / norm for x in raw]
-    else:
-        values = ig_graph.pagerank(damping=0.85, weights="weight")
-    return dict(zip(nodes, (float(v) for v in values), strict=True))
+        return [x / norm for x in raw]
+    return list(ig_graph.pagerank(damping=0.85, weights="weight"))

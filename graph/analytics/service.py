@@ -56,13 +56,13 @@ def network(store: Store, f: NetworkFilter, weighting: str = "shared") -> Projec
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Scores:
     return cached(store, ("centrality", f, measure, weighting),
-                  lambda: centrality(network(store, f, weighting).graph, measure))
+                  lambda: centrality(network(store, f, weighting).network, measure))
 
 
 def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Community]:
     def compute() -> list[Community]:
-        g = network(store, f, weighting).graph
-        codes = {d.get("region_code") for _, d in g.nodes(data=True) if d.get("region_code")}
+        g = network(store, f, weighting).network
+        codes = {c for c in g.region_codes if c}
         names = {c: r.name for c, r in store.regions(codes).items()}
         return communities(g, lambda code: names.get(code, code))
 
@@ -71,13 +71,13 @@ def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") ->
 
 def brokers(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Brokerage]:
     return cached(store, ("brokerage", f, weighting),
-                  lambda: brokerage(network(store, f, weighting).graph))
+                  lambda: brokerage(network(store, f, weighting).network))
 
 
 def summary(store: Store, f: NetworkFilter, weighting: str = "shared") -> Summary:
     def compute() -> Summary:
         p = network(store, f, weighting)
-        return summarize(p.graph, p.meetings)
+        return summarize(p.network, p.meetings)
 
     return cached(store, ("summary", f, weighting), compute)
 

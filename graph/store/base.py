@@ -25,6 +25,7 @@ from graph.model import (
     Source,
     WriteResult,
 )
+from graph.store.incidence import Incidence
 
 T = TypeVar("T")
 
@@ -188,6 +189,11 @@ class Store(Protocol):
     # -- analytics: the bipartite institution-meeting graph a network is built from --
     def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]: ...
     def network_size(self, f: NetworkFilter) -> NetworkSize: ...
+    # the same, as columns, for national-size projections (graph/store/incidence.py)
+    def attendance_incidence(self, f: NetworkFilter) -> Incidence: ...
+
+    # -- bulk load: many batches in one transaction, all or nothing --
+    def bulk_write(self, batches: Iterable[Batch]) -> WriteResult: ...
 
     # -- whole-store copy (migration, backup): every node and relationship --
     def dump(self, size: int = 10_000) -> Iterator[Batch]: ...

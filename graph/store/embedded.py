@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import numpy as np
+
 from graph.ids import normalise_name, search_key
 from graph.model import (
     NATIONAL_CODE,
@@ -61,6 +63,7 @@ from graph.store.base import (
     region_prefix_bounds,
 )
 from graph.store.faults import StoreReadOnly, translate
+from graph.store.incidence import Incidence
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -853,6 +856,54 @@ class EmbeddedStore:
                f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} GROUP BY m.id)")
         rows, pairs = self._conn().execute(sql, params).fetchone()
         return NetworkSize(int(rows), int(pairs))
+
+    def attendance_incidence(self, f: NetworkFilter) -> Incidence:
+        """What attendance_rows gives, as columns (graph/store/incidence.py).
+
+        No join per attendance: the meetings in scope are read once (an index range),
+        their attendance through the (meeting_id, institution_id) index, or the whole
+        table in one scan for an unfiltered network; ids become integers in Python, a
+        chunk at a time, and names and types are read once per institution.
+        """
+        where, params = self._meeting_where(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
+        clause = " AND ".join(where) or "1"
+        cur = self._conn().cursor()
+        cur.row_factory = None
+        meetings = cur.execute(f"SELECT m.id, m.date FROM meetings m WHERE {clause}",
+                               params).fetchall()
+        m_index = {mid: k for k, (mid, _) in enumerate(meetings)}
+        if where:
+            cur.execute("SELECT a.meeting_id, a.institution_id FROM meetings m "
+                        f"JOIN attendance a ON a.meeting_id = m.id WHERE {clause}", params)
+        else:
+            cur.execute("SELECT meeting_id, institution_id FROM attendance")
+        i_index: dict[str, int] = {}
+        mk: list[Any] = []
+        ik: list[Any] = []
+        while chunk := cur.fetchmany(200_000):
+            mk.append(np.fromiter((m_index.get(m, -1) for m, _ in chunk), np.int64, len(chunk)))
+            ik.append(np.fromiter((i_index.setdefault(i, len(i_index)) for _, i in chunk),
+                                  np.int64, len(chunk)))
+        if not mk:
+            return Incidence.empty()
+        m_keys, i_keys = np.concatenate(mk), np.concatenate(ik)
+        wanted = list(i_index)
+        rows = (cur.execute("SELECT id, name, type, region_code FROM institutions")
+                if len(wanted) > 20 * _CHUNK else
+                (r for part in _chunks(wanted) for r in cur.execute(
+                    "SELECT id, name, type, region_code FROM institutions "
+                    f"WHERE id IN ({_marks(len(part))})", part).fetchall()))
+        types = set(f.types)
+        institutions = {i_index[r[0]]: (r[0], r[1], r[2], r[3]) for r in rows
+                        if r[0] in i_index and (not types or r[2] in types)}
+        known = np.zeros(len(i_index), dtype=bool)
+        known[np.fromiter(institutions, np.int64, len(institutions))] = True
+        keep = (m_keys >= 0) & known[i_keys]
+        return Incidence.from_keys(
+            m_keys[keep], i_keys[keep],
+            {k: (mid, date.fromisoformat(d)) for k, (mid, d) in enumerate(meetings)},
+            institutions)
 
     # -- whole-store copy -----------------------------------------------------
     def _scan(self, table: str, keys: tuple[str, ...], size: int) -> Iterator[list[sqlite3.Row]]:

@@ -16,6 +16,7 @@ Semantics are those of `write` applied to each batch in turn.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -56,11 +57,23 @@ def _drop_derived(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
 
 
 def _attendance(conn: sqlite3.Connection, rows: list[Attendance]) -> None:
-    merged = collapse_attendance(rows)
+    # A load has a handful of distinct role sets: canonicalise and encode each once.
+    encoded: dict[tuple[str, ...], str] = {}
+
+    def text(roles: tuple[str, ...]) -> str:
+        found = encoded.get(roles)
+        if found is None:
+            found = encoded[roles] = json.dumps(list(merge_roles((), roles)))
+        return found
+
+    if len({(a.institution_id, a.meeting_id) for a in rows}) == len(rows):
+        params = [(a.institution_id, a.meeting_id, encoded.get(a.roles) or text(a.roles))
+                  for a in rows]
+    else:  # the same pair twice in one batch: roles joined first, as write() does
+        params = [(i, m, text(roles)) for (i, m), roles in collapse_attendance(rows).items()]
     conn.executemany(
         "INSERT INTO attendance (institution_id, meeting_id, roles) VALUES (?, ?, ?) "
-        "ON CONFLICT DO UPDATE SET roles = tpps_merge_roles(roles, excluded.roles)",
-        [(i, m, json.dumps(list(roles))) for (i, m), roles in merged.items()])
+        "ON CONFLICT DO UPDATE SET roles = tpps_merge_roles(roles, excluded.roles)", params)
 
 
 def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
@@ -71,6 +84,8 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[str]] = {}
+    collecting = gc.isenabled()
+    gc.disable()  # millions of young tuples, none cyclic: the collector would only rescan
     try:
         with store._transaction() as tx:
             empty = [t for t in _REBUILT if _empty(tx, t)]
@@ -103,4 +118,6 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
                           .fetchone()[0])
     finally:
         conn.execute(f"PRAGMA cache_size = {old_cache}")
+        if collecting:
+            gc.enable()
     return WriteResult(created, updated, version + 1)

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
@@ -60,6 +61,7 @@ from graph.store.base import (
     Window,
     region_prefix_bounds,
 )
+from graph.store.incidence import Incidence, int_columns
 
 _CHUNK = 5000  # rows per UNWIND statement
 
@@ -723,6 +725,27 @@ class Neo4jStore:
             "WITH n, count(i) AS k RETURN coalesce(sum(k), 0) AS rows, "
             "coalesce(sum(k * (k - 1) / 2), 0) AS pairs", **q.params)
         return NetworkSize(int(record["rows"]), int(record["pairs"]))
+
+    def attendance_incidence(self, f: NetworkFilter) -> Incidence:
+        """What attendance_rows gives, as columns (graph/store/incidence.py): the match
+        streams node keys, and ids, names and dates are read once per node."""
+        q = self._meeting_query(
+            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
+        if f.types:
+            q.add("i.type IN $types", types=list(f.types))
+        with self._driver.session(database=self.database,
+                                  default_access_mode="READ") as session:
+            result = session.run(f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
+                                 "RETURN id(n) AS m, id(i) AS i", q.params)
+            mk, ik = int_columns((r[0], r[1]) for r in result)
+        meetings = {r["k"]: (r["id"], _native(r["date"])) for r in self._read(
+            "MATCH (n:Meeting) WHERE id(n) IN $keys RETURN id(n) AS k, n.id AS id, "
+            "n.date AS date", keys=[int(k) for k in np.unique(mk)])}
+        institutions = {r["k"]: (r["id"], r["name"], r["type"], r["region"]) for r in self._read(
+            "MATCH (i:Institution) WHERE id(i) IN $keys RETURN id(i) AS k, i.id AS id, "
+            "i.name AS name, i.type AS type, i.region_code AS region",
+            keys=[int(k) for k in np.unique(ik)])}
+        return Incidence.from_keys(mk, ik, meetings, institutions)
 
     # -- whole-store copy -------------------------------------------------------
     def _scan(self, match: str, keys: tuple[str, ...], returns: str,

@@ -140,10 +140,10 @@ def test_results_are_cached_until_the_next_write(demo_store: Store) -> None:
     client = GraphQLClient(counting)  # type: ignore[arg-type]
     query = "{ centrality(measure: PAGERANK) { score } networkSummary { ties } }"
     client.data(query)
-    assert counting.calls["attendance_rows"] == 1  # one projection serves both fields
+    assert counting.calls["attendance_incidence"] == 1  # one projection serves both fields
     client.data(query)
-    assert counting.calls["attendance_rows"] == 1  # cached: same graph version
+    assert counting.calls["attendance_incidence"] == 1  # cached: same graph version
     client.data("""mutation { createInstitution(input: {name: "KUA Genuk", type: "KUA",
         regionCode: "33.74.05"}) { id } }""")
     client.data(query)
-    assert counting.calls["attendance_rows"] == 2  # the write bumped the version
+    assert counting.calls["attendance_incidence"] == 2  # the write bumped the version

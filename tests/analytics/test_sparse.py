@@ -1,0 +1,181 @@
+"""The sparse projection and every fast engine, held to NetworkX (the reference) on
+small random co-attendance networks; the stores' incidence held to their rows."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from datetime import date
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from graph.analytics import centrality as centrality_module
+from graph.analytics import summary as summary_module
+from graph.analytics.brokerage import brokerage
+from graph.analytics.centrality import MEASURES, SEED, centrality
+from graph.analytics.communities import communities, modularity
+from graph.analytics.projection import incidence_of_rows, project
+from graph.analytics.summary import summarize
+from graph.store.base import AttendanceRow, NetworkFilter, Store, Window
+
+TYPES = ["KUA", "PUSKESMAS", "POLSEK", "PKK", "DINKES", "KORAMIL"]
+
+
+def meetings_rows(seed: int, meetings: int = 160, institutions: int = 220,
+                  largest: int = 7) -> list[AttendanceRow]:
+    rng = random.Random(seed)
+    rows = []
+    for m in range(meetings):
+        day = date(2024, 1 + m % 12, 1 + m % 28)
+        for i in rng.sample(range(institutions), rng.randint(1, largest)):
+            rows.append(AttendanceRow(f"ins_{i:04d}", f"Inst {i}", TYPES[i % len(TYPES)],
+                                      f"33.74.{1 + i % 3:02d}", f"mtg_{m:04d}", day))
+    return rows
+
+
+def reference_weights(rows: list[AttendanceRow], weighting: str) -> dict[tuple[str, str], float]:
+    """The pairwise loop the projection replaced."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        members[r.meeting_id].append(r.institution_id)
+    out: dict[tuple[str, str], float] = defaultdict(float)
+    for people in members.values():
+        step = 1.0 if weighting == "shared" else 1.0 / (len(people) - 1) if len(people) > 1 else 0
+        for a, b in combinations(sorted(people), 2):
+            out[a, b] += step
+    return out
+
+
+@pytest.mark.parametrize("weighting", ["shared", "newman"])
+def test_the_sparse_projection_equals_the_pairwise_loop(weighting: str) -> None:
+    rows = meetings_rows(1)
+    p = project(rows, weighting)
+    expected = reference_weights(rows, weighting)
+    got = {(a, b): d["weight"] for a, b, d in p.graph.edges(data=True)}
+    got = {tuple(sorted(k)): v for k, v in got.items()}
+    assert set(got) == set(expected)
+    for pair, value in expected.items():
+        assert got[pair] == pytest.approx(value, rel=1e-12)
+    assert p.network.ties == len(expected)
+    assert set(p.graph.nodes) == {r.institution_id for r in rows}  # isolates included
+    assert len(p.meetings) == len({r.meeting_id for r in rows})
+
+
+@pytest.mark.parametrize("weighting", ["shared", "newman"])
+@pytest.mark.parametrize("measure", MEASURES)
+def test_every_fast_centrality_agrees_with_networkx(measure: str, weighting: str) -> None:
+    p = project(meetings_rows(2), weighting)
+    reference = centrality(p.graph, measure, engine="networkx")
+    fast = centrality(p.network, measure, engine="fast")
+    assert fast.engine in ("scipy", "igraph")
+    assert set(fast.values) == set(reference.values)
+    for node, value in reference.values.items():
+        assert fast.values[node] == pytest.approx(value, abs=1e-7), node
+
+
+def test_sampled_betweenness_draws_networkx_sources_and_agrees(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    p = project(meetings_rows(3))
+    monkeypatch.setattr(centrality_module, "BETWEENNESS_EXACT_LIMIT", 50)
+    monkeypatch.setattr(centrality_module, "BETWEENNESS_SAMPLES", 40)
+    fast = centrality(p.network, "BETWEENNESS", engine="fast")
+    assert fast.approximate
+    reference = nx.betweenness_centrality(p.graph, k=40, normalized=True, seed=SEED)
+    for node, value in reference.items():
+        assert fast.values[node] == pytest.approx(value, abs=1e-9), node
+
+
+def test_leiden_finds_the_planted_groups_louvain_finds() -> None:
+    rows = []
+    for group in range(4):  # four kecamatan whose members meet among themselves
+        members = [f"ins_{group}_{k}" for k in range(8)]
+        for m in range(12):
+            for i in random.Random(group * 100 + m).sample(members, 5):
+                rows.append(AttendanceRow(i, i, TYPES[group], f"33.74.0{group + 1}",
+                                          f"mtg_{group}_{m}", date(2024, 1, 1)))
+    for i in ("ins_0_0", "ins_1_0"):  # one meeting bridges two of them
+        rows.append(AttendanceRow(i, i, "KUA", "33.74.01", "mtg_bridge", date(2024, 2, 1)))
+    p = project(rows)
+    fast = communities(p.network, engine="fast")
+    reference = communities(p.graph)
+    assert sorted(c.members for c in fast) == sorted(c.members for c in reference)
+    assert len(fast) == 4
+    assert communities(p.network, engine="fast") == fast  # seeded: the same again
+
+
+def test_leiden_modularity_is_as_good_as_louvain_on_random_networks() -> None:
+    p = project(meetings_rows(4, meetings=300, institutions=300, largest=5), "newman")
+    fast = communities(p.network, engine="fast")
+    reference = communities(p.graph)
+    assert modularity(p.network, fast) >= modularity(p.graph, reference) - 0.02
+    assert modularity(p.network, fast) == pytest.approx(modularity(p.graph, fast), abs=1e-9)
+
+
+@pytest.mark.parametrize("weighting", ["shared", "newman"])
+def test_compiled_brokerage_agrees_with_networkx(weighting: str) -> None:
+    p = project(meetings_rows(5), weighting)
+    fast = {b.node: b for b in brokerage(p.network, engine="fast")}
+    reference = {b.node: b for b in brokerage(p.graph)}
+    assert set(fast) == set(reference)
+    for node, ref in reference.items():
+        got = fast[node]
+        assert got.roles == ref.roles, node
+        if ref.constraint is None:
+            assert got.constraint is None and got.effective_size is None
+        else:
+            assert got.constraint == pytest.approx(ref.constraint, abs=1e-12)
+            assert got.effective_size == pytest.approx(ref.effective_size, abs=1e-12)
+    order = [b.node for b in brokerage(p.network, engine="fast")]
+    assert order == [b.node for b in brokerage(p.graph)]
+
+
+def test_effective_size_follows_the_definition() -> None:
+    # a - b - c triangle plus a - d: d's only tie is a; a's contacts b, c are tied.
+    g = nx.Graph()
+    g.add_edge("a", "b", weight=1.0)
+    g.add_edge("a", "c", weight=1.0)
+    g.add_edge("b", "c", weight=1.0)
+    g.add_edge("a", "d", weight=2.0)
+    nx.set_node_attributes(g, "health", "sector")
+    a = next(b for b in brokerage(g) if b.node == "a")
+    # p_ab = p_ac = 1/4, p_ad = 1/2; redundancy of b: p_ac * m_bc = 1/4 * 1 (and c alike)
+    assert a.effective_size == pytest.approx(3 - 0.25 - 0.25)
+
+
+@pytest.mark.parametrize("exact_limit", [2_000, 20])
+def test_the_sparse_summary_equals_networkx(monkeypatch: pytest.MonkeyPatch,
+                                            exact_limit: int) -> None:
+    monkeypatch.setattr(summary_module, "PATH_EXACT_LIMIT", exact_limit)
+    monkeypatch.setattr(summary_module, "PATH_SAMPLES", 15)
+    p = project(meetings_rows(6, meetings=90, largest=4))
+    fast = summarize(p.network, p.meetings, engine="fast")
+    reference = summarize(p.graph, p.meetings)
+    assert fast.approximate == reference.approximate == (exact_limit == 20)
+    assert (fast.institutions, fast.ties, fast.meetings, fast.components,
+            fast.largest_component) == (reference.institutions, reference.ties,
+                                        reference.meetings, reference.components,
+                                        reference.largest_component)
+    assert fast.density == pytest.approx(reference.density)
+    assert fast.average_clustering == pytest.approx(reference.average_clustering)
+    assert fast.average_path_length == pytest.approx(reference.average_path_length)
+    assert fast.meetings_per_month == reference.meetings_per_month
+
+
+def test_the_store_incidence_is_its_rows_as_columns(demo_store: Store) -> None:
+    filters = [NetworkFilter(), NetworkFilter(region_code="33.74"),
+               NetworkFilter(window=Window(date(2025, 1, 1), None)),
+               NetworkFilter(types=("PUSKESMAS", "KUA", "KECAMATAN"))]
+    for f in filters:
+        got = demo_store.attendance_incidence(f)
+        want = incidence_of_rows(demo_store.attendance_rows(f))
+        assert got.institution_ids == want.institution_ids, f
+        assert got.meeting_ids == want.meeting_ids
+        assert (got.names, got.types, got.region_codes, got.meeting_dates) == (
+            want.names, want.types, want.region_codes, want.meeting_dates)
+        pairs = sorted(zip(np.asarray(got.meeting).tolist(),
+                           np.asarray(got.institution).tolist(), strict=True))
+        assert pairs == sorted(zip(np.asarray(want.meeting).tolist(),
+                                   np.asarray(want.institution).tolist(), strict=True))
