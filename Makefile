@@ -43,3 +43,8 @@ clean:
 # A real Neo4j 5.26 in the foreground (NEO4J_PORT, default 7687; auth with NEO4J_PASSWORD).
 neo4j: install
 	$(BIN)/python -m neo4j_server
+
+# tpps-graph against @neo4j/graphql on one Neo4j and dataset (bench/peer/run.py; ~10 min).
+.PHONY: bench-peer
+bench-peer: install
+	$(BIN)/python bench/peer/run.py $(ARGS)

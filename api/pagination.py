@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 import strawberry
+from graphql import FieldNode
+from strawberry.types import Info
 
 from api.errors import UserInputError
 from graph.store.base import Page, PageRequest
@@ -74,6 +76,23 @@ def check_first(first: int, argument: str = "first", limit: int = MAX_PAGE) -> i
     return first
 
 
+_COUNT_ONLY = frozenset({"totalCount", "__typename"})
+
+
+def asks_page(info: Info) -> bool:
+    """Whether a connection's selection reads rows (edges, pageInfo) or only totalCount.
+
+    `meetings(first: 0) { totalCount }` then costs one count and no page read. Looks
+    at the raw field nodes, one level deep (Strawberry's selected_fields converts the
+    whole subtree, on every parent row); a fragment counts as asking for rows.
+    """
+    for node in info._raw_info.field_nodes:
+        for sel in node.selection_set.selections if node.selection_set else ():
+            if not isinstance(sel, FieldNode) or sel.name.value not in _COUNT_ONLY:
+                return True
+    return False
+
+
 def page_request(first: int, after: str | None, order: str, sort: str, descending: bool
                  ) -> PageRequest:
     check_first(first)
@@ -100,11 +119,13 @@ def connection(page: Page[Any], wrap: Callable[[Any], T], order: str, after: str
 async def listing(
     context: Any, find: Callable[..., Page[Any]], count: Callable[..., int], store_filter: Any,
     first: int, after: str | None, order: str, sort: str, descending: bool,
-    wrap: Callable[[Any], T],
+    wrap: Callable[[Any], T], info: Info | None = None,
 ) -> Connection[T]:
-    """A top-level connection: one store call for the page, one more if totalCount is asked."""
+    """A top-level connection: one store call for the page (unless only totalCount is
+    asked), one more if totalCount is asked."""
     req = page_request(first, after, order, sort, descending)
-    page = await context.call(find, store_filter, req)
+    page = await context.call(find, store_filter, req) if info is None or asks_page(info) \
+        else Page()
 
     async def total() -> int:
         return int(await context.call(count, store_filter))

@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 
 from api.app import create_app
 from api.auth import Access, digest
-from graph.store.base import Store
+from graph.store.base import Page, Store
 
 
 class CountingStore:
@@ -18,6 +18,7 @@ class CountingStore:
     def __init__(self, inner: Store) -> None:
         self._inner = inner
         self.calls: Counter[str] = Counter()
+        self.rows: Counter[str] = Counter()  # rows each method returned, summed over calls
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._inner, name)
@@ -26,7 +27,9 @@ class CountingStore:
 
         def counted(*args: Any, **kwargs: Any) -> Any:
             self.calls[name] += 1
-            return attr(*args, **kwargs)
+            result = attr(*args, **kwargs)
+            self.rows[name] += _rows(result)
+            return result
 
         return counted
 
@@ -36,6 +39,18 @@ class CountingStore:
 
     def reset(self) -> None:
         self.calls.clear()
+        self.rows.clear()
+
+
+def _rows(result: Any) -> int:
+    """How many rows a store call returned: items of a page, entries of lists and maps."""
+    if isinstance(result, Page):
+        return len(result.items)
+    if isinstance(result, dict):
+        return sum(_rows(v) if isinstance(v, Page | list) else 1 for v in result.values())
+    if isinstance(result, list):
+        return len(result)
+    return 1
 
 
 EDITOR_TOKEN = "test-editor-token"

@@ -69,5 +69,5 @@ class InstitutionQueries:
         store_filter = (filter or InstitutionFilter()).to_store()
         return await listing(
             context, context.store.find_institutions, context.store.count_institutions,
-            store_filter, first, after, order_by.name, sort, desc, Institution.of,
+            store_filter, first, after, order_by.name, sort, desc, Institution.of, info,
         )

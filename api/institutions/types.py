@@ -19,10 +19,18 @@ from api.institutions.dataloaders import (
     program_links_of_institution,
 )
 from api.node import Node
-from api.pagination import DEFAULT_PAGE, Connection, check_first, connection, page_request
+from api.pagination import (
+    DEFAULT_PAGE,
+    Connection,
+    asks_page,
+    check_first,
+    connection,
+    page_request,
+)
 from api.regions.types import Region, region_of
 from api.sources.types import Citation, citations
 from graph import model
+from graph.store.base import Page
 from graph.vocabulary import sector_of
 
 if TYPE_CHECKING:
@@ -103,8 +111,8 @@ class Institution(Node):
         win = validation.window(from_, to)
         req = page_request(first, after, "DATE_DESC", "date", True)
         context = ctx(info)
-        page = await context.loader(meetings_of_institution).load(
-            (self.id, win, req))
+        page = await context.loader(meetings_of_institution).load((self.id, win, req)) \
+            if asks_page(info) else Page()
 
         async def count() -> int:
             return int(await context.loader(meeting_count_of_institution).load((self.id, win)))

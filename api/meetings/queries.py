@@ -69,5 +69,5 @@ class MeetingQueries:
         store_filter = (filter or MeetingFilter()).to_store()
         return await listing(
             context, context.store.find_meetings, context.store.count_meetings,
-            store_filter, first, after, order_by.name, sort, desc, Meeting.of,
+            store_filter, first, after, order_by.name, sort, desc, Meeting.of, info,
         )

@@ -47,5 +47,5 @@ class ProgramQueries:
         store_filter = (filter or ProgramFilter()).to_store()
         return await listing(
             context, context.store.find_programs, context.store.count_programs,
-            store_filter, first, after, "NAME_ASC", "name", False, Program.of,
+            store_filter, first, after, "NAME_ASC", "name", False, Program.of, info,
         )

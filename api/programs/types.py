@@ -12,7 +12,7 @@ from api import validation
 from api.context import ctx
 from api.institutions.types import Institution, institution_of
 from api.node import Node
-from api.pagination import DEFAULT_PAGE, Connection, connection, page_request
+from api.pagination import DEFAULT_PAGE, Connection, asks_page, connection, page_request
 from api.programs.dataloaders import (
     meeting_count_of_program,
     meetings_of_program,
@@ -24,6 +24,7 @@ from api.regions.dataloaders import region_by_code
 from api.regions.types import Region
 from api.sources.types import Citation, citations
 from graph import model
+from graph.store.base import Page
 
 if TYPE_CHECKING:
     from api.meetings.types import Meeting
@@ -74,7 +75,8 @@ class Program(Node):
         win = validation.window(from_, to)
         req = page_request(first, after, "DATE_DESC", "date", True)
         context = ctx(info)
-        page = await context.loader(meetings_of_program).load((self.id, win, req))
+        page = await context.loader(meetings_of_program).load((self.id, win, req)) \
+            if asks_page(info) else Page()
 
         async def count() -> int:
             return int(await context.loader(meeting_count_of_program).load((self.id, win)))

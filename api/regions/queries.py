@@ -62,7 +62,7 @@ class RegionQueries:
         store_filter = (filter or RegionFilter()).to_store()
         return await listing(
             context, context.store.find_regions, context.store.count_regions,
-            store_filter, first, after, order_by.name, sort, False, Region.of,
+            store_filter, first, after, order_by.name, sort, False, Region.of, info,
         )
 
     @strawberry.field(description="Figures (stunting cases, prevalence ...), by region.")

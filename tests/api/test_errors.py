@@ -66,7 +66,7 @@ class BrokenStore:
 
 def test_internal_errors_are_masked(demo_store: Store) -> None:
     client = GraphQLClient(BrokenStore(demo_store))  # type: ignore[arg-type]
-    [error] = client.errors("{ institutions { totalCount } }")
+    [error] = client.errors("{ institutions { edges { node { id } } } }")
     assert error["message"] == "Internal error"
     assert "SELECT" not in str(error) and "secret" not in str(error)
     assert "extensions" not in error or "exception" not in error.get("extensions", {})

@@ -57,3 +57,36 @@ def test_page_of_100_costs_a_fixed_number_of_store_calls(tmp_path) -> None:  # t
     for name in ("meetings_of_institutions", "collaborators", "count_meetings_of_institutions",
                  "program_links", "citations", "attendance_of_meetings", "programs_of_meetings"):
         assert counting.calls[name] == 1, (name, dict(counting.calls))
+
+
+COUNTS_ONLY = """{ institutions(first: 100) {
+  edges { node { name meetings(first: 0) { totalCount } } } } }"""
+
+
+def test_a_count_without_its_page_reads_no_page(demo_store) -> None:  # type: ignore[no-untyped-def]
+    counting = CountingStore(demo_store)
+    client = GraphQLClient(counting)  # type: ignore[arg-type]
+    counting.reset()
+    data = client.data(COUNTS_ONLY)
+    counts = [e["node"]["meetings"]["totalCount"] for e in data["institutions"]["edges"]]
+    assert sum(counts) > 0
+    assert counting.calls["meetings_of_institutions"] == 0, dict(counting.calls)
+    assert counting.calls["count_meetings_of_institutions"] == 1, dict(counting.calls)
+    assert counting.total == 2, dict(counting.calls)
+
+    counting.reset()
+    total = client.data("{ institutions(first: 0) { totalCount } }")["institutions"]["totalCount"]
+    assert total == len(counts)
+    assert dict(counting.calls) == {"count_institutions": 1}
+
+
+def test_the_page_is_still_read_when_rows_are_asked(demo_store) -> None:  # type: ignore[no-untyped-def]
+    counting = CountingStore(demo_store)
+    client = GraphQLClient(counting)  # type: ignore[arg-type]
+    counting.reset()
+    data = client.data("""{ institutions(first: 100) { edges { node {
+        meetings(first: 1) { totalCount pageInfo { hasNextPage } } } } } }""")
+    assert counting.calls["meetings_of_institutions"] == 1
+    more = [e["node"]["meetings"]["pageInfo"]["hasNextPage"] for e in data["institutions"]["edges"]]
+    counts = [e["node"]["meetings"]["totalCount"] for e in data["institutions"]["edges"]]
+    assert more == [c > 1 for c in counts]
