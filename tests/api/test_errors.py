@@ -57,7 +57,7 @@ class BrokenStore:
         self._inner = inner
 
     def __getattr__(self, name: str) -> object:
-        if name == "find_institutions":
+        if name in ("find_institutions", "count_institutions"):
             def fail(*_: object) -> None:
                 raise RuntimeError("SELECT * FROM institutions /secret/path.db")
             return fail
