@@ -28,6 +28,9 @@ class Context:
         self.access = access
         self.principal = principal
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
+        # A store whose reads are short and in-process (SQLite) is read on the event
+        # loop: a thread hop costs more than the read, and the GIL serialises it anyway.
+        self._inline_reads = bool(getattr(store, "inline_reads", False))
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:
         """The request's DataLoader made by `factory` (one per factory per request)."""
@@ -38,6 +41,13 @@ class Context:
 
     async def call(self, fn: Callable[..., R], *args: Any) -> R:
         """Run a (blocking) store call off the event loop."""
+        return await run_in_threadpool(fn, *args)
+
+    async def read(self, fn: Callable[..., R], *args: Any) -> R:
+        """A store read of the API's read path: inline when the store says its reads are
+        short, else off the event loop. Writes and analytics keep using `call`."""
+        if self._inline_reads:
+            return fn(*args)
         return await run_in_threadpool(fn, *args)
 
 
