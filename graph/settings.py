@@ -35,6 +35,10 @@ class Settings:
     read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
     analytics_seconds: float = _var("TPPS_ANALYTICS_SECONDS", 30.0,
                                     "time budget of one analytics request, in seconds")
+    response_cache: bool = _var("TPPS_RESPONSE_CACHE", False,
+                                "1: answer identical reads from memory until the next write")
+    response_cache_size: int = _var("TPPS_RESPONSE_CACHE_SIZE", 1024,
+                                    "answers the response cache keeps (least recently used go)")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")
