@@ -41,6 +41,9 @@ class Context:
         self.principal = principal
         self.network_sizes: dict[Any, Any] = {}  # filter -> NetworkSize, from QueryCost
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
+        # A store whose reads are short and in-process (SQLite) is read on the event
+        # loop: a thread hop costs more than the read, and the GIL serialises it anyway.
+        self._inline_reads = bool(getattr(store, "inline_reads", False))
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:
         """The request's DataLoader made by `factory` (one per factory per request)."""
@@ -69,6 +72,17 @@ class Context:
             fault = exc
         log.warning("store fault %s: %s", fault.code, fault.message)
         raise StoreFaultError(fault)
+
+    async def read(self, fn: Callable[..., R], *args: Any) -> R:
+        """A store read of the API's read path: inline when the store says its reads are
+        short, else off the event loop. Writes and analytics keep using `call`."""
+        if not self._inline_reads:
+            return await self.call(fn, *args)
+        try:
+            return fn(*args)
+        except StoreFault as fault:
+            log.warning("store fault %s: %s", fault.code, fault.message)
+            raise StoreFaultError(fault) from fault
 
 
 def ctx(info: Info) -> Context:

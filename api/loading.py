@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,7 +18,7 @@ def by_key(fetch: Callable[[Context], Callable[[list[Any]], dict[Any, Any]]],
 
     def factory(context: Context) -> DataLoader[Any, Any]:
         async def load(keys: Sequence[Any]) -> list[Any]:
-            found = await context.call(fetch(context), list(keys))
+            found = await context.read(fetch(context), list(keys))
             return [found[k] if k in found else default() for k in keys]
 
         return DataLoader(load_fn=load)
@@ -36,7 +37,7 @@ def by_parent(fetch: Callable[[Context], Callable[..., dict[Any, Any]]],
                 groups[tuple(key[1:])].append(key[0])
             results: dict[tuple[Any, ...], Any] = {}
             for args, parents in groups.items():
-                found = await context.call(fetch(context), parents, *args)
+                found = await context.read(fetch(context), parents, *args)
                 for p in parents:
                     results[(p, *args)] = found.get(p, default())
             return [results[k] for k in keys]
@@ -44,3 +45,28 @@ def by_parent(fetch: Callable[[Context], Callable[..., dict[Any, Any]]],
         return DataLoader(load_fn=load)
 
     return factory
+
+
+Deferred = Any
+"""A resolver's answer: the value itself, or an awaitable of it. graphql-core awaits
+whichever it gets, so a field whose value the request already holds (a primed or
+finished load) is answered without a coroutine, a task and a wake-up per row."""
+
+
+def load_now(loader: DataLoader[Any, Any], key: Any) -> Deferred:
+    """The loaded value if the request already has it, else the load to await."""
+    future = loader.cache_map.get(key)
+    if future is not None and future.done() and not future.cancelled() \
+            and future.exception() is None:
+        return future.result()
+    return loader.load(key)
+
+
+def then(value: Deferred, fn: Callable[[Any], Any]) -> Deferred:
+    """fn(value), now if the value is here, after it arrives if it is awaitable."""
+    if inspect.isawaitable(value):
+        async def later() -> Any:
+            return fn(await value)
+
+        return later()
+    return fn(value)

@@ -124,10 +124,10 @@ async def listing(
     """A top-level connection: one store call for the page (unless only totalCount is
     asked), one more if totalCount is asked."""
     req = page_request(first, after, order, sort, descending)
-    page = await context.call(find, store_filter, req) if info is None or asks_page(info) \
+    page = await context.read(find, store_filter, req) if info is None or asks_page(info) \
         else Page()
 
     async def total() -> int:
-        return int(await context.call(count, store_filter))
+        return int(await context.read(count, store_filter))
 
     return connection(page, wrap, order, after, total)

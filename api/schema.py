@@ -3,12 +3,15 @@ extensions that make it safe and fast to serve."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from graphql import GraphQLError
 from strawberry import Schema
 from strawberry.extensions import MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from api.analytics.queries import AnalyticsQueries
 from api.errors import UserInputError
@@ -23,8 +26,10 @@ from api.programs.mutations import ProgramMutations
 from api.programs.queries import ProgramQueries
 from api.regions.mutations import MeasurementMutations
 from api.regions.queries import RegionQueries
+from api.response_cache import ResponseCache, is_read, key
 from api.scalars import SCALAR_OVERRIDES
 from api.shape import QueryShape
+from graph.settings import settings
 
 Query = merge_types(
     "Query",
@@ -50,6 +55,34 @@ def _should_mask(error: GraphQLError) -> bool:
 
 
 class TppsSchema(Schema):
+    responses: ResponseCache | None = None  # set by build_schema when the cache is on
+
+    async def execute(
+        self, query: str | None, variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None, root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """Answer an identical read from the response cache while the graph is unchanged."""
+        cache, store = self.responses, getattr(context_value, "store", None)
+        if cache is None or store is None or not query or not is_read(query):
+            return await super().execute(query, variable_values, context_value, root_value,
+                                         operation_name, allowed_operation_types,
+                                         operation_extensions)
+        principal = getattr(context_value, "principal", None)
+        k = key(query, operation_name, variable_values, getattr(principal, "role", None))
+        context: Any = context_value
+        version = await context.read(store.version)  # before executing: see the module
+        hit = cache.get(k, version)
+        if hit is not None:
+            return hit
+        result = await super().execute(query, variable_values, context_value, root_value,
+                                       operation_name, allowed_operation_types,
+                                       operation_extensions)
+        cache.put(k, version, result)
+        return result
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
         """Log what went wrong inside; a client's bad input is not a server error."""
         internal = [e for e in errors if _should_mask(e)]
@@ -57,7 +90,7 @@ class TppsSchema(Schema):
             super().process_errors(internal, execution_context)
 
 
-def build_schema(debug: bool = False) -> Schema:
+def build_schema(debug: bool = False, response_cache: bool | None = None) -> Schema:
     # Factories: a fresh extension per request; the parse and validation
     # caches live at module level, so they still serve every request.
     extensions: list[Any] = [
@@ -71,8 +104,11 @@ def build_schema(debug: bool = False) -> Schema:
     if not debug:
         extensions.append(lambda: MaskErrors(should_mask_error=_should_mask,
                                              error_message="Internal error"))
-    return TppsSchema(query=Query, mutation=Mutation, extensions=extensions,
-                      scalar_overrides=SCALAR_OVERRIDES)  # type: ignore[arg-type]
+    built = TppsSchema(query=Query, mutation=Mutation, extensions=extensions,  # type: ignore[arg-type]
+                       scalar_overrides=SCALAR_OVERRIDES)
+    if settings().response_cache if response_cache is None else response_cache:
+        built.responses = ResponseCache(settings().response_cache_size)
+    return built
 
 
 schema = build_schema()

@@ -57,6 +57,10 @@ class Settings:
                              "(e.g. http://localhost:5173); *: any; empty: same origin only")
     web_dir: str = _var("TPPS_WEB_DIR", "",
                         "the built explorer (vite output); empty: web/dist of the checkout")
+    response_cache: bool = _var("TPPS_RESPONSE_CACHE", False,
+                                "1: answer identical reads from memory until the next write")
+    response_cache_size: int = _var("TPPS_RESPONSE_CACHE_SIZE", 1024,
+                                    "answers the response cache keeps (least recently used go)")
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")

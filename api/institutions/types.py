@@ -18,6 +18,7 @@ from api.institutions.dataloaders import (
     meetings_of_institution,
     program_links_of_institution,
 )
+from api.loading import Deferred, load_now, then
 from api.node import Node
 from api.pagination import (
     DEFAULT_PAGE,
@@ -27,7 +28,7 @@ from api.pagination import (
     connection,
     page_request,
 )
-from api.regions.types import Region, region_of
+from api.regions.types import Region, region_now
 from api.sources.types import Citation, citations
 from graph import model
 from graph.store.base import Page
@@ -59,6 +60,16 @@ async def related_institution(info: Info, id_: str) -> Institution:
     return found
 
 
+def related_institution_now(info: Info, id_: str) -> Deferred:
+    """related_institution without a coroutine when the request already read it."""
+    def wrap(found: model.Institution | None) -> Institution:
+        if found is None:
+            raise LookupError(f"institution {id_} is gone")
+        return Institution.of(found)
+
+    return then(load_now(ctx(info).loader(institution_by_id), id_), wrap)
+
+
 @strawberry.type(description="An institution that co-attended meetings with another one.")
 class Collaborator:
     institution_id: strawberry.Private[str]
@@ -69,8 +80,8 @@ class Collaborator:
     )
 
     @strawberry.field
-    async def institution(self, info: Info) -> Institution:
-        return await related_institution(info, self.institution_id)
+    def institution(self, info: Info) -> Institution:
+        return related_institution_now(info, self.institution_id)
 
 
 @strawberry.type(description="A program an institution runs or supports.")
@@ -98,8 +109,8 @@ class Institution(Node):
         return sector_of(self.type)
 
     @strawberry.field
-    async def region(self, info: Info) -> Region | None:
-        return await region_of(info, self.region_code)
+    def region(self, info: Info) -> Region | None:
+        return region_now(info, self.region_code)
 
     @strawberry.field(description="Meetings attended, newest first.")
     async def meetings(

@@ -9,10 +9,18 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.institutions.types import Institution, institution_of, related_institution
-from api.meetings.dataloaders import attendance_of_meeting, meeting_by_id, programs_of_meeting
+from api.institutions.types import Institution, institution_of, related_institution_now
+from api.loading import load_now, then
+from api.meetings.dataloaders import (
+    attendance_of_meeting,
+    attendance_with_institutions,
+    attendance_with_regions,
+    meeting_by_id,
+    programs_of_meeting,
+)
 from api.node import Node
-from api.regions.types import Region, region_of
+from api.regions.types import Region, region_now
+from api.selection import selected
 from api.sources.types import Citation, citations
 from graph import model
 from graph.ids import attendance_key
@@ -38,8 +46,8 @@ class Attendee:
     roles: list[str] = strawberry.field(description="Every role it played there.")
 
     @strawberry.field
-    async def institution(self, info: Info) -> Institution:
-        return await related_institution(info, self.institution_id)
+    def institution(self, info: Info) -> Institution:
+        return related_institution_now(info, self.institution_id)
 
     @strawberry.field(description="Where the attendance is written.")
     async def sources(self, info: Info) -> list[Citation]:
@@ -66,14 +74,20 @@ class Meeting(Node):
     region_code: str | None
 
     @strawberry.field
-    async def region(self, info: Info) -> Region | None:
-        return await region_of(info, self.region_code)
+    def region(self, info: Info) -> Region | None:
+        return region_now(info, self.region_code)
 
     @strawberry.field(description="Who attended, with their roles.")
-    async def attendees(self, info: Info) -> list[Attendee]:
-        found = await ctx(info).loader(attendance_of_meeting).load(self.id)
-        return [Attendee(meeting_id=a.meeting_id, institution_id=a.institution_id, role=a.role,
-                         roles=list(a.roles)) for a in found]
+    def attendees(self, info: Info) -> list[Attendee]:
+        # The selection picks the read: attendees' institutions (and their regions)
+        # come in the same round trip as the attendance when they are asked for.
+        loader = attendance_of_meeting
+        if "institution" in selected(info):
+            loader = attendance_with_regions if "region" in selected(info, "institution") \
+                else attendance_with_institutions
+        return then(load_now(ctx(info).loader(loader), self.id), lambda found: [
+            Attendee(meeting_id=a.meeting_id, institution_id=a.institution_id, role=a.role,
+                     roles=list(a.roles)) for a in found])
 
     @strawberry.field(description="The institution that organised the meeting.")
     async def organiser(self, info: Info) -> Institution | None:

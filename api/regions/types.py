@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
+from api.loading import Deferred, load_now, then
 from api.node import Node
 from api.regions.dataloaders import children_of_region, measurements_of_region, region_by_code
 from api.sources.types import Citation, citations
@@ -17,6 +18,14 @@ async def region_of(info: Info, code: str | None) -> Region | None:
         return None
     found = await ctx(info).loader(region_by_code).load(code)
     return Region.of(found) if found else None
+
+
+def region_now(info: Info, code: str | None) -> Deferred:
+    """region_of without a coroutine when the request already read the region."""
+    if code is None:
+        return None
+    return then(load_now(ctx(info).loader(region_by_code), code),
+                lambda found: Region.of(found) if found else None)
 
 
 @strawberry.type(
@@ -52,8 +61,8 @@ class Region(Node):
     parent_code: str | None
 
     @strawberry.field
-    async def parent(self, info: Info) -> Region | None:
-        return await region_of(info, self.parent_code)
+    def parent(self, info: Info) -> Region | None:
+        return region_now(info, self.parent_code)
 
     @strawberry.field(description="Regions one level down, by code.")
     async def children(self, info: Info) -> list[Region]:

@@ -129,6 +129,17 @@ class AttendanceRow:
     date: date
 
 
+@dataclass(slots=True)
+class AttendanceNodes:
+    """The attendance of some meetings with the institutions at its far end (and, on
+    request, their regions), read in one round trip: what a meeting's attendee list
+    shows, without a second and third batched read."""
+
+    attendance: dict[str, list[Attendance]] = field(default_factory=dict)
+    institutions: dict[str, Institution] = field(default_factory=dict)
+    regions: dict[str, Region] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class MeasurementFilter:
     region_code: str | None = None
@@ -164,6 +175,9 @@ class Store(Protocol):
 
     # -- neighbourhoods, batched by parent --
     def attendance_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Attendance]]: ...
+    def attendance_with_nodes(
+        self, meeting_ids: Iterable[str], regions: bool = False
+    ) -> AttendanceNodes: ...
     def meetings_of_institutions(
         self, ids: Iterable[str], window: Window, page: PageRequest
     ) -> dict[str, Page[Meeting]]: ...

@@ -47,6 +47,7 @@ from graph.store.base import (
     MEETING_SORTS,
     PROGRAM_SORTS,
     REGION_SORTS,
+    AttendanceNodes,
     AttendanceRow,
     InstitutionFilter,
     MeasurementFilter,
@@ -224,6 +225,10 @@ def _read_only(path: str) -> bool:
 
 class EmbeddedStore:
     """SQLite-backed Store. Safe to share between threads."""
+
+    # API reads are index lookups of a few ms at most: the API runs them on its event
+    # loop rather than paying a thread hand-off per read (api/context.py).
+    inline_reads = True
 
     def __init__(self, path: str | Path, lock_timeout: float | None = None) -> None:
         self.path = str(path)
@@ -683,6 +688,28 @@ class EmbeddedStore:
                 Attendance(r["meeting_id"], r["institution_id"], tuple(json.loads(r["roles"])))
             )
         return dict(out)
+
+    def attendance_with_nodes(self, meeting_ids: Iterable[str],
+                              regions: bool = False) -> AttendanceNodes:
+        """One join per 500 meetings: attendance, the institution row, its region row."""
+        out = AttendanceNodes()
+        region_cols = ", r.code AS r_code, r.name AS r_name, r.level AS r_level, " \
+            "r.parent_code AS r_parent" if regions else ""
+        region_join = " LEFT JOIN regions r ON r.code = i.region_code" if regions else ""
+        for part in _chunks(_unique(meeting_ids)):
+            sql = (f"SELECT a.meeting_id, a.roles, i.*{region_cols} FROM attendance a "
+                   f"JOIN institutions i ON i.id = a.institution_id{region_join} "
+                   f"WHERE a.meeting_id IN ({_marks(len(part))}) "
+                   "ORDER BY a.meeting_id, a.institution_id")
+            for r in self._rows(sql, part):
+                out.attendance.setdefault(r["meeting_id"], []).append(
+                    Attendance(r["meeting_id"], r["id"], tuple(json.loads(r["roles"]))))
+                if r["id"] not in out.institutions:
+                    out.institutions[r["id"]] = _institution(r)
+                if regions and r["r_code"] is not None:
+                    out.regions[r["r_code"]] = Region(r["r_code"], r["r_name"], r["r_level"],
+                                                      r["r_parent"])
+        return out
 
     def _meetings_by_parent(
         self, link_table: str, parent_col: str, ids: Iterable[str], window: Window,

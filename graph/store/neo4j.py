@@ -46,6 +46,7 @@ from graph.model import (
 from graph.settings import settings
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
+    AttendanceNodes,
     AttendanceRow,
     InstitutionFilter,
     MeasurementFilter,
@@ -275,8 +276,11 @@ class Neo4jStore:
 
     # -- plumbing -------------------------------------------------------------
     def _read(self, query: str, **params: Any) -> list[Any]:
+        # No bookmark manager: one server, and writes go through their own sessions, so
+        # the bookkeeping per read buys no consistency here.
         records, _, _ = self._driver.execute_query(
-            query, params, database_=self.database, routing_=RoutingControl.READ)
+            query, params, database_=self.database, routing_=RoutingControl.READ,
+            bookmark_manager_=None)
         return records
 
     # -- writes -----------------------------------------------------------------
@@ -422,7 +426,8 @@ class Neo4jStore:
         if not wanted:
             return []
         return [r["n"] for r in self._read(
-            f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n", keys=wanted)]
+            f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n {{.*}} AS n",
+            keys=wanted)]
 
     def regions(self, codes: Iterable[str]) -> dict[str, Region]:
         return {n["code"]: _region(n) for n in self._by_key("Region", "code", codes)}
@@ -467,8 +472,10 @@ class Neo4jStore:
         # Every node has its sort property; saying so lets the planner walk the
         # index in order instead of sorting the whole label.
         q.add(f"{column} IS NOT NULL")
-        records = self._read(f"{match} {q.clause()} RETURN n, {column} AS sort_key {order} "
-                             "LIMIT $limit", limit=page.first + 1, **q.params)
+        # Ordered and cut on the node (index order), then projected to a map.
+        records = self._read(f"{match} {q.clause()} WITH n, {column} AS sort_key {order} "
+                             "LIMIT $limit RETURN n {.*} AS n, sort_key", limit=page.first + 1,
+                             **q.params)
         return records[: page.first], len(records) > page.first
 
     @staticmethod
@@ -567,7 +574,8 @@ class Neo4jStore:
         q.region("n.region_code", f.region_code)
         if f.what:
             q.add("n.what = $what", what=f.what)
-        rows = self._read(f"MATCH (n:Measurement) {q.clause()} RETURN n ORDER BY n.region_code, "
+        rows = self._read(f"MATCH (n:Measurement) {q.clause()} RETURN n {{.*}} AS n "
+                          "ORDER BY n.region_code, "
                           "n.what, coalesce(n.period, ''), n.id LIMIT $limit",
                           limit=first, **q.params)
         return [_measurement(r["n"]) for r in rows]
@@ -583,6 +591,29 @@ class Neo4jStore:
             out[r["mid"]].append(Attendance(r["mid"], r["iid"], tuple(r["roles"])))
         return dict(out)
 
+    def attendance_with_nodes(self, meeting_ids: Iterable[str],
+                              regions: bool = False) -> AttendanceNodes:
+        """One statement: each meeting's attendees as maps of only the properties the
+        Institution type shows, with their region when asked."""
+        region = ("OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) "
+                  "WITH mid, i, a, r {.code, .name, .level, .parent_code} AS r ") if regions \
+            else "WITH mid, i, a, null AS r "
+        out = AttendanceNodes()
+        for rec in self._read(
+            "UNWIND $ids AS mid MATCH (i:Institution)-[a:ATTENDED]->(:Meeting {id: mid}) "
+            + region + "RETURN mid, a.roles AS roles, "
+            "i {.id, .name, .type, .level, .region_code} AS i, r ORDER BY mid, i.id",
+            ids=list(dict.fromkeys(meeting_ids)),
+        ):
+            i = rec["i"]
+            out.attendance.setdefault(rec["mid"], []).append(
+                Attendance(rec["mid"], i["id"], tuple(rec["roles"])))
+            if i["id"] not in out.institutions:
+                out.institutions[i["id"]] = _institution(i)
+            if rec["r"] is not None:
+                out.regions[rec["r"]["code"]] = _region(rec["r"])
+        return out
+
     def _meetings_by_parent(self, pattern: str, ids: Iterable[str], window: Window,
                             page: PageRequest) -> dict[str, Page[Meeting]]:
         q = _Query()
@@ -591,7 +622,8 @@ class Neo4jStore:
         column = _SORT_COLUMNS["Meeting"][page.sort or "date"]
         records = self._read(
             f"UNWIND $ids AS pid CALL (pid) {{ MATCH {pattern} {q.clause()} "
-            f"RETURN n, {column} AS sort_key {order} LIMIT $limit }} RETURN pid, n, sort_key",
+            f"WITH n, {column} AS sort_key {order} LIMIT $limit "
+            "RETURN n {.*} AS n, sort_key } RETURN pid, n, sort_key",
             ids=list(dict.fromkeys(ids)), limit=page.first + 1, **q.params)
         out: dict[str, Page[Meeting]] = {}
         for r in records:
@@ -631,7 +663,7 @@ class Neo4jStore:
     def programs_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Program]]:
         out: dict[str, list[Program]] = defaultdict(list)
         for r in self._read("UNWIND $ids AS mid MATCH (:Meeting {id: mid})-[:DISCUSSED]->"
-                            "(p:Program) RETURN mid, p ORDER BY mid, p.name_norm",
+                            "(p:Program) RETURN mid, p {.*} AS p ORDER BY mid, p.name_norm",
                             ids=list(dict.fromkeys(meeting_ids))):
             out[r["mid"]].append(_program(r["p"]))
         return dict(out)
@@ -656,7 +688,8 @@ class Neo4jStore:
     def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]:
         out: dict[str, list[Measurement]] = defaultdict(list)
         for r in self._read("UNWIND $codes AS code MATCH (n:Measurement {region_code: code}) "
-                            "RETURN code, n ORDER BY code, n.what, coalesce(n.period, ''), n.id",
+                            "RETURN code, n {.*} AS n "
+                            "ORDER BY code, n.what, coalesce(n.period, ''), n.id",
                             codes=list(dict.fromkeys(codes))):
             out[r["code"]].append(_measurement(r["n"]))
         return dict(out)
@@ -664,7 +697,7 @@ class Neo4jStore:
     def children_of_regions(self, codes: Iterable[str]) -> dict[str, list[Region]]:
         out: dict[str, list[Region]] = defaultdict(list)
         for r in self._read("UNWIND $codes AS code MATCH (n:Region {parent_code: code}) "
-                            "RETURN code, n ORDER BY code, n.code",
+                            "RETURN code, n {.*} AS n ORDER BY code, n.code",
                             codes=list(dict.fromkeys(codes))):
             out[r["code"]].append(_region(r["n"]))
         return dict(out)
@@ -672,7 +705,7 @@ class Neo4jStore:
     def citations(self, subject_ids: Iterable[str]) -> dict[str, list[Citation]]:
         out: dict[str, list[Citation]] = defaultdict(list)
         for r in self._read("UNWIND $ids AS sid MATCH (c:Citation {subject_id: sid}) "
-                            "RETURN c ORDER BY c.subject_id, c.source_id, c.start",
+                            "RETURN c {.*} AS c ORDER BY c.subject_id, c.source_id, c.start",
                             ids=list(dict.fromkeys(subject_ids))):
             c = r["c"]
             out[c["subject_id"]].append(Citation(

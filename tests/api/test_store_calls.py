@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import Attendance, Batch, Institution, Meeting, Region
+from graph.store.base import InstitutionFilter, PageRequest
 from graph.store.embedded import EmbeddedStore
 from tests.helpers import CountingStore, GraphQLClient
 
@@ -55,7 +56,7 @@ def test_page_of_100_costs_a_fixed_number_of_store_calls(tmp_path) -> None:  # t
     assert large <= small <= 14, dict(counting.calls)
     # Every per-row field is fetched in one batched call, not once per row.
     for name in ("meetings_of_institutions", "collaborators", "count_meetings_of_institutions",
-                 "program_links", "citations", "attendance_of_meetings", "programs_of_meetings"):
+                 "program_links", "citations", "attendance_with_nodes", "programs_of_meetings"):
         assert counting.calls[name] == 1, (name, dict(counting.calls))
 
 
@@ -90,3 +91,48 @@ def test_the_page_is_still_read_when_rows_are_asked(demo_store) -> None:  # type
     more = [e["node"]["meetings"]["pageInfo"]["hasNextPage"] for e in data["institutions"]["edges"]]
     counts = [e["node"]["meetings"]["totalCount"] for e in data["institutions"]["edges"]]
     assert more == [c > 1 for c in counts]
+
+
+def _count(store, query: str, variables: dict | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def, type-arg]
+    counting = CountingStore(store)
+    client = GraphQLClient(counting)  # type: ignore[arg-type]
+    counting.reset()
+    data = client.data(query, variables)
+    assert data
+    return dict(counting.calls)
+
+
+def test_d_meetings_with_attendees_and_their_regions_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+    calls = _count(demo_store, """{ meetings(first: 20) { edges { node { title date
+        attendees { role institution { name region { name } } } } } } }""")
+    assert calls == {"find_meetings": 1, "attendance_with_nodes": 1}
+
+
+def test_b_an_institutions_meetings_and_attendees_in_three_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+    some = next(iter(demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items))
+    calls = _count(demo_store, """query($id: ID!) { institution(id: $id) { name
+        meetings(first: 10) { edges { node { title attendees { institution { name } } } } } } }""",
+                   {"id": some.id})
+    assert calls == {"institutions": 1, "meetings_of_institutions": 1,
+                     "attendance_with_nodes": 1}
+
+
+def test_attendees_answer_the_same_through_either_read(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """The joined read (institution asked) and the plain one (only roles) agree."""
+    client = GraphQLClient(demo_store)
+    joined = client.data("""{ meetings(first: 50) { edges { node { attendees {
+        role roles institution { id region { code } } } } } } }""")
+    plain = client.data("""{ meetings(first: 50) { edges { node { attendees {
+        role roles } } } } }""")
+    rows = [[(a["role"], a["roles"]) for a in e["node"]["attendees"]]
+            for e in joined["meetings"]["edges"]]
+    assert rows == [[(a["role"], a["roles"]) for a in e["node"]["attendees"]]
+                    for e in plain["meetings"]["edges"]]
+    assert any(rows)
+    ids = {a["institution"]["id"] for e in joined["meetings"]["edges"]
+           for a in e["node"]["attendees"]}
+    stored = demo_store.institutions(ids)
+    for e in joined["meetings"]["edges"]:
+        for a in e["node"]["attendees"]:
+            inst = stored[a["institution"]["id"]]
+            assert (a["institution"]["region"] or {}).get("code") == inst.region_code
