@@ -7,9 +7,27 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve demo test lint schema bench clean neo4j
+.PHONY: install run serve demo test lint schema bench clean neo4j web chromium
 
-install: $(STAMP)
+install: $(STAMP) web chromium
+
+# The explorer and GraphiQL: npm packages from the lock file, bundled by vite into
+# web/dist (served by the app; nothing from a CDN). Skipped, with a note, without Node.
+WEB_STAMP := web/dist/.built
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): web/package.json web/package-lock.json web/vite.config.js web/index.html \
+		web/graphiql.html $(wildcard web/src/*)
+	@if command -v npm >/dev/null; then \
+		cd web && npm ci --no-audit --no-fund && npm run build && touch dist/.built; \
+	else echo "Node 20 + npm not found: the explorer and GraphiQL are not built (see README)"; fi
+
+# Debian's Chromium for the browser tests (Playwright's own download does not work offline).
+chromium:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq chromium; \
+		else echo "chromium is missing: run 'apt-get install -y chromium' as root (browser tests need it)"; fi; }
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,7 +56,7 @@ bench: install
 	$(BIN)/python bench/api_page.py
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache web/dist web/node_modules tests/browser/artefacts
 
 # A real Neo4j 5.26 in the foreground (NEO4J_PORT, default 7687; auth with NEO4J_PASSWORD).
 neo4j: install

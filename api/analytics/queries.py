@@ -61,7 +61,8 @@ def _filter(f: NetworkFilter | None) -> tuple[StoreNetworkFilter, str]:
     return f.to_store(), f.weighting.value
 
 
-def _network(g: nx.Graph, community_of: dict[str, int]) -> Network:
+def _network(g: nx.Graph, community_of: dict[str, int],
+             score_of: dict[str, float] | None = None) -> Network:
     if g.number_of_nodes() > MAX_NETWORK_NODES:
         raise UserInputError(
             f"the network has {g.number_of_nodes()} institutions, more than the "
@@ -70,7 +71,8 @@ def _network(g: nx.Graph, community_of: dict[str, int]) -> Network:
     return Network(
         nodes=[NetworkNode(id=strawberry.ID(n), name=d["name"], type=d["type"],
                            sector=d["sector"], region_code=d.get("region_code"),
-                           community=community_of.get(n), degree=g.degree(n))
+                           community=community_of.get(n), degree=g.degree(n),
+                           score=(score_of or {}).get(n))
                for n, d in sorted(g.nodes(data=True))],
         edges=[NetworkEdge(source=strawberry.ID(a), target=strawberry.ID(b),
                            weight=d["weight"], shared_meetings=d["shared"])
@@ -134,8 +136,10 @@ class AnalyticsQueries:
         p = await _run(context, service.network, context.store, f, weighting)
         return _network(ego_network(p.graph, str(id), depth), {})
 
-    @strawberry.field(description="The collaboration network, for drawing.")
-    async def network(self, info: Info, filter: FilterArg = None) -> Network:
+    @strawberry.field(description="The collaboration network, for drawing; with `measure`, "
+                      "each node carries its score on it (to size nodes by).")
+    async def network(self, info: Info, filter: FilterArg = None,
+                      measure: CentralityMeasure | None = None) -> Network:
         context = ctx(info)
         f, weighting = _filter(filter)
         p = await _run(context, service.network, context.store, f, weighting)
@@ -143,7 +147,12 @@ class AnalyticsQueries:
             return _network(p.graph, {})  # raises with the advice
         found = await _run(context, service.community_list, context.store, f, weighting)
         community_of = {m: c.index for c in found for m in c.members}
-        return _network(p.graph, community_of)
+        score_of = None
+        if measure is not None:
+            scores = await _run(context, service.scores, context.store, f, measure.value,
+                                weighting)
+            score_of = {n: s for n, s, _ in scores.ranked()}
+        return _network(p.graph, community_of, score_of)
 
     @strawberry.field(description="Density, components, distances, clustering, activity.")
     async def network_summary(self, info: Info, filter: FilterArg = None) -> NetworkSummary:

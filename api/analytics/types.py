@@ -74,6 +74,8 @@ class NetworkNode:
     region_code: str | None
     community: int | None
     degree: int
+    score: float | None = strawberry.field(
+        default=None, description="The score on `network(measure:)`; null without one.")
 
 
 @strawberry.type

@@ -8,7 +8,12 @@ from strawberry.types import Info
 from api.context import ctx
 from api.loading import Deferred, load_now, then
 from api.node import Node
-from api.regions.dataloaders import children_of_region, measurements_of_region, region_by_code
+from api.regions.dataloaders import (
+    children_of_region,
+    counts_of_region,
+    measurements_of_region,
+    region_by_code,
+)
 from api.sources.types import Citation, citations
 from graph import model
 
@@ -68,6 +73,14 @@ class Region(Node):
     async def children(self, info: Info) -> list[Region]:
         found = await ctx(info).loader(children_of_region).load(self.code)
         return [Region.of(r) for r in found]
+
+    @strawberry.field(description="Institutions in this region and every region below it.")
+    async def institution_count(self, info: Info) -> int:
+        return int((await ctx(info).loader(counts_of_region).load(self.code))[0])
+
+    @strawberry.field(description="Meetings held in this region and every region below it.")
+    async def meeting_count(self, info: Info) -> int:
+        return int((await ctx(info).loader(counts_of_region).load(self.code))[1])
 
     @strawberry.field(description="Figures filed for exactly this region.")
     async def measurements(self, info: Info) -> list[Measurement]:
