@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve demo test lint schema bench clean neo4j web chromium
+.PHONY: install run serve demo test lint schema bench bench-national bench-peer clean neo4j web chromium
 
 install: $(STAMP) web chromium
 
@@ -54,6 +54,10 @@ schema: install
 
 bench: install
 	$(BIN)/python bench/api_page.py
+
+# National-scale load, projection and measures beside igraph/networkit (QUARTER=1: quick).
+bench-national: install
+	$(BIN)/python bench/national.py $(if $(QUARTER),--quarter,)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache web/dist web/node_modules tests/browser/artefacts

@@ -1,0 +1,238 @@
+"""National-scale figures in one run: load, projection, every measure through the
+project's functions (cold and warm) beside igraph and networkit on the same edges.
+
+    python bench/national.py [--quarter] [--db PATH] [--neo4j bolt://...] [--skip-load]
+
+Builds the dataset with `tpps generate --region ID --years 3 --scale national` (or
+quarter), bulk-loads it into a fresh embedded store, then times:
+- load: rows/s of Store.bulk_write (wall and CPU), and with --neo4j the bulk path
+  against a bare UNWIND ... CREATE of the same rows (first --neo4j-rows rows);
+- projection: attendance_incidence + the sparse co-attendance matrix, peak RSS;
+- each measure: cold = projection + first call on a fresh network (engine copies built,
+  compiled code loaded), warm = a second call on the same network, beside igraph and
+  networkit computing it directly on a prebuilt graph of the same edges.
+Times are medians over --runs of wall-clock seconds, with CPU seconds beside them: the
+machine is shared, so CPU time is the fairer comparison. networkit runs on one thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.analytics import brokerage as brokerage_module  # noqa: E402
+from graph.analytics.centrality import BETWEENNESS_SAMPLES, SEED, centrality  # noqa: E402
+from graph.analytics.communities import communities  # noqa: E402
+from graph.analytics.projection import CoAttendance, from_incidence  # noqa: E402
+from graph.analytics.summary import summarize  # noqa: E402
+from graph.store.base import NetworkFilter  # noqa: E402
+from graph.store.embedded import EmbeddedStore  # noqa: E402
+from loaders.synthetic.generate import Generator  # noqa: E402
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn: Callable[[], Any], runs: int = 1) -> tuple[float, float, Any]:
+    """(median wall s, median CPU s, last result)."""
+    walls, cpus, result = [], [], None
+    for _ in range(runs):
+        w, c = time.perf_counter(), time.process_time()
+        result = fn()
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return statistics.median(walls), statistics.median(cpus), result
+
+
+def load(args: argparse.Namespace, db: Path) -> list[str]:
+    lines = []
+    scale = "quarter" if args.quarter else "national"
+    wall, cpu, gen_batches = timed(lambda: list(Generator("ID", 3, 1, scale).batches()))
+    rows = sum(b.rows() for b in gen_batches)
+    lines.append(f"generate ({scale}): {rows:,} rows in {wall:.1f} s (CPU {cpu:.1f} s)")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    store = EmbeddedStore(db)
+    wall, cpu, _ = timed(lambda: store.bulk_write(gen_batches))
+    store.close()
+    lines.append(f"load embedded (bulk_write): {wall:.1f} s wall = {rows / wall:,.0f} rows/s; "
+                 f"CPU {cpu:.1f} s = {rows / cpu:,.0f} rows/s; file "
+                 f"{db.stat().st_size / 2**20:,.0f} MB")
+    if args.neo4j:
+        lines += neo4j_load(args, gen_batches)
+    return lines
+
+
+def neo4j_load(args: argparse.Namespace, batches: list[Any]) -> list[str]:
+    """The bulk path against a bare UNWIND CREATE of the same rows (first N rows)."""
+    from graph.model import Batch
+    from graph.store.neo4j import Neo4jStore
+
+    head = [b for b in batches if b.regions or b.programs]
+    rest, budget, picked = [b for b in batches if b not in head], args.neo4j_rows, []
+    for b in rest:
+        if budget <= 0:
+            break
+        picked.append(b)
+        budget -= b.rows()
+    sample = head + picked
+    rows = sum(b.rows() for b in sample)
+    store = Neo4jStore.from_env(args.neo4j)
+    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
+    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) SET m.version = 0")
+    wall, _, _ = timed(lambda: store.bulk_write(sample))
+    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
+
+    def bare() -> None:  # what a hand-written loader would send: CREATE, nothing else
+        merged = Batch()
+        for b in sample:
+            for name in ("regions", "institutions", "meetings", "attendance", "citations"):
+                getattr(merged, name).extend(getattr(b, name))
+        with store._driver.session() as session:
+            tx = session.begin_transaction()
+            for label, items in (("Region", [{"code": r.code, "name": r.name}
+                                             for r in merged.regions]),
+                                 ("Institution", [{"id": i.id, "name": i.name, "type": i.type}
+                                                  for i in merged.institutions]),
+                                 ("Meeting", [{"id": m.id, "title": m.title, "date": m.date}
+                                              for m in merged.meetings]),
+                                 ("Citation", [{"key": c.subject_id, "source_id": c.source_id}
+                                               for c in merged.citations])):
+                for i in range(0, len(items), 10_000):
+                    tx.run(f"UNWIND $rows AS row CREATE (n:{label}) SET n = row",
+                           rows=items[i:i + 10_000])
+            att = [{"i": a.institution_id, "m": a.meeting_id, "roles": list(a.roles)}
+                   for a in merged.attendance]
+            for i in range(0, len(att), 10_000):
+                tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row.i}) "
+                       "MATCH (m:Meeting {id: row.m}) CREATE (i)-[:ATTENDED {roles: row.roles}]"
+                       "->(m)", rows=att[i:i + 10_000])
+            tx.commit()
+
+    bare_wall, _, _ = timed(bare)
+    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
+    store.close()
+    return [f"load neo4j: {rows:,} rows: bulk_write {wall:.1f} s = {rows / wall:,.0f} rows/s; "
+            f"bare UNWIND CREATE {bare_wall:.1f} s = {rows / bare_wall:,.0f} rows/s; "
+            f"ratio {wall / bare_wall:.2f}"]
+
+
+def baselines(net: CoAttendance) -> dict[str, tuple[Callable[[], Any] | None,
+                                                    Callable[[], Any] | None]]:
+    import random
+
+    import igraph as ig
+    import networkit as nk
+
+    nk.setNumberOfThreads(1)
+    nk.setSeed(SEED, False)
+    rows, cols, weights = net.edges
+    ig_graph = ig.Graph(n=net.n, edges=list(zip(rows.tolist(), cols.tolist(), strict=True)))
+    ig_graph.es["weight"] = weights.tolist()
+    nk_graph = nk.Graph(net.n, weighted=True)
+    nk_graph.addEdges((weights, (rows, cols)))
+    sources = random.Random(SEED).sample(range(net.n), min(BETWEENNESS_SAMPLES, net.n))
+
+    def nk_run(algo: Any) -> Any:
+        algo.run()
+        return algo
+
+    return {
+        "PAGERANK": (lambda: ig_graph.pagerank(weights="weight"),
+                     lambda: nk_run(nk.centrality.PageRank(nk_graph, 0.85, 1e-10))),
+        "EIGENVECTOR": (lambda: ig_graph.eigenvector_centrality(weights="weight"),
+                        lambda: nk_run(nk.centrality.EigenvectorCentrality(nk_graph))),
+        "BETWEENNESS": (lambda: ig_graph.betweenness(directed=False, sources=sources),
+                        lambda: nk_run(nk.centrality.EstimateBetweenness(
+                            nk_graph, len(sources), True, False))),
+        "CLOSENESS": (lambda: ig_graph.closeness(),
+                      lambda: nk_run(nk.centrality.Closeness(
+                          nk_graph, True, nk.centrality.ClosenessVariant.Generalized))),
+        "COMMUNITIES": (lambda: ig_graph.community_leiden(
+            objective_function="modularity", weights="weight", n_iterations=-1),
+            lambda: nk_run(nk.community.PLM(nk_graph, refine=False))),
+        "BROKERAGE": (lambda: ig_graph.constraint(weights="weight"), None),
+        "SUMMARY": (lambda: (ig_graph.connected_components(),
+                             ig_graph.transitivity_avglocal_undirected(mode="zero"),
+                             ig_graph.distances(source=sources[:200])),
+                    lambda: (nk_run(nk.components.ConnectedComponents(nk_graph)),
+                             nk.globals.clustering(nk_graph))),
+    }
+
+
+def measure_calls(projection: Any) -> dict[str, Callable[[CoAttendance], Any]]:
+    return {
+        "PAGERANK": lambda n: centrality(n, "PAGERANK"),
+        "EIGENVECTOR": lambda n: centrality(n, "EIGENVECTOR"),
+        "BETWEENNESS": lambda n: centrality(n, "BETWEENNESS"),
+        "CLOSENESS": lambda n: centrality(n, "CLOSENESS"),
+        "COMMUNITIES": lambda n: communities(n),
+        "BROKERAGE": lambda n: brokerage_module.brokerage(n),
+        "SUMMARY": lambda n: summarize(n, projection.meetings),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quarter", action="store_true", help="every fourth kab/kota")
+    parser.add_argument("--db", type=Path, default=Path("data/bench-national.db"))
+    parser.add_argument("--skip-load", action="store_true", help="reuse --db as it is")
+    parser.add_argument("--neo4j", default="", help="bolt:// URI: also time the Neo4j load")
+    parser.add_argument("--neo4j-rows", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--only", default="", help="comma-separated measures")
+    args = parser.parse_args()
+    args.db.parent.mkdir(parents=True, exist_ok=True)
+    print(f"cores: {os.cpu_count()}, load average {os.getloadavg()[0]:.1f} at start "
+          "(the machine is shared: read the CPU columns)")
+    if not args.skip_load:
+        for line in load(args, args.db):
+            print(line, flush=True)
+    store = EmbeddedStore(args.db)
+    wall, cpu, incidence = timed(lambda: store.attendance_incidence(NetworkFilter()))
+    pwall, pcpu, projection = timed(lambda: from_incidence(incidence, "shared"))
+    net = projection.network
+    print(f"projection: {incidence.rows:,} attendance rows -> {net.n:,} institutions, "
+          f"{net.ties:,} ties; read {wall:.1f} s (CPU {cpu:.1f}), matrix {pwall:.1f} s "
+          f"(CPU {pcpu:.1f}); peak RSS {rss_mb():,.0f} MB", flush=True)
+    project_s, project_cpu = wall + pwall, cpu + pcpu
+    base = baselines(net)
+    calls = measure_calls(projection)
+    wanted = [m for m in calls if not args.only or m in args.only.split(",")]
+    header = (f"{'measure':<12} {'cold s':>8} {'warm s':>8} {'warm CPU':>8} {'igraph':>8} "
+              f"{'networkit':>9} {'cold/best':>9} {'warm/best':>9} {'RSS MB':>7}")
+    table = [header, "-" * len(header)]
+    for name in wanted:
+        fresh = CoAttendance.__new__(CoAttendance)
+        fresh.__dict__.update({k: v for k, v in net.__dict__.items()
+                               if k in ("weighting", "ids", "names", "types", "region_codes",
+                                        "_incidence", "weight")})
+        first_wall, first_cpu, _ = timed(lambda n=fresh, c=calls[name]: c(n))
+        warm_wall, warm_cpu, _ = timed(lambda n=fresh, c=calls[name]: c(n), args.runs)
+        ig_fn, nk_fn = base[name]
+        ig_wall = timed(ig_fn, args.runs)[0] if ig_fn else float("nan")
+        nk_wall = timed(nk_fn, args.runs)[0] if nk_fn else float("nan")
+        best = min(x for x in (ig_wall, nk_wall) if x == x)
+        cold = project_s + first_wall
+        table.append(f"{name:<12} {cold:>8.2f} {warm_wall:>8.2f} {warm_cpu:>8.2f} "
+                     f"{ig_wall:>8.2f} {nk_wall:>9.2f} {cold / best:>9.2f} "
+                     f"{warm_wall / best:>9.2f} {rss_mb():>7,.0f}")
+        print(table[-1], flush=True)
+    print()
+    print("\n".join(table))
+    print(f"(cold = read + projection {project_s:.1f} s (CPU {project_cpu:.1f}) + first "
+          "call; warm = the same call again on the same network)")
+
+
+if __name__ == "__main__":
+    main()
