@@ -213,16 +213,16 @@ def _meeting(c: Checker, raw: Any) -> GoldMeeting | None:
     c.keys(given, "meeting.region", set(), set(region))
     for name in region:
         region[name] = c.text(given.get(name), f"meeting.region.{name}")
-    if level is not None:  # every field down to the level, ancestors too; none below it
-        depth = LEVELS.index(level)
-        for i, lv in enumerate(LEVELS):
-            name = REGION_FIELDS[lv]
-            if i <= depth and region[name] is None:
-                c.fail(f"meeting.region.{name}", f"null, but the level is {level} (fill the "
-                                                 "ancestors from the gazetteer)")
-            if i > depth and region[name] is not None:
-                c.fail(f"meeting.region.{name}", f"below the meeting's level ({level}): "
-                                                 "leave it null")
+    # Every field down to the level (ancestors filled), none below it; no level, no region.
+    depth = LEVELS.index(level) if level else -1
+    for i, lv in enumerate(LEVELS):
+        name = REGION_FIELDS[lv]
+        if i <= depth and region[name] is None:
+            c.fail(f"meeting.region.{name}", f"null, but the level is {level} (fill the "
+                                             "ancestors from the gazetteer)")
+        if i > depth and region[name] is not None:
+            c.fail(f"meeting.region.{name}", f"below the meeting's level ({level or 'null'}): "
+                                             "leave it null")
     kab = region["kabkota"]
     if kab is not None and not re.match(r"(?i)(kabupaten|kota)\s+\S", kab):
         c.fail("meeting.region.kabkota", f"{kab!r}: write the long form, 'Kabupaten X' or "
@@ -277,7 +277,8 @@ def read_gold(path: Path) -> Gold:
 
 
 def read_regions(path: Path) -> list[dict[str, Any]]:
-    """A folder's gazetteer.json: region records {code, name, level, parent, aliases}."""
+    """A folder's gazetteer.json: region records {code, name, level, parent}, with
+    optional `aliases` (other names of the region: "Lemhi") and `zone` (WIB, WITA, WIT)."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -292,7 +293,8 @@ def read_regions(path: Path) -> list[dict[str, Any]]:
         if not isinstance(r, dict):
             c.fail(where, "expected an object {code, name, level, parent}")
             continue
-        c.keys(r, where, {"code", "name", "level"}, {"parent", "aliases"})
+        c.keys(r, where, {"code", "name", "level"}, {"parent", "aliases", "zone"})
+        c.choice(r.get("zone"), f"{where}.zone", ("WIB", "WITA", "WIT"), nullable=True)
         c.pattern(r.get("code"), f"{where}.code", _REGION_CODE,
                   "a region code (PP, PP.KK, PP.KK.CC or PP.KK.CC.DDDD)")
         c.text(r.get("name"), f"{where}.name", nullable=False)
@@ -336,9 +338,9 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
         if r.level in REGION_FIELDS:
             region[REGION_FIELDS[r.level]] = region_label(r)
     level = m.get("level") if m.get("level") in LEVELS else None
-    if level:  # the gold leaves the fields below the level null
-        for lv in LEVELS[LEVELS.index(level) + 1:]:
-            region[REGION_FIELDS[lv]] = None
+    depth = LEVELS.index(level) if level else -1
+    for lv in LEVELS[depth + 1:]:  # the gold leaves the fields below the level null
+        region[REGION_FIELDS[lv]] = None
     meeting = {"date": m.get("date"), "start_time": m.get("start_time"),
                "end_time": m.get("end_time"), "venue": m.get("venue"), "level": level,
                "region": region}

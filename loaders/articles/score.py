@@ -207,6 +207,8 @@ def _date_right(g: GoldMeeting, x: GoldMeeting | None) -> bool:
 
 
 def _region_right(g: GoldMeeting, x: GoldMeeting | None) -> bool:
+    if g.level is None:  # the text does not say who held it: no level may be invented
+        return x is None or x.level is None
     if x is None or x.level != g.level:
         return False
     return all(same_place(name, x.region[f]) for f, name in g.region.items() if name)

@@ -569,3 +569,11 @@ def test_cli_score_bad_gold_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "a.gold.json: note: unknown field" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_meeting_whose_holder_is_not_given_may_not_get_a_level() -> None:
+    unknown = gold(meeting(None, None, region={"province": None, "kabkota": None}))
+    assert scored(unknown, unknown).region_right is True
+    assert scored(unknown, gold(meeting(None))).region_right is False  # a level invented
+    with pytest.raises(LoadError, match="below the meeting's level"):
+        parse_gold(gold(meeting(None, None)), "g")  # no level, yet a region given
