@@ -577,3 +577,11 @@ def test_a_meeting_whose_holder_is_not_given_may_not_get_a_level() -> None:
     assert scored(unknown, gold(meeting(None))).region_right is False  # a level invented
     with pytest.raises(LoadError, match="below the meeting's level"):
         parse_gold(gold(meeting(None, None)), "g")  # no level, yet a region given
+
+
+def test_the_readme_example_is_a_valid_gold_file() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    section = readme.split("## Scoring the extractor", 1)[1]
+    example = section.split("```json", 1)[1].split("```", 1)[0]
+    g = parse_gold(json.loads(example), "README.md")
+    assert g.meeting is not None and g.meeting.level == "kabkota"
