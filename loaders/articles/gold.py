@@ -322,6 +322,16 @@ def _region_name(code: str | None, gaz: Lineage) -> str | None:
     return region_label(line[-1])
 
 
+def _get(item: Any, name: str) -> Any:
+    """A field of an extracted item, whether the extractor gives dicts or objects."""
+    return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+
+def _runner_type(runner: Any) -> str:
+    """The institution type of a program's runner: a type, or a (type, relation, ...) tuple."""
+    return runner if isinstance(runner, str) else str(runner[0])
+
+
 def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
     """The extractor's reading of a release, in the gold file's shape (GOLD.md).
 
@@ -347,14 +357,15 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
     institutions = [{"type": i.type, "region": _region_name(i.region_code, gaz),
                      "roles": list(i.roles), "collective": bool(i.generic)}
                     for i in extraction.institutions if i.roles]
-    programs = [{"name": p["name"], "aliases": list(p.get("aliases") or []),
-                 "run_by": list(p.get("run_by") or [])} for p in extraction.programs]
+    programs = [{"name": _get(p, "name"), "aliases": list(_get(p, "aliases") or []),
+                 "run_by": list(dict.fromkeys(_runner_type(r) for r in _get(p, "run_by") or []))}
+                for p in extraction.programs]
     figures = []
     for f in extraction.figures:
-        what = f["what"] if f["what"] in FIGURE_KINDS else "other"
-        if what in COUNT_KINDS and f.get("unit") == "percent":
+        what = _get(f, "what") if _get(f, "what") in FIGURE_KINDS else "other"
+        if what in COUNT_KINDS and _get(f, "unit") == "percent":
             what = "other"  # "10,6% of families at risk" is a share, not a count
-        figures.append({"what": what, "value": f["value"], "period": f.get("period"),
-                        "region": _region_name(f.get("region_code"), gaz)})
+        figures.append({"what": what, "value": _get(f, "value"), "period": _get(f, "period"),
+                        "region": _region_name(_get(f, "region_code"), gaz)})
     return {"meeting": meeting, "institutions": institutions, "programs": programs,
             "figures": figures}

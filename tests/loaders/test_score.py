@@ -585,3 +585,17 @@ def test_the_readme_example_is_a_valid_gold_file() -> None:
     example = section.split("```json", 1)[1].split("```", 1)[0]
     g = parse_gold(json.loads(example), "README.md")
     assert g.meeting is not None and g.meeting.level == "kabkota"
+
+
+def test_to_gold_shape_reads_program_and_figure_objects_too() -> None:
+    x = extraction()
+    x.programs = [SimpleNamespace(name="DASHAT", aliases=["Dapur Sehat Atasi Stunting"],
+                                  run_by=[("DINAS_KB", "RUNS", object()),
+                                          ("PKK", "SUPPORTS", object())])]
+    x.figures = [SimpleNamespace(what="participants", value=80, unit="people", period=None,
+                                 region_code="97.01.01.2001")]
+    shaped = to_gold_shape(x, TREE)
+    assert shaped["programs"] == [{"name": "DASHAT", "aliases": ["Dapur Sehat Atasi Stunting"],
+                                   "run_by": ["DINAS_KB", "PKK"]}]
+    assert shaped["figures"] == [{"what": "participants", "value": 80, "period": None,
+                                  "region": "Mekarsari"}]
