@@ -171,6 +171,7 @@ def parse_gold(data: Any, file: str) -> Gold:
         collective = raw.get("collective", False)
         if not isinstance(collective, bool):
             c.fail(f"{where}.collective", "expected true or false")
+        c.text(raw.get("name"), f"{where}.name")
         institutions.append(GoldInstitution(
             c.choice(raw.get("type"), f"{where}.type", set(types)) or "",
             c.text(raw.get("region"), f"{where}.region"), roles, collective is True))
@@ -287,12 +288,18 @@ def read_regions(path: Path) -> list[dict[str, Any]]:
     if not isinstance(data, list):
         c.fail("", "expected a list of region records {code, name, level, parent}")
         raise LoadError(c.problems)
-    codes = {r.get("code") for r in data if isinstance(r, dict)} | {NATIONAL_CODE}
+    codes = {r["code"] for r in data if isinstance(r, dict) and isinstance(r.get("code"), str)}
+    codes.add(NATIONAL_CODE)
+    seen: set[str] = set()
     for n, r in enumerate(data):
         where = f"[{n}]"
         if not isinstance(r, dict):
             c.fail(where, "expected an object {code, name, level, parent}")
             continue
+        if isinstance(r.get("code"), str):
+            if r["code"] in seen:
+                c.fail(f"{where}.code", f"{r['code']!r} is given twice")
+            seen.add(r["code"])
         c.keys(r, where, {"code", "name", "level"}, {"parent", "aliases", "zone"})
         c.choice(r.get("zone"), f"{where}.zone", ("WIB", "WITA", "WIT"), nullable=True)
         c.pattern(r.get("code"), f"{where}.code", _REGION_CODE,

@@ -283,11 +283,13 @@ def test_a_bad_gazetteer_names_the_record(tmp_path: Path) -> None:
         {"code": "97", "name": "Nusa Kencana", "level": "province", "parent": "ID"},
         {"code": "97.1", "name": "Kabupaten X", "level": "kabkota", "parent": "97"},
         {"code": "97.01", "name": "Kabupaten Y", "level": "kabkota", "parent": "96",
-         "aliases": ["Y", 3]}]), "utf-8")
+         "aliases": ["Y", 3]},
+        {"code": "97", "name": "Nusa Kencana", "level": "province", "zone": "CET"}]), "utf-8")
     with pytest.raises(LoadError) as caught:
         read_regions(path)
     assert {p.field for p in caught.value.problems} == {"[1].code", "[2].parent",
-                                                        "[2].aliases[1]"}
+                                                        "[2].aliases[1]", "[3].code",
+                                                        "[3].zone"}
 
 
 # -- an extraction in the gold shape ------------------------------------------------------
