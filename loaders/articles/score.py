@@ -343,7 +343,9 @@ def score_dir(root: Path, read: Reader | None = None) -> Report:
             got = parse_gold(runner(text, regions[text]), f"{name} (extracted)")
             error = None
         except LoadError as exc:
-            got, error = Gold(None, (), (), ()), "; ".join(p.message for p in exc.problems)
+            # a refused file says why; an extraction out of the gold shape names its field
+            got, error = Gold(None, (), (), ()), "; ".join(
+                str(p) if p.field else p.message for p in exc.problems)
         report.files.append(compare(name, golds[text], got, error))
     report.warnings = list(getattr(runner, "warnings", []))
     return report
