@@ -21,6 +21,7 @@ from loaders.errors import LoadError
 from tests.conftest import DEMO, SEEDS
 
 HERE = Path(__file__).parent / "articles"
+needs_seeds = pytest.mark.usefixtures("seeds_dir")  # skipped, with the reason, without seeds
 
 
 def extracted(name: str, folder: Path = SEEDS) -> dict[str, Any]:
@@ -39,6 +40,7 @@ def figures(result: dict[str, Any]) -> set[tuple[Any, ...]]:
             for f in result["measurements"]}
 
 
+@needs_seeds
 def test_seed_genuk_kecamatan_rakor() -> None:
     r = extracted("000_fa8bd2103e10c025.txt")
     [m] = r["meetings"]
@@ -69,6 +71,7 @@ def test_seed_genuk_kecamatan_rakor() -> None:
     assert "siskamling" not in json.dumps(r["programs"]).lower()
 
 
+@needs_seeds
 def test_seed_kota_tangerang_rakor() -> None:
     r = extracted("001_9148d04e205f2db9.txt")
     [m] = r["meetings"]
@@ -90,6 +93,7 @@ def test_seed_kota_tangerang_rakor() -> None:
     assert ("BAZNAS", "Baznas Kota Tangerang") not in people
 
 
+@needs_seeds
 def test_seed_kota_serang_rakor() -> None:
     r = extracted("002_cd67d90a7ae3713c.txt")
     [m] = r["meetings"]
@@ -105,6 +109,7 @@ def test_seed_kota_serang_rakor() -> None:
     assert values == {("families_at_risk", 24000), ("families_at_risk", 15000)}
 
 
+@needs_seeds
 def test_seed_mekar_baru_kecamatan_rakor() -> None:
     r = extracted("003_6c546799466a589b.txt")
     [m] = r["meetings"]
@@ -119,6 +124,7 @@ def test_seed_mekar_baru_kecamatan_rakor() -> None:
     assert r["programs"] == [] and r["measurements"] == []
 
 
+@needs_seeds
 def test_seed_kota_cilegon_rakor() -> None:
     r = extracted("004_a95f7156bc0ae33b.txt")
     [m] = r["meetings"]
@@ -145,6 +151,7 @@ def test_seed_kota_cilegon_rakor() -> None:
     assert "PBNU" not in json.dumps(r)  # the site's "Terkini" list yields nothing
 
 
+@needs_seeds
 def test_demo_dataset_is_what_the_extractor_finds_in_the_seeds() -> None:
     assert demo_dataset(SEEDS) == json.loads(DEMO.read_text("utf-8")), (
         "run `python -m loaders.articles.demo ../shared/seeds`")
@@ -206,6 +213,7 @@ def test_a_50_mb_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
         extract_file(path)
 
 
+@needs_seeds
 def test_directory_load_skips_what_it_cannot_read_and_loads_the_rest(
         tmp_path: Path, embedded: EmbeddedStore) -> None:
     folder = tmp_path / "releases"
