@@ -38,6 +38,8 @@ class Settings:
     neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
     neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")
+    seeds: str = _var("TPPS_SEEDS", "../shared/seeds",
+                      "folder of the seed press releases (relative to the project root)")
 
 
 def _parse(name: str, raw: str, kind: Any) -> Any:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.settings import settings
 from graph.store.base import Store
 from graph.store.embedded import EmbeddedStore
 from loaders.files import load_files
@@ -18,7 +19,7 @@ from tests.neo4j_fixtures import (
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "loaders" / "data" / "demo.json"
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = (ROOT / settings().seeds).resolve()
 
 
 @pytest.fixture
