@@ -1,31 +1,66 @@
-"""Dates, times and periods as Indonesian releases write them."""
+"""Dates, times and periods as Indonesian releases write them (guide §2).
+
+A date mention keeps what the text gave: day, month, the year if written (two-digit
+years become 20yy) and the weekday written before it. `complete()` fills a missing
+year from the weekday and the publication context; nothing here guesses a date that
+the text does not write.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "pebruari": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8,
-    "agu": 8, "agt": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "nopember": 11, "desember": 12, "des": 12,
-}
-DAYS = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+from loaders.articles.vocab import Vocabulary, vocabulary
 
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
-WRITTEN_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\.?\s+(\d{{4}})\b", re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\s+(\d{{4}})\b", re.IGNORECASE)
-MONTH_ONLY = re.compile(rf"\b(?:per|bulan)\s+({_MONTH_NAMES})\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(?:tahun|th\.?|data)\s+(20\d{2})\b", re.IGNORECASE)
-CLOCK = r"(\d{1,2})[.:](\d{2})"
-TIME_RANGE = re.compile(rf"pukul\s+{CLOCK}\s*(?:-|–|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*"
-                        rf"(?:pukul\s+)?{CLOCK}", re.IGNORECASE)
-START_TIME = re.compile(rf"(?:dimulai|mulai|dibuka|digelar|berlangsung|dilaksanakan)?[^.]*?"
-                        rf"pukul\s+{CLOCK}", re.IGNORECASE)
-END_TIME = re.compile(rf"(?:berakhir|selesai|ditutup)\s+(?:sekitar\s+|pada\s+)?pukul\s+{CLOCK}",
-                      re.IGNORECASE)
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None  # None: the text gave no year
+    weekday: int | None  # 0 = Monday, as written before the date
+    numeric: bool
+
+    def on(self, year: int) -> date | None:
+        return _valid(year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    numeric: re.Pattern[str]
+    dotted: re.Pattern[str]
+    short: re.Pattern[str]
+    written: re.Pattern[str]
+    weekday_before: re.Pattern[str]
+    month_year: re.Pattern[str]
+    month_only: re.Pattern[str]
+
+
+@cache
+def _patterns(v: Vocabulary) -> _Patterns:
+    months = "|".join(sorted((re.escape(m) for m in v.months), key=len, reverse=True))
+    days = "|".join(sorted((re.escape(d) for d in v.days), key=len, reverse=True))
+    sep = r"\s*(?:[-–—]|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga|dan|,)\s*"
+    return _Patterns(
+        # 6/3/2025, 14/4/25, 7–8/7/2025 (a range gives its first day)
+        numeric=re.compile(r"(?<![\w/.-])(\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(\d{1,2})/(\d{4}|\d{2})"
+                           r"(?![\w/])"),
+        # 17-12-2025, 17.12.2025: only with a four-digit year
+        dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
+        # (14/10), (16/02): no year, inside a parenthesis
+        short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
+        written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+({months})\b\.?"
+                           r"(?:\s+(\d{4}))?", re.IGNORECASE),
+        weekday_before=re.compile(rf"\b({days})\b[\s,]*(?:\w+[\s,]*)?(?:\(|tanggal|tgl\.?)?"
+                                  r"[\s,]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
+        month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),
+        month_only=re.compile(rf"\b(?:per|bulan)\s+({months})\b", re.IGNORECASE),
+    )
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -35,53 +70,147 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return 2000 + y if y < 100 else y
+
+
+def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
+    """Every date written in `text`, with or without a year, in order."""
+    v = v or vocabulary()
+    p = _patterns(v)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, d: int, m: int, y: int | None, numeric: bool) -> None:
+        if any(a < end and start < b for a, b in taken) or not 1 <= m <= 12:
+            return
+        if _valid(y or 2024, m, d) is None:  # 2024 is a leap year: 29/2 stays possible
+            return
+        before = p.weekday_before.search(text[max(0, start - 30):start])
+        weekday = v.days.get(before[1].lower()) if before else None
+        taken.append((start, end))
+        found.append(DateMention(start, end, d, m, y, weekday, numeric))
+
+    for m in p.numeric.finditer(text):
+        add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
+    for m in p.dotted.finditer(text):
+        add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
+    for m in p.written.finditer(text):
+        add(m.start(), m.end(), int(m[1]), v.months[m[2].lower()], _year(m[3]), False)
+    for m in p.short.finditer(text):
+        add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
+    return sorted(found, key=lambda d: d.start)
+
+
 def find_dates(text: str) -> list[tuple[int, int, date]]:
-    """Every full date in the text as (start, end, date), in order."""
-    found = []
-    for m in NUMERIC_DATE.finditer(text):
-        d = _valid(int(m[3]), int(m[2]), int(m[1]))
-        if d:
-            found.append((m.start(), m.end(), d))
-    for m in WRITTEN_DATE.finditer(text):
-        d = _valid(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
-        if d:
-            found.append((m.start(), m.end(), d))
-    return sorted(found, key=lambda x: x[0])
+    """Every date of `text` that writes its year, as (start, end, date), in order."""
+    out = []
+    for d in date_mentions(text):
+        if d.year is not None:
+            day = d.on(d.year)
+            if day is not None:
+                out.append((d.start, d.end, day))
+    return out
 
 
-def _clock(h: str, m: str) -> str | None:
-    hour, minute = int(h), int(m)
+def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[date | None,
+                                                                                   bool]:
+    """The date with its year filled in, and whether its weekday contradicts it.
+
+    A missing year is the one (among the publication year, the year before and after it
+    and the years the text names) where the written weekday falls on that date; without a
+    weekday, the publication year, or the one before when the date would lie more than a
+    week after publication (guide §2.3).
+    """
+    if d.year is not None:
+        day = d.on(d.year)
+        conflict = day is not None and d.weekday is not None and day.weekday() != d.weekday
+        return day, conflict
+    candidates: list[int] = []
+    if published:
+        candidates += [published.year, published.year - 1, published.year + 1]
+    candidates += years
+    candidates = list(dict.fromkeys(candidates))
+    if d.weekday is not None:
+        for y in candidates:
+            day = d.on(y)
+            if day is not None and day.weekday() == d.weekday:
+                return day, False
+    if published:
+        day = d.on(published.year)
+        if day is not None and day > published + timedelta(days=7):
+            day = d.on(published.year - 1)
+        return day, False
+    if years:
+        return d.on(years[0]), False
+    return None, False
+
+
+# -- times ----------------------------------------------------------------------------
+_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?(?![:.]?\d)"
+_ZONE = r"(?:\s*(?:WIB|WITA|WIT|Wib|Wita|Wit)\b)?"
+_UNTIL = r"\s*(?:[-–—]|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
+_START = re.compile(rf"(?:\b(?:pukul|pkl\.?|jam)\s*{_CLOCK}|\b(\d{{1,2}})[.:](\d{{2}})(?=\s*(?:WIB|"
+                    rf"WITA|WIT)\b|{_UNTIL}(?:selesai|\d)))", re.IGNORECASE)
+_END_ONLY = re.compile(rf"\b(?:berakhir|ditutup|selesai|usai)\s+(?:sekitar\s+|pada\s+)*"
+                       rf"(?:pukul|pkl\.?|jam)\s*{_CLOCK}", re.IGNORECASE)
+_RANGE_END = re.compile(rf"{_ZONE}{_UNTIL}(?:(?:pukul|pkl\.?|jam)\s*)?(\d{{1,2}})[.:](\d{{2}})",
+                        re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"\b(?:launching|peluncuran|akan|besok|dijadwalkan|sebelumnya)\b[^.]*$",
+                          re.IGNORECASE)
+
+
+def _clock(h: str | None, m: str | None) -> str | None:
+    if h is None:
+        return None
+    hour, minute = int(h), int(m or 0)
     if hour > 23 or minute > 59:
         return None
     return f"{hour:02d}:{minute:02d}"
 
 
 def find_times(text: str) -> tuple[str | None, str | None]:
-    """(start, end) as HH:MM from 'pukul 09.45 WIB', 'pukul 09.00-12.00', 'berakhir pukul 11.00'."""
-    r = TIME_RANGE.search(text)
-    if r:
-        return _clock(r[1], r[2]), _clock(r[3], r[4])
-    end_match = END_TIME.search(text)
+    """(start, end) as HH:MM: 'pukul 09.45 WIB', 'pukul 09.00-12.00', '10.00 Wita – Selesai',
+    'berakhir pukul 11.00'. Times of other events ('launching ... pukul 09.00') and
+    clock stamps with seconds (bylines) are not the meeting's."""
+    end_match = _END_ONLY.search(text)
     end = _clock(end_match[1], end_match[2]) if end_match else None
-    start = None
-    for m in re.finditer(rf"pukul\s+{CLOCK}", text, re.IGNORECASE):
-        if end_match and m.start() >= end_match.start() and m.end() <= end_match.end():
+    for m in _START.finditer(text):
+        if end_match and end_match.start() <= m.start() < end_match.end():
             continue
-        start = _clock(m[1], m[2])
-        break
-    return start, end
+        if _OTHER_EVENT.search(text[max(0, m.start() - 50):m.start()]):
+            continue
+        start = _clock(m[1] or m[3], m[2] or m[4])
+        if start is None:
+            continue
+        if m[1] is not None and m[2] is None and not re.match(r"\s*(?:pagi|siang|sore|malam|WIB|"
+                                                               r"WITA|WIT)", text[m.end():],
+                                                               re.IGNORECASE):
+            continue  # "jam 9" needs "pagi" or a zone to be a time
+        r = _RANGE_END.match(text, m.end())
+        if r:
+            end = end or _clock(r[1], r[2])
+        return start, end
+    return None, end
 
 
+# -- periods of figures --------------------------------------------------------------
 def period_in(sentence: str, fallback_year: int | None) -> str | None:
     """The period a figure refers to: '2024-02' from 'Februari 2024', '2024' from 'tahun 2024',
     '2025-11' from 'per November' with the meeting's year."""
-    m = MONTH_YEAR.search(sentence)
+    v = vocabulary()
+    p = _patterns(v)
+    m = p.month_year.search(sentence)
     if m:
-        return f"{int(m[2]):04d}-{MONTHS[m[1].lower()]:02d}"
-    m = MONTH_ONLY.search(sentence)
+        return f"{int(m[2]):04d}-{v.months[m[1].lower()]:02d}"
+    m = p.month_only.search(sentence)
     if m and fallback_year:
-        return f"{fallback_year:04d}-{MONTHS[m[1].lower()]:02d}"
-    m = YEAR.search(sentence)
+        return f"{fallback_year:04d}-{v.months[m[1].lower()]:02d}"
+    m = re.search(r"\b(?:tahun|th\.?|thn\.?|data|pada|SSGI|SKI|e-?PPGBM)\s+(20\d{2})\b", sentence,
+                  re.IGNORECASE)
     if m:
         return m[1]
     return None

@@ -4,7 +4,7 @@ with their character offsets in the original file (so facts can cite them)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -39,21 +39,26 @@ class Document:
     header: list[tuple[int, int]]  # the lines before the body (headline, date line)
     sentences: list[Sentence]
     title: str | None
+    captions: list[tuple[int, int]] = field(default_factory=list)  # photo captions
+    bylines: list[tuple[int, int]] = field(default_factory=list)  # byline / timestamp lines
+    publisher: list[str] = field(default_factory=list)  # "Sumber: ..." lines and URLs
+    dateline: tuple[int, int] | None = None  # "SEMARANG –" at the start of the body
 
     def slice(self, span: tuple[int, int]) -> str:
         return self.text[span[0] : span[1]]
 
 
 @cache
-def _furniture() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
-    stops, drops = [], []
-    for line in (DATA / "furniture.txt").read_text("utf-8").splitlines():
+def _furniture(root: Path = DATA) -> dict[str, list[re.Pattern[str]]]:
+    """Line patterns by kind: stop, drop, caption, byline, publisher (data/furniture.txt)."""
+    kinds: dict[str, list[re.Pattern[str]]] = {
+        k: [] for k in ("stop", "drop", "caption", "byline", "publisher")}
+    for line in (root / "furniture.txt").read_text("utf-8").splitlines():
         kind, _, pattern = line.partition(":")
-        if kind.strip() == "stop":
-            stops.append(re.compile(pattern.strip(), re.IGNORECASE))
-        elif kind.strip() == "drop":
-            drops.append(re.compile(pattern.strip(), re.IGNORECASE))
-    return stops, drops
+        if kind.strip() in kinds and not line.startswith("#"):
+            flags = 0 if kind.strip() == "caption" else re.IGNORECASE
+            kinds[kind.strip()].append(re.compile(pattern.strip(), flags))
+    return kinds
 
 
 def read_article(path: Path) -> str:
@@ -102,17 +107,32 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse(path: str, text: str) -> Document:
-    stops, drops = _furniture()
+_DATELINE = re.compile(r"^\s*([A-Z][\w .'’,()/]{1,70}?)\s+[—–-]{1,2}\s+(?=\S)")
+_URL = re.compile(r"https?://[^\s)>\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:go\.id|desa\.id|ac\.id|id)\b")
+
+
+def parse(path: str, text: str, furniture: Path = DATA) -> Document:
+    kinds = _furniture(furniture)
     seen: dict[str, int] = {}
     kept: list[tuple[int, int]] = []
+    captions: list[tuple[int, int]] = []
+    bylines: list[tuple[int, int]] = []
+    publisher: list[str] = [u.rstrip(".,") for u in _URL.findall(text)]
     for start, end in _lines(text):
         line = text[start:end]
         if not line:
             continue
-        if any(p.search(line) for p in stops):
+        if any(p.search(line) for p in kinds["stop"]):
             break
-        if any(p.search(line) for p in drops):
+        if any(p.search(line) for p in kinds["publisher"]):
+            publisher.append(line)
+        if any(p.search(line) for p in kinds["caption"]):
+            captions.append((start, end))
+            continue
+        if len(line) < 100 and any(p.search(line) for p in kinds["byline"]):
+            bylines.append((start, end))
+            continue
+        if any(p.search(line) for p in kinds["drop"]):
             continue
         seen[line] = seen.get(line, 0) + 1
         if seen[line] > 1:  # a repeated headline or caption
@@ -132,7 +152,13 @@ def parse(path: str, text: str) -> Document:
     sentences: list[Sentence] = []
     for n, (s, e) in enumerate(kept):
         sentences += _split(text, s, e, n)
-    return Document(path, text, kept, header, sentences, title)
+    dateline = None
+    if sentences:
+        m = _DATELINE.match(sentences[0].text)
+        if m and len(m[1].split()) <= 8:
+            dateline = (sentences[0].start + m.start(1), sentences[0].start + m.end(1))
+    return Document(path, text, kept, header, sentences, title, captions, bylines, publisher,
+                    dateline)
 
 
 def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

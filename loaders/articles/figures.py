@@ -1,6 +1,10 @@
-"""Figures in releases: stunting cases and prevalence, families at risk, participants.
+"""Figures in releases (guide §7): stunting prevalence and cases, families at risk,
+participants, and other counts the meeting discussed.
 
-Indonesian number writing: "30.980" is 30980, "2,87%" is 2.87, "24 ribu" is 24000.
+Each number is read on its own: a target word governs only the value right after it, a
+bound, a delta, money, a time, a decree or unit number is no figure, and every value
+takes the period nearest to it in its clause. Indonesian numbers: "30.980" is 30980,
+"2,87%" is 2.87, "24 ribu" is 24000; "16.4%" is 16.4.
 """
 
 from __future__ import annotations
@@ -8,15 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.articles.dates import period_in
+from loaders.articles.vocab import Vocabulary, vocabulary
 
-NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?:\s*(ribu|rb|juta))?"
+NUMBER = (r"(?<![\w.,/:-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
+          r"|prosen))|\d+)(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
+_PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)")
+_NUM = re.compile(NUMBER, re.IGNORECASE)
 
 
 def parse_number(text: str, scale: str | None = None) -> float:
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
-        value = float(text.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        value = float(text.replace(".", "").replace(",", "."))
     else:
         value = float(text.replace(",", "."))
     return value * _SCALE.get((scale or "").lower(), 1)
@@ -33,65 +40,205 @@ class Figure:
     approximate: bool
 
 
-_APPROX = re.compile(r"(?:sekitar|kurang\s+lebih|lebih\s+dari|hampir|±|\+/-)\s*$", re.IGNORECASE)
-_TARGET = re.compile(r"\b(target|menargetkan|ditargetkan|sasaran\s+nasional)\b", re.IGNORECASE)
-
-# (what, unit, pattern); the number is group 1 (and its scale group 2).
-_RULES: list[tuple[str, str, re.Pattern[str]]] = [
-    ("stunting_cases", "children",
-     re.compile(rf"kasus\s+stunting(?:\s+[^\s\d]+){{0,5}}?\s+(?:sebanyak|sejumlah|mencapai|"
-                rf"tercatat|ada|yaitu)\s+{NUMBER}", re.IGNORECASE)),
-    ("stunting_cases", "children",
-     re.compile(rf"kasus\s+stunting\s+{NUMBER}", re.IGNORECASE)),
-    ("stunting_cases", "children",
-     re.compile(rf"{NUMBER}\s+(?:kasus\s+stunting|balita\s+(?:\([^)]*\)\s*)?(?:mengalami\s+)?"
-                rf"stunting|anak\s+(?:\([^)]*\)\s*)?stunting|balita\b)", re.IGNORECASE)),
-    ("families_targeted", "families",
-     re.compile(rf"{NUMBER}\s+keluarga\s+sasaran", re.IGNORECASE)),
-    ("families_at_risk", "families",
-     re.compile(rf"{NUMBER}\s+keluarga(?:\s+\([^)]*\))?\s+(?:masuk\s+kategori\s+)?"
-                rf"(?:berisiko|beresiko|risiko)", re.IGNORECASE)),
-    ("participants", "people",
-     re.compile(rf"{NUMBER}\s+(?:orang\s+)?peserta", re.IGNORECASE)),
-]
-_SHARE = re.compile(r"\((\d+(?:,\d+)?)\s*%\)")
+_PERIOD = re.compile(
+    r"(?:per\s+|bulan\s+|pada\s+|hingga\s+|sampai\s+)?(?:(Januari|Februari|Pebruari|Maret|April|"
+    r"Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\s+)?\(?((?:19|20)\d{2})"
+    r"\)?(?!\d)", re.IGNORECASE)
+_MONTHS = {m: i for i, m in enumerate(
+    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+     "oktober", "november", "desember"], start=1)} | {"pebruari": 2, "nopember": 11}
+_RELATIVE = re.compile(r"(?:setahun|tahun)\s+(?:sebelumnya|lalu)", re.IGNORECASE)
+_MONTH_ONLY = re.compile(r"\b(?:per|bulan)\s+(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
+                         r"September|Oktober|November|Desember)\b(?!\s+\d)", re.IGNORECASE)
+_APPROX = re.compile(r"(?:sekitar|kurang\s+lebih|±|\+/-|kisaran)\s*$", re.IGNORECASE)
 
 
-def find_figures(sentence: str, year: int | None) -> list[Figure]:
-    """Figures in one sentence, with the period it names (or None)."""
-    if _TARGET.search(sentence):
-        return []  # a target is not a measurement
-    period = period_in(sentence, year)
-    out: list[Figure] = []
-    taken: set[int] = set()
-    for what, unit, rule in _RULES:
-        for m in rule.finditer(sentence):
-            if m.start(1) in taken:
-                continue
-            taken.add(m.start(1))
-            value = parse_number(m[1], m[2])
-            approx = bool(_APPROX.search(sentence[: m.start(1)])) or m[2] is not None
-            out.append(Figure(what, value, unit, period, None, m.start(1), approx))
-            # "876 balita (2,87%)", "30.980 keluarga (10,6%)": the share right after it.
-            share = _SHARE.search(sentence[m.end(1): m.end(1) + 40])
-            if share:
-                kind = "stunting_prevalence_pct" if what == "stunting_cases" else what
-                out.append(Figure(kind, parse_number(share[1]), "percent", period, None,
-                                  m.end(1), approx))
-    # "prevalensi stunting 2,62%"
-    for m in re.finditer(r"prevalensi\s+stunting[^.%]{0,60}?(\d+(?:,\d+)?)\s*(?:%|persen)",
-                         sentence, re.IGNORECASE):
-        if not any(f.what == "stunting_prevalence_pct" and f.value == parse_number(m[1])
-                   for f in out):
-            out.append(Figure("stunting_prevalence_pct", parse_number(m[1]), "percent", period,
-                              None, m.start(1), False))
-    # "dari sekitar 24 ribu keluarga menjadi 15 ribu keluarga" (at risk): before and after.
-    trend = re.search(rf"keluarga\s+berisiko[^.]*?dari\s+(?:sekitar\s+)?{NUMBER}\s+keluarga\s+"
-                      rf"menjadi\s+(?:sekitar\s+)?{NUMBER}\s+keluarga", sentence, re.IGNORECASE)
-    if trend:
-        out.append(Figure("families_at_risk", parse_number(trend[1], trend[2]), "families",
-                          None, "earlier figure, before the decline reported", trend.start(1),
-                          True))
-        out.append(Figure("families_at_risk", parse_number(trend[3], trend[4]), "families",
-                          period, "latest figure reported", trend.start(3), True))
+def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
+    out = []
+    for m in _PERIOD.finditer(sentence):
+        month = _MONTHS.get((m[1] or "").lower())
+        if re.match(r"\s*(?:tentang|Nomor)", sentence[m.end():]) or re.search(
+                r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
+                sentence[max(0, m.start() - 25):m.start()], re.IGNORECASE):
+            continue  # a regulation's year
+        out.append((m.start(), f"{m[2]}-{month:02d}" if month else m[2]))
+    for m in _MONTH_ONLY.finditer(sentence):
+        if year:
+            out.append((m.start(), f"{year}-{_MONTHS[m[1].lower()]:02d}"))
     return out
+
+
+def _is_target_year(sentence: str, pos: int, v: Vocabulary) -> bool:
+    return bool(v.figure_cues["target"].search(sentence[max(0, pos - 40):pos]))
+
+
+_OTHER_SHARE = re.compile(r"imunisasi|cakupan|asi\b|eksklusif|kontrasepsi|partisipasi|kehadiran|"
+                          r"realisasi|serapan|anggaran|capaian|kinerja|akseptor|\bkb\b|\bpus\b|"
+                          r"jamban|sanitasi|air\s+bersih|wasting|underweight|gizi|anemia|kek\b")
+_FAMILIES_AT_RISK = re.compile(r"(?:keluarga|KK)\s+(?:berisiko|beresiko|risiko|resiko)|\bKRS\b",
+                               re.IGNORECASE)
+_CARRIES = re.compile(r"\s*(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", re.IGNORECASE)
+
+
+def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
+                 about_stunting: bool = False, about_prevalence: bool = False) -> list[Figure]:
+    """Figures in one sentence, each with its own period (or None). `about_stunting`: the
+    sentence goes on about the previous one's stunting figure ('Angka ini turun menjadi
+    818 balita')."""
+    v = v or vocabulary()
+    cues = v.figure_cues
+    periods = [(p, val) for p, val in _periods(sentence, year)
+               if not _is_target_year(sentence, p, v)]
+    numbers = [m for m in _NUM.finditer(sentence)
+               if not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2]]
+    out: list[Figure] = []
+    low = sentence.lower()
+    if about_stunting and _CARRIES.match(sentence):
+        low += " stunting"
+    for m in numbers:
+        before = sentence[max(0, m.start() - 40):m.start()]
+        after = sentence[m.end():m.end() + 60]
+        close_before = sentence[max(0, m.start() - 14):m.start()]
+        if _excluded(before, after, close_before, cues):
+            continue
+        value = parse_number(m[1], m[2])
+        approx = bool(_APPROX.search(before)) or m[2] is not None
+        what, unit = _classify(after, sentence[max(0, m.start() - 80):m.start()], low, cues)
+        if what is None and _PERCENT.match(after) and (
+                any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
+                not _OTHER_SHARE.search(before[-45:].lower()):
+            what, unit = "stunting_prevalence_pct", "percent"
+        if what is None:
+            continue
+        if what == "stunting_prevalence_pct" and value > 100:
+            continue
+        period = _period_for(m.start(), m.end(), numbers, periods)
+        if period is None and len({val for _, val in periods}) == 1:
+            period = periods[0][1]  # one period in the sentence: every value's
+        if period is None and _RELATIVE.match(after.lstrip(" ,")) and out:
+            prior = out[-1].period
+            period = str(int(prior[:4]) - 1) if prior else None
+        elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
+                and out and out[-1].period:
+            period = str(int(out[-1].period[:4]) - 1)
+        out.append(Figure(what, value, unit, period, None, m.start(), approx))
+    return out
+
+
+def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]]
+              ) -> bool:
+    if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
+            r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
+        return True
+    if re.match(r"\s*(?:desa|kelurahan|kecamatan|lokus|kali|hal|poin|aksi|komitmen|langkah|"
+                r"bulan|tahun|hari|minggu|pekan|HPK|RT\b|RW\b|OPD|posyandu|puskesmas|indikator|"
+                r"kabupaten|kota|provinsi|kader\b|tim\b|titik|unit|sekolah|pilar|jam|menit|"
+                r"WIB|WITA|WIT|orang\s+tua\s+asuh)", after, re.IGNORECASE):
+        return True
+    if re.search(r"(?:pukul|pkl\.?|jam|No\.?|Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
+                 r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
+                 r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
+        return True
+    if re.search(rf"(?:{cues['target'].pattern})(?:\s+[^\s\d]+){{0,3}}\s*$", before,
+                 re.IGNORECASE):
+        return True
+    if re.search(rf"(?:{cues['bound'].pattern})\s*$", close_before, re.IGNORECASE):
+        return True
+    if re.search(r"(?:turun|naik|penurunan|kenaikan|berkurang|bertambah|menurun|meningkat|"
+                 r"selisih)\s+(?:sebesar\s+|sekitar\s+|hingga\s+|sebanyak\s+)?$", close_before,
+                 re.IGNORECASE) and not re.search(r"\bdari\s*$", close_before):
+        return True
+    if re.match(r"\s*(?:%|persen)?\s*poin", after, re.IGNORECASE):
+        return True
+    return bool(re.search(r"(?:realisasi|serapan|anggaran|capaian\s+kinerja|cakupan)[^.\d]{0,20}$",
+                          before, re.IGNORECASE))
+
+
+_STUNTING_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:orang\s+)?(balita|anak|baduta|kasus|warga|"
+                             r"bayi|jiwa|orang)?\s*(?:\([^)]*\)\s*)?(?:yang\s+)?(?:mengalami|"
+                             r"berstatus|dengan\s+status|status|menderita|terkena|penderita|"
+                             r"masuk\s+kategori|terindikasi|teridentifikasi)?\s*(?:kasus\s+)?"
+                             r"stunting\b", re.IGNORECASE)
+_AT_RISK_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(keluarga|KK|rumah\s+tangga)\b"
+                            r"(?:\([^)]*\)|[^.\d(]){0,40}?"
+                            r"(?:berisiko|beresiko|risiko|resiko)", re.IGNORECASE)
+_AT_RISK_BEFORE = re.compile(r"(?:keluarga|KK)\s+(?:berisiko|beresiko|risiko|resiko)\s+stunting"
+                             r"\s*(?:\(KRS\))?[^.\d]{0,40}$|\bKRS\b[^.\d]{0,30}$", re.IGNORECASE)
+_PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|balita)\s+"
+                              r"(?:yang\s+)?(?:berisiko|beresiko|risiko)", re.IGNORECASE)
+_CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunting|jumlah\s+"
+                           r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
+                           r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
+                           r"[^.\d%]{0,35}$", re.IGNORECASE)
+_PARTICIPANTS = re.compile(r"\s*(?:orang\s+)?(?:peserta|undangan)\b", re.IGNORECASE)
+_PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|peserta\s+(?:sebanyak|berjumlah))\s+(?:oleh"
+                                  r"\s+)?(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
+_OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?(ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
+                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|"
+                    r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
+
+
+def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern[str]]
+              ) -> tuple[str | None, str]:
+    if _PERCENT.match(after):
+        near = before[-45:].lower()
+        if "keluarga" in near or "krs" in near or _OTHER_SHARE.search(near):
+            return None, ""
+        if "prevalensi" in near or "angka" in near or "prevalensi" in sentence:
+            return "stunting_prevalence_pct", "percent"
+        if "stunting" in sentence and re.search(
+                r"prevalensi|angka|persentase|stunting|ssgi|ski\b|ppgbm|sebesar|menjadi|dari|"
+                r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
+            return "stunting_prevalence_pct", "percent"
+        return None, ""
+    if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
+        return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
+    s = _STUNTING_AFTER.match(after)
+    if s:
+        return "stunting_cases", (s[1] or "kasus").lower()
+    if "stunting" in sentence and re.match(r"\s*(balita|anak)\b", after, re.IGNORECASE) and \
+            re.search(r"\b(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", sentence):
+        return "stunting_cases", after.split()[0].lower()
+    if _AT_RISK_AFTER.match(after) and re.search(r"stunting|KRS", after[:80] + before[-40:],
+                                                  re.IGNORECASE):
+        return "families_at_risk", "families"
+    if _AT_RISK_BEFORE.search(before) and re.match(r"\s*(?:keluarga|KK)?\b", after):
+        return "families_at_risk", "families"
+    if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
+                re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
+        return "families_at_risk", "families"
+    if _CASES_BEFORE.search(before) and not re.match(r"\s*(?:keluarga|KK)\b", after):
+        unit = re.match(r"\s*(balita|anak|kasus|warga|jiwa|orang)", after, re.IGNORECASE)
+        return "stunting_cases", unit[1].lower() if unit else "kasus"
+    if _PARTICIPANTS.match(after) or (_PARTICIPANTS_BEFORE.search(before) and re.match(
+            r"\s*(?:orang|peserta)\b", after, re.IGNORECASE)):
+        return "participants", "people"
+    o = _OTHER.match(after)
+    if o:
+        return "other", o[1].lower()
+    if "stunting" in sentence and re.match(r"\s*kasus\b", after, re.IGNORECASE):
+        return "stunting_cases", "kasus"
+    return None, ""
+
+
+def _period_for(start: int, end: int, numbers: list[re.Match[str]],
+                periods: list[tuple[int, str]]) -> str | None:
+    """The nearest period with no other value between it and this one."""
+    others = [n.start() for n in numbers if n.start() != start]
+    best: tuple[int, str] | None = None
+    for pos, val in periods:
+        if start <= pos < end:
+            continue
+        a, b = (end, pos) if pos >= end else (pos, start)
+        if any(a <= o < b for o in others if not re.fullmatch(r"(?:19|20)\d{2}", str(o))):
+            blocking = [o for o in others if a <= o < b]
+            if any(not _is_year_at(numbers, o) for o in blocking):
+                continue
+        distance = b - a
+        if best is None or distance < best[0]:
+            best = (distance, val)
+    return best[1] if best else None
+
+
+def _is_year_at(numbers: list[re.Match[str]], pos: int) -> bool:
+    return any(n.start() == pos and re.fullmatch(r"(?:19|20)\d{2}", n[1]) for n in numbers)

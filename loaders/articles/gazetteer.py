@@ -1,34 +1,123 @@
-"""Region names an article may use, resolved to Kemendagri codes.
+"""Region names an article may use, resolved to region codes.
 
-Built once from the same tree `tpps load regions` writes, so every code the
-extractor gives exists there. Kecamatan and desa names repeat across the
-country: they are resolved inside the kab/kota the article is about.
+`gazetteer()` is built once from the national tree `tpps load regions` writes, so every
+code the extractor gives exists there. `Gazetteer.from_regions(records)` builds one from
+any list of region records ({code, name, level, parent}, optionally `aliases`), which is
+how tests and gold folders use an invented tree. Short forms, renamed units and spelling
+variants come from data/region_aliases.csv. Names repeat across the country: choosing
+among same-named regions is the job of `places.py`, which sees the whole text.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import Any
 
 from graph.model import Region
+from loaders.articles.vocab import Vocabulary, vocabulary
 from loaders.regions.names import key, split_kind, variants
-from loaders.regions.tree import region_tree
+
+LEVELS = ("province", "kabkota", "kecamatan", "desa")
 
 
-@dataclass(frozen=True)
+def _region(record: Region | Mapping[str, Any]) -> tuple[Region, list[str]]:
+    if isinstance(record, Region):
+        return record, []
+    parent = record.get("parent", record.get("parent_code"))
+    return (Region(str(record["code"]), str(record["name"]), str(record["level"]),
+                   str(parent) if parent else None), list(record.get("aliases") or []))
+
+
 class Gazetteer:
-    by_code: dict[str, Region]
-    kabkota: dict[tuple[str | None, str], list[str]]  # (kind, key) -> codes; kind None = any
-    kecamatan: dict[str, list[str]]  # key -> codes
-    desa: dict[str, list[str]]  # key -> codes
-    province: dict[str, str]
+    def __init__(self, regions: Iterable[Region | Mapping[str, Any]],
+                 vocab: Vocabulary | None = None) -> None:
+        self.by_code: dict[str, Region] = {}
+        # (level, kind or None, key) -> codes; kind narrows kab/kota (kabupaten / kota)
+        self._index: dict[tuple[str, str | None, str], list[str]] = defaultdict(list)
+        self.nicknames: dict[str, list[str]] = defaultdict(list)
+        self._ancestors: dict[str, frozenset[str]] = {}
+        aliases: list[tuple[Region, str]] = []
+        for record in regions:
+            r, extra = _region(record)
+            self.by_code[r.code] = r
+            self._add(r, r.name)
+            aliases += [(r, a) for a in extra]
+        for r, a in aliases:
+            self._add(r, a)
+        for alias in (vocab or vocabulary()).aliases:
+            kind, bare = split_kind(alias.name)
+            targets = self.find(alias.level, bare, kind)
+            for code in targets:
+                if alias.note == "nickname":
+                    self.nicknames[key(alias.alias)].append(code)
+                else:
+                    self._add(self.by_code[code], alias.alias, keep_kind=True)
 
+    @classmethod
+    def from_regions(cls, regions: Iterable[Region | Mapping[str, Any]],
+                     vocab: Vocabulary | None = None) -> Gazetteer:
+        return cls(regions, vocab)
+
+    def _add(self, r: Region, name: str, keep_kind: bool = False) -> None:
+        if r.level not in LEVELS:
+            return
+        kind, bare = split_kind(name)
+        if r.level != "kabkota":
+            kind = None
+        elif kind is None or keep_kind:
+            kind = split_kind(r.name)[0]
+        for v in variants(bare):
+            self._index[(r.level, None, v)].append(r.code)
+            if kind:
+                self._index[(r.level, kind, v)].append(r.code)
+
+    # -- lookups -----------------------------------------------------------------------
     def region(self, code: str) -> Region:
         return self.by_code[code]
 
+    def find(self, level: str, name: str, kind: str | None = None) -> list[str]:
+        """Codes of the regions of `level` a name may mean ('kota' / 'kabupaten' narrows
+        a kab/kota)."""
+        written_kind, bare = split_kind(name)
+        if written_kind is not None:
+            name = bare
+            if level == "kabkota" and kind is None:
+                kind = written_kind
+        found: list[str] = []
+        for v in variants(name):
+            found += self._index.get((level, kind if level == "kabkota" else None, v), [])
+        return list(dict.fromkeys(found))
+
+    def find_kabkota(self, name: str, kind: str | None = None) -> list[str]:
+        return self.find("kabkota", name, kind)
+
+    def find_below(self, level: str, name: str, within: str | None) -> list[str]:
+        """Kecamatan or desa codes with this name, inside `within` when given."""
+        codes = self.find(level, name)
+        if within:
+            return [c for c in codes if self.within(c, within)]
+        return codes
+
+    def ancestors(self, code: str) -> frozenset[str]:
+        """Codes of every region above `code` (not itself)."""
+        if code not in self._ancestors:
+            parent = self.by_code[code].parent_code if code in self.by_code else None
+            up = (self.ancestors(parent) | {parent}) if parent and parent in self.by_code \
+                else frozenset()
+            self._ancestors[code] = frozenset(up)
+        return self._ancestors[code]
+
+    def within(self, code: str, ancestor: str) -> bool:
+        return code == ancestor or ancestor in self.ancestors(code)
+
+    def related(self, a: str, b: str) -> bool:
+        """One region contains the other (or they are the same)."""
+        return self.within(a, b) or self.within(b, a)
+
     def lineage(self, code: str) -> list[Region]:
-        """The region and every ancestor up to Indonesia, top first."""
+        """The region and every ancestor up to the top, top first."""
         out = []
         current: str | None = code
         while current is not None and current in self.by_code:
@@ -37,43 +126,18 @@ class Gazetteer:
             current = r.parent_code
         return list(reversed(out))
 
-    def find_kabkota(self, name: str, kind: str | None = None) -> list[str]:
-        """Codes of the kab/kota a name may mean; kind 'kota' or 'kabupaten' narrows it."""
-        found = []
-        for v in variants(name):
-            found += self.kabkota.get((kind, v), [])
-        return list(dict.fromkeys(found))
-
-    def find_below(self, level: str, name: str, within: str | None) -> list[str]:
-        """Kecamatan or desa codes with this name, inside `within` when given and found there."""
-        index = self.kecamatan if level == "kecamatan" else self.desa
-        codes = list(dict.fromkeys(c for v in variants(name) for c in index.get(v, [])))
-        if within:
-            inside = [c for c in codes if c.startswith(within + ".")]
-            return inside
-        return codes
+    def at_level(self, code: str, level: str) -> Region | None:
+        """The region of `level` that holds `code` (itself included)."""
+        for r in self.lineage(code):
+            if r.level == level:
+                return r
+        return None
 
 
 @cache
 def gazetteer() -> Gazetteer:
+    """The national tree: 38 provinces down to every desa/kelurahan."""
+    from loaders.regions.tree import region_tree
+
     regions, _ = region_tree(with_desa=True)
-    by_code = {r.code: r for r in regions}
-    kabkota: dict[tuple[str | None, str], list[str]] = defaultdict(list)
-    kecamatan: dict[str, list[str]] = defaultdict(list)
-    desa: dict[str, list[str]] = defaultdict(list)
-    province: dict[str, str] = {}
-    for r in regions:
-        if r.level == "kabkota":
-            kind, bare = split_kind(r.name)
-            for v in variants(bare):
-                kabkota[(kind, v)].append(r.code)
-                kabkota[(None, v)].append(r.code)
-        elif r.level == "kecamatan":
-            for v in variants(r.name):
-                kecamatan[v].append(r.code)
-        elif r.level == "desa":
-            for v in variants(r.name):
-                desa[v].append(r.code)
-        elif r.level == "province":
-            province[key(r.name)] = r.code
-    return Gazetteer(by_code, dict(kabkota), dict(kecamatan), dict(desa), province)
+    return Gazetteer.from_regions(regions)

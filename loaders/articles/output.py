@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import primary_role
-from loaders.articles.extract import Extraction, Mention
+from loaders.articles.extract import Extraction
+from loaders.articles.institutions import Mention
 from loaders.records import (
     AttendeeRecord,
     InstitutionRecord,
     MeasurementRecord,
     MeetingRecord,
+    ProgramOwnerRecord,
     ProgramRecord,
     RegionRecord,
     SourceRecord,
@@ -24,33 +26,48 @@ def _span(obj: Any) -> dict[str, Any]:
     return {"span": [obj.start, obj.end], "excerpt": obj.text.strip()}
 
 
+def _institution(e: Extraction, i: Mention) -> dict[str, Any]:
+    region = next((r.name for r in e.regions if r.code == i.region_code), None)
+    return {"name": i.name, "type": i.type, "region_code": i.region_code, "region": region,
+            "level": i.level, "roles": list(i.roles), "collective": i.collective,
+            **_span(i.sentence)}
+
+
 def to_json(e: Extraction) -> dict[str, Any]:
-    """The contract of `tpps extract --format json`: one object per input file."""
-    attendees = [m for m in e.institutions if m.roles]
+    """The contract of `tpps extract --format json`: one object per input file.
+
+    `meetings` holds the meeting held (none for an explainer, a plan or a passing
+    mention, with `skipped` saying why); its `region` names every level (province,
+    kabkota, kecamatan, desa_kelurahan) so it compares with a gold file (GOLD.md).
+    `institutions` are the bodies that took part; `mentioned` the ones only named.
+    """
     meetings = []
     if e.meeting is not None:
         m = e.meeting
         meetings.append({
-            "title": m["title"], "date": m["date"], "start_time": m["start_time"],
+            "title": m["title"], "family": m["family"], "date": m["date"],
+            "date_inferred": m["date_inferred"], "start_time": m["start_time"],
             "end_time": m["end_time"], "venue": m["venue"], "level": m["level"],
-            "region": m["region"],
-            "attendees": [{"name": a.name, "type": a.type, "region_code": a.region_code,
-                           "role": primary_role(a.roles), "roles": list(a.roles),
-                           **_span(a.sentence)} for a in attendees],
-            "programs": [p["name"] for p in e.programs],
+            "region": m["region"], "holder": m["holder"],
+            "attendees": [{**_institution(e, a), "role": primary_role(a.roles)}
+                          for a in e.institutions],
+            "programs": [p.name for p in e.programs],
             **_span(m["sentence"]),
         })
     return {
         "source": e.source,
         "meetings": meetings,
-        "institutions": [{"name": i.name, "type": i.type, "region_code": i.region_code,
-                          "level": i.level, **_span(i.sentence)} for i in e.institutions],
-        "programs": [{"name": p["name"], "aliases": p["aliases"],
-                      "description": p["description"], **_span(p["sentence"])}
-                     for p in e.programs],
+        "institutions": [_institution(e, i) for i in e.institutions],
+        "mentioned": [_institution(e, i) for i in e.mentioned],
+        "programs": [{"name": p.name, "aliases": p.aliases, "description": p.description,
+                      "run_by": list(dict.fromkeys(t for t, _, _ in p.run_by)),
+                      "links": [{"type": t, "relation": rel} for t, rel, _ in p.run_by],
+                      **_span(p.sentence)} for p in e.programs],
         "measurements": [{"what": f["what"], "value": f["value"], "unit": f["unit"],
                           "period": f["period"], "region_code": f["region_code"],
-                          "note": f["note"], **_span(f["sentence"])} for f in e.figures],
+                          "region": f["region"], "note": f["note"], **_span(f["sentence"])}
+                         for f in e.figures],
+        "warnings": e.warnings,
         **({"skipped": e.skipped} if e.skipped else {}),
     }
 
@@ -71,26 +88,28 @@ def to_records(e: Extraction, into: Parsed, keep_excerpts: bool = True) -> None:
     for r in e.regions:
         into.records["regions"].append((here, RegionRecord.model_validate(
             {"code": r.code, "name": r.name, "level": r.level, "parent": r.parent_code})))
-    refs: dict[int, str] = {}
+    refs: dict[tuple[str, str | None, str], str] = {}
     for n, i in enumerate(e.institutions):
-        refs[id(i)] = f"{e.path}#i{n}"
+        refs[i.key] = f"{e.path}#i{n}"
         into.records["institutions"].append((here, InstitutionRecord.model_validate(
-            {"ref": refs[id(i)], "name": i.name, "type": i.type, "region": i.region_code,
+            {"ref": refs[i.key], "name": i.name, "type": i.type, "region": i.region_code,
              "level": i.level, "sources": cite(i.sentence)})))
     # A program discussed at a meeting is active in the meeting's region.
     where = [e.meeting["region"]["code"]] if e.meeting and e.meeting["region"] else []
     for n, p in enumerate(e.programs):
+        owners = [ProgramOwnerRecord(institution=refs[m.key], relation=rel)  # type: ignore[arg-type]
+                  for _, rel, m in p.run_by if m.key in refs]
         into.records["programs"].append((here, ProgramRecord(
-            ref=f"{e.path}#p{n}", name=p["name"], aliases=p["aliases"],
-            description=p["description"], regions=where, sources=cite(p["sentence"]))))
+            ref=f"{e.path}#p{n}", name=p.name, aliases=p.aliases,
+            description=p.description or None, owners=owners, regions=where,
+            sources=cite(p.sentence))))
     if e.meeting is not None and e.meeting["date"]:
         m = e.meeting
-        attendees = [a for a in e.institutions if a.roles]
         into.records["meetings"].append((here, MeetingRecord(
             title=m["title"], date=m["date"], start_time=m["start_time"],
             end_time=m["end_time"], venue=m["venue"], level=m["level"],
             region=m["region"]["code"] if m["region"] else None,
-            attendees=[_attendee(refs, a, cite) for a in attendees],
+            attendees=[_attendee(refs, a, cite) for a in e.institutions],
             programs=[f"{e.path}#p{n}" for n in range(len(e.programs))],
             sources=cite(m["sentence"]))))
     for f in e.figures:
@@ -99,6 +118,7 @@ def to_records(e: Extraction, into: Parsed, keep_excerpts: bool = True) -> None:
             region=f["region_code"], note=f["note"], sources=cite(f["sentence"]))))
 
 
-def _attendee(refs: dict[int, str], a: Mention, cite: Any) -> AttendeeRecord:
-    return AttendeeRecord(institution=refs[id(a)], roles=list(a.roles),  # type: ignore[arg-type]
+def _attendee(refs: dict[tuple[str, str | None, str], str], a: Mention, cite: Any
+              ) -> AttendeeRecord:
+    return AttendeeRecord(institution=refs[a.key], roles=list(a.roles),  # type: ignore[arg-type]
                           sources=cite(a.sentence))

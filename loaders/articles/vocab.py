@@ -1,12 +1,20 @@
-"""The extractor's vocabularies, read from data/ so analysts can extend them."""
+"""The extractor's vocabularies, read from data/ so analysts can extend them.
+
+Every word list and pattern the rules use lives in a file of `data/` (or, for the
+levels an institution type is usually found at, in graph/data/institution_types.csv).
+`vocabulary()` reads a folder once; `vocabulary(folder)` reads another one, which is
+how a test proves that each file is read.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+
+from graph.vocabulary import institution_types
 
 DATA = Path(__file__).parent / "data"
 
@@ -15,16 +23,23 @@ DATA = Path(__file__).parent / "data"
 class InstitutionForm:
     pattern: re.Pattern[str]
     type: str
-    stem: str  # display stem; empty = the text as written (DP3AKB, UNICEF ...)
-    naming: str  # "place" or "region"
+    stem: str  # display stem; empty = the text as written (UNICEF ...)
+    naming: str  # "place" (Puskesmas Genuk) or "region" (TP PKK Kecamatan Genuk)
+    implies: str  # the region kind a bare title points to, or ""
 
 
 @dataclass(frozen=True)
-class ProgramForm:
-    name: str
+class MergedOffice:
     pattern: re.Pattern[str]
-    aliases: tuple[str, ...]
-    description: str
+    types: tuple[str, ...]
+    stem: str
+
+
+@dataclass(frozen=True)
+class AcronymRule:
+    pattern: re.Pattern[str]
+    types: tuple[str, ...]
+    exceptions: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -34,31 +49,184 @@ class RoleCue:
     binds: str  # after | before | sentence
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = (DATA / name).read_text("utf-8")
+@dataclass(frozen=True)
+class MeetingFamily:
+    family: str
+    pattern: re.Pattern[str]
+    needs: re.Pattern[str] | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Tier:
+    form: str  # the regular expression of the word
+    level: str  # province | kabkota | kecamatan | desa
+    kind: str  # province | kabupaten | kota | kecamatan | desa | kelurahan
+    role: str  # word | government | head
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    name: str
+    level: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ProgramForm:
+    name: str
+    pattern: re.Pattern[str]
+    aliases: tuple[str, ...]
+    description: str
+    run_by: tuple[str, ...]
+
+
+def _rows(root: Path, name: str) -> list[dict[str, str]]:
+    text = (root / name).read_text("utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines))
 
 
-@cache
-def institution_forms() -> list[InstitutionForm]:
-    forms = []
-    for r in _rows("institutions.csv"):
-        # Acronyms of two to five capitals must match as written (KUA, not "kua" in a word).
-        forms.append(InstitutionForm(
-            re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["type"], r["stem"],
-            r["naming"]))
-    return forms
+def _lines(root: Path, name: str) -> list[str]:
+    text = (root / name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(";") if v.strip())
+
+
+def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
+    """Rows of (kind, pattern) joined into one pattern per kind."""
+    grouped: dict[str, list[str]] = {}
+    for r in rows:
+        grouped.setdefault(r["kind"], []).append(r["pattern"])
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+            for k, v in grouped.items()}
+
+
+# A match must not be part of a longer word: "Kapolres" inside "Wakapolres" is no match.
+_LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
+
+
+class Vocabulary:
+    """Every vocabulary file of one data folder, each read on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @cached_property
+    def institutions(self) -> list[InstitutionForm]:
+        out = []
+        for r in _rows(self.root, "institutions.csv"):
+            flags = 0 if r["case"] == "exact" else re.IGNORECASE
+            out.append(InstitutionForm(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", flags),
+                                       r["type"], r["stem"], r["naming"], r["implies"]))
+        return out
+
+    @cached_property
+    def merged_offices(self) -> list[MergedOffice]:
+        return [MergedOffice(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", re.IGNORECASE),
+                             _split(r["types"]), r["stem"])
+                for r in _rows(self.root, "merged_offices.csv")]
+
+    @cached_property
+    def acronym_rules(self) -> dict[str, AcronymRule]:
+        return {r["rule"]: AcronymRule(re.compile(r["pattern"]), _split(r["types"]),
+                                       frozenset(e.upper() for e in _split(r["except"])))
+                for r in _rows(self.root, "acronym_rules.csv")}
+
+    @cached_property
+    def collisions(self) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+        out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for r in _rows(self.root, "collisions.csv"):
+            out.setdefault(r["type"], []).append((r["side"], re.compile(r["pattern"],
+                                                                        re.IGNORECASE)))
+        return out
+
+    @cached_property
+    def collectives(self) -> dict[str, re.Pattern[str]]:
+        return _by_kind(_rows(self.root, "collectives.csv"))
+
+    @cached_property
+    def roles(self) -> list[RoleCue]:
+        return [RoleCue(re.compile(f"{_LEFT}(?:{r['cue']})", re.IGNORECASE), r["role"],
+                        r["binds"]) for r in _rows(self.root, "roles.csv")]
+
+    @cached_property
+    def meeting_families(self) -> list[MeetingFamily]:
+        return [MeetingFamily(
+            r["family"], re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", re.IGNORECASE),
+            re.compile(r["needs"], re.IGNORECASE) if r["needs"] else None, r["title"])
+            for r in _rows(self.root, "meetings.csv")]
+
+    @cached_property
+    def meeting_cues(self) -> dict[str, tuple[int, re.Pattern[str]]]:
+        out: dict[str, tuple[int, re.Pattern[str]]] = {}
+        for r in _rows(self.root, "meeting_cues.csv"):
+            out[r["kind"]] = (int(r["points"]),
+                              re.compile(f"{_LEFT}(?:{r['pattern']})", re.IGNORECASE))
+        return out
+
+    @cached_property
+    def venue_words(self) -> str:
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "venues.csv")[1:])
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in _lines(self.root, "stopwords.txt"))
+
+    @cached_property
+    def tiers(self) -> list[Tier]:
+        return [Tier(r["form"], r["level"], r["kind"], r["role"])
+                for r in _rows(self.root, "tiers.csv")]
+
+    @cached_property
+    def aliases(self) -> list[Alias]:
+        return [Alias(r["alias"], r["name"], r["level"], r["note"])
+                for r in _rows(self.root, "region_aliases.csv")]
+
+    @cached_property
+    def months(self) -> dict[str, int]:
+        return {r["word"]: int(r["value"]) for r in _rows(self.root, "calendar.csv")
+                if r["kind"] == "month"}
+
+    @cached_property
+    def days(self) -> dict[str, int]:
+        return {r["word"]: int(r["value"]) for r in _rows(self.root, "calendar.csv")
+                if r["kind"] == "day"}
+
+    @cached_property
+    def date_cues(self) -> dict[str, re.Pattern[str]]:
+        return _by_kind(_rows(self.root, "date_cues.csv"))
+
+    @cached_property
+    def programs(self) -> list[ProgramForm]:
+        return [ProgramForm(r["name"], re.compile(f"{_LEFT}(?:{r['patterns']}){_RIGHT}"),
+                            _split(r["aliases"]), r["description"], _split(r["run_by"]))
+                for r in _rows(self.root, "programs.csv")]
+
+    @cached_property
+    def program_patterns(self) -> dict[str, str]:
+        return {r["kind"]: r["pattern"] for r in _rows(self.root, "program_patterns.csv")}
+
+    @cached_property
+    def program_exclusions(self) -> re.Pattern[str]:
+        rows = _rows(self.root, "program_exclusions.csv")
+        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+
+    @cached_property
+    def figure_cues(self) -> dict[str, re.Pattern[str]]:
+        return _by_kind(_rows(self.root, "figure_cues.csv"))
+
+    @cached_property
+    def usual_levels(self) -> dict[str, tuple[str, ...]]:
+        """Levels each institution type is found at, from the graph's own vocabulary."""
+        return {code: t.usual_levels for code, t in institution_types().items()}
 
 
 @cache
-def program_forms() -> list[ProgramForm]:
-    return [ProgramForm(r["name"], re.compile(rf"(?:{r['patterns']})"),
-                        tuple(a for a in r["aliases"].split(";") if a), r["description"])
-            for r in _rows("programs.csv")]
-
-
-@cache
-def role_cues() -> list[RoleCue]:
-    return [RoleCue(re.compile(rf"\b(?:{r['cue']})\b", re.IGNORECASE), r["role"], r["binds"])
-            for r in _rows("roles.csv")]
+def vocabulary(root: Path | None = None) -> Vocabulary:
+    return Vocabulary(root or DATA)

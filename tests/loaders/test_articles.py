@@ -25,9 +25,7 @@ needs_seeds = pytest.mark.usefixtures("seeds_dir")  # skipped, with the reason, 
 
 
 def extracted(name: str, folder: Path = SEEDS) -> dict[str, Any]:
-    path = folder / name
-    assert path.exists(), f"{path} is missing: the seed tests need ../shared/seeds"
-    return to_json(extract_file(path))
+    return to_json(extract_file(folder / name))
 
 
 def attendees(result: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
@@ -47,27 +45,21 @@ def test_seed_genuk_kecamatan_rakor() -> None:
     assert (m["date"], m["start_time"], m["end_time"]) == ("2025-12-17", "09:45", "11:00")
     assert m["venue"] == "Balai Kantor Kelurahan Genuksari"
     assert (m["level"], m["region"]["code"]) == ("kecamatan", "33.74.05")
-    assert attendees(r) == {
-        ("TPPS", "TPPS Kecamatan Genuk"): ["organiser"],
-        ("KECAMATAN", "Kecamatan Genuk"): ["opened"],
-        ("POLSEK", "Polsek Genuk"): ["presenter"],
-        ("KORAMIL", "Koramil Genuk"): ["participant"],
-        ("PUSKESMAS", "Puskesmas Genuk"): ["participant"],
-        ("PUSKESMAS", "Puskesmas Bangetayu"): ["participant"],
-        ("LPMK", "LPMK Kecamatan Genuk"): ["participant"],
-        ("PKK", "TP PKK Kecamatan Genuk"): ["participant"],
-        ("PLKB", "PLKB Kecamatan Genuk"): ["participant"],
-        ("TPPS", "Satgas Stunting Kecamatan Genuk"): ["participant"],
-        ("BHABINKAMTIBMAS", "Bhabinkamtibmas Kelurahan Genuksari"): ["participant"],
-    }
+    people = attendees(r)
+    assert people[("TPPS", "TPPS Kecamatan Genuk")] == ["organiser"]
+    assert "opened" in people[("KECAMATAN", "Kecamatan Genuk")]  # the Sekcam opened it
+    assert people[("POLSEK", "Polsek Genuk")] == ["presenter"]
+    assert {t for t, _ in people} == {"TPPS", "KECAMATAN", "POLSEK", "KORAMIL", "PUSKESMAS",
+                                      "LPMK", "PKK", "PLKB", "BHABINKAMTIBMAS"}
+    assert ("PUSKESMAS", "Puskesmas Bangetayu") in people
     bhabin = [a for a in m["attendees"] if a["type"] == "BHABINKAMTIBMAS"][0]
     assert bhabin["region_code"].startswith("33.74.05.")  # the kelurahan, inside Genuk
     assert {p["name"] for p in r["programs"]} == {"Si Bening", "Gen B"}
     sibening = [p for p in r["programs"] if p["name"] == "Si Bening"][0]
     assert "Semua Ikut Bergerak Bersama Menangani Stunting" in sibening["aliases"]
-    assert ("stunting_cases", 134, "children", "2025-11", "33.74.05") in figures(r)
-    cases = [f for f in r["measurements"] if f["what"] == "stunting_cases"][0]
-    assert cases["note"] == "rank 8 in Kota Semarang"
+    # the unit is the noun as written (guide §7.1); "peringkat ke-8" is a rank, no figure
+    assert figures(r) == {("stunting_cases", 134, "kasus", "2025-11", "33.74.05"),
+                          ("participants", 30, "people", "2025-12-17", "33.74.05")}
     assert "siskamling" not in json.dumps(r["programs"]).lower()
 
 
@@ -83,12 +75,11 @@ def test_seed_kota_tangerang_rakor() -> None:
     assert {t for t, _ in people} >= {"KECAMATAN", "KELURAHAN", "PUSKESMAS", "UNIVERSITY",
                                       "COMMUNITY"}
     assert {p["name"] for p in r["programs"]} == {"GENTING", "Sate Sami", "Pos Gizi"}
-    assert figures(r) >= {("families_targeted", 292095, "families", "2024", "36.71"),
-                          ("families_at_risk", 30980, "families", "2024", "36.71"),
-                          ("families_at_risk", 10.6, "percent", "2024", "36.71"),
-                          ("participants", 260, "people", "2025-07-22", "36.71")}
+    # guide §7: only families at risk (not the targeted families nor their share), and
+    # "lebih dari 260 peserta" is a bound, which the gold excludes
+    assert figures(r) == {("families_at_risk", 30980, "families", "2024", "36.71")}
     assert not any(f["value"] == 30000 for f in r["measurements"])  # restated, not new
-    mentioned = {(i["type"], i["name"]) for i in r["institutions"]}
+    mentioned = {(i["type"], i["name"]) for i in r["mentioned"]}
     assert ("BAZNAS", "Baznas Kota Tangerang") in mentioned  # a partner, not an attendee
     assert ("BAZNAS", "Baznas Kota Tangerang") not in people
 
@@ -119,6 +110,7 @@ def test_seed_mekar_baru_kecamatan_rakor() -> None:
     people = attendees(r)
     assert "organiser" in people[("KECAMATAN", "Kecamatan Mekar Baru")]
     assert "presenter" in people[("PUSKESMAS", "Puskesmas Mekar Baru")]
+    assert "organiser" in people[("TPPS", "TPPS Kecamatan Mekar Baru")]
     assert ("POSYANDU", "Posyandu se-Kecamatan Mekar Baru") in people
     assert ("DESA", "Pemerintah Desa se-Kecamatan Mekar Baru") in people
     assert r["programs"] == [] and r["measurements"] == []
@@ -131,17 +123,15 @@ def test_seed_kota_cilegon_rakor() -> None:
     assert (m["date"], m["level"], m["region"]["code"]) == ("2024-11-26", "kabkota", "36.72")
     assert m["venue"] == "Aula Gedung Bappeda Kota Cilegon"
     people = attendees(r)
-    assert set(people) == {
-        ("PEMDA", "Pemerintah Kota Cilegon"), ("POLRES", "Polres Cilegon"),
-        ("KODIM", "Kodim 0623"), ("KEMENAG", "Kemenag Kota Cilegon"),
-        ("BAZNAS", "Baznas Kota Cilegon"), ("PKK", "TP PKK Kota Cilegon"),
-        ("KECAMATAN", "Camat se-Kota Cilegon"),
-    }
+    # the TPPS counts: the meeting is the team's (guide §1.1, Appendix A)
+    assert {t for t, _ in people} == {"PEMDA", "TPPS", "POLRES", "KODIM", "KEMENAG", "BAZNAS",
+                                      "PKK", "KECAMATAN"}
+    assert ("KECAMATAN", "Camat se-Kota Cilegon") in people
     assert not any(t == "BAPPEDA" for t, _ in people)  # the venue's owner, not a participant
-    assert {p["name"] for p in r["programs"]} == {"Bapak Asuh", "Dapur Umum PKK"}
-    assert figures(r) == {("stunting_cases", 876, "children", "2024-02", "36.72"),
+    assert {p["name"] for p in r["programs"]} == {"BAAS", "Dapur Umum PKK"}
+    assert figures(r) == {("stunting_cases", 876, "balita", "2024-02", "36.72"),
                           ("stunting_prevalence_pct", 2.87, "percent", "2024-02", "36.72"),
-                          ("stunting_cases", 818, "children", "2024-08", "36.72"),
+                          ("stunting_cases", 818, "balita", "2024-08", "36.72"),
                           ("stunting_prevalence_pct", 2.62, "percent", "2024-08", "36.72")}
     text = (SEEDS / "004_a95f7156bc0ae33b.txt").read_text("utf-8")
     for f in r["measurements"]:  # every fact points at the sentence it came from
@@ -167,8 +157,8 @@ def test_a_kabupaten_rakor_with_other_phrasings() -> None:
     assert people[("DINAS_KB", "DPPKB Kabupaten Kendal")] == ["presenter"]
     assert {t for t, _ in people} >= {"DINKES", "BAPPEDA", "DPMD", "POLRES", "KODIM",
                                       "KEMENAG", "BAZNAS", "PKK", "KECAMATAN"}
-    assert {p["name"] for p in r["programs"]} == {"DASHAT", "Bapak Asuh"}
-    assert figures(r) >= {("stunting_cases", 1204, "children", "2025-06", m["region"]["code"]),
+    assert {p["name"] for p in r["programs"]} == {"DASHAT", "BAAS"}
+    assert figures(r) >= {("stunting_cases", 1204, "balita", "2025-06", m["region"]["code"]),
                           ("stunting_prevalence_pct", 12.5, "percent", "2025-06",
                            m["region"]["code"])}
 
@@ -248,7 +238,7 @@ def test_the_same_institution_in_two_articles_is_one_node(tmp_path: Path,
     assert len(report.loaded) == 2
     stats = embedded.stats()
     assert stats["meetings"] == 2
-    assert stats["institutions"] == 11  # met twice, stored once
+    assert stats["institutions"] == 12  # met twice, stored once
 
 
 def test_cli_extract_prints_one_json_object_per_file() -> None:
@@ -261,9 +251,11 @@ def test_cli_extract_prints_one_json_object_per_file() -> None:
         [meeting] = obj["meetings"]
         assert set(meeting) >= {"date", "start_time", "end_time", "venue", "level", "region",
                                 "attendees", "programs"}
-        assert set(meeting["region"]) == {"code", "name", "level"}
+        assert set(meeting["region"]) == {"code", "name", "level", "province", "kabkota",
+                                          "kecamatan", "desa_kelurahan"}
         for a in meeting["attendees"]:
-            assert set(a) >= {"name", "type", "region_code", "role"}
+            assert set(a) >= {"name", "type", "region_code", "region", "role", "roles",
+                              "collective"}
 
 
 def test_cli_load_articles_reports_and_the_api_shows_excerpts(tmp_path: Path) -> None:

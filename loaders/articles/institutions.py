@@ -1,0 +1,201 @@
+"""Institution mentions: bodies and officials' titles, each with the region it belongs to.
+
+Matching (guide §4): the longest form at a position wins (merged offices first, then the
+forms of data/institutions.csv, then the KB-token rule for unseen merged acronyms);
+collectives that are not expanded (Forkopimda, OPD terkait) hide what they contain;
+collision guards drop KPM aid recipients, the PKB party, Bank BPD, KUA-PPAS ...
+Scoping (§4.8): a place written after the name wins; otherwise the meeting's region at
+a level the type is usually found at (graph/data/institution_types.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.model import Region
+from loaders.articles.document import Document, Sentence
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.places import Place, Places
+from loaders.articles.vocab import Vocabulary
+
+
+@dataclass
+class Mention:
+    type: str
+    stem: str
+    start: int  # offsets in the document
+    end: int
+    sentence: Sentence
+    implies: str = ""  # the region kind a title points to (Bupati -> kabupaten)
+    naming: str = "region"
+    place: Place | None = None
+    collective: bool = False
+    name: str = ""
+    region_code: str | None = None
+    level: str | None = None
+    roles: tuple[str, ...] = ()
+    absent: bool = False
+    excluded: bool = False
+    represents: list[Mention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str | None, str]:
+        return (self.type, self.region_code, self.name.lower())
+
+    @property
+    def generic(self) -> bool:
+        return self.collective
+
+
+def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
+    for side, pattern in v.collisions.get(t, []):
+        if side == "before" and pattern.search(text[max(0, a - 40):a]):
+            return True
+        if side == "after" and pattern.search(text[b:b + 40]):
+            return True
+        if side == "sentence" and pattern.search(text):
+            return True
+    return False
+
+
+def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
+    """(start, end, types, stem, implies, naming) of every institution form in a sentence."""
+    text = s.text
+    found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
+    for g in v.collectives.get("group", re.compile(r"(?!)")).finditer(text):
+        found.append((g.start(), g.end(), (), "", "", ""))
+    for m in (mo for office in v.merged_offices for mo in [office]):
+        for x in m.pattern.finditer(text):
+            found.append((x.start(), x.end(), m.types, m.stem, "", "region"))
+    for f in v.institutions:
+        for x in f.pattern.finditer(text):
+            found.append((x.start(), x.end(), (f.type,), f.stem or x[0], f.implies, f.naming))
+    rule = v.acronym_rules.get("kb_token")
+    if rule is not None:
+        for x in rule.pattern.finditer(text):
+            token = re.sub(r"[\s-]", "", x[0]).upper()
+            if len(token) >= 4 and token not in rule.exceptions and not any(
+                    token.startswith(e) and len(token) <= len(e) + 1 for e in rule.exceptions):
+                found.append((x.start(), x.end(), rule.types, x[0], "", "region"))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out = []
+    last_end = -1
+    for item in found:
+        if item[0] < last_end:
+            continue
+        last_end = item[1]
+        if item[2]:
+            out.append(item)
+    return out
+
+
+_UNIT_TYPES = {"KORAMIL", "KODIM", "POLSEK", "POLRES"}
+_CHAIN_HEADS = {"BABINSA", "BHABINKAMTIBMAS", "KORAMIL", "POLSEK", "KODIM"}
+_UNIT_GAP = re.compile(r"[\s\d/.-]*(?:[A-Z][\w-]*[\s\d/.-]*){0,3}")
+
+
+def find_mentions(doc: Document, v: Vocabulary, places: Places,
+                  skip: list[tuple[int, int]]) -> list[Mention]:
+    out: list[Mention] = []
+    plural_before = v.collectives.get("plural_before")
+    plural_after = v.collectives.get("plural_after")
+    for s in doc.sentences:
+        for a, b, types, stem, implies, naming in _matches(s, v):
+            start, end = s.start + a, s.start + b
+            if any(x <= start < y for x, y in skip):
+                continue
+            if s.text[a:b] in ("Kecamatan", "Distrik") and (any(
+                    start - 3 <= p.end <= start for p in places.places) or re.search(
+                    r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
+                continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
+            if types[0] in _UNIT_TYPES and out and out[-1].sentence is s and out[-1].type in \
+                    _CHAIN_HEADS and _UNIT_GAP.fullmatch(doc.text[out[-1].end:start]):
+                continue  # "Babinsa Koramil 01/X Kodim 0101/Y": the officer's designation
+            collective = bool(plural_before and plural_before.search(s.text[max(0, a - 30):a])) \
+                or bool(plural_after and plural_after.match(s.text[b:b + 40]))
+            after_paren = re.match(r"\s*\([^)]{1,40}\)", s.text[b:])
+            gap_from = end + (after_paren.end() if after_paren else 0)
+            lead = re.match(r"\s*(?:,\s*)?(?:dari\s+|di\s+|se-?\s*|Tingkat\s+|tingkat\s+)?",
+                            doc.text[gap_from:gap_from + 20])
+            place = places.starting_at(start, end) or places.after(
+                gap_from + (lead.end() if lead else 0), 2)
+            for t in types:
+                if _guarded(v, t, s.text, a, b):
+                    continue
+                low_level = any(lv in ("kecamatan", "desa") for lv in v.usual_levels.get(t, ()))
+                out.append(Mention(t, stem, start, end, s, implies, naming, place,
+                                   collective and (low_level or t in ("PKK",))))
+    return out
+
+
+# -- scoping -------------------------------------------------------------------------
+_LEVEL_RANK = {"national": 0, "province": 1, "kabkota": 2, "kecamatan": 3, "desa": 4}
+
+
+def _label(r: Region) -> str:
+    return {"kecamatan": f"Kecamatan {r.name}", "desa": f"Desa {r.name}"}.get(r.level, r.name)
+
+
+def scope(mentions: list[Mention], gaz: Gazetteer, v: Vocabulary, holder: str | None,
+          places: Places) -> None:
+    """Give every mention a region and a display name."""
+    province = places.main("province")
+    kabkota = places.main("kabkota")
+    for m in mentions:
+        code = m.place.code if m.place else None
+        usual = v.usual_levels.get(m.type, ())
+        if code is None and m.implies == "province":
+            up = gaz.at_level(holder, "province") if holder else None
+            code = up.code if up else province
+        if code is None:
+            code = _default(m, gaz, holder, kabkota, usual)
+        m.region_code = code
+        region = gaz.region(code) if code and code in gaz.by_code else None
+        m.level = region.level if region else None
+        stem = _STEMS.get(m.type, m.stem)
+        if m.collective and region is not None:
+            m.name = f"{_COLLECTIVE_STEMS.get(m.type, stem)} se-{_label(region)}"
+            m.level = _member_level(m.type, usual)
+        elif m.naming == "place" and m.place is not None and (
+                region is None or region.level != "kabkota"):
+            m.name = f"{stem} {m.place.name}"
+        elif region is not None and m.naming == "place" and region.level == "kabkota":
+            m.name = f"{stem} {region.name.removeprefix('Kota ').removeprefix('Kabupaten ')}"
+        elif region is not None:
+            if m.type == "PEMDA":
+                stem = "Pemerintah Provinsi" if region.level == "province" else "Pemerintah"
+            m.name = f"{stem} {region.name}" if m.type in _BARE else f"{stem} {_label(region)}"
+        else:
+            m.name = stem
+
+
+# How a body is named once its region is known ("Kecamatan Genuk", "Pemerintah Desa X").
+_STEMS = {"KECAMATAN": "Kecamatan", "KELURAHAN": "Kelurahan", "DESA": "Pemerintah Desa"}
+_BARE = {"KECAMATAN", "KELURAHAN", "DESA", "PEMDA"}
+_COLLECTIVE_STEMS = {"KECAMATAN": "Camat", "KELURAHAN": "Lurah", "DESA": "Pemerintah Desa",
+                     "UNIVERSITY": "Akademisi", "COMMUNITY": "Tokoh Masyarakat"}
+
+
+def _default(m: Mention, gaz: Gazetteer, holder: str | None, kabkota: str | None,
+             usual: tuple[str, ...]) -> str | None:
+    """The meeting's region, or its ancestor at the lowest level the type is found at."""
+    base = holder or kabkota
+    if base is None:
+        return None
+    lineage = gaz.lineage(base)
+    fitting = [r for r in lineage if r.level in usual]
+    if m.implies in ("kabupaten", "kota"):
+        fitting = [r for r in lineage if r.level == "kabkota"] or fitting
+    if fitting:
+        return fitting[-1].code
+    # a type found below the meeting's level (a Puskesmas at a kab/kota rakor): its units
+    # there, as a collective of the meeting's region
+    m.collective = m.collective or bool(usual) and _LEVEL_RANK.get(usual[0], 0) > _LEVEL_RANK.get(
+        lineage[-1].level, 0)
+    return lineage[-1].code
+
+
+def _member_level(t: str, usual: tuple[str, ...]) -> str:
+    """The level of the members of a collective: "Camat se-Kota X" are kecamatan offices."""
+    return max(usual, key=lambda lv: _LEVEL_RANK.get(lv, 0)) if usual else "desa"

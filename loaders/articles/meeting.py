@@ -1,0 +1,248 @@
+"""Which coordination meeting a release reports as held, and when and where (guide §1-§2).
+
+Every mention of a meeting family (rakor, rembuk, lokmin, AKS ...) is a candidate, scored
+by the cues around it: held-verbs, a date, a venue, attendees, the lead (+), plans,
+passing references and definitions (-). The best candidate with 4 points or more is the
+meeting; none means the release is an explainer, a plan or a passing reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from loaders.articles.dates import DateMention, complete, date_mentions, find_times
+from loaders.articles.document import Document, Sentence
+from loaders.articles.vocab import MeetingFamily, Vocabulary
+
+THRESHOLD = 4
+_QUOTES = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+
+
+@dataclass
+class Candidate:
+    family: MeetingFamily
+    sentence: Sentence
+    index: int  # of the sentence
+    start: int  # offsets of the cue in the document
+    end: int
+    score: int
+    quoted: bool
+    reasons: list[str]
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted speech inside a sentence."""
+    return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+
+def _in_quote(s: Sentence, offset: int) -> bool:
+    text = s.text.lstrip()
+    if text.startswith(("“", '"')) and not re.search(r"[”\"]\s*,?\s*\w", text[1:80]):
+        return True
+    return any(a <= offset < b for a, b in quote_spans(s.text))
+
+
+@cache
+def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
+    days = "|".join(v.days)
+    return re.compile(
+        rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
+        rf"(?=,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
+        r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
+        r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$)",
+        re.IGNORECASE)
+
+
+def venue_in(text: str, v: Vocabulary) -> re.Match[str] | None:
+    m = _venue_pattern(v).search(text)
+    if m and len(m[1]) <= 120:
+        return m
+    return None
+
+
+def _near(pattern: re.Pattern[str], text: str, a: int, b: int, before: int, after: int) -> bool:
+    """A cue within `before` characters before the span [a, b] of `text` or `after` after."""
+    return bool(pattern.search(text[max(0, a - before):b + after]))
+
+
+def _adder(points: list[tuple[int, str]]) -> Callable[[int, str], None]:
+    return lambda n, why: points.append((n, why))
+
+
+def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
+    cues = v.meeting_cues
+    lead = {s.start for s in doc.sentences if s.paragraph == 0}
+    out: list[Candidate] = []
+    sentences = doc.sentences
+    for i, s in enumerate(sentences):
+        taken: list[tuple[int, int]] = []
+        found = []
+        for fam in v.meeting_families:
+            if fam.needs is not None and not fam.needs.search(s.text):
+                continue
+            for m in fam.pattern.finditer(s.text):
+                found.append((m.start(), -(m.end() - m.start()), m.end(), fam))
+        for start, _, end, fam in sorted(found, key=lambda f: (f[0], f[1])):
+            if any(a <= start < b for a, b in taken):
+                continue
+            taken.append((start, end))
+            nxt = sentences[i + 1].text if i + 1 < len(sentences) else ""
+            nxt_is_other = any(f.pattern.search(nxt) for f in v.meeting_families[:6])
+            points: list[tuple[int, str]] = []
+            add = _adder(points)
+
+            held = cues["held"][1].search(s.text) or cues["participant"][1].search(s.text)
+            if held:
+                add(3, "held-verb")
+            elif nxt and not nxt_is_other and (cues["held"][1].search(nxt)
+                                                or cues["participant"][1].search(nxt)):
+                add(2, "held-verb next")
+            if "held_before" in cues and cues["held_before"][1].search(s.text[max(0, start - 30):
+                                                                               start]):
+                add(cues["held_before"][0], "held (pada rakor ...)")
+            if date_mentions(s.text, v) or (not nxt_is_other and date_mentions(nxt, v)):
+                add(2, "date")
+            if venue_in(s.text, v) or (not nxt_is_other and venue_in(nxt, v)):
+                add(2, "venue")
+            window = " ".join(x.text for x in sentences[i:i + 3])
+            if cues["attendee"][1].search(window):
+                add(1, "attendees")
+            if s.start in lead or i == 0:
+                add(1, "lead")
+            if _near(cues["planned"][1], s.text, start, end, 20, 40):
+                add(-4, "planned")
+            if _near(cues["passing"][1], s.text, start, end, 35, 20):
+                add(-4, "passing reference")
+            if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
+                    re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]):
+                add(-3, "definitional")
+            out.append(Candidate(fam, s, i, s.start + start, s.start + end,
+                                 sum(p for p, _ in points), _in_quote(s, start),
+                                 [f"{why} {p:+d}" for p, why in points]))
+    return out
+
+
+def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:
+    """The meeting held (the first held stop of a series), or None and why not."""
+    if not cands:
+        return None, "no coordination meeting (rakor, rembuk stunting, lokmin ...) named"
+    pool = [c for c in cands if not c.quoted] or cands
+    best = max(c.score for c in pool)
+    if best < THRESHOLD:
+        top = max(pool, key=lambda c: c.score)
+        return None, (f"no held coordination meeting: the best mention ('{top.sentence.text[:60]}"
+                      f"...') scores {top.score} ({', '.join(top.reasons)}), 4 needed")
+    return next(c for c in pool if c.score == best), ""
+
+
+# -- date ----------------------------------------------------------------------------
+@dataclass
+class DatePick:
+    day: date | None
+    sentence: Sentence | None
+    inferred: bool  # from the dateline only
+    warning: str | None
+
+
+def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
+    before = text[max(0, d.start - 60):d.start]
+    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation")
+               if k in v.date_cues)
+
+
+def _trailing(s: Sentence, d: DateMention) -> bool:
+    """'(Rabu, 12/02/2025)' closing a paragraph."""
+    return bool(re.fullmatch(r"\W*\)?\W*", s.text[d.end:])) and "(" in s.text[
+        max(0, d.start - 20):d.start]
+
+
+def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | None,
+                 years: list[int]) -> DatePick:
+    """Rank the body's dates (guide §2.2): the meeting sentence (and the next one), then a
+    weekday-bearing date of the lead, then a trailing parenthesised date, then the
+    dateline's date. Captions and bylines are not in the body."""
+    ranked: list[tuple[int, int, DateMention, Sentence]] = []
+    for i, s in enumerate(doc.sentences):
+        for d in date_mentions(s.text, v):
+            if doc.dateline and i == 0 and s.start + d.start < doc.dateline[1] + 30 and (
+                    s.start + d.start >= doc.dateline[0]) and s.start + d.start <= \
+                    doc.dateline[1]:
+                continue  # the dateline's own date: ranked last below
+            if _discarded(s.text, d, v):
+                continue
+            if i == c.index:
+                rank = 6 if d.weekday is not None or d.year is not None else 5
+                rank += 1 if s.start + d.start >= c.start else 0
+            elif i == c.index + 1:
+                rank = 4
+            elif s.paragraph == 0 and d.weekday is not None:
+                rank = 3
+            elif _trailing(s, d):
+                rank = 2
+            elif d.weekday is not None:
+                rank = 1
+            else:
+                continue
+            ranked.append((rank, -abs(s.start + d.start - c.end), d, s))
+    if ranked:
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        for _, _, d, s in ranked:
+            day, conflict = complete(d, published, years)
+            if day is not None:
+                warning = (f"the weekday written before {day.isoformat()} does not fall on it"
+                           if conflict else None)
+                return DatePick(day, s, False, warning)
+    if doc.dateline:
+        a, b = doc.dateline
+        line = doc.text[a:b + 40]
+        for d in date_mentions(line, v):
+            day, _ = complete(d, published, years)
+            if day is not None:
+                return DatePick(day, doc.sentences[0], True, "date taken from the dateline")
+    return DatePick(None, None, False, None)
+
+
+def meeting_times(doc: Document, c: Candidate) -> tuple[str | None, str | None]:
+    """Start and end from the meeting sentence and the two after it, never from bylines."""
+    start = end = None
+    for s in doc.sentences[c.index:c.index + 3]:
+        t0, t1 = find_times(s.text)
+        start = start or t0
+        end = end or t1
+    if start and not end:  # "Kegiatan berakhir pukul 11.00" may close the story
+        for s in doc.sentences[c.index + 3:]:
+            if re.search(r"\b(?:berakhir|ditutup|selesai)\b", s.text, re.IGNORECASE):
+                end = end or find_times(s.text)[1]
+    return start, end
+
+
+def meeting_venue(doc: Document, c: Candidate, v: Vocabulary) -> tuple[str | None,
+                                                                       tuple[int, int] | None]:
+    for s in doc.sentences[c.index:c.index + 2]:
+        m = venue_in(s.text, v)
+        if m:
+            return m[1].strip().rstrip(","), (s.start + m.start(1), s.start + m.end(1))
+    return None, None
+
+
+_TITLE_WORDS = re.compile(
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|&|tingkat|se-?\s*\w+|tahun|"
+    r"tahap|semester|triwulan|percepatan|penurunan|pencegahan|penanganan|stunting|lintas|"
+    r"sektor|khusus|evaluasi|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|distrik|nagari|"
+    r"kampung|gampong|tim|(?:\([^)]{1,40}\))))*")
+
+
+def title_span(doc: Document, c: Candidate) -> tuple[int, int]:
+    """The meeting's name after its cue: 'Rakor TPPS Pemkab Lemhi', 'Rembuk Stunting Desa X'
+    (up to a weekday, a date, 'di', 'yang' or the end of the clause)."""
+    text = doc.text[c.end:c.sentence.end]
+    m = _TITLE_WORDS.match(text)
+    length = m.end() if m else 0
+    stop = re.search(r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b", text[:length])
+    if stop:
+        length = stop.start()
+    return c.start, c.end + length

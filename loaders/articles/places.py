@@ -1,0 +1,260 @@
+"""Every place an article names, resolved against the gazetteer as one consistent set.
+
+A place is a kind word, a government or a head's title followed by a name (Kabupaten X,
+Pemkab X, Bupati X, Nagari X, Distrik X), a bare province or short form (Jateng, Kukar),
+a unit named after a place (Puskesmas X, Polsek X, Koramil 01/X), the dateline or the
+publisher. Same-named candidates are settled by the others (guide §3.7): a candidate
+wins when more of the other places lie above or below it. Units, the dateline and the
+publisher only break ties; they never decide the meeting's region on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from loaders.articles.document import Document
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.vocab import Vocabulary
+from loaders.regions.names import key
+
+WEAK = ("unit", "dateline", "publisher")
+
+
+@dataclass
+class Place:
+    level: str | None  # province | kabkota | kecamatan | desa; None = any
+    kind: str | None  # kabupaten | kota | kelurahan ...
+    name: str  # as written, without the kind word
+    start: int  # offsets in the document: the whole mention
+    end: int
+    role: str  # word | government | head | bare | unit | dateline | publisher
+    codes: list[str] = field(default_factory=list)
+    code: str | None = None  # the chosen region
+
+    @property
+    def weight(self) -> float:
+        return 0.5 if self.role in WEAK else 1.0
+
+
+_NAME_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|[A-Z]")
+_UNITS = re.compile(r"(?<![\w])(?:(Puskesmas|Polsek|Polsekta|KUA|Koramil(?:\s+[\d-]+)?\s*/|"
+                    r"Kapolsek|Danramil)|(Polres|Polresta|Kapolres|Kodim\s+\d+\s*/|Dandim\s+\d+"
+                    r"\s*/|Polres\s+Metro))\s*")
+_DOMAIN = re.compile(r"(?:(?:desa|kec|kel)-?([a-z]+)\.)?([a-z]+?)(kab|kota|prov)\.go\.id")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    tiers: re.Pattern[str]
+    by_form: list[tuple[re.Pattern[str], str, str, str]]
+    bare: re.Pattern[str]
+
+
+@cache
+def _patterns(v: Vocabulary) -> _Patterns:
+    forms = sorted(v.tiers, key=lambda t: len(t.form), reverse=True)
+    alternation = "|".join(f"(?:{t.form})" for t in forms)
+    return _Patterns(
+        tiers=re.compile(rf"(?<![\w-])(?:{alternation})(?=\s+[A-Z0-9])", re.IGNORECASE),
+        by_form=[(re.compile(rf"(?:{t.form})$", re.IGNORECASE), t.level, t.kind, t.role)
+                 for t in forms],
+        bare=re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"),
+    )
+
+
+class Places:
+    def __init__(self, doc: Document, gaz: Gazetteer, v: Vocabulary) -> None:
+        self.doc, self.gaz, self.v = doc, gaz, v
+        self.places: list[Place] = []
+        self._find()
+        self._resolve()
+
+    # -- reading names -----------------------------------------------------------------
+    def words(self, text: str) -> list[str]:
+        """The capitalised words at the start of `text` that may form a name."""
+        kinds = _patterns(self.v).tiers
+        out: list[str] = []
+        for token in text.split()[:5]:
+            bare = token.strip(",.;:()\"'“”")
+            if not bare or not _NAME_WORD.fullmatch(bare) or (
+                    out and (bare.lower() in self.v.stop_words or kinds.fullmatch(bare))):
+                break
+            if bare.lower() in self.v.stop_words and not out and not bare[0].isupper():
+                break
+            out.append(bare)
+            if token != bare and not token.endswith(("'", "’")):
+                break  # punctuation ends the name
+        return out
+
+    def lookup(self, level: str | None, kind: str | None, words: list[str]) -> tuple[
+            list[str], int]:
+        """Candidate codes for the longest prefix of `words` that names a region."""
+        levels = [level] if level else ["province", "kabkota"]
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            for lv in levels:
+                codes = self.gaz.find(lv, name, kind if lv == "kabkota" else None)
+                if codes:
+                    return codes, n
+        return [], 0
+
+    def _add(self, level: str | None, kind: str | None, start: int, name_at: int,
+             text: str, role: str) -> Place | None:
+        words = self.words(text)
+        codes, n = self.lookup(level, kind, words)
+        if not words:
+            return None
+        name = " ".join(words[:n] if n else words[:2])
+        end = name_at + text.find(name) + len(name) if name in text else name_at + len(name)
+        place = Place(level, kind, name, start, end, role, codes)
+        self.places.append(place)
+        return place
+
+    # -- finding -----------------------------------------------------------------------
+    def _find(self) -> None:
+        p = _patterns(self.v)
+        doc = self.doc
+        spans = [(s.start, s.end) for s in doc.sentences] + list(doc.header)
+        for a, b in spans:
+            text = doc.text[a:b]
+            taken: list[tuple[int, int]] = []
+            for m in p.tiers.finditer(text):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                level, kind, role = self._tier(m[0])
+                place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role)
+                if place is not None:
+                    taken.append((m.start(), place.end - a))
+            for m in _UNITS.finditer(text):
+                level = "kecamatan" if m[1] else "kabkota"
+                self._add(level, None, a + m.start(), a + m.end(), text[m.end():], "unit")
+                taken.append((m.start(), m.end() + 20))
+            for m in p.bare.finditer(text):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                words = m[0].split()
+                codes, n = self.lookup(None, None, words)
+                if codes and (n > 1 or self._is_alias_or_province(words[0])):
+                    name = " ".join(words[:n])
+                    self.places.append(Place(None, None, name, a + m.start(),
+                                             a + m.start() + len(name), "bare", codes))
+        self._dateline()
+        self._publisher()
+
+    def _is_alias_or_province(self, word: str) -> bool:
+        return bool(self.gaz.find("province", word)) or any(
+            a.alias == word for a in self.v.aliases)
+
+    def _tier(self, written: str) -> tuple[str, str, str]:
+        for pattern, level, kind, role in _patterns(self.v).by_form:
+            if pattern.fullmatch(written.strip()):
+                return level, kind, role
+        return "kabkota", "kabupaten", "word"
+
+    def _dateline(self) -> None:
+        if self.doc.dateline is None:
+            return
+        a, b = self.doc.dateline
+        head = re.split(r"[,(]", self.doc.text[a:b])[0].strip()
+        words = [w.capitalize() if w.isupper() else w for w in head.split()]
+        if not words:
+            return
+        level, kind = None, None
+        if words[0].lower() in ("kota", "kabupaten", "kab", "kab."):
+            kind = "kota" if words[0].lower() == "kota" else "kabupaten"
+            level, words = "kabkota", words[1:]
+        codes, n = self.lookup(level, kind, words)
+        if not codes:
+            codes, n = self.lookup("kecamatan", None, words)
+        if not codes:
+            codes, n = self.lookup("desa", None, words)
+        if codes:
+            self.places.append(Place(level, kind, " ".join(words[:n]), a, b, "dateline", codes))
+
+    def _publisher(self) -> None:
+        for hint in self.doc.publisher:
+            low = hint.lower()
+            for m in _DOMAIN.finditer(low):
+                kind = {"kab": "kabupaten", "kota": "kota"}.get(m[3])
+                level = "province" if m[3] == "prov" else "kabkota"
+                codes = self.gaz.find(level, m[2], kind)
+                if codes:
+                    self.places.append(Place(level, kind, m[2], 0, 0, "publisher", codes))
+                if m[1]:
+                    low_codes = self.gaz.find("desa", m[1]) + self.gaz.find("kecamatan", m[1])
+                    if low_codes:
+                        self.places.append(Place(None, None, m[1], 0, 0, "publisher",
+                                                 low_codes))
+            unit = re.search(r"\b(?:Polres(?:ta)?|Kodim\s*\d*/?|Pemkab|Pemkot|Kabupaten|Kota)\s+"
+                             r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})", hint)
+            if unit:
+                codes, n = self.lookup("kabkota", None, unit[1].split())
+                if codes:
+                    self.places.append(Place("kabkota", None, unit[1], 0, 0, "publisher", codes))
+
+    # -- resolving ---------------------------------------------------------------------
+    def _support(self, place: Place, code: str, pool: list[Place]) -> float:
+        total = 0.0
+        for q in pool:
+            if q is place or not q.codes or (key(q.name) == key(place.name)
+                                             and q.level == place.level):
+                continue
+            hits = sum(1 for c in q.codes if c != code and self.gaz.related(c, code))
+            total += q.weight * hits / len(q.codes)
+        return total
+
+    def _resolve(self) -> None:
+        for p in self.places:
+            if len(p.codes) == 1:
+                p.code = p.codes[0]
+        for p in self.places:
+            if len(p.codes) < 2 or len(p.codes) > 60:
+                continue
+            scored = sorted(((self._support(p, c, self.places), c) for c in p.codes),
+                            reverse=True)
+            if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+                p.code = scored[0][1]
+
+    # -- questions the other steps ask -------------------------------------------------
+    def after(self, offset: int, gap: int = 3) -> Place | None:
+        """The place that starts within `gap` characters after `offset` (or at it)."""
+        best = None
+        for p in self.places:
+            if p.role in ("dateline", "publisher"):
+                continue
+            if offset - 1 <= p.start <= offset + gap and (best is None or p.start < best.start):
+                best = p
+        return best
+
+    def starting_at(self, start: int, end: int) -> Place | None:
+        """A place whose mention begins inside [start, end] (Pemkab X, Camat X)."""
+        for p in self.places:
+            if p.role not in ("dateline", "publisher") and start <= p.start <= end:
+                return p
+        return None
+
+    def resolved(self, strong_only: bool = False) -> list[Place]:
+        return [p for p in self.places if p.code and (not strong_only or p.role not in WEAK)]
+
+    def best(self, level: str, name: str) -> str | None:
+        """The region of `level` named `name` that fits the other places best."""
+        codes = self.gaz.find(level, name)
+        if len(codes) <= 1:
+            return codes[0] if codes else None
+        probe = Place(level, None, name, 0, 0, "word", codes)
+        scored = sorted(((self._support(probe, c, self.places), c) for c in codes), reverse=True)
+        return scored[0][1] if scored[0][0] > scored[1][0] else None
+
+    def main(self, level: str) -> str | None:
+        """The region of `level` the article names most (its ancestors counted in)."""
+        counts: dict[str, float] = {}
+        for p in self.resolved():
+            assert p.code is not None
+            r = self.gaz.at_level(p.code, level)
+            if r is not None:
+                counts[r.code] = counts.get(r.code, 0) + p.weight
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: kv[1])[0]

@@ -1,0 +1,211 @@
+"""Named programmes (guide §6): known ones with their aliases, and unseen ones found by
+their shape — an acronym with its expansion, a name after a trigger noun (Program X,
+Gerakan X, inovasi X), Si + word, a place-type name (Dapur X) — unless the candidate is
+a law, a data system, a fund, a generic intervention, a slogan, a meeting or an office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from loaders.articles.document import Document, Sentence
+from loaders.articles.institutions import Mention
+from loaders.articles.vocab import Vocabulary
+
+_SKIPPABLE = {"dan", "di", "yang", "untuk", "&", "ke", "dari", "bagi", "pada", "serta"}
+
+
+@dataclass
+class Program:
+    name: str
+    aliases: list[str]
+    description: str
+    start: int
+    end: int
+    sentence: Sentence
+    run_by: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, relation)
+
+
+def aligned(acronym: str, expansion: str) -> bool:
+    """The acronym's letters appear in order in the expansion (syllable acronyms allowed:
+    GENTING from GErakan ... stuNTING), starting with its first word's initial."""
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    words = [w for w in re.findall(r"[\w]+", expansion.lower()) if w not in _SKIPPABLE]
+    if len(letters) < 2 or not words or letters[0] != words[0][0]:
+        return False
+    text = " ".join(words)
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    # most words of the expansion contribute a letter: no long tail of unused words
+    return len(words) <= len(letters) + 2
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    acronym_first: re.Pattern[str]
+    expansion_first: re.Pattern[str]
+    trigger: re.Pattern[str]
+    si: re.Pattern[str]
+    place_type: re.Pattern[str]
+    runs: re.Pattern[str]
+    supports: re.Pattern[str]
+
+
+_CAP = r"[A-Z][\w'’-]*"
+_EXPANSION = rf"{_CAP}(?:\s+(?:{_CAP}|dan|di|yang|untuk|&|ke|bagi|serta|[a-z]+)){{1,9}}"
+
+
+@cache
+def _patterns(v: Vocabulary) -> _Patterns:
+    p = v.program_patterns
+    return _Patterns(
+        acronym_first=re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|Si\s?[A-Z]\w+)"
+                                 rf"(?:[\s-][A-Z]{{2,}}[A-Za-z]*)?)\s*\(\s*({_EXPANSION})\s*\)"),
+        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*([A-Z][A-Za-z0-9]*[A-Z]?"
+                                   rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
+        trigger=re.compile(rf"(?<![\w])(?:{p['trigger']})\s+[\"“']?({_CAP}(?:\s+{_CAP}){{0,5}})"
+                           r"[\"”']?"),
+        si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
+        place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
+                              r"[\w-]+)?)"),
+        runs=re.compile(rf"\b(?:{p['runs']})\b", re.IGNORECASE),
+        supports=re.compile(rf"\b(?:{p['supports']})\b", re.IGNORECASE),
+    )
+
+
+def _rejected(name: str, v: Vocabulary, mentions_at: list[Mention], start: int,
+              meeting_span: tuple[int, int] | None) -> bool:
+    if v.program_exclusions.match(name.strip()):
+        return True
+    if re.search(r"\b(?:Nomor|No\.|Tahun)\s*\d", name):
+        return True
+    if meeting_span and meeting_span[0] <= start < meeting_span[1]:
+        return True
+    return any(m.start <= start < m.end for m in mentions_at)
+
+
+def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
+                  meeting_span: tuple[int, int] | None, places: object) -> list[Program]:
+    p = _patterns(v)
+    found: dict[str, Program] = {}
+    spans: list[tuple[int, int]] = []
+
+    def add(name: str, aliases: list[str], s: Sentence, a: int, b: int,
+            description: str = "") -> Program:
+        k = re.sub(r"\W", "", name.lower())
+        prog = found.get(k)
+        if prog is None:
+            prog = found[k] = Program(name, [], description, s.start + a, s.start + b, s)
+        for alias in aliases:
+            if alias and alias != prog.name and alias not in prog.aliases:
+                prog.aliases.append(alias)
+        spans.append((s.start + a, s.start + b))
+        return prog
+
+    for s in doc.sentences:
+        here = [m for m in mentions if m.sentence is s]
+        for form in v.programs:
+            for m in form.pattern.finditer(s.text):
+                if _rejected_span(s.start + m.start(), spans):
+                    continue
+                prog = add(form.name, list(form.aliases), s, m.start(), m.end(), form.description)
+                for t in form.run_by:
+                    for x in here:
+                        if x.type == t:
+                            prog.run_by.append((t, "RUNS", x))
+                _paren_alias(prog, s.text, m.start(), m.end())
+        for m in p.acronym_first.finditer(s.text):
+            acr, exp = m[1].strip(), m[2].strip()
+            if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp):
+                continue
+            if _rejected(acr, v, here, s.start + m.start(), meeting_span) or _rejected(
+                    exp, v, here, s.start + m.start(2), meeting_span):
+                continue
+            add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
+        for m in p.expansion_first.finditer(s.text):
+            exp, acr = _trim_expansion(m[1].strip(), m[2].strip()), m[2].strip()
+            if exp is None or _rejected_span(s.start + m.start(2), spans):
+                continue
+            start = s.start + m.end(1) - len(exp)
+            if _rejected(acr, v, here, s.start + m.start(2), meeting_span) or _rejected(
+                    exp, v, here, start, meeting_span):
+                continue
+            add(f"{acr} ({exp})", [acr, exp], s, m.end(1) - len(exp), m.end())
+        for pattern in (p.trigger, p.si, p.place_type):
+            for m in pattern.finditer(s.text):
+                name = m[1].strip()
+                if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
+                    continue
+                if pattern is p.place_type and re.match(
+                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?![KB]))",
+                        name):
+                    continue
+                if _rejected(name, v, here, s.start + m.start(1), meeting_span):
+                    continue
+                if pattern is p.trigger and _is_place(name, places):
+                    continue
+                add(name, [], s, m.start(1), m.end(1))
+    programs = list(found.values())
+    for prog in programs:
+        _links(prog, mentions, p)
+    return programs
+
+
+def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def _trim_expansion(words: str, acronym: str) -> str | None:
+    """The shortest tail of `words` the acronym aligns with ('... mendukung Gerakan Orang
+    Tua Asuh Cegah Stunting (GENTING)' -> 'Gerakan Orang Tua Asuh Cegah Stunting')."""
+    tokens = words.split()
+    for i in range(len(tokens)):
+        tail = " ".join(tokens[i:])
+        if tokens[i][0].isupper() and aligned(acronym, tail):
+            return tail
+    return None
+
+
+def _paren_alias(prog: Program, text: str, a: int, b: int) -> None:
+    """'Si Bening (Semua Ikut ...)': the name in the parenthesis after it is an alias."""
+    after = re.match(r"\s*\(([^)]{2,80})\)", text[b:])
+    if after and len(after[1].split()) >= 2 and after[1] not in prog.aliases:
+        prog.aliases.append(after[1].strip())
+    # "Bimbingan Keluarga (Bimwin)": the capitalised words before the parenthesis
+    before = re.search(r"((?:[A-Z][\w-]*\s+){1,5}[A-Z][\w-]*)\s*\(\s*$", text[:a])
+    if before and before[1].strip() not in prog.aliases:
+        prog.aliases.append(before[1].strip())
+
+
+def _is_place(name: str, places: object) -> bool:
+    from loaders.articles.places import Places
+
+    if not isinstance(places, Places):
+        return False
+    words = name.split()
+    codes, n = places.lookup(None, None, words)
+    return bool(codes) and n == len(words)
+
+
+def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
+    """RUNS / SUPPORTS when a cue ties an institution of the same sentence to the program
+    ('Bimwin di KUA', 'melalui Dinas Sosial', 'didukung Baznas')."""
+    s = prog.sentence
+    for m in mentions:
+        if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
+            continue
+        a, b = sorted((prog.end, m.start)) if m.start >= prog.end else sorted((m.end,
+                                                                               prog.start))
+        between = s.text[a - s.start:b - s.start]
+        if b - a > 80:
+            continue
+        if p.supports.search(between):
+            prog.run_by.append((m.type, "SUPPORTS", m))
+        elif p.runs.search(between):
+            prog.run_by.append((m.type, "RUNS", m))

@@ -1,0 +1,126 @@
+"""Roles from the cues around mentions (guide §5), and what is not participation.
+
+In each sentence a cue binds mentions after it (participant lists: all of them up to the
+next cue; other roles: the first) or the mention just before it. `none` cues (thanks,
+appeals, plans, target lists) leave what follows them unbound; `absent` marks negated
+attendance; representation (X diwakili Y, Y mewakili X) gives both bodies the role.
+Mentions inside quoted speech are never bound.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import merge_roles
+from loaders.articles.document import Document
+from loaders.articles.institutions import Mention
+from loaders.articles.meeting import quote_spans
+from loaders.articles.vocab import RoleCue, Vocabulary
+
+_CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
+                        re.IGNORECASE)
+
+
+def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
+           title: tuple[int, int] | None) -> None:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    previous_listed = False
+    for s in doc.sentences:
+        here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
+        if not here:
+            previous_listed = False
+            continue
+        quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
+        whole_quote = s.text.lstrip().startswith(("“", '"')) and not quotes
+        for m in here:
+            if whole_quote or any(a <= m.start < b for a, b in quotes):
+                m.excluded = True
+        live = [m for m in here if not m.excluded]
+        cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
+                       for cue in v.roles for c in cue.pattern.finditer(s.text)),
+                      key=lambda c: (c[0], -(c[1] - c[0])))
+        # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
+        kept: list[tuple[int, int, RoleCue]] = []
+        for c in cues:
+            if any(c[0] < k[1] and k[0] < c[1] and k[2].binds == c[2].binds for k in kept):
+                continue
+            if any(m.start <= c[0] < m.end for m in here):
+                continue
+            kept.append(c)
+        listed = _bind(live, kept)
+        if previous_listed and _CONTINUES.match(s.text) and not kept:
+            for m in live:
+                m.roles = merge_roles(m.roles, ("participant",))
+            listed = True
+        previous_listed = listed
+    if title is not None:
+        for m in mentions:
+            if title[0] <= m.start < title[1] and not m.excluded:
+                m.roles = merge_roles(m.roles, ("organiser",))
+    _representation(mentions)
+
+
+def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """Apply one sentence's cues; True when it lists participants."""
+    listed = False
+    after_cues = [(a, b, c) for a, b, c in cues if c.binds == "after"]
+    for m in live:
+        preceding = [c for c in after_cues if c[1] <= m.start]
+        if not preceding:
+            continue
+        a, b, cue = preceding[-1]
+        if ";" in m.sentence.text[b - m.sentence.start:m.start - m.sentence.start]:
+            continue  # the cue's clause has ended
+        if cue.role == "none":
+            m.excluded = m.excluded or not m.roles
+            continue
+        if cue.role in ("represented_by", "representing"):
+            continue
+        between = [x for x in live if b <= x.start < m.start]
+        if cue.role in ("participant", "presenter", "organiser") or not between or all(
+                x.start == m.start for x in between):
+            m.roles = merge_roles(m.roles, (cue.role,))
+            listed = listed or cue.role == "participant"
+    for a, b, cue in cues:
+        before = [m for m in live if m.end <= a]
+        after = [m for m in live if m.start >= b]
+        if cue.binds == "before" and before and cue.role == "participant":
+            clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue] + [
+                before[0].sentence.start + before[0].sentence.text.rfind(";", 0, a - before[
+                    0].sentence.start) + 1])
+            for target in [x for x in before if x.start >= clause] or before[-1:]:
+                target.roles = merge_roles(target.roles, ("participant",))
+                target.excluded = False
+        elif cue.binds == "before" and before:
+            target = before[-1]
+            if cue.role == "absent":
+                target.absent = True
+            elif cue.role not in ("none", "represented_by", "representing"):
+                target.roles = merge_roles(target.roles, (cue.role,))
+                target.excluded = False
+        elif cue.binds == "sentence":
+            for m in live:
+                m.roles = merge_roles(m.roles, (cue.role,))
+        if cue.role in ("represented_by", "representing") and before and after:
+            before[-1].roles = merge_roles(before[-1].roles, ("participant",))
+            before[-1].represents.append(after[0])
+            after[0].represents.append(before[-1])
+            after[0].excluded = False
+    return listed
+
+
+def _representation(mentions: list[Mention]) -> None:
+    """X diwakili Y / Y mewakili X: both take part, with each other's roles."""
+    for m in mentions:
+        for other in m.represents:
+            roles = merge_roles(m.roles, other.roles) or ("participant",)
+            if m.absent and not other.absent:
+                m.absent = False
+            m.roles = roles
+            other.roles = merge_roles(other.roles, roles)
+
+
+def took_part(m: Mention) -> bool:
+    return bool(m.roles) and not m.excluded and not m.absent
