@@ -140,6 +140,40 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+def score(
+    gold_dir: Annotated[Path, typer.Argument(
+        help="Folder of NAME.txt + NAME.gold.json pairs (walked recursively).")],
+    format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="Also show, per release, what was missed and what was extra.")] = False,
+    thresholds: Annotated[Path | None, typer.Option(
+        help="JSON of {field: {metric: {min|max: x}}}; exit 1 when one is not met.")] = None,
+) -> None:
+    """Score the press-release extractor against hand-labelled releases
+    (loaders/articles/GOLD.md): precision, recall and F1 per field."""
+    import json
+
+    from loaders.articles import score as scoring
+
+    if format not in ("text", "json"):
+        _fail(f"unknown format {format!r}; use text or json")
+    try:
+        bounds = scoring.read_thresholds(thresholds) if thresholds else {}
+        report = scoring.score_dir(gold_dir)
+    except LoadError as exc:
+        _fail(str(exc))
+    if format == "json":
+        print(json.dumps(report.to_json(diff), ensure_ascii=False, indent=2))
+    else:
+        out.print(scoring.render_text(report, diff), markup=False, highlight=False)
+    failed = scoring.check_thresholds(report.summary(), bounds)
+    for line in failed:
+        err.print(f"below threshold: {line}", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
 @load_app.command("json")
 def load_json(
     files: Annotated[list[Path], typer.Argument(help="JSON files in the tpps-graph format.")],

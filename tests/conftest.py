@@ -51,3 +51,19 @@ def demo_store(any_store: Store) -> Store:
 @pytest.fixture
 def client(demo_store: Store) -> GraphQLClient:
     return GraphQLClient(demo_store)
+
+
+# The seed releases live outside the repository (../shared/seeds): a lone clone has none.
+def seeds_or_skip() -> Path:
+    """The seed releases' folder, or a skip that says why a test cannot read them."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"no seed releases at {SEEDS}: clone the project beside its shared/ folder "
+                    "or set TPPS_SEEDS to that folder")
+    return SEEDS
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """For every test that reads the seeds: run where they are, skipped (with the reason)
+    in a lone clone."""
+    return seeds_or_skip()

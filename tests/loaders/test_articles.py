@@ -21,8 +21,7 @@ from loaders.errors import LoadError
 from tests.conftest import DEMO, SEEDS
 
 HERE = Path(__file__).parent / "articles"
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"the seed releases are not here ({SEEDS}; set TPPS_SEEDS)")
+needs_seeds = pytest.mark.usefixtures("seeds_dir")  # skipped, with the reason, without seeds
 
 
 def extracted(name: str, folder: Path = SEEDS) -> dict[str, Any]:
