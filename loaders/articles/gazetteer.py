@@ -38,6 +38,7 @@ class Gazetteer:
         self._index: dict[tuple[str, str | None, str], list[str]] = defaultdict(list)
         self.nicknames: dict[str, list[str]] = defaultdict(list)
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._found: dict[tuple[str, str, str | None], list[str]] = {}  # lookups already made
         aliases: list[tuple[Region, str]] = []
         for record in regions:
             r, extra = _region(record)
@@ -80,6 +81,16 @@ class Gazetteer:
     def find(self, level: str, name: str, kind: str | None = None) -> list[str]:
         """Codes of the regions of `level` a name may mean ('kota' / 'kabupaten' narrows
         a kab/kota)."""
+        cached = self._found.get((level, name, kind))
+        if cached is not None:
+            return cached
+        result = self._find(level, name, kind)
+        if len(self._found) > 200_000:  # a bound for long loads; names repeat, so rarely hit
+            self._found.clear()
+        self._found[(level, name, kind)] = result
+        return result
+
+    def _find(self, level: str, name: str, kind: str | None) -> list[str]:
         written_kind, bare = split_kind(name)
         if written_kind is not None:
             name = bare
