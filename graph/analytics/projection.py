@@ -22,6 +22,7 @@ import networkx as nx
 
 from graph.store.base import AttendanceRow, NetworkFilter, Store
 from graph.vocabulary import sector_of
+from graph.weights import newman_weight
 
 WEIGHTINGS = ("shared", "newman")
 
@@ -64,7 +65,7 @@ def project(rows: list[AttendanceRow], weighting: str = "shared") -> Projection:
         n = len(members)
         if n < 2:
             continue
-        step = 1.0 if weighting == "shared" else 1.0 / (n - 1)
+        step = 1.0 if weighting == "shared" else newman_weight(n)
         for a, b in combinations(sorted(set(members)), 2):
             if g.has_edge(a, b):
                 g[a][b]["weight"] += step
