@@ -9,6 +9,12 @@ COPY loaders ./loaders
 COPY cli ./cli
 COPY neo4j_server/__init__.py neo4j_server/__main__.py ./neo4j_server/
 RUN pip install --no-cache-dir .
+# The image proves itself when built: the installed package (not the source tree)
+# extracts a press release and serves a store (deploy/check_install.py, also run by
+# tests/test_wheel.py on a fresh wheel).
+COPY deploy/check_install.py tests/loaders/articles/kendal_rakor.txt /tmp/check/
+RUN cd /tmp && python /tmp/check/check_install.py tpps /tmp/check/kendal_rakor.txt \
+    && rm -rf /tmp/check
 RUN useradd --create-home tpps
 USER tpps
 EXPOSE 8000

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from api.context import Context
 from api.errors import UserInputError
 from graph.model import Batch, WriteResult
+from graph.store.base import Conflict, StoreError
 from loaders.errors import LoadError
 from loaders.resolve import to_batch
 from loaders.structured import Parsed, Where
@@ -54,5 +55,33 @@ def pick(new: Any, current: Any) -> Any:
     return current if new is strawberry.UNSET else new
 
 
+class ConflictError(UserInputError):
+    """The node a create names is already stored; extensions.id says under which id, so
+    every one of several identical concurrent creates learns the same id."""
+
+    def __init__(self, message: str, existing: str, argument: str = "input") -> None:
+        super().__init__(message, argument, code="CONFLICT")
+        self.extensions = {**(self.extensions or {}), "id": existing}
+
+
+def refusal(exc: StoreError, argument: str = "input") -> UserInputError:
+    """A store's refusal (dangling edge, vanished node) as bad input: it changed nothing."""
+    return UserInputError(f"{argument}: {exc}", argument)
+
+
 async def write(context: Context, batch: Batch) -> WriteResult:
-    return await context.call(context.store.write, batch)
+    try:
+        return await context.call(context.store.write, batch)
+    except StoreError as exc:
+        raise refusal(exc) from exc
+
+
+async def create(context: Context, batch: Batch, kind: str, id_: str) -> WriteResult:
+    """Store a new node, or CONFLICT naming the id it is already stored under; the check
+    and the write are one transaction in the store, so nothing is overwritten."""
+    try:
+        return await context.call(context.store.create, batch, kind, id_)
+    except Conflict as exc:
+        raise ConflictError(f"input: this {kind[:-1]} {exc}", exc.existing) from exc
+    except StoreError as exc:
+        raise refusal(exc) from exc

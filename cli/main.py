@@ -231,19 +231,21 @@ def migrate(
     batch_size: Annotated[int, typer.Option(help="Rows per transaction.")] = 10_000,
 ) -> None:
     """Copy every node and relationship of one store into another; report counts of both."""
+    from graph.store.copy import copy
+
     with _opened(source) as src, _opened(target) as dst:
         total = sum(src.stats().values())
         with _progress() as progress:
             task = progress.add_task("copying", total=total)
-            for batch in src.dump(batch_size):
-                dst.write(batch)
-                progress.advance(task, batch.rows())
-        before, after = src.stats(), dst.stats()
+            try:
+                counts = copy(src, dst, batch_size, lambda n: progress.advance(task, n))
+            except StoreError as exc:
+                _fail(f"copying into {target}: {exc}")
     table = Table("what", source, target, title="migrated")
-    for key in before:
-        table.add_row(key, str(before[key]), str(after.get(key, 0)))
+    for key, (was, now) in counts.items():
+        table.add_row(key, str(was), str(now))
     out.print(table)
-    if any(after.get(k, 0) < v for k, v in before.items()):
+    if any(now < was for was, now in counts.values()):
         _fail("the target holds fewer rows than the source")
 
 
@@ -257,17 +259,22 @@ def report(
     weighting: Annotated[str, typer.Option(help="shared or newman.")] = "shared",
 ) -> None:
     """Network report: CSV of every measure, GEXF and GraphML, HTML with plots."""
-    from datetime import date
 
+    from graph.analytics.projection import WEIGHTINGS
     from graph.analytics.report import STEPS, write_report
     from graph.store.base import NetworkFilter, Window
+    from loaders.values import iso_date
 
+    if weighting not in WEIGHTINGS:
+        _fail(f"--weighting must be one of {', '.join(WEIGHTINGS)}, not {weighting!r}")
     try:
-        window = Window(date.fromisoformat(start) if start else None,
-                        date.fromisoformat(end) if end else None)
+        window = Window(iso_date(start) if start else None, iso_date(end) if end else None)
     except ValueError as exc:
         _fail(f"--from/--to: {exc}")
-        return
+    with _opened(db) as store:
+        if region is not None and not store.regions([region]):
+            _fail(f"--region: no region {region!r} in {resolve_db(db)} (a Kemendagri code "
+                  "such as 33.74; `tpps load regions` loads them)")
     with _opened(db) as store, _progress() as bar:
         task = bar.add_task("report", total=len(STEPS))
         files = write_report(store, folder, NetworkFilter(window=window, region_code=region),

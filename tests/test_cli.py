@@ -109,3 +109,18 @@ def test_neo4j_credentials_come_from_the_environment(tmp_path: Path,
         monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pass")
         accepted = runner.invoke(app, ["stats", "--db", server.uri])
         assert accepted.exit_code == 0, accepted.output
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["--weighting", "foo"], "--weighting must be one of shared, newman"),
+    (["--region", "zz"], "--region: no region 'zz'"),
+    (["--from", "20250101"], "--from/--to"),
+])
+def test_report_refuses_bad_options_clearly(tmp_path: Path, args: list[str], says: str) -> None:
+    db = str(tmp_path / "cli.db")
+    runner.invoke(app, ["load", "json", str(DEMO), "--db", db])
+    result = runner.invoke(app, ["report", "--out", str(tmp_path / "r"), "--db", db, *args])
+    assert result.exit_code == 1
+    assert says in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "r").exists()

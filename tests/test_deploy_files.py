@@ -33,3 +33,11 @@ def test_dockerfile_installs_the_package_and_serves_it() -> None:
     for package in ("api", "graph", "loaders", "cli"):
         assert f"COPY {package} ./{package}" in text
     assert "tpps serve --host 0.0.0.0" in text
+
+
+def test_the_image_runs_the_install_check_when_built() -> None:
+    text = (ROOT / "Dockerfile").read_text("utf-8")
+    install = text.index("RUN pip install")
+    check = text.index("check_install.py tpps")
+    assert install < check  # after the install, against what it installed
+    assert (ROOT / "deploy" / "check_install.py").is_file()

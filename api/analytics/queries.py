@@ -29,10 +29,11 @@ from api.analytics.types import (
     NetworkNode,
     NetworkSummary,
     PartnerGap,
+    institutions_of,
 )
 from api.context import ctx
 from api.errors import UserInputError
-from api.institutions.types import Institution, institution_of
+from api.institutions.types import Institution
 from api.pagination import MAX_PAGE, check_first
 from graph.analytics import service
 from graph.analytics.gaps import convergence_gaps
@@ -123,17 +124,20 @@ class AnalyticsQueries:
         path = collaboration_path(p.graph, str(from_id), str(to_id))
         if path is None:
             return None
-        found = [await institution_of(info, n) for n in path]
-        return [i for i in found if i is not None]
+        return await institutions_of(info, path)
 
-    @strawberry.field(description="An institution and everyone within `depth` ties of it.")
+    @strawberry.field(description="An institution and everyone within `depth` ties of it; "
+                      "null when it is not in the network (an unknown id, or no meeting "
+                      "within the filter).")
     async def ego_network(self, info: Info, id: strawberry.ID, depth: int = 1,
-                          filter: FilterArg = None) -> Network:
+                          filter: FilterArg = None) -> Network | None:
         if not 1 <= depth <= 3:
             raise UserInputError("depth must be 1, 2 or 3", "depth")
         context = ctx(info)
         f, weighting = _filter(filter)
         p = await _run(context, service.network, context.store, f, weighting)
+        if str(id) not in p.graph:
+            return None
         return _network(ego_network(p.graph, str(id), depth), {})
 
     @strawberry.field(description="The collaboration network, for drawing; with `measure`, "
@@ -179,10 +183,9 @@ class AnalyticsQueries:
         validation.region_code(region_code)
         window = validation.window(from_, to)
         context = ctx(info)
-        try:
-            report = await _run(context, convergence_gaps, context.store, region_code, window)
-        except KeyError:
-            return None
+        if not await context.call(context.store.regions, [region_code]):
+            return None  # an unknown region, said up front: no exception stands for it
+        report = await _run(context, convergence_gaps, context.store, region_code, window)
         return ConvergenceGaps(
             region_code=report.region_code, level=report.level, meetings=report.meetings,
             missing_types=[MissingPartner(types=list(m.types), why=m.why)

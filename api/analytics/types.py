@@ -8,11 +8,20 @@ import strawberry
 from strawberry.types import Info
 
 from api.analytics.inputs import CentralityMeasure, NetworkFilter, Weighting
+from api.context import ctx
+from api.institutions.dataloaders import institution_by_id
 from api.institutions.types import Institution, institution_of, related_institution
 from api.pagination import check_first
 from api.regions.types import Region, region_of
 
 __all__ = ["CentralityMeasure", "NetworkFilter", "Weighting"]
+
+
+async def institutions_of(info: Info, ids: list[str]) -> list[Institution]:
+    """Many institutions in one store call (load_many, not an await per id), in the
+    order given; ids that name nothing (merged away meanwhile) are left out."""
+    found = await ctx(info).loader(institution_by_id).load_many(ids)
+    return [Institution.of(f) for f in found if f is not None]
 
 
 @strawberry.type(description="An institution's score on a measure, and its rank (1 = first).")
@@ -40,8 +49,7 @@ class Community:
     @strawberry.field(description="Members, by id.")
     async def members(self, info: Info, first: int = 100) -> list[Institution]:
         check_first(first)
-        found = [await institution_of(info, i) for i in self.member_ids[:first]]
-        return [f for f in found if f is not None]
+        return await institutions_of(info, self.member_ids[:first])
 
     @strawberry.field
     async def region(self, info: Info) -> Region | None:

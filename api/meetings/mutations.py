@@ -9,9 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.errors import NotFoundError, UserInputError
+from api.errors import NotFoundError
 from api.meetings.types import Meeting
-from api.writes import batch_of, pick, record, write
+from api.writes import batch_of, create, pick, record, write
 from graph import ids
 from loaders.records import MeetingRecord
 
@@ -76,10 +76,7 @@ class MeetingMutations:
             "programs": [str(p) for p in input.program_ids],
         })
         new_id = ids.meeting_id(rec.date, rec.region, rec.title)
-        if await context.call(context.store.meetings, [new_id]):
-            raise UserInputError(f"input: this meeting already exists as {new_id}", "input",
-                                 code="CONFLICT")
-        await write(context, batch_of(context, "meetings", rec))
+        await create(context, batch_of(context, "meetings", rec), "meetings", new_id)
         return await _stored(info, new_id)
 
     @strawberry.mutation(description="Change a meeting; its id stays.")

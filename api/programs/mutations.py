@@ -8,9 +8,9 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.errors import NotFoundError, UserInputError
+from api.errors import NotFoundError
 from api.programs.types import Program
-from api.writes import batch_of, pick, record, write
+from api.writes import batch_of, create, pick, record, write
 from graph import ids
 from loaders.records import ProgramRecord
 
@@ -61,10 +61,7 @@ class ProgramMutations:
             "owners": _owners(input.owners), "regions": input.region_codes,
         })
         new_id = ids.program_id(rec.name)
-        if await context.call(context.store.programs, [new_id]):
-            raise UserInputError(f"input: this program already exists as {new_id}", "input",
-                                 code="CONFLICT")
-        await write(context, batch_of(context, "programs", rec))
+        await create(context, batch_of(context, "programs", rec), "programs", new_id)
         return await _stored(info, new_id)
 
     @strawberry.mutation(description="Change a program; its id stays.")

@@ -6,9 +6,9 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.errors import NotFoundError, UserInputError
+from api.errors import NotFoundError
 from api.regions.types import Measurement
-from api.writes import batch_of, pick, record, write
+from api.writes import batch_of, create, pick, record, write
 from graph import ids
 from loaders.records import MeasurementRecord
 
@@ -42,10 +42,7 @@ class MeasurementMutations:
             "period": input.period, "region": input.region_code, "note": input.note,
         })
         new_id = ids.measurement_id(rec.what, rec.region, rec.period, rec.unit, rec.note)
-        if await context.call(context.store.measurements, [new_id]):
-            raise UserInputError(f"input: this measurement already exists as {new_id}", "input",
-                                 code="CONFLICT")
-        await write(context, batch_of(context, "measurements", rec))
+        await create(context, batch_of(context, "measurements", rec), "measurements", new_id)
         return Measurement.of((await context.call(context.store.measurements, [new_id]))[new_id])
 
     @strawberry.mutation(description="Correct a figure's value or note; its id stays.")

@@ -57,11 +57,23 @@ class Scores:
                                                          repr=False)
 
     def ranked(self) -> list[tuple[str, float, int]]:
-        """(node, score, rank) best first; ties broken by node id so ranks are stable."""
+        """(node, score, rank) best first, listed by node id within a tie.
+
+        Tied scores share a rank and the next rank skips (competition ranking,
+        "1224"), so no institution ranks above an equal one by the accident of its id.
+        Scores equal to 1e-9 (relative) are tied: floating sums differ in the last bits.
+        Computed once per Scores (a page of ranks asks for it many times).
+        """
         if self._ranked is None:
             order = sorted(self.values.items(), key=lambda kv: (-kv[1], kv[0]))
-            object.__setattr__(self, "_ranked",
-                               [(node, score, i + 1) for i, (node, score) in enumerate(order)])
+            out: list[tuple[str, float, int]] = []
+            rank, tied_with = 0, None
+            for i, (node, score) in enumerate(order):
+                if tied_with is None or not math.isclose(score, tied_with, rel_tol=1e-9,
+                                                          abs_tol=1e-12):
+                    rank, tied_with = i + 1, score
+                out.append((node, score, rank))
+            object.__setattr__(self, "_ranked", out)
         assert self._ranked is not None
         return self._ranked
 

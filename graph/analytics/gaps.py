@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from graph.model import NATIONAL_CODE
 from graph.store.base import InstitutionFilter, NetworkFilter, PageRequest, Store, Window
 from graph.vocabulary import DATA
 
@@ -72,13 +73,21 @@ def _institutions_of(store: Store, region: str, types: tuple[str, ...]) -> list:
         after = page.keys[-1]
 
 
+class UnknownRegion(LookupError):
+    """The region asked about is not stored."""
+
+
 def convergence_gaps(store: Store, region_code: str, window: Window | None = None) -> GapReport:
     region = store.regions([region_code]).get(region_code)
     if region is None:
-        raise KeyError(region_code)
+        raise UnknownRegion(f"no region {region_code!r} is stored")
     rows = store.attendance_rows(NetworkFilter(window=window or Window(),
                                                region_code=region_code))
-    attended_types = {r.type for r in rows}
+    # A team's own meetings are those held at its region, not in the regions below:
+    # a kecamatan rakor is not the kab/kota TPPS meeting.
+    held = store.meetings({r.meeting_id for r in rows})
+    own = {m.id for m in held.values() if (m.region_code or NATIONAL_CODE) == region_code}
+    attended_types = {r.type for r in rows if r.meeting_id in own}
     missing = [MissingType(e.a, e.why) for e in expectations()
                if e.kind == "type" and e.level == region.level
                and not attended_types.intersection(e.a)]
@@ -106,4 +115,4 @@ def convergence_gaps(store: Store, region_code: str, window: Window | None = Non
                 for x, y in product(lefts, rights):
                     if x.id != y.id and frozenset((x.id, y.id)) not in together:
                         gaps.append(PairGap(kec, x.id, x.name, y.id, y.name, e.why))
-    return GapReport(region_code, region.level, len(by_meeting), missing, gaps)
+    return GapReport(region_code, region.level, len(own), missing, gaps)

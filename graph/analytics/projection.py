@@ -27,10 +27,10 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.analytics.weights import newman_array
 from graph.store.base import AttendanceRow, NetworkFilter, Store
 from graph.store.incidence import Incidence
 from graph.vocabulary import sector_of
+from graph.weights import newman_array
 
 WEIGHTINGS = ("shared", "newman")
 

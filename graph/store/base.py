@@ -2,6 +2,16 @@
 
 Every read is batched (ids in, dict out) or paged (filter + keyset page), so a
 GraphQL request costs a bounded number of store calls however large the graph.
+
+What both backends guarantee (tests/contract/test_store.py holds them to it):
+- Missing ids are omitted from batched reads: no key, no None, no error.
+- Ties are ordered by id: listings by (sort key, id), descending pages reverse both;
+  neighbourhood lists likewise; collaborators by (weight, shared meetings) then id.
+- `name_contains` on programs matches the normalised name or any one normalised alias,
+  never a string spanning two of them.
+- Newman's weight is graph/weights.py, the projection's and both stores' formula.
+- A write is one transaction; one that raises changed nothing. A relationship naming a
+  node neither stored nor in the batch refuses the whole write (DanglingEdge).
 """
 
 from __future__ import annotations
@@ -42,6 +52,33 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     """An id named in a write does not exist."""
+
+
+class Conflict(StoreError):
+    """A create named a node that is already stored; `existing` is the id it is stored
+    under (for an institution merged away, the id of the one kept)."""
+
+    def __init__(self, message: str, existing: str) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+class MergeRefused(StoreError):
+    """A merge joins institutions of different types or regions without saying so;
+    `reason` is "type" or "region"."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class DanglingEdge(StoreError):
+    """A relationship in a write names a node that is neither stored nor in the batch;
+    the whole write is refused. `missing` is that id."""
+
+    def __init__(self, message: str, missing: str) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +186,25 @@ class MeasurementFilter:
 class Store(Protocol):
     """What the API, the loaders and the analytics need from storage."""
 
-    # -- writes: each call is one transaction, stored whole or not at all --
+    # -- writes: each call is one transaction, stored whole or not at all; a call that
+    # raises changed nothing. Relationships must name nodes stored or in the same batch
+    # (else DanglingEdge, naming the id). --
     def write(self, batch: Batch) -> WriteResult: ...
-    def merge_institutions(self, keep_id: str, drop_id: str) -> int: ...
+    def create(self, batch: Batch, kind: str, id_: str) -> WriteResult:
+        """`write`, only if node `id_` of `kind` ("institutions", "meetings", ...) is not
+        stored yet, checked in the same transaction: of concurrent identical creates one
+        writes and the others raise Conflict with the same id."""
+        ...
+    def merge_institutions(self, keep_id: str, drop_id: str, allow_cross_type: bool = False,
+                           allow_cross_region: bool = False) -> int:
+        """Join `drop_id` into `keep_id` (relationships move, the old id becomes an alias).
+        Different types or regions raise MergeRefused unless allowed."""
+        ...
+    def rekey_institution(self, old_id: str, new: Institution) -> None:
+        """Store `new` (a new id: its name, type or region changed) in place of `old_id`:
+        relationships move and the old id becomes an alias, in one transaction. Conflict
+        if `new.id` is already stored, NotFound if `old_id` is not."""
+        ...
 
     # -- nodes by id --
     def regions(self, codes: Iterable[str]) -> dict[str, Region]: ...

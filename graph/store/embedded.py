@@ -49,6 +49,7 @@ from graph.store.base import (
     REGION_SORTS,
     AttendanceNodes,
     AttendanceRow,
+    Conflict,
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
@@ -65,6 +66,8 @@ from graph.store.base import (
 )
 from graph.store.faults import StoreReadOnly, translate
 from graph.store.incidence import Incidence
+from graph.store.integrity import check_merge, edge_refs, refuse_dangling
+from graph.weights import newman_expression
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -135,6 +138,12 @@ CREATE TABLE IF NOT EXISTS citations (
     PRIMARY KEY (subject_id, source_id, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
 """
+
+
+# node kind -> (table, key column)
+_TABLES = {"regions": ("regions", "code"), "institutions": ("institutions", "id"),
+           "meetings": ("meetings", "id"), "programs": ("programs", "id"),
+           "measurements": ("measurements", "id"), "sources": ("sources", "id")}
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -283,6 +292,8 @@ class EmbeddedStore:
             # can lose the last commits, never corrupt the file.
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = OFF")
+            # Alias search normalises each alias with the very function names use.
+            conn.create_function("tpps_norm", 1, normalise_name, deterministic=True)
             self._local.conn = conn
             with self._lock:
                 self._all.append(conn)
@@ -327,20 +338,42 @@ class EmbeddedStore:
 
     # -- writes -------------------------------------------------------------
     def write(self, batch: Batch) -> WriteResult:
+        with self._transaction() as conn:
+            return self._write_in(conn, batch)
+
+    def create(self, batch: Batch, kind: str, id_: str) -> WriteResult:
+        # BEGIN IMMEDIATE holds the writer lock from the check to the commit, so of
+        # concurrent identical creates exactly one finds the id free.
+        with self._transaction() as conn:
+            self._refuse_existing(conn, kind, id_)
+            return self._write_in(conn, batch)
+
+    def _refuse_existing(self, conn: sqlite3.Connection, kind: str, id_: str) -> None:
+        table, key = _TABLES[kind]
+        if self._existing(conn, table, key, [id_]):
+            raise Conflict(f"already exists as {id_}", id_)
+        if kind == "institutions":
+            row = conn.execute("SELECT new_id FROM aliases WHERE old_id = ?", (id_,)).fetchone()
+            if row is not None:
+                raise Conflict(f"already exists as {row[0]} (merged from {id_})", row[0])
+
+    def _write_in(self, conn: sqlite3.Connection, batch: Batch) -> WriteResult:
         created: dict[str, int] = {}
         updated: dict[str, int] = {}
-        with self._transaction() as conn:
-            batch = self._apply_aliases(conn, batch)
-            for kind, table, key, rows, sql in self._node_writes(batch):
-                if not rows:
-                    continue
-                existing = self._existing(conn, table, key, [r[0] for r in rows])
-                fresh = len({r[0] for r in rows} - existing)
-                created[kind] = created.get(kind, 0) + fresh
-                updated[kind] = updated.get(kind, 0) + len({r[0] for r in rows}) - fresh
-                conn.executemany(sql, rows)
-            self._write_relationships(conn, batch)
-            version = int(conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
+        batch = self._apply_aliases(conn, batch)
+        for kind, wanted in edge_refs(batch).items():
+            table, key = _TABLES[kind]
+            refuse_dangling(kind, wanted, self._existing(conn, table, key, list(wanted)))
+        for kind, table, key, rows, sql in self._node_writes(batch):
+            if not rows:
+                continue
+            existing = self._existing(conn, table, key, [r[0] for r in rows])
+            fresh = len({r[0] for r in rows} - existing)
+            created[kind] = created.get(kind, 0) + fresh
+            updated[kind] = updated.get(kind, 0) + len({r[0] for r in rows}) - fresh
+            conn.executemany(sql, rows)
+        self._write_relationships(conn, batch)
+        version = int(conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
         return WriteResult(created, updated, version + 1)
 
     def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
@@ -454,48 +487,63 @@ class EmbeddedStore:
             alias.update((r[0], r[1]) for r in conn.execute(sql, part))
         return rewrite(batch, alias)
 
-    def merge_institutions(self, keep_id: str, drop_id: str) -> int:
+    def merge_institutions(self, keep_id: str, drop_id: str, allow_cross_type: bool = False,
+                           allow_cross_region: bool = False) -> int:
         if keep_id == drop_id:
             raise StoreError("cannot merge an institution into itself")
         with self._transaction() as conn:
-            found = self._existing(conn, "institutions", "id", [keep_id, drop_id])
+            found = {r["id"]: _institution(r) for r in conn.execute(
+                "SELECT * FROM institutions WHERE id IN (?, ?)", (keep_id, drop_id))}
             for missing in (keep_id, drop_id):
                 if missing not in found:
                     raise NotFound(f"no institution with id {missing!r}")
-            rows = conn.execute(
-                "SELECT meeting_id, roles FROM attendance WHERE institution_id = ?", (drop_id,)
-            ).fetchall()
-            conn.execute("DELETE FROM attendance WHERE institution_id = ?", (drop_id,))
-            moved = [Attendance(r[0], keep_id, tuple(json.loads(r[1]))) for r in rows]
-            if moved:
-                self._merge_attendance(conn, moved)
+            check_merge(found[keep_id], found[drop_id], allow_cross_type, allow_cross_region)
+            return self._merge_in(conn, keep_id, drop_id)
+
+    def rekey_institution(self, old_id: str, new: Institution) -> None:
+        with self._transaction() as conn:
+            if not self._existing(conn, "institutions", "id", [old_id]):
+                raise NotFound(f"no institution with id {old_id!r}")
+            self._refuse_existing(conn, "institutions", new.id)
+            self._write_in(conn, Batch(institutions=[new]))
+            self._merge_in(conn, new.id, old_id)
+
+    def _merge_in(self, conn: sqlite3.Connection, keep_id: str, drop_id: str) -> int:
+        """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
+        rows = conn.execute(
+            "SELECT meeting_id, roles FROM attendance WHERE institution_id = ?", (drop_id,)
+        ).fetchall()
+        conn.execute("DELETE FROM attendance WHERE institution_id = ?", (drop_id,))
+        moved = [Attendance(r[0], keep_id, tuple(json.loads(r[1]))) for r in rows]
+        if moved:
+            self._merge_attendance(conn, moved)
+        conn.execute(
+            "INSERT OR IGNORE INTO program_links (program_id, institution_id, relation) "
+            "SELECT program_id, ?, relation FROM program_links WHERE institution_id = ?",
+            (keep_id, drop_id),
+        )
+        conn.execute("DELETE FROM program_links WHERE institution_id = ?", (drop_id,))
+        cites = conn.execute(
+            "SELECT subject_id, source_id, start, end, excerpt FROM citations "
+            "WHERE subject_id = ? OR (subject_id LIKE 'att:%' AND subject_id LIKE ?)",
+            (drop_id, f"%:{drop_id}"),
+        ).fetchall()
+        for c in cites:
+            new_subject = keep_id if c[0] == drop_id else c[0][: -len(drop_id)] + keep_id
             conn.execute(
-                "INSERT OR IGNORE INTO program_links (program_id, institution_id, relation) "
-                "SELECT program_id, ?, relation FROM program_links WHERE institution_id = ?",
-                (keep_id, drop_id),
+                "INSERT OR IGNORE INTO citations (subject_id, source_id, start, end, excerpt) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (new_subject, c[1], c[2], c[3], c[4]),
             )
-            conn.execute("DELETE FROM program_links WHERE institution_id = ?", (drop_id,))
-            cites = conn.execute(
-                "SELECT subject_id, source_id, start, end, excerpt FROM citations "
-                "WHERE subject_id = ? OR (subject_id LIKE 'att:%' AND subject_id LIKE ?)",
-                (drop_id, f"%:{drop_id}"),
-            ).fetchall()
-            for c in cites:
-                new_subject = keep_id if c[0] == drop_id else c[0][: -len(drop_id)] + keep_id
-                conn.execute(
-                    "INSERT OR IGNORE INTO citations (subject_id, source_id, start, end, excerpt) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (new_subject, c[1], c[2], c[3], c[4]),
-                )
-                conn.execute(
-                    "DELETE FROM citations WHERE subject_id = ? AND source_id = ? AND start = ?",
-                    (c[0], c[1], c[2]),
-                )
-            conn.execute("UPDATE aliases SET new_id = ? WHERE new_id = ?", (keep_id, drop_id))
             conn.execute(
-                "INSERT OR REPLACE INTO aliases (old_id, new_id) VALUES (?, ?)", (drop_id, keep_id)
+                "DELETE FROM citations WHERE subject_id = ? AND source_id = ? AND start = ?",
+                (c[0], c[1], c[2]),
             )
-            conn.execute("DELETE FROM institutions WHERE id = ?", (drop_id,))
+        conn.execute("UPDATE aliases SET new_id = ? WHERE new_id = ?", (keep_id, drop_id))
+        conn.execute(
+            "INSERT OR REPLACE INTO aliases (old_id, new_id) VALUES (?, ?)", (drop_id, keep_id)
+        )
+        conn.execute("DELETE FROM institutions WHERE id = ?", (drop_id,))
         return len(rows)
 
     # -- nodes by id --------------------------------------------------------
@@ -611,9 +659,11 @@ class EmbeddedStore:
         where: list[str] = []
         params: list[Any] = []
         if f.name_contains:
+            # The name or any one alias, each normalised as names are (never the JSON text).
             needle = normalise_name(f.name_contains)
-            where.append("(instr(p.name_norm, ?) > 0 OR instr(lower(p.aliases), ?) > 0)")
-            params += [needle, f.name_contains.lower()]
+            where.append("(instr(p.name_norm, ?) > 0 OR EXISTS (SELECT 1 FROM json_each("
+                         "p.aliases) a WHERE instr(tpps_norm(a.value), ?) > 0))")
+            params += [needle, needle]
         if f.institution_id:
             where.append("p.id IN (SELECT program_id FROM program_links WHERE institution_id = ?)")
             params.append(f.institution_id)
@@ -841,7 +891,7 @@ class EmbeddedStore:
                 WHERE meeting_id IN (SELECT meeting_id FROM mine) GROUP BY meeting_id),
             pairs AS (
                 SELECT mine.src, b.institution_id AS dst, COUNT(*) AS shared,
-                       SUM(1.0 / (s.n - 1)) AS weight
+                       SUM({newman_expression('s.n')}) AS weight
                 FROM mine JOIN attendance b ON b.meeting_id = mine.meeting_id
                 JOIN sizes s ON s.meeting_id = mine.meeting_id
                 WHERE b.institution_id <> mine.src GROUP BY mine.src, b.institution_id),

@@ -17,6 +17,7 @@ index-backed STARTS WITH.
 from __future__ import annotations
 
 import os
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -24,7 +25,7 @@ from typing import Any
 
 import numpy as np
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConstraintError, ServiceUnavailable
 
 from graph.ids import normalise_name, search_key
 from graph.model import (
@@ -48,6 +49,7 @@ from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.base import (
     AttendanceNodes,
     AttendanceRow,
+    Conflict,
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
@@ -63,6 +65,8 @@ from graph.store.base import (
     region_prefix_bounds,
 )
 from graph.store.incidence import Incidence, int_columns
+from graph.store.integrity import check_merge, edge_refs, refuse_dangling
+from graph.weights import newman_expression
 
 _CHUNK = 5000  # rows per UNWIND statement
 
@@ -191,7 +195,7 @@ def _rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
                      for m in batch.meetings],
         "programs": [clean({"id": p.id, "name": p.name, "name_norm": search_key(p.name),
                             "aliases": list(p.aliases), "description": p.description,
-                            "aliases_norm": " | ".join(a.lower() for a in p.aliases)})
+                            "alias_keys": [normalise_name(a) for a in p.aliases]})
                      for p in batch.programs],
         "measurements": [clean({"id": m.id, "what": m.what, "value": m.value, "unit": m.unit,
                                 "period": m.period, "region_code": m.region_code,
@@ -296,12 +300,52 @@ class Neo4jStore:
 
         return bulk_write(self, batches)
 
+    def create(self, batch: Batch, kind: str, id_: str) -> WriteResult:
+        try:
+            with self._driver.session(database=self.database) as session:
+                result: WriteResult = session.execute_write(self._create_tx, batch, kind, id_)
+        except ConstraintError as exc:  # a racing create won between our MERGE and commit
+            raise Conflict(f"already exists as {id_}", id_) from exc
+        return result
+
+    def _create_tx(self, tx: ManagedTransaction, batch: Batch, kind: str,
+                   id_: str) -> WriteResult:
+        self._claim(tx, kind, id_)
+        result = self._write_tx(tx, batch)
+        # The claimed node counted as already there; it is the one this create made.
+        result.created[kind] = result.created.get(kind, 0) + 1
+        result.updated[kind] = result.updated.get(kind, 0) - 1
+        return result
+
+    @staticmethod
+    def _claim(tx: ManagedTransaction, kind: str, id_: str) -> None:
+        """MERGE on the uniquely constrained key: Neo4j locks the key, so of concurrent
+        claims one creates the node (and marks it with a token) and the rest match it once
+        that one commits. The write that follows replaces every property, token included."""
+        if kind == "institutions":
+            alias = tx.run("MATCH (a:Alias {old_id: $id}) RETURN a.new_id AS new",
+                           id=id_).single()
+            if alias is not None:
+                raise Conflict(f"already exists as {alias['new']} (merged from {id_})",
+                               alias["new"])
+        label, key = _NODES[kind]
+        token = uuid.uuid4().hex
+        record = tx.run(f"MERGE (n:{label} {{{key}: $id}}) ON CREATE SET n.claim_ = $token "
+                        "RETURN n.claim_ = $token AS mine", id=id_, token=token).single()
+        if record is None or record["mine"] is not True:
+            raise Conflict(f"already exists as {id_}", id_)
+
     def _write_tx(self, tx: ManagedTransaction, batch: Batch) -> WriteResult:
         refs = sorted(institution_refs(batch))
         alias = {r["old"]: r["new"] for r in tx.run(
             "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) RETURN a.old_id AS old, "
             "a.new_id AS new", ids=refs)} if refs else {}
         batch = rewrite(batch, alias)
+        for kind, wanted in edge_refs(batch).items():
+            label, key = _NODES[kind]
+            stored = {r["k"] for r in tx.run(
+                f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN k", keys=list(wanted))}
+            refuse_dangling(kind, wanted, stored)
         created: dict[str, int] = {}
         updated: dict[str, int] = {}
         for kind, rows in _rows(batch).items():
@@ -376,20 +420,42 @@ class Neo4jStore:
                    "THEN [r IN u WHERE r <> 'participant'] ELSE u END",
                    rows=list(part), order=list(ROLES))
 
-    def merge_institutions(self, keep_id: str, drop_id: str) -> int:
+    def merge_institutions(self, keep_id: str, drop_id: str, allow_cross_type: bool = False,
+                           allow_cross_region: bool = False) -> int:
         if keep_id == drop_id:
             raise StoreError("cannot merge an institution into itself")
         with self._driver.session(database=self.database) as session:
-            moved: int = session.execute_write(self._merge_tx, keep_id, drop_id)
+            moved: int = session.execute_write(self._merge_tx, keep_id, drop_id,
+                                               allow_cross_type, allow_cross_region)
         return moved
 
-    def _merge_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str) -> int:
-        found = {r["id"] for r in tx.run(
-            "UNWIND $ids AS id MATCH (i:Institution {id: id}) RETURN i.id AS id",
+    def _merge_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str,
+                  allow_cross_type: bool, allow_cross_region: bool) -> int:
+        found = {r["i"]["id"]: _institution(r["i"]) for r in tx.run(
+            "UNWIND $ids AS id MATCH (i:Institution {id: id}) RETURN i",
             ids=[keep_id, drop_id])}
         for missing in (keep_id, drop_id):
             if missing not in found:
                 raise NotFound(f"no institution with id {missing!r}")
+        check_merge(found[keep_id], found[drop_id], allow_cross_type, allow_cross_region)
+        return self._move_tx(tx, keep_id, drop_id)
+
+    def rekey_institution(self, old_id: str, new: Institution) -> None:
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(self._rekey_tx, old_id, new)
+        except ConstraintError as exc:
+            raise Conflict(f"already exists as {new.id}", new.id) from exc
+
+    def _rekey_tx(self, tx: ManagedTransaction, old_id: str, new: Institution) -> None:
+        if tx.run("MATCH (i:Institution {id: $id}) RETURN i.id", id=old_id).single() is None:
+            raise NotFound(f"no institution with id {old_id!r}")
+        self._claim(tx, "institutions", new.id)
+        self._write_tx(tx, Batch(institutions=[new]))
+        self._move_tx(tx, new.id, old_id)
+
+    def _move_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str) -> int:
+        """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
         rows = list(tx.run("MATCH (:Institution {id: $drop})-[a:ATTENDED]->(m:Meeting) "
                            "WITH a, m.id AS m, a.roles AS roles DELETE a RETURN m, roles",
                            drop=drop_id))
@@ -532,8 +598,10 @@ class Neo4jStore:
     def _program_query(f: ProgramFilter) -> _Query:
         q = _Query()
         if f.name_contains:
-            q.add("(n.name_norm CONTAINS $needle OR n.aliases_norm CONTAINS $needle_raw)",
-                  needle=normalise_name(f.name_contains), needle_raw=f.name_contains.lower())
+            # The name or any one alias, each normalised as names are.
+            q.add("(n.name_norm CONTAINS $needle OR "
+                  "any(a IN coalesce(n.alias_keys, []) WHERE a CONTAINS $needle))",
+                  needle=normalise_name(f.name_contains))
         if f.institution_id:
             q.add("EXISTS { (:Institution {id: $iid})-[:RUNS|SUPPORTS]->(n) }",
                   iid=f.institution_id)
@@ -723,7 +791,7 @@ class Neo4jStore:
             f"MATCH (:Institution {{id: src}})-[:ATTENDED]->(m:Meeting) {q.clause()} "
             "WITH m, COUNT { (m)<-[:ATTENDED]-(:Institution) } AS n "
             "MATCH (m)<-[:ATTENDED]-(b:Institution) WHERE b.id <> src "
-            "WITH b.id AS dst, count(m) AS shared, sum(1.0 / (n - 1)) AS weight "
+            f"WITH b.id AS dst, count(m) AS shared, sum({newman_expression('n')}) AS weight "
             "RETURN dst, shared, weight ORDER BY weight DESC, shared DESC, dst LIMIT $first } "
             "RETURN src, dst, shared, weight",
             ids=list(dict.fromkeys(ids)), first=first, **q.params)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.helpers import GraphQLClient
+import asyncio
+from typing import Any
+
+import httpx
+
+from api.app import create_app
+from graph.store.base import InstitutionFilter, PageRequest, Store
+from tests.helpers import EDITOR_TOKEN, TEST_ACCESS, GraphQLClient
 
 CREATE_INSTITUTION = """mutation($input: InstitutionInput!) {
   createInstitution(input: $input) { id name type level regionCode } }"""
@@ -37,12 +44,31 @@ def test_create_institution_rejects_bad_input_by_name(client: GraphQLClient) -> 
     assert error["extensions"]["argument"] == "input.name"
 
 
-def test_update_institution_keeps_the_id(client: GraphQLClient) -> None:
+def test_update_institution_rekeys_when_its_natural_key_changes(client: GraphQLClient) -> None:
     iid = make(client, "KUA Genuk", "KUA", "33.74.05")
+    same = client.data("""mutation($id: ID!) { updateInstitution(id: $id,
+        input: {name: "kua genuk"}) { id name } }""", {"id": iid})["updateInstitution"]
+    assert same == {"id": iid, "name": "kua genuk"}  # the same natural key: the same id
+    client.data("""mutation($id: ID!) { createMeeting(input: {title: "Bimwin", date: "2026-03-01",
+        regionCode: "33.74.05", attendees: [{institutionId: $id, role: "chair"}]}) { id } }""",
+                {"id": iid})
     data = client.data("""mutation($id: ID!) { updateInstitution(id: $id,
-        input: {name: "KUA Kecamatan Genuk"}) { id name type regionCode } }""", {"id": iid})
-    assert data["updateInstitution"] == {"id": iid, "name": "KUA Kecamatan Genuk", "type": "KUA",
-                                         "regionCode": "33.74.05"}
+        input: {name: "KUA Kecamatan Genuk"}) { id name type regionCode meetings { totalCount }
+        } }""", {"id": iid})["updateInstitution"]
+    new_id = data["id"]
+    assert new_id != iid and new_id.startswith("ins_")
+    assert data["name"] == "KUA Kecamatan Genuk"
+    assert data["meetings"]["totalCount"] == 1  # the attendance moved with it
+    assert client.data('query($id: ID!) { institution(id: $id) { id } }',
+                       {"id": iid})["institution"] is None
+    # Renaming onto another institution's natural key is refused, and changes nothing.
+    other = make(client, "KUA Pedurungan", "KUA", "33.74.05")
+    [error] = client.errors("""mutation($id: ID!) { updateInstitution(id: $id,
+        input: {name: "KUA Pedurungan"}) { id } }""", {"id": new_id})
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert error["extensions"]["id"] == other
+    assert client.data('query($id: ID!) { institution(id: $id) { name } }',
+                       {"id": new_id})["institution"] == {"name": "KUA Kecamatan Genuk"}
     [error] = client.errors('mutation { updateInstitution(id: "ins_nope", input: {name: "x"}) '
                             '{ id } }')
     assert error["extensions"]["code"] == "NOT_FOUND"
@@ -155,3 +181,60 @@ def test_loose_values_are_refused_by_field_and_nothing_is_written(client: GraphQ
     # A query argument takes the same strict dates.
     [error] = client.errors('{ meetings(filter: {from: "20250101"}) { totalCount } }')
     assert "20250101" in error["message"]
+
+
+def test_create_with_the_key_of_a_merged_away_institution_changes_nothing(
+        client: GraphQLClient) -> None:
+    keep = make(client, "Puskesmas Genuk Baru", "PUSKESMAS", "33.74.05")
+    dup = make(client, "PKM Genuk Baru", "PUSKESMAS", "33.74.05")
+    client.data('mutation($k: ID!, $d: ID!) { mergeInstitutions(keepId: $k, mergeId: $d) '
+                '{ id } }', {"k": keep, "d": dup})
+    before = client.data('query($id: ID!) { institution(id: $id) { name type regionCode } }',
+                         {"id": keep})
+    [error] = client.errors(CREATE_INSTITUTION, {"input": {
+        "name": "PKM Genuk Baru", "type": "PUSKESMAS", "regionCode": "33.74.05"}})
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert error["extensions"]["id"] == keep
+    assert client.data('query($id: ID!) { institution(id: $id) { name type regionCode } }',
+                       {"id": keep}) == before
+
+
+def test_merge_across_types_or_regions_needs_the_flag(client: GraphQLClient) -> None:
+    pkm = make(client, "Puskesmas Uji", "PUSKESMAS", "33.74.05")
+    polsek = make(client, "Polsek Uji", "POLSEK", "36.72")
+    merge = 'mutation($k: ID!, $d: ID!) { mergeInstitutions(keepId: $k, mergeId: $d%s) { id } }'
+    [error] = client.errors(merge % "", {"k": pkm, "d": polsek})
+    assert error["extensions"]["argument"] == "allowCrossType"
+    [error] = client.errors(merge % ", allowCrossType: true", {"k": pkm, "d": polsek})
+    assert error["extensions"]["argument"] == "allowCrossRegion"
+    assert client.data('query($id: ID!) { institution(id: $id) { id } }',
+                       {"id": polsek})["institution"] == {"id": polsek}
+    merged = client.data(merge % ", allowCrossType: true, allowCrossRegion: true",
+                         {"k": pkm, "d": polsek})
+    assert merged["mergeInstitutions"] == {"id": pkm}
+
+
+def test_concurrent_identical_creates_answer_one_success_and_one_id(demo_store: Store) -> None:
+    """Eight callers at once, ten times, through the ASGI app (store calls in threads)."""
+    app = create_app(demo_store, access=TEST_ACCESS)
+    headers = {"Authorization": f"Bearer {EDITOR_TOKEN}"}
+
+    async def trial(name: str) -> list[dict[str, Any]]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://test") as http:
+            answers = await asyncio.gather(*(http.post(
+                "/graphql", headers=headers, json={"query": CREATE_INSTITUTION, "variables": {
+                    "input": {"name": name, "type": "KUA", "regionCode": "33.74.05"}}})
+                for _ in range(8)))
+        return [a.json() for a in answers]
+
+    for n in range(10):
+        bodies = asyncio.run(trial(f"KUA Serentak {n}"))
+        ok = [b["data"]["createInstitution"]["id"] for b in bodies if b.get("data")]
+        refused = [b["errors"][0]["extensions"] for b in bodies if b.get("errors")]
+        assert len(ok) == 1, bodies
+        assert {e["code"] for e in refused} == {"CONFLICT"}
+        assert {e["id"] for e in refused} == set(ok)
+        found = demo_store.find_institutions(
+            InstitutionFilter(name_contains=f"KUA Serentak {n}"), PageRequest(10))
+        assert [i.id for i in found.items] == ok

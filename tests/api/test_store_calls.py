@@ -136,3 +136,28 @@ def test_attendees_answer_the_same_through_either_read(demo_store) -> None:  # t
         for a in e["node"]["attendees"]:
             inst = stored[a["institution"]["id"]]
             assert (a["institution"]["region"] or {}).get("code") == inst.region_code
+
+
+ANALYTICS_FIELDS = {
+    "communities": "{ communities { size members(first: 100) { id name } region { name } } }",
+    "centrality": "{ centrality(measure: DEGREE, first: 100) { rank institution { id name } } }",
+    "brokers": "{ brokers(first: 100) { total institution { id name } } }",
+    "path": '{ collaborationPath(fromId: "ins_0000", toId: "ins_0150") { id name } }',
+}
+
+
+def test_each_analytics_field_costs_one_store_call_per_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    counting = CountingStore(big_store(tmp_path))
+    client = GraphQLClient(counting)  # type: ignore[arg-type]
+    for name, query in ANALYTICS_FIELDS.items():
+        counting.reset()
+        data = client.data(query)
+        shown = sum(len(c["members"]) for c in data["communities"]) if name == "communities" \
+            else len(next(iter(data.values())) or [])
+        assert shown >= (2 if name == "path" else 30), (name, data)  # a loop would show
+        # One projection, and every institution of the answer in one batched read.
+        assert counting.calls["attendance_rows"] <= 1, (name, dict(counting.calls))
+        assert counting.calls["institutions"] == 1, (name, dict(counting.calls))
+        # Regions: at most the community labels' read and the `region` field's, however
+        # many communities there are.
+        assert counting.calls["regions"] <= 2, (name, dict(counting.calls))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -19,9 +20,12 @@ from graph.model import (
     Source,
 )
 from graph.store.base import (
+    Conflict,
+    DanglingEdge,
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
+    MergeRefused,
     NotFound,
     PageRequest,
     ProgramFilter,
@@ -180,6 +184,100 @@ def test_replace_attendance_drops_the_old_list(loaded: Store) -> None:
                        replace_attendance={"mtg_a"}))
     got = loaded.attendance_of_meetings(["mtg_a"])["mtg_a"]
     assert [a.institution_id for a in got] == ["ins_w"]
+
+
+# -- creates: checked and written in one transaction --------------------------
+
+def test_create_refuses_a_stored_id_and_changes_nothing(loaded: Store) -> None:
+    before, version = loaded.stats(), loaded.version()
+    renamed = Institution("ins_x", "Something else", "KUA", "kabkota", "36.72")
+    with pytest.raises(Conflict) as caught:
+        loaded.create(Batch(institutions=[renamed]), "institutions", "ins_x")
+    assert caught.value.existing == "ins_x"
+    assert loaded.institutions(["ins_x"]) == {"ins_x": X}
+    assert (loaded.stats(), loaded.version()) == (before, version)
+    result = loaded.create(Batch(institutions=[Institution("ins_new", "KUA Genuk", "KUA")]),
+                           "institutions", "ins_new")
+    assert (result.created, result.updated.get("institutions", 0)) == ({"institutions": 1}, 0)
+
+
+def test_create_of_a_merged_away_id_names_the_kept_one_and_overwrites_nothing(
+        loaded: Store) -> None:
+    loaded.write(Batch(institutions=[Institution("ins_x2", "PKM Genuk", "PUSKESMAS",
+                                                 "kecamatan", "33.74.05")]))
+    loaded.merge_institutions("ins_x", "ins_x2")
+    again = Institution("ins_x2", "PKM Genuk", "POLSEK", "kabkota", "36.72")
+    with pytest.raises(Conflict) as caught:
+        loaded.create(Batch(institutions=[again]), "institutions", "ins_x2")
+    assert caught.value.existing == "ins_x"
+    assert loaded.institutions(["ins_x", "ins_x2"]) == {"ins_x": X}  # the kept one untouched
+
+
+def race(store: Store, batch: Batch, kind: str, id_: str, callers: int) -> tuple[int, list[str]]:
+    """`callers` threads create the same node at once: (how many created, ids each was told)."""
+    told: list[str] = []
+    created: list[int] = []
+    start = threading.Barrier(callers)
+
+    def call() -> None:
+        start.wait()
+        try:
+            store.create(batch, kind, id_)
+            created.append(1)
+            told.append(id_)
+        except Conflict as exc:
+            told.append(exc.existing)
+
+    threads = [threading.Thread(target=call) for _ in range(callers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return len(created), told
+
+
+@pytest.mark.parametrize("kind", ["institutions", "meetings"])
+def test_concurrent_identical_creates_make_one_node_and_agree_on_its_id(
+        store: Store, kind: str) -> None:
+    store.write(Batch(regions=list(REGIONS)))
+    callers, trials = 8, 10
+    for trial in range(trials):
+        id_ = f"new_{kind}_{trial}"
+        batch = (Batch(institutions=[Institution(id_, f"KUA {trial}", "KUA", None, "33.74.05")])
+                 if kind == "institutions" else
+                 Batch(meetings=[Meeting(id_, f"Rakor {trial}", date(2025, 5, 1))]))
+        created, told = race(store, batch, kind, id_, callers)
+        assert (created, len(told), set(told)) == (1, callers, {id_}), trial
+    assert store.stats()[kind] == trials
+
+
+# -- dangling edges: refused whole, naming the missing id ------------------------
+
+@pytest.mark.parametrize(("batch", "missing"), [
+    (Batch(attendance=[Attendance("mtg_a", "ins_ghost", ("participant",))]), "ins_ghost"),
+    (Batch(attendance=[Attendance("mtg_ghost", "ins_x", ("participant",))]), "mtg_ghost"),
+    (Batch(meeting_programs=[("mtg_a", "prg_ghost")]), "prg_ghost"),
+    (Batch(program_links=[ProgramLink("prg_p", "ins_ghost", "RUNS")]), "ins_ghost"),
+    (Batch(program_regions=[("prg_p", "99.99")]), "99.99"),
+    (Batch(citations=[Citation("ins_x", "src_ghost", 1, 2, "x")]), "src_ghost"),
+])
+def test_an_edge_to_a_missing_node_refuses_the_whole_write(loaded: Store, batch: Batch,
+                                                          missing: str) -> None:
+    batch.institutions.append(Institution("ins_new", "KUA Genuk", "KUA", None, "33.74.05"))
+    before, version = loaded.stats(), loaded.version()
+    with pytest.raises(DanglingEdge) as caught:
+        loaded.write(batch)
+    assert caught.value.missing == missing
+    assert repr(missing) in str(caught.value)
+    assert (loaded.stats(), loaded.version()) == (before, version)
+    assert loaded.institutions(["ins_new"]) == {}
+
+
+def test_an_edge_to_a_node_of_the_same_batch_is_stored(store: Store) -> None:
+    store.write(Batch(institutions=[X], meetings=[A],
+                      attendance=[Attendance("mtg_a", "ins_x", ("chair",))]))
+    assert [a.institution_id for a in store.attendance_of_meetings(["mtg_a"])["mtg_a"]] == [
+        "ins_x"]
 
 
 # -- listings ----------------------------------------------------------------
@@ -369,6 +467,40 @@ def test_merge_moves_every_relationship_and_leaves_an_alias(loaded: Store) -> No
     assert loaded.institutions(["ins_x2"]) == {}
 
 
+def test_merge_across_types_or_regions_needs_saying_so(loaded: Store) -> None:
+    loaded.write(Batch(institutions=[
+        Institution("ins_x3", "Puskesmas Genuk", "PUSKESMAS", "kecamatan", "33.74.06")]))
+    before = loaded.stats()
+    with pytest.raises(MergeRefused) as caught:
+        loaded.merge_institutions("ins_x", "ins_y")  # a Puskesmas and a Polsek
+    assert caught.value.reason == "type"
+    with pytest.raises(MergeRefused) as caught:
+        loaded.merge_institutions("ins_x", "ins_x3")  # Genuk and Pedurungan
+    assert caught.value.reason == "region"
+    assert loaded.stats() == before
+    assert loaded.merge_institutions("ins_x", "ins_y", allow_cross_type=True) == 2
+    loaded.merge_institutions("ins_x", "ins_x3", allow_cross_region=True)
+    assert set(loaded.resolve_aliases(["ins_y", "ins_x3"]).values()) == {"ins_x"}
+
+
+def test_rekey_moves_everything_to_the_new_id_and_leaves_an_alias(loaded: Store) -> None:
+    new = Institution("ins_x_new", "UPTD Puskesmas Genuk", "PUSKESMAS", "kecamatan", "33.74.05")
+    loaded.rekey_institution("ins_x", new)
+    assert loaded.institutions(["ins_x", "ins_x_new"]) == {"ins_x_new": new}
+    assert loaded.resolve_aliases(["ins_x"]) == {"ins_x": "ins_x_new"}
+    roles = {a.institution_id: a.roles for a in loaded.attendance_of_meetings(["mtg_b"])["mtg_b"]}
+    assert roles["ins_x_new"] == ("chair",)
+    assert loaded.citations(["ins_x_new"])["ins_x_new"][0].excerpt == "Puskesmas Genuk"
+    before = loaded.stats()
+    with pytest.raises(Conflict) as caught:  # onto another institution's id: refused
+        loaded.rekey_institution("ins_x_new", Y)
+    assert caught.value.existing == "ins_y"
+    assert loaded.stats() == before
+    assert loaded.institutions(["ins_y"]) == {"ins_y": Y}
+    with pytest.raises(NotFound):
+        loaded.rekey_institution("ins_gone", new)
+
+
 def test_merge_refuses_unknown_or_identical_ids(loaded: Store) -> None:
     with pytest.raises(NotFound):
         loaded.merge_institutions("ins_x", "ins_nope")
@@ -382,14 +514,19 @@ def test_merge_refuses_unknown_or_identical_ids(loaded: Store) -> None:
 def test_dump_copies_everything_into_another_store(loaded: Store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from graph.store.embedded import EmbeddedStore
 
-    loaded.write(Batch(institutions=[Institution("ins_dup", "Dup", "KUA", None, "33.74.05")]))
+    loaded.write(Batch(institutions=[Institution("ins_dup", "Dup", "PUSKESMAS", None,
+                                                 "33.74.05")]))
     loaded.merge_institutions("ins_x", "ins_dup")
     copy = EmbeddedStore(tmp_path / "copy.db")
     try:
+        from graph.store.copy import copy as copy_store
+
         batches = list(loaded.dump(size=2))
         assert len(batches) > 10  # paged, not one read of everything
-        for batch in batches:
-            copy.write(batch)
+        written: list[int] = []
+        counts = copy_store(loaded, copy, 2, written.append)
+        assert len(written) == len(batches) and sum(written) == sum(b.rows() for b in batches)
+        assert all(was == now for was, now in counts.values())
         assert copy.stats() == loaded.stats()
         assert copy.resolve_aliases(["ins_dup"]) == {"ins_dup": "ins_x"}
         assert copy.citations(["mtg_a", "ins_x"]) == loaded.citations(["mtg_a", "ins_x"])
@@ -438,3 +575,74 @@ def test_network_size_counts_what_attendance_rows_reads(loaded: Store) -> None:
     assert loaded.network_size(NetworkFilter(region_code="99")) == NetworkSize(0, 0)
     for f in (NetworkFilter(), NetworkFilter(program_id="prg_p")):
         assert loaded.network_size(f).rows == len(loaded.attendance_rows(f))
+
+
+# -- what the contract says where it used to be silent -------------------------
+
+def test_ties_are_ordered_by_id(store: Store) -> None:
+    """Equal sort keys are ordered by id (ascending, or descending with the sort)."""
+    same = [Institution(f"ins_{c}", "Puskesmas Kembar", "PUSKESMAS", None, None) for c in "cab"]
+    meetings = [Meeting(f"mtg_{c}", "Rakor", date(2025, 1, 1)) for c in "cab"]
+    store.write(Batch(institutions=same, meetings=meetings, attendance=[
+        Attendance(m.id, i.id, ("participant",)) for m in meetings for i in same]))
+    asc = store.find_institutions(InstitutionFilter(), PageRequest(10, None, "name"))
+    assert [i.id for i in asc.items] == ["ins_a", "ins_b", "ins_c"]
+    desc = store.find_institutions(InstitutionFilter(), PageRequest(10, None, "name", True))
+    assert [i.id for i in desc.items] == ["ins_c", "ins_b", "ins_a"]
+    by_date = store.find_meetings(MeetingFilter(), PageRequest(10, None, "date", True))
+    assert [m.id for m in by_date.items] == ["mtg_c", "mtg_b", "mtg_a"]
+    of = store.meetings_of_institutions(["ins_a"], Window(), PageRequest(10, None, "date"))
+    assert [m.id for m in of["ins_a"].items] == ["mtg_a", "mtg_b", "mtg_c"]
+    # Equal weight and shared meetings: collaborators by id too.
+    collab = store.collaborators(["ins_b"], Window(), 10)
+    assert [c.institution_id for c in collab["ins_b"]] == ["ins_a", "ins_c"]
+    assert [a.institution_id for a in store.attendance_of_meetings(["mtg_a"])["mtg_a"]] == [
+        "ins_a", "ins_b", "ins_c"]
+
+
+def test_batched_reads_omit_missing_ids(loaded: Store) -> None:
+    """An id that names nothing is left out of the answer: no key, no None, no error."""
+    gone = "nope"
+    assert loaded.institutions([gone]) == {}
+    assert loaded.meetings(["mtg_a", gone]).keys() == {"mtg_a"}
+    assert loaded.programs([gone]) == loaded.sources([gone]) == loaded.measurements([gone]) == {}
+    assert loaded.regions([gone]) == loaded.resolve_aliases([gone]) == {}
+    assert loaded.attendance_of_meetings([gone]) == {}
+    assert loaded.programs_of_meetings([gone]) == loaded.program_regions([gone]) == {}
+    assert loaded.meetings_of_institutions([gone], Window(), PageRequest(5)) == {}
+    assert loaded.meetings_of_programs([gone], Window(), PageRequest(5)) == {}
+    assert loaded.count_meetings_of_institutions([gone], Window()) == {}
+    assert loaded.count_meetings_of_programs([gone], Window()) == {}
+    assert loaded.measurements_of_regions([gone]) == loaded.children_of_regions([gone]) == {}
+    assert loaded.citations([gone]) == loaded.collaborators([gone], Window(), 5) == {}
+    assert loaded.program_links(program_ids=[gone], institution_ids=[gone]) == []
+
+
+@pytest.mark.parametrize(("needle", "expected"), [
+    ("si bening", {"prg_p"}),  # the name
+    ("ikut bergerak", {"prg_p"}),  # inside an alias
+    ("GERAKAN orang-tua", {"prg_q"}),  # an alias, normalised as names are
+    ("stunting | gerakan", set()),  # never across two aliases ...
+    ('tunting", "gerak', set()),  # ... nor the way aliases happen to be stored
+    ("bening semua", set()),  # ... nor across the name and an alias
+])
+def test_program_name_search_matches_the_name_or_any_one_alias(
+        loaded: Store, needle: str, expected: set[str]) -> None:
+    loaded.write(Batch(programs=[Q.__class__(Q.id, Q.name, (*Q.aliases, "Gerakan Kedua"),
+                                             Q.description)]))
+    found = loaded.find_programs(ProgramFilter(name_contains=needle), PageRequest(10))
+    assert {p.id for p in found.items} == expected
+    assert loaded.count_programs(ProgramFilter(name_contains=needle)) == len(expected)
+
+
+def test_collaborator_weights_are_the_projections(loaded: Store) -> None:
+    """Both stores' collaborator query and the projection use graph/weights.py."""
+    from graph.analytics.projection import load_projection
+    from graph.store.base import NetworkFilter
+
+    g = load_projection(loaded, NetworkFilter(), "newman").graph
+    got = loaded.collaborators(["ins_x", "ins_y", "ins_z"], Window(), 10)
+    for src, collaborators in got.items():
+        for c in collaborators:
+            assert c.weight == pytest.approx(g[src][c.institution_id]["weight"])
+            assert c.shared_meetings == g[src][c.institution_id]["shared"]
