@@ -324,6 +324,43 @@ def generate(
 
 
 @app.command()
+def analyze(
+    db: DbOption = None,
+    region: Annotated[list[str] | None, typer.Option(
+        help="Region code to precompute (repeat; default: the whole country).")] = None,
+    weighting: Annotated[str, typer.Option(help="shared or newman.")] = "shared",
+) -> None:
+    """Precompute every measure (centrality, communities, brokers, summary) and store the
+    results beside the data, so requests answer from them until the next write."""
+    import time
+
+    from graph.analytics import service
+    from graph.analytics.centrality import MEASURES
+    from graph.store.base import NetworkFilter
+
+    if weighting not in ("shared", "newman"):
+        _fail("--weighting must be shared or newman")
+    with _opened(db) as store:
+        scopes: list[str | None] = list(region) if region else [None]
+        for code in scopes:
+            f = NetworkFilter(region_code=code)
+            started = time.perf_counter()
+            steps = [m.lower() for m in MEASURES] + ["communities", "brokers", "summary"]
+            for name in steps:
+                with err.status(f"{code or 'ID'}: {name} ..."):
+                    if name == "communities":
+                        service.community_list(store, f, weighting)
+                    elif name == "brokers":
+                        service.brokers(store, f, weighting)
+                    elif name == "summary":
+                        service.summary(store, f, weighting)
+                    else:
+                        service.scores(store, f, name.upper(), weighting)
+            out.print(f"{code or 'ID'}: {len(steps)} results stored in "
+                      f"{time.perf_counter() - started:.1f} s")
+
+
+@app.command()
 def token(
     role: Annotated[str, typer.Option(help="reader, editor or admin.")] = "editor",
     name: Annotated[str, typer.Option(help="Who the token is for (kept in the file).")] = "",

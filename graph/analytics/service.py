@@ -16,6 +16,7 @@ from graph.analytics.brokerage import Brokerage, brokerage
 from graph.analytics.centrality import Scores, centrality
 from graph.analytics.communities import Community, communities
 from graph.analytics.projection import Projection, load_projection
+from graph.analytics.results import remembered
 from graph.analytics.summary import Summary, summarize
 from graph.store.base import NetworkFilter, Store
 
@@ -55,8 +56,9 @@ def network(store: Store, f: NetworkFilter, weighting: str = "shared") -> Projec
 
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Scores:
-    return cached(store, ("centrality", f, measure, weighting),
-                  lambda: centrality(network(store, f, weighting).network, measure))
+    return cached(store, ("centrality", f, measure, weighting), lambda: remembered(
+        store, "centrality", f, weighting,
+        lambda: centrality(network(store, f, weighting).network, measure), measure))
 
 
 def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Community]:
@@ -66,12 +68,13 @@ def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") ->
         names = {c: r.name for c, r in store.regions(codes).items()}
         return communities(g, lambda code: names.get(code, code))
 
-    return cached(store, ("communities", f, weighting), compute)
+    return cached(store, ("communities", f, weighting),
+                  lambda: remembered(store, "communities", f, weighting, compute))
 
 
 def brokers(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Brokerage]:
-    return cached(store, ("brokerage", f, weighting),
-                  lambda: brokerage(network(store, f, weighting).network))
+    return cached(store, ("brokerage", f, weighting), lambda: remembered(
+        store, "brokerage", f, weighting, lambda: brokerage(network(store, f, weighting).network)))
 
 
 def summary(store: Store, f: NetworkFilter, weighting: str = "shared") -> Summary:
@@ -79,7 +82,8 @@ def summary(store: Store, f: NetworkFilter, weighting: str = "shared") -> Summar
         p = network(store, f, weighting)
         return summarize(p.network, p.meetings)
 
-    return cached(store, ("summary", f, weighting), compute)
+    return cached(store, ("summary", f, weighting),
+                  lambda: remembered(store, "summary", f, weighting, compute))
 
 
 def clear() -> None:

@@ -982,6 +982,23 @@ class EmbeddedStore:
             {k: (mid, date.fromisoformat(d)) for k, (mid, d) in enumerate(meetings)},
             institutions)
 
+    # -- persisted analytics results (graph/analytics/results.py) ---------------
+    def get_result(self, key: str) -> bytes | None:
+        self._results_table()
+        row = self._conn().execute("SELECT payload FROM analytics_results WHERE key = ?",
+                                   (key,)).fetchone()
+        return bytes(row[0]) if row else None
+
+    def put_result(self, key: str, payload: bytes) -> None:
+        """Not graph data: stored outside a versioned write, so the version stays."""
+        self._results_table()
+        self._conn().execute("INSERT OR REPLACE INTO analytics_results (key, payload) "
+                             "VALUES (?, ?)", (key, payload))
+
+    def _results_table(self) -> None:
+        self._conn().execute("CREATE TABLE IF NOT EXISTS analytics_results "
+                             "(key TEXT PRIMARY KEY, payload BLOB NOT NULL)")
+
     # -- whole-store copy -----------------------------------------------------
     def _scan(self, table: str, keys: tuple[str, ...], size: int) -> Iterator[list[sqlite3.Row]]:
         """Every row of a table in key order, `size` at a time (keyset, not OFFSET)."""

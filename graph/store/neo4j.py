@@ -848,6 +848,17 @@ class Neo4jStore:
             keys=[int(k) for k in np.unique(ik)])}
         return Incidence.from_keys(mk, ik, meetings, institutions)
 
+    # -- persisted analytics results (graph/analytics/results.py) ---------------
+    def get_result(self, key: str) -> bytes | None:
+        found = self._read("MATCH (r:AnalyticsResult {key: $key}) RETURN r.payload AS p",
+                           key=key)
+        return bytes(found[0]["p"]) if found else None
+
+    def put_result(self, key: str, payload: bytes) -> None:
+        """Not graph data: stored outside a versioned write, so the version stays."""
+        self._driver.execute_query("MERGE (r:AnalyticsResult {key: $key}) SET r.payload = $p",
+                                   key=key, p=payload, database_=self.database)
+
     # -- whole-store copy -------------------------------------------------------
     def _scan(self, match: str, keys: tuple[str, ...], returns: str,
               size: int) -> Iterator[list[Any]]:

@@ -1,0 +1,79 @@
+"""Results computed once: a measure persisted beside the data it was computed from.
+
+A result is stored in the store itself (a table of the embedded store, AnalyticsResult
+nodes in Neo4j) under a key naming what it read: the measure and its parameters, the
+network filter (scope, window, program, types), the weighting and the graph version.
+Every write bumps the version, so a stored result is never stale; a second request,
+another worker or a restart decodes it instead of recomputing (`tpps analyze` fills
+them after a load). Payloads are zlib-compressed JSON: no code is ever loaded from
+the store.
+
+Keying by the store's one version means any write invalidates every scope; per-region
+version counters (a write bumps only the regions it touched) would narrow that and slot
+in here as `scope_version` once the write path keeps them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeVar
+
+from graph.analytics.brokerage import Brokerage
+from graph.analytics.centrality import Scores
+from graph.analytics.communities import Community
+from graph.analytics.summary import Summary
+from graph.store.base import NetworkFilter, Store
+
+T = TypeVar("T")
+
+
+def result_key(kind: str, f: NetworkFilter, weighting: str, version: int,
+               *params: Any) -> str:
+    window = [f.window.start.isoformat() if f.window.start else None,
+              f.window.end.isoformat() if f.window.end else None]
+    text = json.dumps([kind, f.region_code, window, f.program_id, sorted(f.types),
+                       weighting, version, [str(p) for p in params]])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def encode(kind: str, value: Any) -> bytes:
+    if kind == "centrality":
+        body: Any = {"values": value.values, "approximate": value.approximate,
+                     "engine": value.engine}
+    elif kind in ("communities", "brokerage"):
+        body = [asdict(v) for v in value]
+    else:
+        body = asdict(value)
+    return zlib.compress(json.dumps(body).encode("utf-8"), 1)
+
+
+def decode(kind: str, payload: bytes) -> Any:
+    body = json.loads(zlib.decompress(payload))
+    if kind == "centrality":
+        return Scores(body["values"], body["approximate"], body["engine"])
+    if kind == "communities":
+        return [Community(**c) for c in body]
+    if kind == "brokerage":
+        return [Brokerage(**b) for b in body]
+    body["meetings_per_month"] = [tuple(m) for m in body["meetings_per_month"]]
+    return Summary(**body)
+
+
+def remembered(store: Store, kind: str, f: NetworkFilter, weighting: str,
+               compute: Callable[[], T], *params: Any) -> T:
+    """The stored result if there is one, else compute it and store it."""
+    get = getattr(store, "get_result", None)
+    put = getattr(store, "put_result", None)
+    if get is None or put is None:
+        return compute()
+    key = result_key(kind, f, weighting, store.version(), *params)
+    found = get(key)
+    if found is not None:
+        return decode(kind, found)  # type: ignore[no-any-return]
+    value = compute()
+    put(key, encode(kind, value))
+    return value

@@ -1,0 +1,44 @@
+"""Results computed once: persisted in the store, read back by another worker or after a
+restart, recomputed after a write."""
+
+from __future__ import annotations
+
+from graph.analytics import service
+from graph.analytics.centrality import MEASURES
+from graph.analytics.results import decode, encode
+from graph.model import Batch, Region
+from graph.store.base import NetworkFilter, Store
+from tests.helpers import CountingStore
+
+
+def test_every_kind_of_result_survives_a_round_trip(demo_store: Store) -> None:
+    service.clear()
+    f = NetworkFilter()
+    for measure in MEASURES:
+        s = service.scores(demo_store, f, measure)
+        assert decode("centrality", encode("centrality", s)) == s
+    for kind, value in (("communities", service.community_list(demo_store, f)),
+                        ("brokerage", service.brokers(demo_store, f)),
+                        ("summary", service.summary(demo_store, f))):
+        assert decode(kind, encode(kind, value)) == value
+
+
+def test_a_restarted_worker_answers_from_the_store_until_a_write(demo_store: Store) -> None:
+    service.clear()
+    f = NetworkFilter(region_code="33.74")
+    first = service.scores(demo_store, f, "PAGERANK", "newman")
+    summary = service.summary(demo_store, f)
+    service.clear()  # another worker, or the same after a restart: nothing in memory
+    counting = CountingStore(demo_store)
+    assert service.scores(counting, f, "PAGERANK", "newman") == first  # type: ignore[arg-type]
+    assert service.summary(counting, f) == summary  # type: ignore[arg-type]
+    assert counting.calls["attendance_incidence"] == 0
+    assert counting.calls["get_result"] == 2
+    version = demo_store.version()
+    demo_store.write(Batch(regions=[Region("33.74", "Kota Semarang", "kabkota", "33")]))
+    assert demo_store.version() == version + 1
+    service.clear()
+    service.scores(counting, f, "PAGERANK", "newman")  # type: ignore[arg-type]
+    assert counting.calls["attendance_incidence"] == 1  # the write made it stale
+    put_version = demo_store.version()
+    assert put_version == version + 1  # storing a result is not a write of the graph
