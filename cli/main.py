@@ -223,7 +223,6 @@ def report(
     skipped: list[tuple[str, str]] = []
     if articles:
         from loaders.articles.load import article_files, extract_file
-
         from loaders.errors import LoadError
 
         for path in article_files(articles):
