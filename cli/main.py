@@ -257,6 +257,9 @@ def report(
     start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
     weighting: Annotated[str, typer.Option(help="shared or newman.")] = "shared",
+    measure: Annotated[str, typer.Option(help="Measure the main table is ranked by.")] = "DEGREE",
+    articles: Annotated[list[Path] | None, typer.Option(
+        help="Press releases to check: files that would be skipped are listed with why.")] = None,
 ) -> None:
     """Network report: CSV of every measure, GEXF and GraphML, HTML with plots."""
 
@@ -271,6 +274,23 @@ def report(
         window = Window(iso_date(start) if start else None, iso_date(end) if end else None)
     except ValueError as exc:
         _fail(f"--from/--to: {exc}")
+    from graph.analytics.centrality import MEASURES
+
+    if measure.upper() not in MEASURES:
+        _fail(f"--measure must be one of {', '.join(MEASURES)}")
+    skipped: list[tuple[str, str]] = []
+    if articles:
+        from loaders.articles.load import article_files, extract_file
+        from loaders.errors import LoadError
+
+        for path in article_files(articles):
+            try:
+                extraction = extract_file(path)
+            except LoadError as exc:  # empty, binary, HTML ... files, as `tpps load` says
+                skipped.append((str(path), "; ".join(p.message for p in exc.problems)))
+                continue
+            if extraction.meeting is None or not extraction.meeting["date"]:
+                skipped.append((str(path), extraction.skipped or "no meeting date found"))
     with _opened(db) as store:
         if region is not None and not store.regions([region]):
             _fail(f"--region: no region {region!r} in {resolve_db(db)} (a Kemendagri code "
@@ -279,7 +299,8 @@ def report(
         task = bar.add_task("report", total=len(STEPS))
         files = write_report(store, folder, NetworkFilter(window=window, region_code=region),
                              weighting, lambda name: bar.update(
-                                 task, advance=1, description=name))
+                                 task, advance=1, description=name),
+                             measure=measure.upper(), skipped=skipped)
     out.print(f"wrote {len(files)} files to {folder}: " + ", ".join(f.name for f in files))
 
 
