@@ -130,6 +130,15 @@ class Projection:
     def graph(self) -> nx.Graph:
         return self.network.graph
 
+    @cached_property
+    def attendance(self) -> dict[str, list[str]]:
+        """Meeting id -> the ids of its attendees (the report's fragmentation check)."""
+        b = self.network._incidence
+        ids = self.network.ids
+        meeting_ids = list(self.meetings)
+        return {meeting_ids[m]: [ids[i] for i in b.indices[b.indptr[m]:b.indptr[m + 1]]]
+                for m in range(b.shape[0])}
+
 
 def from_incidence(incidence: Incidence, weighting: str = "shared") -> Projection:
     return Projection(CoAttendance(incidence, weighting),
