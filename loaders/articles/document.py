@@ -87,7 +87,7 @@ def read_article(path: Path) -> str:
                      "and load that")
     words = re.findall(r"[a-z]+", text.lower())
     share = sum(w in _INDONESIAN for w in words) / max(len(words), 1)
-    if len(words) < 20 or share < 0.04:
+    if len(words) < 20 or share < 0.02:
         raise refuse("does not read as an Indonesian press release "
                      f"({len(words)} words, {share:.0%} common Indonesian words)")
     return text

@@ -173,7 +173,8 @@ _CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunti
 _PARTICIPANTS = re.compile(r"\s*(?:orang\s+)?(?:peserta|undangan)\b", re.IGNORECASE)
 _PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|peserta\s+(?:sebanyak|berjumlah))\s+(?:oleh"
                                   r"\s+)?(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
-_OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?(ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
+_OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
+                    r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
                     r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
@@ -207,6 +208,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
                 re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
         return "families_at_risk", "families"
+    o = _OTHER.match(after)
+    if o:  # "7 anak stunting dan 19 ibu hamil": the second count is no stunting case
+        return "other", o[1].lower()
     if _CASES_BEFORE.search(before) and not re.match(r"\s*(?:keluarga|KK)\b", after):
         unit = re.match(r"\s*(balita|anak|kasus|warga|jiwa|orang)", after, re.IGNORECASE)
         return "stunting_cases", unit[1].lower() if unit else "kasus"

@@ -113,8 +113,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 add(1, "attendees")
             if s.start in lead or i == 0:
                 add(1, "lead")
-            if _near(cues["planned"][1], s.text, start, end, 20, 40):
-                add(-4, "planned")
+            planned = list(cues["planned"][1].finditer(
+                s.text[max(0, start - 30):end + 40]))
+            for _ in planned[:2]:  # "menyiapkan ... yang dijadwalkan": a plan, twice said
+                add(cues["planned"][0], "planned")
             if _near(cues["passing"][1], s.text, start, end, 35, 20):
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
