@@ -8,14 +8,13 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry import Schema
-from strawberry.extensions import MaskErrors, MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from api.analytics.queries import AnalyticsQueries
-from api.errors import UserInputError
-from api.faults import StoreFaultError
+from api.errors import ErrorCodes, classify, should_mask
 from api.guards import AccessControl, QueryCost
 from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
@@ -45,13 +44,6 @@ Mutation = merge_types(
 # Limits a request meets before any store call: tokens here, depth, aliases and
 # expanded fields in api/shape.py, cost in api/cost_map.py.
 MAX_TOKENS = 5_000
-
-
-def _should_mask(error: GraphQLError) -> bool:
-    """Show the client what it can act on; hide internals (SQL, Cypher, paths)."""
-    if error.original_error is None:
-        return False  # syntax and validation errors from graphql-core itself
-    return not isinstance(error.original_error, (UserInputError, StoreFaultError))
 
 
 class TppsSchema(Schema):
@@ -84,8 +76,12 @@ class TppsSchema(Schema):
         return result
 
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        """Log what went wrong inside; a client's bad input is not a server error."""
-        internal = [e for e in errors if _should_mask(e)]
+        """Give every error its code; log what went wrong inside (a client's bad input is
+        not a server error)."""
+        document = getattr(execution_context, "graphql_document", None)
+        for e in errors:
+            classify(e, document)
+        internal = [e for e in errors if should_mask(e)]
         if internal:
             super().process_errors(internal, execution_context)
 
@@ -101,9 +97,7 @@ def build_schema(debug: bool = False, response_cache: bool | None = None) -> Sch
         AccessControl,
         QueryCost,
     ]
-    if not debug:
-        extensions.append(lambda: MaskErrors(should_mask_error=_should_mask,
-                                             error_message="Internal error"))
+    extensions.append(lambda: ErrorCodes(mask=not debug))  # every error gets its code
     built = TppsSchema(query=Query, mutation=Mutation, extensions=extensions,  # type: ignore[arg-type]
                        scalar_overrides=SCALAR_OVERRIDES)
     if settings().response_cache if response_cache is None else response_cache:

@@ -424,9 +424,10 @@ def serve(
     os.environ["TPPS_DB"] = resolve_db(db)
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
     from api.http import log_config
+    from api.serving import uvicorn_options
 
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_config=log_config())
+                log_config=log_config(), **uvicorn_options())
 
 
 def main() -> None:

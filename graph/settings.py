@@ -50,6 +50,8 @@ class Settings:
                              "longest search string (nameContains) accepted")
     body_seconds: float = _var("TPPS_BODY_SECONDS", 10.0,
                                "time a client has to send a request body")
+    header_seconds: float = _var("TPPS_HEADER_SECONDS", 10.0,
+                                 "time a connection has to send a request's headers")
     keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
                                   "idle keep-alive connections are closed after this")
     cors_origins: str = _var("TPPS_CORS_ORIGINS", "",

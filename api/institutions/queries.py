@@ -33,7 +33,7 @@ class InstitutionFilter:
         return StoreFilter(
             types=tuple(dict.fromkeys(types)),
             region_code=validation.region_code(self.region_code, "filter.regionCode"),
-            name_contains=self.name_contains or None,
+            name_contains=validation.search_text(self.name_contains),
             level=validation.level(self.level, "filter.level"),
         )
 

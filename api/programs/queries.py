@@ -26,7 +26,7 @@ class ProgramFilter:
 
     def to_store(self) -> StoreFilter:
         return StoreFilter(
-            name_contains=self.name_contains or None,
+            name_contains=validation.search_text(self.name_contains),
             institution_id=str(self.institution_id) if self.institution_id else None,
             region_code=validation.region_code(self.region_code, "filter.regionCode"),
         )

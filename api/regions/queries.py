@@ -27,7 +27,7 @@ class RegionFilter:
         return StoreFilter(
             level=validation.level(self.level, "filter.level"),
             parent_code=validation.region_code(self.parent_code, "filter.parentCode"),
-            name_contains=self.name_contains or None,
+            name_contains=validation.search_text(self.name_contains),
         )
 
 

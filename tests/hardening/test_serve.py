@@ -4,6 +4,8 @@ tokens from the environment, and no stack trace in production logs."""
 from __future__ import annotations
 
 import json
+import socket
+import time
 from pathlib import Path
 
 import httpx
@@ -40,3 +42,60 @@ def test_served_api_logs_json_with_request_ids(tmp_path: Path) -> None:
                          for x in lines)
     assert any(x["request_id"] == "req-42" and "POST /graphql" in x["message"] for x in lines)
     assert "Traceback" not in log
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> bool:
+    """True when the server closes the connection within `seconds`."""
+    sock.settimeout(seconds)
+    try:
+        while sock.recv(4096):
+            pass  # a response (408 or the like) before the close is fine
+        return True
+    except (TimeoutError, ConnectionResetError):
+        return False
+
+
+def test_silent_slow_and_idle_connections_are_closed(tmp_path: Path) -> None:
+    db = str(tmp_path / "serve.db")
+    EmbeddedStore(db).close()
+    server = Server(db, {"TPPS_HEADER_SECONDS": "1", "TPPS_KEEPALIVE_SECONDS": "1",
+                         "TPPS_BODY_SECONDS": "1"})
+    try:
+        host, port = "127.0.0.1", server.port
+        silent = [socket.create_connection((host, port)) for _ in range(20)]
+        trickle = socket.create_connection((host, port))
+        for part in (b"POST /graphql HTTP/1.1\r\n", b"Host: x\r\n"):
+            trickle.sendall(part)
+            time.sleep(0.4)
+        slow_body = socket.create_connection((host, port))
+        slow_body.sendall(b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                          b"\r\nContent-Length: 100\r\n\r\n{")
+        idle = socket.create_connection((host, port))
+        idle.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert all(_closed_within(s, 4) for s in silent)
+        assert _closed_within(trickle, 4)
+        assert _closed_within(slow_body, 4)
+        assert _closed_within(idle, 4)
+        assert httpx.get(server.url + "/health").status_code == 200  # still serving
+    finally:
+        server.stop()
+
+
+def test_served_logs_keep_secrets_and_junk_ids_out(tmp_path: Path) -> None:
+    db = str(tmp_path / "serve.db")
+    EmbeddedStore(db).close()
+    server = Server(db, {"TPPS_TOKENS": "editor:serve-token-long-enough"})
+    try:
+        r = httpx.get(server.url + "/graphql?query={__typename}&token=serve-token-long-enough")
+        assert r.status_code == 400
+        r = httpx.post(server.url + "/graphql", json={"query": "{__typename}"},
+                       headers={"x-request-id": "evil\"id" + "x" * 500})
+        assert r.status_code == 200 and len(r.headers["x-request-id"]) == 32
+        r = httpx.post(server.url + "/graphql", content=b"\xff" * (7 << 20),
+                       headers={"content-type": "application/json"})
+        assert r.status_code == 400
+    finally:
+        log = server.stop()
+    assert "serve-token-long-enough" not in log
+    assert "evil" not in log
+    assert max(len(line) for line in log.splitlines()) < 5_000
