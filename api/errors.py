@@ -73,7 +73,9 @@ def _default_of(document: DocumentNode | None, error: GraphQLError) -> str | Non
                 if any(id(n) in wanted for n in _nodes_under(v.default_value)):
                     return v.variable.name.value
                 # graphql-core reports a bad default without its node: match its text
-                if not wanted and print_ast(v.default_value) in error.message:
+                raw = getattr(v.default_value, "value", None)
+                if not wanted and (print_ast(v.default_value) in error.message or (
+                        isinstance(raw, str) and f"'{raw}'" in error.message)):
                     return v.variable.name.value
     return None
 
@@ -83,6 +85,16 @@ def classify(error: GraphQLError, document: DocumentNode | None = None) -> None:
     here when an extension refused the request before execution)."""
     extensions: dict[str, Any] = dict(error.extensions or {})
     if "code" in extensions:
+        # A scalar's own coded refusal (api/scalars.py) still names its variable.
+        if error.path is None and "argument" not in extensions:
+            if error.message.startswith("Variable '$"):
+                extensions["argument"] = "$" + error.message[len("Variable '$"):].split(
+                    "'", 1)[0]
+            elif (name := _default_of(document, error)) is not None:
+                extensions["argument"] = f"${name}"
+                error.message = f"Variable '${name}' has an invalid default value: " \
+                    f"{error.message}"
+            error.extensions = extensions
         return
     if isinstance(error, GraphQLSyntaxError):
         extensions["code"] = "GRAPHQL_PARSE_FAILED"
