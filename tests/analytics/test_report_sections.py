@@ -38,7 +38,7 @@ def test_sections_warning_meetings_figures_gaps(tmp_path: Path) -> None:
     assert "Warning: the network is fragmented" in page and "5 separate groups" in page
     assert "Institutions ranked by PageRank" in page and "=1" in page  # cliques tie
     assert "a bridge whose absence would cut coordination" in page  # betweenness explained
-    assert "Meetings (5)" in page and "Rapat Koordinasi TPPS Kecamatan Genuk" in page
+    assert "Meetings (5)" in page and "Rapat Koordinasi Kecamatan Genuk" in page
     assert "Figures over time" in page and "stunting_cases" in page
     assert "<h3>33.74.05 (kecamatan, 1 meetings)</h3>" in page and "KUA" in page
     assert "Skipped files (1)" in page and "empty.txt" in page
