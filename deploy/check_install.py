@@ -51,7 +51,7 @@ def check(tpps: str, article: Path) -> None:
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/health",
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/ready",
                                                 timeout=5) as response:
                         body = json.loads(response.read())
                     break
@@ -59,15 +59,15 @@ def check(tpps: str, article: Path) -> None:
                     if server.poll() is not None or time.monotonic() > deadline:
                         err = server.stderr.read().decode() if server.stderr else ""
                         raise SystemExit(
-                            f"tpps serve did not answer /health:\n{err[-3000:]}") from None
+                            f"tpps serve did not answer /ready:\n{err[-3000:]}") from None
                     time.sleep(0.5)
-            if body.get("status") != "ok":
-                raise SystemExit(f"/health answered {body}")
+            if body.get("ready") is not True:
+                raise SystemExit(f"/ready answered {body}")
         finally:
             server.terminate()
             server.wait(timeout=30)
     print(f"installed tpps works: extract found {len(extracted['meetings'])} meeting(s), "
-          f"serve answered /health with version {body['version']}")
+          f"serve answered /ready from its {body['store']} store (version {body['version']})")
 
 
 if __name__ == "__main__":
