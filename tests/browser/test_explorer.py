@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tests.browser.conftest import Page
 
-GENUK_MEETING = "Rapat Koordinasi TPPS Kecamatan Genuk"
+GENUK_MEETING = "Rapat Koordinasi Kecamatan Genuk"
 
 
 def _open(page: Page, fragment: str = "") -> None:
