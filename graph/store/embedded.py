@@ -905,14 +905,18 @@ class EmbeddedStore:
         return dict(out)
 
     # -- analytics --------------------------------------------------------------
-    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
-        # The meetings a network is built from are those a meeting listing would give.
+    def _network_where(self, f: NetworkFilter) -> tuple[str, list[Any]]:
+        """The attendance a network is built from: the meetings a meeting listing would
+        give (m), by institutions (i) of the filter's types."""
         where, params = self._meeting_where(
             MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
         if f.types:
             where.append(f"i.type IN ({_marks(len(f.types))})")
             params += list(f.types)
-        clause = " AND ".join(where) or "1"
+        return " AND ".join(where) or "1", params
+
+    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
+        clause, params = self._network_where(f)
         sql = ("SELECT i.id, i.name, i.type, i.region_code, m.id AS mid, m.date "
                "FROM attendance a JOIN institutions i ON i.id = a.institution_id "
                f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} ORDER BY m.id, i.id")
@@ -921,12 +925,7 @@ class EmbeddedStore:
 
     def network_size(self, f: NetworkFilter) -> NetworkSize:
         """Counted over the same rows attendance_rows reads, without reading them."""
-        where, params = self._meeting_where(
-            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
-        if f.types:
-            where.append(f"i.type IN ({_marks(len(f.types))})")
-            params += list(f.types)
-        clause = " AND ".join(where) or "1"
+        clause, params = self._network_where(f)
         sql = ("SELECT COALESCE(SUM(k), 0), COALESCE(SUM(k * (k - 1) / 2), 0) FROM ("
                "SELECT COUNT(*) AS k FROM attendance a "
                "JOIN institutions i ON i.id = a.institution_id "

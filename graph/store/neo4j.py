@@ -801,13 +801,18 @@ class Neo4jStore:
         return dict(out)
 
     # -- analytics --------------------------------------------------------------
-    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
-        """The projection's edges in one query: only what the network needs."""
-        # The meetings a network is built from are those a meeting listing would give.
+    def _network_query(self, f: NetworkFilter) -> _Query:
+        """The attendance a network is built from: the meetings a meeting listing would
+        give, by institutions of the filter's types (i = institution, n = meeting)."""
         q = self._meeting_query(
             MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
         if f.types:
             q.add("i.type IN $types", types=list(f.types))
+        return q
+
+    def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]:
+        """The projection's edges in one query: only what the network needs."""
+        q = self._network_query(f)
         records = self._read(
             f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
             "RETURN i.id AS iid, i.name AS name, i.type AS type, i.region_code AS region, "
@@ -817,10 +822,7 @@ class Neo4jStore:
 
     def network_size(self, f: NetworkFilter) -> NetworkSize:
         """Counted over the same match attendance_rows reads, without returning it."""
-        q = self._meeting_query(
-            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
-        if f.types:
-            q.add("i.type IN $types", types=list(f.types))
+        q = self._network_query(f)
         [record] = self._read(
             f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
             "WITH n, count(i) AS k RETURN coalesce(sum(k), 0) AS rows, "
@@ -830,10 +832,7 @@ class Neo4jStore:
     def attendance_incidence(self, f: NetworkFilter) -> Incidence:
         """What attendance_rows gives, as columns (graph/store/incidence.py): the match
         streams node keys, and ids, names and dates are read once per node."""
-        q = self._meeting_query(
-            MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
-        if f.types:
-            q.add("i.type IN $types", types=list(f.types))
+        q = self._network_query(f)
         with self._driver.session(database=self.database,
                                   default_access_mode="READ") as session:
             result = session.run(f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
