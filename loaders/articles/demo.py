@@ -1,8 +1,9 @@
 """The demo dataset: the facts the extractor reads from the seed press releases.
 
 `python -m loaders.articles.demo ../shared/seeds` rewrites loaders/data/demo.json.
-Each fact keeps its character span in its source and the sentence it came from (a
-short excerpt, so the API's `sources { excerpt }` lets a reader check the fact).
+Each fact keeps its character span in its source but not the sentence: the seeds are
+real releases, and their text is not ours to ship (load the releases themselves with
+`tpps load articles` to store the sentences in your own store).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def demo_dataset(seeds: Path) -> dict[str, Any]:
     for path in sorted(seeds.glob("*.txt")):
         document = load(path)
         document.path = path.name  # refs and files by name, not by where the seeds lie
-        to_records(extract(document), parsed)
+        to_records(extract(document), parsed, keep_excerpts=False)
     out: dict[str, list[Any]] = {}
     for kind in ("sources", "regions", "institutions", "programs", "meetings", "measurements"):
         seen: dict[str, Any] = {}
