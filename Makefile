@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve demo test lint schema bench bench-national bench-peer clean neo4j web chromium
+.PHONY: install run serve seed demo test lint schema bench bench-national bench-peer clean neo4j web chromium
 
 install: $(STAMP) web chromium
 
@@ -35,11 +35,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-demo: install
+# The seed facts; with ../shared/seeds beside the project (TPPS_SEEDS) their sentences too.
+seed: install
 	$(BIN)/tpps load regions --db $(DB)
-	$(BIN)/tpps load json loaders/data/demo.json --db $(DB)
+	$(BIN)/tpps load seeds --db $(DB)
 
-run: demo
+demo: seed
+
+run: seed
 	$(BIN)/tpps serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: lint

@@ -136,6 +136,39 @@ def load_articles_command(
         raise typer.Exit(1)
 
 
+@load_app.command("seeds")
+def load_seeds_command(
+    seeds: Annotated[Path | None, typer.Option(
+        help="The seed releases' folder (env TPPS_SEEDS, default ../shared/seeds).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Load the demo facts (loaders/data/demo.json), then the seed releases themselves when
+    their folder exists, so every citation carries its sentence."""
+    from graph.settings import settings
+    from loaders.seed_data import load_seed_data
+
+    folder = seeds or Path(settings().seeds)
+    with _opened(db) as store:
+        try:
+            with err.status(f"loading the demo facts into {resolve_db(db)} ..."):
+                report = load_seed_data(store, folder)
+        except LoadError as exc:
+            _fail(str(exc))
+        except StoreFault as exc:
+            _fail(f"{exc.message} ({exc.code}); re-run once the store is back: nothing is "
+                  "loaded twice")
+    created = ", ".join(f"{k}: {v} new" for k, v in sorted(report.created.items()))
+    out.print(f"demo facts loaded — {created or 'all already stored'}")
+    if report.articles is None:
+        out.print(f"no seed releases at {folder}: the facts are served without their "
+                  "sentences (sources { excerpt } is null); set TPPS_SEEDS or --seeds")
+    else:
+        out.print(f"{len(report.articles.loaded)} seed release(s) read: their sentences are "
+                  "stored with every citation")
+        for path, why in report.articles.skipped:
+            out.print(f"  skipped {path}: {why}")
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Press releases (text), or folders.")],
