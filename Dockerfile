@@ -2,13 +2,17 @@
 FROM python:3.11-slim
 WORKDIR /app
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+# The pinned, hash-checked runtime dependencies first (a layer that survives code changes),
+# then the package itself without resolving anything anew.
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY api ./api
 COPY graph ./graph
 COPY loaders ./loaders
 COPY cli ./cli
 COPY neo4j_server/__init__.py neo4j_server/__main__.py ./neo4j_server/
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir --no-deps .
 # The image proves itself when built: the installed package (not the source tree)
 # extracts a press release and serves a store (deploy/check_install.py, also run by
 # tests/test_wheel.py on a fresh wheel).

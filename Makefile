@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve seed demo test lint schema bench bench-national bench-peer clean neo4j web chromium
+.PHONY: install lock run serve seed demo test lint schema bench bench-national bench-peer clean neo4j web chromium
 
 install: $(STAMP) web chromium
 
@@ -29,11 +29,26 @@ chromium:
 			apt-get update -qq && apt-get install -y -qq chromium; \
 		else echo "chromium is missing: run 'apt-get install -y chromium' as root (browser tests need it)"; fi; }
 
-$(STAMP): pyproject.toml
+# Pinned, hash-checked dependencies from the lock (runtime + dev), then the project itself,
+# editable, without letting pip resolve anything anew (setuptools comes from the lock too).
+$(STAMP): pyproject.toml requirements-dev.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --require-hashes -r requirements-dev.lock
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
+
+# Regenerate the locks from pyproject.toml after changing a dependency. Pins already in the
+# locks are kept where they still fit; UPGRADE=1 moves every pin to the newest allowed.
+# requirements.lock (runtime, what the Docker image installs) takes the dev lock's pins.
+LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+lock:
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install -q 'uv>=0.9,<1'
+	$(BIN)/uv pip compile -q $(LOCK_FLAGS) $(if $(UPGRADE),--upgrade,) --extra dev \
+		-o requirements-dev.lock pyproject.toml
+	$(BIN)/uv pip compile -q $(LOCK_FLAGS) -c requirements-dev.lock \
+		-o requirements.lock pyproject.toml
 
 # The seed facts; with ../shared/seeds beside the project (TPPS_SEEDS) their sentences too.
 seed: install

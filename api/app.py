@@ -12,7 +12,6 @@ the API when TPPS_CORS_ORIGINS lists them.
 from __future__ import annotations
 
 import asyncio
-import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -104,7 +103,7 @@ def _cors() -> list[Middleware]:
 
 def create_app(store: Store | None = None, debug: bool | None = None,
                access: Access | None = None) -> Starlette:
-    debug = os.environ.get("TPPS_DEBUG", "") == "1" if debug is None else debug
+    debug = settings().debug if debug is None else debug
     owned = store is None
     opened = store if store is not None else open_store()
     the_store: Store = guard(opened, _describe(opened))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+
+from graph.settings import settings
 
 ROLES = ("reader", "editor", "admin")
 
@@ -52,13 +53,13 @@ class Access:
     @classmethod
     def from_env(cls) -> Access:
         hashes: dict[str, tuple[str, str]] = {}
-        for n, item in enumerate(filter(None, os.environ.get("TPPS_TOKENS", "").split(","))):
+        for n, item in enumerate(filter(None, settings().tokens.split(","))):
             role, _, token = item.strip().partition(":")
             if role not in ROLES or not token:
                 raise AuthError(f"TPPS_TOKENS item {n + 1}: expected ROLE:TOKEN with ROLE one "
                                 f"of {', '.join(ROLES)}")
             hashes[digest(token)] = (role, f"env#{n + 1}")
-        path = os.environ.get("TPPS_TOKENS_FILE")
+        path = settings().tokens_file
         if path:
             for line_no, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
                 parts = line.split()
@@ -67,7 +68,7 @@ class Access:
                 if len(parts) < 2 or parts[0] not in ROLES or len(parts[1]) != 64:
                     raise AuthError(f"{path}:{line_no}: expected ROLE SHA256 [NAME]")
                 hashes[parts[1].lower()] = (parts[0], " ".join(parts[2:]) or f"line {line_no}")
-        read = os.environ.get("TPPS_READ", "open")
+        read = settings().read
         if read not in ("open", "token"):
             raise AuthError("TPPS_READ must be open or token")
         return cls(hashes, read == "token")

@@ -430,6 +430,28 @@ def token(
     out.print(f"line for TPPS_TOKENS_FILE: {role} {digest(secret)} {name}".rstrip())
 
 
+@app.command("settings")
+def settings_command(
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the README's table of settings instead.")] = False,
+) -> None:
+    """Print every environment variable tpps reads, its value now (secrets masked) and
+    what it is for."""
+    from graph import settings as config
+
+    if markdown:
+        print(config.markdown(), end="")
+        return
+    try:
+        rows = config.current()
+    except config.SettingsError as exc:
+        _fail(str(exc))
+    defaults = {name: default for name, default, _ in config.describe()}
+    for name, value, doc in rows:
+        print(f"{name}={value}")
+        print(f"    {doc} (default: {defaults[name] or 'empty'})")
+
+
 @app.command()
 def schema() -> None:
     """Print the GraphQL schema (SDL); `make schema` writes it to schema.graphql."""
@@ -454,8 +476,12 @@ def serve(
 
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
+    from graph.settings import settings
+
+    # The app factory reads TPPS_DB, in this process or in each worker it starts.
     os.environ["TPPS_DB"] = resolve_db(db)
-    out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
+    settings.cache_clear()
+    out.print(f"serving {settings().db} on http://{host}:{port}/graphql")
     from api.http import log_config
     from api.serving import uvicorn_options
 

@@ -18,8 +18,9 @@ class SettingsError(ValueError):
     """A variable holds a value that cannot be used; the message names it."""
 
 
-def _var(name: str, default: Any, doc: str) -> Any:
-    return field(default=default, metadata={"env": name, "doc": doc})
+def _var(name: str, default: Any, doc: str, secret: bool = False) -> Any:
+    """A setting read from variable `name`; a secret's value is never printed."""
+    return field(default=default, metadata={"env": name, "doc": doc, "secret": secret})
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Settings:
     debug: bool = _var("TPPS_DEBUG", False,
                        "1: show exception details in answers and logs (never in production)")
     tokens: str = _var("TPPS_TOKENS", "",
-                       "comma-separated ROLE:TOKEN pairs (roles: reader, editor, admin)")
+                       "comma-separated ROLE:TOKEN pairs (roles: reader, editor, admin)",
+                       secret=True)
     tokens_file: str = _var("TPPS_TOKENS_FILE", "",
                             "file of 'ROLE SHA256 [NAME]' lines (see `tpps token`)")
     read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
@@ -63,9 +65,14 @@ class Settings:
                                 "1: answer identical reads from memory until the next write")
     response_cache_size: int = _var("TPPS_RESPONSE_CACHE_SIZE", 1024,
                                     "answers the response cache keeps (least recently used go)")
-    neo4j_user: str = _var("NEO4J_USER", "neo4j", "Neo4j user name")
-    neo4j_password: str = _var("NEO4J_PASSWORD", "", "Neo4j password; empty: no auth")
+    neo4j_user: str = _var("NEO4J_USER", "neo4j",
+                           "Neo4j user name (`make neo4j` accepts only neo4j)")
+    neo4j_password: str = _var("NEO4J_PASSWORD", "",
+                               "Neo4j password; empty: no auth (also what `make neo4j` sets)",
+                               secret=True)
     neo4j_database: str = _var("NEO4J_DATABASE", "neo4j", "Neo4j database name")
+    neo4j_host: str = _var("NEO4J_HOST", "127.0.0.1", "interface `make neo4j` listens on")
+    neo4j_port: int = _var("NEO4J_PORT", 7687, "port `make neo4j` listens on")
     seeds: str = _var("TPPS_SEEDS", "../shared/seeds",
                       "folder of the seed press releases (relative to the project root)")
 
@@ -103,4 +110,34 @@ def settings() -> Settings:
 
 def describe() -> list[tuple[str, str, str]]:
     """(variable, default, what it is for) for every setting, for docs and `tpps settings`."""
-    return [(f.metadata["env"], str(f.default), f.metadata["doc"]) for f in fields(Settings)]
+    return [(f.metadata["env"], _show(f.default), f.metadata["doc"]) for f in fields(Settings)]
+
+
+def _show(value: Any) -> str:
+    """A value as one would write it in the environment (a flag as 1 or 0)."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+MASK = "********"
+
+
+def current(values: Settings | None = None) -> list[tuple[str, str, str]]:
+    """(variable, value now, what it is for) for every setting; a set secret shows as MASK."""
+    values = settings() if values is None else values
+    rows = []
+    for f in fields(Settings):
+        value = getattr(values, f.name)
+        shown = MASK if f.metadata["secret"] and value else _show(value)
+        rows.append((f.metadata["env"], shown, f.metadata["doc"]))
+    return rows
+
+
+def markdown() -> str:
+    """The README's table of settings (tests/test_settings.py keeps the two equal)."""
+    lines = ["| variable | default | what it is for |", "| --- | --- | --- |"]
+    for name, default, doc in describe():
+        lines.append(f"| `{name}` | {f'`{default}`' if default else '(empty)'} | "
+                     f"{doc.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"

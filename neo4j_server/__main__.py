@@ -6,20 +6,19 @@ Data stays in .neo4j/data between runs. Ctrl-C stops it.
 
 from __future__ import annotations
 
-import os
 import sys
 
+from graph.settings import settings
 from neo4j_server import CACHE, Neo4jServer, Neo4jStartError
 
 
 def main() -> int:
-    user = os.environ.get("NEO4J_USER")
-    if user and user != "neo4j":
+    env = settings()
+    if env.neo4j_user and env.neo4j_user != "neo4j":
         print("NEO4J_USER must be neo4j (Community has one admin user)", file=sys.stderr)
         return 2
-    server = Neo4jServer(CACHE / "data", host=os.environ.get("NEO4J_HOST", "127.0.0.1"),
-                         port=int(os.environ.get("NEO4J_PORT", "7687")),
-                         password=os.environ.get("NEO4J_PASSWORD") or None, heap="1g")
+    server = Neo4jServer(CACHE / "data", host=env.neo4j_host,
+                         port=env.neo4j_port, password=env.neo4j_password or None, heap="1g")
     try:
         uri = server.start()
     except Neo4jStartError as exc:

@@ -28,6 +28,15 @@ DEMO = ROOT / "loaders" / "data" / "demo.json"
 SEEDS = (ROOT / settings().seeds).resolve()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_settings() -> Iterator[None]:
+    """settings() reads the environment once per process; each test reads it anew, so a
+    variable a test sets with monkeypatch before its first read is the one it sees."""
+    settings.cache_clear()
+    yield
+    settings.cache_clear()
+
+
 @pytest.fixture
 def embedded(tmp_path: Path) -> Iterator[EmbeddedStore]:
     store = EmbeddedStore(tmp_path / "tpps.db")

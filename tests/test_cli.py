@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli.main import app
+from graph.settings import settings
 from tests.conftest import DEMO
 
 runner = CliRunner()
@@ -107,6 +108,7 @@ def test_neo4j_credentials_come_from_the_environment(tmp_path: Path,
         assert refused.exit_code == 1
         assert "refused the credentials" in refused.output
         monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pass")
+        settings.cache_clear()  # the environment is read once per process
         accepted = runner.invoke(app, ["stats", "--db", server.uri])
         assert accepted.exit_code == 0, accepted.output
 

@@ -7,6 +7,7 @@ and the image installs the same package the tests run.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -41,3 +42,12 @@ def test_the_image_runs_the_install_check_when_built() -> None:
     check = text.index("check_install.py tpps")
     assert install < check  # after the install, against what it installed
     assert (ROOT / "deploy" / "check_install.py").is_file()
+
+
+def test_tool_caches_are_ignored_and_not_committed() -> None:
+    ignored = (ROOT / ".gitignore").read_text("utf-8").splitlines()
+    for cache in (".schemathesis/", ".mypy_cache/", ".pytest_cache/", ".ruff_cache/"):
+        assert cache in ignored, f"{cache} is not in .gitignore"
+        tracked = subprocess.run(["git", "ls-files", cache], cwd=ROOT, capture_output=True,
+                                 text=True, check=True).stdout
+        assert not tracked, f"{cache} is committed: {tracked.splitlines()[:3]}"

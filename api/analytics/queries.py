@@ -4,7 +4,6 @@ stored graph (one store call), cached by graph version (graph/analytics/service.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
@@ -38,12 +37,13 @@ from api.pagination import MAX_PAGE, check_first
 from graph.analytics import service
 from graph.analytics.gaps import convergence_gaps
 from graph.analytics.paths import collaboration_path, ego_network
+from graph.settings import settings
 from graph.store.base import NetworkFilter as StoreNetworkFilter
 
 T = TypeVar("T")
 
 MAX_NETWORK_NODES = 5_000
-ANALYTICS_SECONDS = float(os.environ.get("TPPS_ANALYTICS_SECONDS", "30"))
+ANALYTICS_SECONDS = settings().analytics_seconds
 
 
 async def _run(context: Any, fn: Callable[..., T], *args: Any) -> T:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
+from graph.settings import settings
 from graph.store.base import Store
 
 DEFAULT_DB = "data/tpps.db"
@@ -11,7 +10,7 @@ NEO4J_SCHEMES = ("bolt://", "bolt+s://", "bolt+ssc://", "neo4j://", "neo4j+s://"
 
 
 def resolve_db(db: str | None) -> str:
-    return db or os.environ.get("TPPS_DB") or DEFAULT_DB
+    return db or settings().db or DEFAULT_DB
 
 
 def open_store(db: str | None = None) -> Store:

@@ -16,7 +16,6 @@ index-backed STARTS WITH.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -270,10 +269,9 @@ class Neo4jStore:
 
     @classmethod
     def from_env(cls, uri: str) -> Neo4jStore:
-        user = os.environ.get("NEO4J_USER")
-        password = os.environ.get("NEO4J_PASSWORD")
-        auth = (user or "neo4j", password) if password else None
-        return cls(uri, auth, os.environ.get("NEO4J_DATABASE", "neo4j"))
+        env = settings()
+        auth = (env.neo4j_user or "neo4j", env.neo4j_password) if env.neo4j_password else None
+        return cls(uri, auth, env.neo4j_database)
 
     def close(self) -> None:
         self._driver.close()
