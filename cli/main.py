@@ -421,6 +421,9 @@ def serve(
 
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
+    from api.auth import Access
+
+    Access.from_env()  # a short token or an open token file: one line, before any worker
     os.environ["TPPS_DB"] = resolve_db(db)
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
     from api.http import log_config
