@@ -64,8 +64,10 @@ def test_editors_and_admins_may_write(demo_store: Store, token: str) -> None:
 
 def test_reading_can_require_a_token(demo_store: Store) -> None:
     closed = Access(ACCESS.hashes, read_needs_token=True)
-    [error] = GraphQLClient(demo_store, access=closed, token=None).errors(READ)
-    assert error["extensions"]["code"] == "UNAUTHENTICATED"
+    refused = GraphQLClient(demo_store, access=closed, token=None).http.post(
+        "/graphql", json={"query": READ})
+    assert refused.status_code == 401
+    assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     assert GraphQLClient(demo_store, access=closed, token="r-token").data(READ)
 
 
@@ -176,3 +178,33 @@ def test_tpps_token_makes_a_working_token(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("TPPS_TOKENS_FILE", str(tmp_path / "tokens"))
     assert Access.from_env().principal(f"Bearer {secret}").role == "editor"
     assert secret not in entry
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": f"Bearer {LONG}-not-known"},
+                                     {"Authorization": "Basic r-token"}])
+@pytest.mark.parametrize("query", ["{ institutoins { totalCount } }",  # a typo: hints
+                                   "query { ...F } fragment F on Nope { x }",
+                                   "{ institutions(first: 1.5) { totalCount } }",
+                                   "{ this is not graphql"])
+def test_reads_needing_a_token_refuse_strangers_before_validation(
+        demo_store: Store, headers: dict[str, str], query: str) -> None:
+    closed = Access(ACCESS.hashes, read_needs_token=True)
+    http = GraphQLClient(demo_store, access=closed, token=None).http
+    for response in (http.post("/graphql", json={"query": query}, headers=headers),
+                     http.get("/graphql", params={"query": query}, headers=headers)):
+        assert response.status_code == 401
+        assert response.headers["www-authenticate"].startswith("Bearer")
+        [error] = response.json()["errors"]
+        assert error["extensions"]["code"] == "UNAUTHENTICATED"
+        text = response.text.lower()
+        assert "did you mean" not in text and "institution" not in text
+        assert "nope" not in text and "syntax" not in text and "node" not in text
+
+
+def test_a_known_token_is_validated_as_before(demo_store: Store) -> None:
+    closed = Access(ACCESS.hashes, read_needs_token=True)
+    reader = GraphQLClient(demo_store, access=closed, token="r-token")
+    [error] = reader.errors("{ institutoins { totalCount } }")
+    assert "Did you mean 'institutions'" in error["message"]  # a holder may be helped
+    [error] = reader.errors(CREATE)
+    assert error["extensions"]["code"] == "FORBIDDEN"
