@@ -82,14 +82,35 @@ class GraphQLApp(GraphQL[Context, None]):
         return data
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if isinstance(request, Request) and self._must_authenticate(request):
+            return _unauthenticated()
         try:
             return await super().run(request, context, root_value)
         except PersistedQueryError as exc:
             return JSONResponse(exc.as_response())
 
+    def _must_authenticate(self, request: Request) -> bool:
+        """Reads need a token and this request has no valid one: it is refused before its
+        body is parsed or validated, so an anonymous caller learns nothing of the schema
+        ("Did you mean ...") and spends no parsing. GraphiQL's page itself stays open."""
+        if not self.access.read_needs_token:
+            return False
+        if self.access.principal(request.headers.get("authorization")).role is not None:
+            return False
+        return not self.should_render_graphql_ide(self.request_adapter_class(request))
+
     def encode_json(self, data: object) -> bytes:
         """orjson: a 100-row answer encodes over 10x faster than with json.dumps."""
         return orjson.dumps(data)
+
+
+def _unauthenticated() -> Response:
+    return JSONResponse(
+        {"data": None, "errors": [{
+            "message": "a bearer token is needed to read (Authorization: Bearer ...); this one "
+                       "is missing or not known, and the request was not read",
+            "extensions": {"code": "UNAUTHENTICATED"}}]},
+        status_code=401, headers={"WWW-Authenticate": 'Bearer realm="tpps"'})
 
 
 def _cors() -> list[Middleware]:

@@ -476,8 +476,10 @@ def serve(
 
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
+    from api.auth import Access
     from graph.settings import settings
 
+    Access.from_env()  # a short token or an open token file: one line, before any worker
     # The app factory reads TPPS_DB, in this process or in each worker it starts.
     os.environ["TPPS_DB"] = resolve_db(db)
     settings.cache_clear()

@@ -30,10 +30,15 @@ class Settings:
     debug: bool = _var("TPPS_DEBUG", False,
                        "1: show exception details in answers and logs (never in production)")
     tokens: str = _var("TPPS_TOKENS", "",
-                       "comma-separated ROLE:TOKEN pairs (roles: reader, editor, admin)",
-                       secret=True)
+                       "comma-separated ROLE:TOKEN pairs (roles: reader, editor, admin); "
+                       "each token at least 16 characters", secret=True)
     tokens_file: str = _var("TPPS_TOKENS_FILE", "",
-                            "file of 'ROLE SHA256 [NAME]' lines (see `tpps token`)")
+                            "file of 'ROLE SHA256 [NAME]' lines (see `tpps token`); refused "
+                            "when group or others may open it (chmod 600); kill -USR1 "
+                            "re-reads it")
+    tokens_file_any_mode: bool = _var("TPPS_TOKENS_FILE_ANY_MODE", False,
+                                      "1: accept a token file group or others may open "
+                                      "(with a warning)")
     read: str = _var("TPPS_READ", "open", "open: anyone may read; token: reads need a token")
     analytics_seconds: float = _var("TPPS_ANALYTICS_SECONDS", 30.0,
                                     "time budget of one analytics request, in seconds")

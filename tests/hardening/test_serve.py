@@ -21,7 +21,7 @@ def test_served_api_logs_json_with_request_ids(tmp_path: Path) -> None:
     store = EmbeddedStore(db)
     load_files([DEMO], "json", store)
     store.close()
-    server = Server(db, {"TPPS_TOKENS": "editor:serve-token", "TPPS_DEBUG": "0"})
+    server = Server(db, {"TPPS_TOKENS": "editor:serve-token-long-enough", "TPPS_DEBUG": "0"})
     try:
         query = {"query": "{ institutions { totalCount } }"}
         r = httpx.post(server.url + "/graphql", json=query, headers={"x-request-id": "req-42"})
@@ -30,7 +30,7 @@ def test_served_api_logs_json_with_request_ids(tmp_path: Path) -> None:
             "query": 'mutation { createInstitution(input: {name: "X", type: "KUA"}) { id } }'})
         assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
         allowed = httpx.post(server.url + "/graphql", headers={
-            "Authorization": "Bearer serve-token"}, json={
+            "Authorization": "Bearer serve-token-long-enough"}, json={
             "query": 'mutation { createInstitution(input: {name: "X", type: "KUA"}) { id } }'})
         assert "errors" not in allowed.json()
         page = httpx.get(server.url + "/graphql", headers={"accept": "text/html"})
