@@ -98,7 +98,7 @@ def build_schema(debug: bool = False, response_cache: bool | None = None) -> Sch
         QueryCost,
     ]
     extensions.append(lambda: ErrorCodes(mask=not debug))  # every error gets its code
-    built = TppsSchema(query=Query, mutation=Mutation, extensions=extensions,  # type: ignore[arg-type]
+    built = TppsSchema(query=Query, mutation=Mutation, extensions=extensions,
                        scalar_overrides=SCALAR_OVERRIDES)
     if settings().response_cache if response_cache is None else response_cache:
         built.responses = ResponseCache(settings().response_cache_size)

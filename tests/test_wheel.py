@@ -10,6 +10,7 @@ build installs them for real and runs the same check.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -20,9 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "tests" / "loaders" / "articles" / "kendal_rakor.txt"
 
 
+# Without PYTHONPATH: a source tree on it (PYTHONPATH=$PWD pytest) would be imported instead
+# of the wheel, and its tpps_graph.egg-info would tell pip the wheel is already installed.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def _run(*args: str, cwd: Path) -> None:
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600,
-                          check=False)
+                          check=False, env=ENV)
     assert done.returncode == 0, f"{' '.join(args)}:\n{done.stdout[-2000:]}{done.stderr[-4000:]}"
 
 
@@ -44,12 +50,12 @@ def test_the_installed_wheel_extracts_and_serves(tmp_path: Path) -> None:
          str(wheel), cwd=tmp_path)
     site = Path(subprocess.check_output(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        text=True).strip())
+        text=True, env=ENV).strip())
     # Dependencies from the development venv, after the venv's own site-packages (so
     # the wheel's packages, not the editable source tree, are the ones imported).
     (site / "zz_dev_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     _run(str(python), str(ROOT / "deploy" / "check_install.py"), str(venv / "bin" / "tpps"),
          str(ARTICLE), cwd=tmp_path)
     where = subprocess.check_output([str(python), "-c", "import loaders; print(loaders.__file__)"],
-                                    cwd=tmp_path, text=True)
+                                    cwd=tmp_path, text=True, env=ENV)
     assert where.startswith(str(venv)), where

@@ -24,6 +24,7 @@ from graph.analytics.report_facts import (
     meetings_in_scope,
     tie_ranks,
 )
+from graph.analytics.summary import Summary
 from graph.model import Measurement
 from graph.store.base import NetworkFilter, Store
 
@@ -106,7 +107,7 @@ def _csv(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 def _plots_and_html(out: Path, g: nx.Graph, table: dict[str, dict[str, Any]],
-                    summary: service.Summary, gaps: GapReport | None) -> list[Path]:
+                    summary: Summary, gaps: GapReport | None) -> list[Path]:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
 
 from graph.model import NATIONAL_CODE, ROLES, Region
 from graph.vocabulary import institution_types
@@ -137,7 +137,7 @@ class Checker:
             self.fail(where, f"{json.dumps(value, ensure_ascii=False)} is not one of "
                              f"{', '.join(sorted(allowed))}")
             return None
-        return cast(str, value)
+        return value
 
     def items(self, value: Any, where: str) -> list[Any]:
         if not isinstance(value, list):
