@@ -20,6 +20,7 @@ from loaders.articles.vocab import MeetingFamily, Vocabulary
 
 THRESHOLD = 4
 _QUOTES = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+_NAME_QUOTE = 70  # a quoted meeting name is short; speech is longer
 
 
 @dataclass
@@ -40,10 +41,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_quote(s: Sentence, offset: int) -> bool:
+    """Inside quoted speech; a short quote that opens with the cue is the meeting's name
+    ('telah melaksanakan “Rembuk Stunting Desa Tahun 2025”'), not speech."""
     text = s.text.lstrip()
     if text.startswith(("“", '"')) and not re.search(r"[”\"]\s*,?\s*\w", text[1:80]):
         return True
-    return any(a <= offset < b for a, b in quote_spans(s.text))
+    return any(a <= offset < b and not (offset - a <= 1 and b - a <= _NAME_QUOTE)
+               for a, b in quote_spans(s.text))
 
 
 @cache
@@ -120,7 +124,9 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             if _near(cues["passing"][1], s.text, start, end, 35, 20):
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
-                    re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]):
+                    re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
+                    "definitional_before" in cues
+                    and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
                 add(-3, "definitional")
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
