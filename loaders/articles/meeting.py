@@ -139,6 +139,11 @@ def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:
     if not cands:
         return None, "no coordination meeting (rakor, rembuk stunting, lokmin ...) named"
     pool = [c for c in cands if not c.quoted] or cands
+    if max(c.score for c in pool) < THRESHOLD:
+        # a quote that narrates the meeting held ('Dalam musdes ... diikuti ...') counts
+        # when nothing outside quotes does, unless it plans, defines or looks back
+        pool += [c for c in cands if c.quoted and c not in pool
+                 and not any(" -" in r for r in c.reasons)]
     best = max(c.score for c in pool)
     if best < THRESHOLD:
         top = max(pool, key=lambda c: c.score)
