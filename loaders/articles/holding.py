@@ -162,10 +162,10 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     # Pemerintah Desa X'), or a village rembuk placed in a village ('digelar di Desa X')
     sentences = [doc.sentences[i] for i in sorted(window) if i < len(doc.sentences)]
     for s in sentences:
-        for p in places.places:
-            if s.start <= p.start < s.end and p.code and p.role == "government" and \
-                    gaz.region(p.code).level == "desa":
-                return Holder("desa", p.code, f"village government {p.name}")
+        for g in places.places:
+            if s.start <= g.start < s.end and g.code and g.role == "government" and \
+                    gaz.region(g.code).level == "desa":
+                return Holder("desa", g.code, f"village government {g.name}")
     if c.family.family == "rembuk":
         located = _located_desa(doc, c, places, gaz, venue)
         if located is not None:
