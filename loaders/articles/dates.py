@@ -58,7 +58,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+({months})\b\.?"
                            r"(?:\s+(\d{4}))?", re.IGNORECASE),
         weekday_before=re.compile(rf"\b({days})\b[\s,]*(?:\w+[\s,]*)?(?:\(|tanggal|tgl\.?)?"
-                                  r"[\s,]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
+                                  r"[\s,/]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
         month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),
         month_only=re.compile(rf"\b(?:per|bulan)\s+({months})\b", re.IGNORECASE),
     )
