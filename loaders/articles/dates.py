@@ -48,7 +48,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
     sep = r"\s*(?:[-–—]|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga|dan|,)\s*"
     return _Patterns(
         # 6/3/2025, 14/4/25, 7–8/7/2025 (a range gives its first day)
-        numeric=re.compile(r"(?<![\w/.-])(\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(\d{1,2})/(\d{4}|\d{2})"
+        # a stray slash after the weekday ('Selasa /12/7/2025') is not a longer number
+        numeric=re.compile(r"(?<![\w.-])(?<!\d/)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(\d{1,2})/(\d{4}|\d{2})"
                            r"(?![\w/])"),
         # 17-12-2025, 17.12.2025: only with a four-digit year
         dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
@@ -57,7 +58,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+({months})\b\.?"
                            r"(?:\s+(\d{4}))?", re.IGNORECASE),
         weekday_before=re.compile(rf"\b({days})\b[\s,]*(?:\w+[\s,]*)?(?:\(|tanggal|tgl\.?)?"
-                                  r"[\s,]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
+                                  r"[\s,/]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
         month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),
         month_only=re.compile(rf"\b(?:per|bulan)\s+({months})\b", re.IGNORECASE),
     )

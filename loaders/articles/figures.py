@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 NUMBER = (r"(?<![\w.,/:-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
@@ -89,8 +90,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     cues = v.figure_cues
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v)]
+    dates = [(d.start, d.end) for d in date_mentions(sentence, v)]  # '14 Agustus' is a day
     numbers = [m for m in _NUM.finditer(sentence)
-               if not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2]]
+               if (not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2])
+               and not any(a <= m.start() < b for a, b in dates)]
     out: list[Figure] = []
     low = sentence.lower()
     if about_stunting and _CARRIES.match(sentence):

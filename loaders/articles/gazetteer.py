@@ -40,14 +40,21 @@ class Gazetteer:
         self._ancestors: dict[str, frozenset[str]] = {}
         self._found: dict[tuple[str, str, str | None], list[str]] = {}  # lookups already made
         aliases: list[tuple[Region, str]] = []
+        v = vocab or vocabulary()
+        numerals = v.numerals
         for record in regions:
             r, extra = _region(record)
             self.by_code[r.code] = r
             self._add(r, r.name)
             aliases += [(r, a) for a in extra]
+            if r.level in ("kecamatan", "desa"):  # Bolangitang I is written Bolangitang Satu
+                words = r.name.split()
+                last = words[-1].lower() if len(words) > 1 else ""
+                if last in numerals:
+                    aliases.append((r, " ".join([*words[:-1], numerals[last].upper()])))
         for r, a in aliases:
             self._add(r, a)
-        for alias in (vocab or vocabulary()).aliases:
+        for alias in v.aliases:
             kind, bare = split_kind(alias.name)
             targets = self.find(alias.level, bare, kind)
             for code in targets:

@@ -16,6 +16,7 @@ from loaders.articles.document import Document
 from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.institutions import Mention
 from loaders.articles.meeting import Candidate
+from loaders.articles.places import WEAK as WEAK_ROLES
 from loaders.articles.places import Place, Places
 from loaders.articles.vocab import Vocabulary
 
@@ -50,21 +51,74 @@ def _code_at(gaz: Gazetteer, code: str | None, level: str | None) -> str | None:
     return r.code if r else None
 
 
+_FINER = {"province": 0, "kabkota": 1, "kecamatan": 2, "desa": 3}
+_COARSER = {"desa": "kecamatan", "kecamatan": "kabkota", "kabkota": "province"}
+# "Gampong X, Kemukiman Y, Kecamatan Z, Kabupaten W menggelar ...": the chain's links
+_LINK = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,\s*)?$")
+
+
 def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],
                 places: Places, gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
                 ) -> Holder:
+    """The holder, settled so that a level always comes with a region: a holder named at
+    a level the gazetteer cannot resolve falls back to the coarser level that is certain
+    (guide §3.7.4)."""
+    h = _find_holder(doc, c, title, mentions, places, gaz, v, venue)
+    level = h.level
+    while level is not None and h.code is None:
+        code = _guess(places, level, gaz) if level != h.level else None
+        if code is not None:
+            return Holder(level, _code_at(gaz, code, level),
+                          f"{h.reason}; its {h.level} is not in the gazetteer")
+        level = _COARSER.get(level)
+    return h if h.code is not None else Holder(None, None, f"{h.reason}; no region resolved")
+
+
+def _chain_head(places: Places, start: int, text: str) -> Place | None:
+    """The first link of an address chain that ends where a mention starts."""
+    head = None
+    at = start
+    while True:
+        before = [p for p in places.places if p.end <= at and p.role not in WEAK_ROLES
+                  and _LINK.fullmatch(text[p.end:at])]
+        if not before:
+            return head
+        head = max(before, key=lambda p: p.end)
+        at = head.start
+
+
+def _organiser_window(doc: Document, c: Candidate, v: Vocabulary) -> set[int]:
+    """The meeting sentence, the next one, and later sentences of the story that name who
+    held it ('Kegiatan dilaksanakan oleh TPPS Provinsi ...')."""
     window = {c.index, c.index + 1}
+    by = v.meeting_cues.get("organiser_by")
+    if by is not None:
+        for i in range(c.index + 2, min(c.index + 4, len(doc.sentences))):
+            if by[1].search(doc.sentences[i].text):
+                window.add(i)
+    return window
+
+
+def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],
+                 places: Places, gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
+                 ) -> Holder:
+    window = _organiser_window(doc, c, v)
     in_meeting = [m for m in mentions if not m.excluded and not m.absent and any(
         m.sentence is doc.sentences[i] for i in window if i < len(doc.sentences))]
     text = doc.text[title[0]:title[1]]
 
-    # 1. the organiser
+    # 1. the organiser (the head of an address chain it ends: Gampong X, Kecamatan Y)
     for m in in_meeting:
         if "organiser" in m.roles and not (title[0] <= m.start < title[1]):
             level = _level_of(m, gaz)
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
                 code = m.place.code
+            head = _chain_head(places, m.start, doc.text)
+            if head is not None and head.code and level and code and gaz.within(head.code, code):
+                head_level = gaz.region(head.code).level
+                if _FINER.get(head_level, 0) > _FINER.get(level, 0):
+                    return Holder(head_level, head.code, f"organiser {head.name} ({m.stem})")
             if level:
                 code = code or _guess(places, level, gaz)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
@@ -73,7 +127,8 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
     if re.search(r"se-?\s*Provinsi|tingkat\s+provinsi", text, re.IGNORECASE):
         return Holder("province", places.main("province") or _province_in(places, title),
                       "qualifier se-Provinsi / tingkat provinsi")
-    inside = [p for p in places.places if title[0] <= p.start < title[1] and p.role != "unit"]
+    inside = [p for p in places.places if title[0] <= p.start < title[1] and p.role != "unit"
+              and (p.code or not p.codes and p.level in ("province", "kabkota"))]
     if inside:
         first = inside[0]
         level = first.level or (gaz.region(first.code).level if first.code else None)
@@ -81,6 +136,8 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
             return Holder(level, _code_at(gaz, first.code, level), f"qualifier {first.name}")
     low = re.search(r"\b(?:tingkat\s+)?(desa|kelurahan|nagari|gampong|kampung|kecamatan|distrik)"
                     r"\b", text, re.IGNORECASE)
+    # 2b. the headline: 'Pemdes X Gelar Musdes Rembuk Stunting', 'Rembug Stunting Desa X'
+    headline = _headline_holder(doc, places, gaz, v)
     # 3. the rank of the opener or chair
     for m in in_meeting:
         if {"opened", "chair"} & set(m.roles):
@@ -89,15 +146,35 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
                 if low and _KIND_LEVEL.get(low[1].lower(), "desa") in ("desa",) and \
                         level == "kecamatan":
                     level = "desa"  # the Camat opening a village rembuk
+                if headline is not None and _FINER[headline.level or "province"] > \
+                        _FINER[level] and level != "province":
+                    return headline  # the Camat opening the village's own rembuk
                 code = m.place.code if m.place and m.place.role != "unit" else None
                 return Holder(level, _code_at(gaz, code or _guess(places, level, gaz), level),
                               f"opened/chaired by {m.stem}")
+    if headline is not None:
+        return headline
     if low:
         level = "kecamatan" if low[1].lower() in ("kecamatan", "distrik") else "desa"
         return Holder(level, _code_at(gaz, _guess(places, level, gaz), level),
                       f"qualifier {low[1]}")
+    # 3b. a village government named in the meeting's sentences ('bekerja sama dengan
+    # Pemerintah Desa X'), or a village rembuk placed in a village ('digelar di Desa X')
+    sentences = [doc.sentences[i] for i in sorted(window) if i < len(doc.sentences)]
+    for s in sentences:
+        for g in places.places:
+            if s.start <= g.start < s.end and g.code and g.role == "government" and \
+                    gaz.region(g.code).level == "desa":
+                return Holder("desa", g.code, f"village government {g.name}")
+    if c.family.family == "rembuk":
+        located = _located_desa(doc, c, places, gaz, venue)
+        if located is not None:
+            return Holder("desa", located.code, f"village rembuk held in {located.name}")
     # 4. the family's usual host
-    if c.family.family == "workshop" and venue is not None:
+    workshop = c.family.family == "workshop" or any(
+        f.family == "workshop" and f.pattern.search(doc.text[c.start:title[1]])
+        for f in v.meeting_families)
+    if workshop and venue is not None:
         p: Place | None = places.after(venue[0], 40)
         unit = next((q for q in places.places if venue[0] <= q.start < venue[1] and q.code),
                     p)
@@ -135,3 +212,49 @@ def _guess(places: Places, level: str, gaz: Gazetteer) -> str | None:
 
 def places_in(places: Places, a: int, b: int) -> list[Place]:
     return [p for p in places.places if a <= p.start < b]
+
+
+def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabulary,
+                     ) -> Holder | None:
+    """A village, kecamatan or region government that the headline says held a meeting,
+    or the qualifier of a meeting named in the headline."""
+    if doc.title is None:
+        return None
+    at = doc.text.find(doc.title)
+    if at < 0:
+        return None
+    end = at + len(doc.title)
+    cue = next((m for f in v.meeting_families for m in [f.pattern.search(doc.title)] if m),
+               None)
+    if cue is None:
+        return None
+    for p in places.places:
+        if not (at <= p.start < end) or not p.code or p.role not in ("government", "word"):
+            continue
+        level = gaz.region(p.code).level
+        if level not in ("desa", "kecamatan"):
+            continue  # a kab/kota in a headline is often the publisher's, not the holder
+        after_cue = p.start >= at + cue.end()
+        if p.role == "government" or (after_cue and p.start - (at + cue.end()) <= 20):
+            return Holder(level, p.code, f"headline {doc.text[p.start:p.end]}")
+    return None
+
+
+_LOCATED = re.compile(r"(?:\bdi|\bdigelar\s+di|\bberlangsung\s+di|\bbertempat\s+di)\s+"
+                      r"(?:(?:Aula|Balai|Kantor|Ruang\s+Rapat)\s+)?$", re.IGNORECASE)
+
+
+def _located_desa(doc: Document, c: Candidate, places: Places, gaz: Gazetteer,
+                  venue: tuple[int, int] | None) -> Place | None:
+    """The village a rembuk is said to take place in: 'digelar di Desa X', 'di Balai
+    Desa X' (a village's rembuk in its own hall; a kab/kota meeting there has an organiser
+    and never reaches this rule)."""
+    s = c.sentence
+    for p in places.places:
+        if not (s.start <= p.start < s.end) or not p.code or p.role != "word":
+            continue
+        if gaz.region(p.code).level != "desa":
+            continue
+        if _LOCATED.search(doc.text[max(s.start, p.start - 30):p.start]):
+            return p
+    return None

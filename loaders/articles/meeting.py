@@ -20,6 +20,7 @@ from loaders.articles.vocab import MeetingFamily, Vocabulary
 
 THRESHOLD = 4
 _QUOTES = re.compile(r"[“\"][^”\"]{3,}[”\"]")
+_NAME_QUOTE = 70  # a quoted meeting name is short; speech is longer
 
 
 @dataclass
@@ -40,10 +41,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _in_quote(s: Sentence, offset: int) -> bool:
+    """Inside quoted speech; a short quote that opens with the cue is the meeting's name
+    ('telah melaksanakan “Rembuk Stunting Desa Tahun 2025”'), not speech."""
     text = s.text.lstrip()
     if text.startswith(("“", '"')) and not re.search(r"[”\"]\s*,?\s*\w", text[1:80]):
         return True
-    return any(a <= offset < b for a, b in quote_spans(s.text))
+    return any(a <= offset < b and not (offset - a <= 1 and b - a <= _NAME_QUOTE)
+               for a, b in quote_spans(s.text))
 
 
 @cache
@@ -78,6 +82,12 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     lead = {s.start for s in doc.sentences if s.paragraph == 0}
     out: list[Candidate] = []
     sentences = doc.sentences
+    # 'Pemdes X Gelar Musdes Rembuk Stunting': the headline says a meeting was held, so the
+    # lead's mention needs less from its own sentence (not when the headline plans one)
+    title = doc.title or ""
+    headline_held = bool(title) and any(f.pattern.search(title) for f in v.meeting_families) \
+        and bool(cues["held"][1].search(title) or cues["participant"][1].search(title)) \
+        and not cues["planned"][1].search(title)
     for i, s in enumerate(sentences):
         taken: list[tuple[int, int]] = []
         found = []
@@ -113,6 +123,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 add(1, "attendees")
             if s.start in lead or i == 0:
                 add(1, "lead")
+                if headline_held:
+                    add(2, "headline: held")
             planned = list(cues["planned"][1].finditer(
                 s.text[max(0, start - 30):end + 40]))
             for _ in planned[:2]:  # "menyiapkan ... yang dijadwalkan": a plan, twice said
@@ -120,7 +132,9 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             if _near(cues["passing"][1], s.text, start, end, 35, 20):
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
-                    re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]):
+                    re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
+                    "definitional_before" in cues
+                    and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
                 add(-3, "definitional")
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
@@ -133,6 +147,11 @@ def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:
     if not cands:
         return None, "no coordination meeting (rakor, rembuk stunting, lokmin ...) named"
     pool = [c for c in cands if not c.quoted] or cands
+    if max(c.score for c in pool) < THRESHOLD:
+        # a quote that narrates the meeting held ('Dalam musdes ... diikuti ...') counts
+        # when nothing outside quotes does, unless it plans, defines or looks back
+        pool += [c for c in cands if c.quoted and c not in pool
+                 and not any(" -" in r for r in c.reasons)]
     best = max(c.score for c in pool)
     if best < THRESHOLD:
         top = max(pool, key=lambda c: c.score)

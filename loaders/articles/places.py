@@ -210,7 +210,7 @@ class Places:
             if len(p.codes) == 1:
                 p.code = p.codes[0]
         for p in self.places:
-            if len(p.codes) < 2 or len(p.codes) > 60:
+            if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
                 continue
             scored = sorted(((self._support(p, c, self.places), c) for c in p.codes),
                             reverse=True)

@@ -189,6 +189,13 @@ class Vocabulary:
                 for r in _rows(self.root, "region_aliases.csv")]
 
     @cached_property
+    def numerals(self) -> dict[str, str]:
+        """Number words and their roman numerals, both ways ('satu' <-> 'i')."""
+        rows = _rows(self.root, "numerals.csv")
+        out = {r["word"].lower(): r["roman"].lower() for r in rows}
+        return out | {roman: word for word, roman in out.items()}
+
+    @cached_property
     def months(self) -> dict[str, int]:
         return {r["word"]: int(r["value"]) for r in _rows(self.root, "calendar.csv")
                 if r["kind"] == "month"}
