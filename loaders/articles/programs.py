@@ -131,7 +131,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
 
-        def rejected(name: str, at: int) -> bool:
+        def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
             return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
 
         for form in v.programs:
