@@ -138,9 +138,11 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         what, unit = ("participants", "people") if attending else _classify(
             after, sentence[max(0, m.start() - 80):m.start()], low, cues)
         prior = out[-1] if out else None
-        if what is None and prior and prior.what == "stunting_prevalence_pct" and \
-                re.search(r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", before,
-                          re.IGNORECASE) and _COUNT_NOUN.match(after):
+        restated = prior and prior.what == "stunting_prevalence_pct" and re.search(
+            r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", before, re.IGNORECASE)
+        earlier = prior and prior.what == "stunting_cases" and re.search(
+            r"\b(?:turun|naik|bertambah|berkurang)?\s*dari\s*$", before)  # "turun dari 498 anak"
+        if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         elif what is None and prior and prior.what == "stunting_prevalence_pct" and \
                 re.search(r"(?:%|persen\w*)\s*dari\s*$", before, re.IGNORECASE) and \
@@ -205,9 +207,12 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
     if re.match(r"\s*(?:desa|kelurahan|kecamatan|lokus|kali|hal|poin|aksi|komitmen|langkah|"
                 r"bulan|tahun|hari|minggu|pekan|HPK|RT\b|RW\b|OPD|posyandu|puskesmas|indikator|"
                 r"kabupaten|kota|provinsi|kader\b|tim\b|titik|unit|sekolah|pilar|jam|menit|"
-                r"WIB|WITA|WIT|orang\s+tua\s+asuh)", after, re.IGNORECASE):
+                r"WIB|WITA|WIT|orang\s+tua\s+asuh|(?:Januari|Februari|Pebruari|Maret|April|Mei|"
+                r"Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\b)", after,
+                re.IGNORECASE):
         return True
-    if re.search(r"(?:pukul|pkl\.?|jam|No\.?|Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
+    if re.search(r"(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
+                 r"Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
         return True
@@ -251,7 +256,7 @@ _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|bali
 _CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
-                           r"[^.\d%]{0,35}$", re.IGNORECASE)
+                           r"[^.\d%]{0,55}$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\s*(?:orang\s+)?(?:peserta|undangan)\b", re.IGNORECASE)
 _PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|peserta\s+(?:sebanyak|berjumlah))\s+(?:oleh"
                                   r"\s+)?(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
@@ -268,6 +273,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
               ) -> tuple[str | None, str]:
     if _PERCENT.match(after):
         near = before[-45:].lower()
+        clause = re.split(r"[,;]", before)[-1][-70:].lower()  # ", sementara input data ..."
+        if _other_share().search(clause):
+            return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
         own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
         if "keluarga" in near or "krs" in near or _other_share().search(near) or \
@@ -302,7 +310,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     o = _OTHER.match(after)
     if o:  # "7 anak stunting dan 19 ibu hamil": the second count is no stunting case
         return "other", o[1].lower()
-    if _CASES_BEFORE.search(before) and not re.match(r"\s*(?:keluarga|KK)\b", after):
+    if _CASES_BEFORE.search(_YEARS.sub("", before)) and not re.match(r"\s*(?:keluarga|KK)\b",
+                                                                        after):
         unit = re.match(r"\s*(balita|anak|kasus|warga|jiwa|orang)", after, re.IGNORECASE)
         return "stunting_cases", unit[1].lower() if unit else "kasus"
     if _PARTICIPANTS.match(after) or (_PARTICIPANTS_BEFORE.search(before) and re.match(

@@ -164,15 +164,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue
             add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
-            name = m[2].strip()
+            name = m[2].strip().rstrip(_QUOTES)
             if _rejected_span(s.start + m.start(2), spans) or len(name) < 3:
                 continue
             if rejected(name, m.start(2)) or _is_place(name, places):
                 continue
             aliases = [f"{m[1]} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
-            if called and aligned(name, called[1]):
-                aliases.append(called[1].strip())
+            expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
+            if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped
+                aliases.append(expansion)
             if re.match(r"Gerakan\b", m[1]):  # a movement keeps its head noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
             add(name, aliases, s, m.start(2), m.end(2))
