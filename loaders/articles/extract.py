@@ -22,7 +22,7 @@ from typing import Any
 from graph.model import Region, merge_roles
 from loaders.articles.dates import find_dates
 from loaders.articles.document import Document, Sentence
-from loaders.articles.figures import find_figures
+from loaders.articles.figures import carries_prevalence, find_figures, opens_list
 from loaders.articles.gazetteer import Gazetteer, gazetteer
 from loaders.articles.holding import find_holder
 from loaders.articles.institutions import Mention, find_mentions, scope
@@ -184,10 +184,13 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     year = day.year if day else None
     out: list[dict[str, Any]] = []
     previous: list[str] = []
+    before, listing = "", False
     for s in doc.sentences:
+        carried = carries_prevalence(before, s.text, listing)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
-                             "stunting_prevalence_pct" in previous)
+                             "stunting_prevalence_pct" in previous or carried)
         previous = [f.what for f in found]
+        listing, before = opens_list(before, s.text, listing), s.text
         for f in found:
             code = _figure_region(s, f.start, places, g) or holder
             period = f.period
@@ -223,7 +226,8 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
-                and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)]
+                and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)
+                and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
         kept.append(f)

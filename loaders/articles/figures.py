@@ -16,13 +16,15 @@ from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 NUMBER = (r"(?<![\w.,/:-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
-          r"|prosen))|\d+)(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
+          r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
+          r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
-_PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)")
+_PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)", re.IGNORECASE)
 _NUM = re.compile(NUMBER, re.IGNORECASE)
 
 
 def parse_number(text: str, scale: str | None = None) -> float:
+    text = re.sub(r"([.,])\s", r"\1", text)  # "14, 1" typed for 14,1; "63. 804" for 63.804
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
         value = float(text.replace(".", "").replace(",", "."))
     else:
@@ -51,6 +53,8 @@ _MONTHS = {m: i for i, m in enumerate(
 _RELATIVE = re.compile(r"(?:setahun|tahun)\s+(?:sebelumnya|lalu)", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b(?:per|bulan)\s+(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
                          r"September|Oktober|November|Desember)\b(?!\s+\d)", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"\s*(?:%|persen\w*)?\s*,?\s*(?:pada\s+|di\s+)?(?:setahun|tahun)\s+"
+                             r"(?:sebelumnya|lalu)\b", re.IGNORECASE)
 _APPROX = re.compile(r"(?:sekitar|kurang\s+lebih|±|\+/-|kisaran)\s*$", re.IGNORECASE)
 
 
@@ -73,12 +77,39 @@ def _is_target_year(sentence: str, pos: int, v: Vocabulary) -> bool:
     return bool(v.figure_cues["target"].search(sentence[max(0, pos - 40):pos]))
 
 
-_OTHER_SHARE = re.compile(r"imunisasi|cakupan|asi\b|eksklusif|kontrasepsi|partisipasi|kehadiran|"
-                          r"realisasi|serapan|anggaran|capaian|kinerja|akseptor|\bkb\b|\bpus\b|"
-                          r"jamban|sanitasi|air\s+bersih|wasting|underweight|gizi|anemia|kek\b")
+def _other_share() -> re.Pattern[str]:
+    """Shares of something else than stunting (coverage, input, budget ...), from
+    data/figure_cues.csv."""
+    return vocabulary().figure_cues["other_share"]
+
+
 _FAMILIES_AT_RISK = re.compile(r"(?:keluarga|KK)\s+(?:berisiko|beresiko|risiko|resiko)|\bKRS\b",
                                re.IGNORECASE)
 _CARRIES = re.compile(r"\s*(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", re.IGNORECASE)
+
+
+def _topic() -> re.Pattern[str]:
+    return vocabulary().figure_cues["prevalence_topic"]
+
+
+def carries_prevalence(previous: str, current: str, listing: bool) -> bool:
+    """A sentence goes on about the stunting share the one before introduced: 'Prevalensi
+    stunting di X menurun setiap tahunnya. Di 2021 masih 21,8 persen ...', or the lines of
+    a list ('... kondisi stunting di beberapa desa, sebagai berikut:' then 'Desa A: 1,2%')."""
+    if _topic().search(previous) and not re.search(r"\d", _periodless(previous)):
+        return True
+    return listing and len(current) < 140
+
+
+def opens_list(previous: str, current: str, listing: bool) -> bool:
+    """A line ending in ':' about stunting opens a list; short lines with a value keep it."""
+    if current.rstrip().endswith(":") and "stunting" in current.lower():
+        return True
+    return listing and len(current) < 140 and bool(re.search(r"\d", current))
+
+
+def _periodless(text: str) -> str:
+    return re.sub(r"\b(?:19|20)\d{2}\b", "", text)
 
 
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
@@ -102,25 +133,44 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
         close_before = sentence[max(0, m.start() - 14):m.start()]
-        if _excluded(before, after, close_before, cues):
+        attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after))
+        if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):
             continue
         value = parse_number(m[1], m[2])
         approx = bool(_APPROX.search(before)) or m[2] is not None
-        what, unit = _classify(after, sentence[max(0, m.start() - 80):m.start()], low, cues)
+        what, unit = ("participants", "people") if attending else _classify(
+            after, sentence[max(0, m.start() - 80):m.start()], low, cues)
+        prior = out[-1] if out else None
+        restated = prior and prior.what == "stunting_prevalence_pct" and re.search(
+            r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", before, re.IGNORECASE)
+        earlier = prior and prior.what == "stunting_cases" and re.search(
+            r"\b(?:turun|naik|bertambah|berkurang)?\s*dari\s*$", before)  # "turun dari 498 anak"
+        if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
+            what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
+        elif what is None and prior and prior.what == "stunting_prevalence_pct" and \
+                re.search(r"(?:%|persen\w*)\s*dari\s*$", before, re.IGNORECASE) and \
+                _COUNT_NOUN.match(after):
+            what, unit = "other", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
+        elif what is None and re.search(r"\bjumlah\s+(balita|baduta|bayi|ibu\s+hamil)\b(?!\s+"
+                                        r"(?:yang\s+)?(?:mengalami\s+)?stunting)[^.\d%]{0,40}$",
+                                        _YEARS.sub("", sentence[max(0, m.start() - 70):m.start()]),
+                                        re.IGNORECASE):
+            what, unit = "other", "balita"
         if what is None and _PERCENT.match(after) and (
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
-                not _OTHER_SHARE.search(before[-45:].lower()):
+                not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
         if what is None:
             continue
         if what == "stunting_prevalence_pct" and value > 100:
             continue
         period = _period_for(m.start(), m.end(), numbers, periods)
-        if period is None and len({val for _, val in periods}) == 1:
-            period = periods[0][1]  # one period in the sentence: every value's
-        if period is None and _RELATIVE.match(after.lstrip(" ,")) and out:
-            prior = out[-1].period
-            period = str(int(prior[:4]) - 1) if prior else None
+        single = periods[0][1] if len({val for _, val in periods}) == 1 else None
+        if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
+            anchor = next((f.period for f in reversed(out) if f.period), None) or single
+            period = str(int(anchor[:4]) - 1) if anchor else None
+        elif period is None and single:
+            period = single  # one period in the sentence: every value's
         elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
                 and out and out[-1].period:
             period = str(int(out[-1].period[:4]) - 1)
@@ -128,24 +178,61 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     return out
 
 
-def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]]
-              ) -> bool:
+_YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b")
+_CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
+                         r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
+                         re.IGNORECASE)
+# "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
+_DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan|kenaikan|menurun|meningkat)\b[^.\d%;]{0,45}?"
+                           r"(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?\s(?:sebesar|yaitu|yakni)\s*$",
+                           re.IGNORECASE)
+
+
+def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """A target word governs the first value after it in its clause, however many words
+    come between ('menargetkan prevalensi stunting turun menjadi 9%', 'target tahun 2024
+    bisa turun menjadi 20,53 persen'), but not a value after another one or a new clause."""
+    window = before[-100:]
+    last = None
+    for found in cues["target"].finditer(window):
+        last = found
+    if last is None:
+        return False
+    between = window[last.end():]
+    return not _CLAUSE_END.search(between) and not re.search(r"\d", _YEARS.sub("", between))
+
+
+def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
+              whole_before: str = "") -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
     if re.match(r"\s*(?:desa|kelurahan|kecamatan|lokus|kali|hal|poin|aksi|komitmen|langkah|"
                 r"bulan|tahun|hari|minggu|pekan|HPK|RT\b|RW\b|OPD|posyandu|puskesmas|indikator|"
                 r"kabupaten|kota|provinsi|kader\b|tim\b|titik|unit|sekolah|pilar|jam|menit|"
-                r"WIB|WITA|WIT|orang\s+tua\s+asuh)", after, re.IGNORECASE):
+                r"WIB|WITA|WIT|orang\s+tua\s+asuh|(?:Januari|Februari|Pebruari|Maret|April|Mei|"
+                r"Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\b)", after,
+                re.IGNORECASE):
         return True
-    if re.search(r"(?:pukul|pkl\.?|jam|No\.?|Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
+    if re.search(r"(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
+                 r"Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
         return True
-    if re.search(rf"(?:{cues['target'].pattern})(?:\s+[^\s\d]+){{0,3}}\s*$", before,
-                 re.IGNORECASE):
+    if _targeted(whole_before, cues):
         return True
-    if re.search(rf"(?:{cues['bound'].pattern})\s*$", close_before, re.IGNORECASE):
+    if re.search(rf"(?:{cues['bound'].pattern})(?:\s+(?:mencapai|menyentuh|sebesar|angka))?\s*$",
+                 before, re.IGNORECASE):
+        return True
+    delta = _DELTA_BEFORE.search(whole_before[-90:])
+    if delta and re.search(r"\bdari\s+(?:tahun\s+)?(?:19|20)\d{2}\b", delta[0]) and not re.search(
+            r"\bmenjadi\b", after):
+        delta = None  # "penurunan dari tahun 2019 sebesar 26,2 persen": the 2019 level
+    if delta or (
+            re.match(r"\s*(?:%|persen\w*)?\s*,?\s*dari\s+\d", after, re.IGNORECASE)
+            and re.search(r"\b(?:turun|naik|penurunan|kenaikan|menurun|meningkat)\b",
+                          whole_before, re.IGNORECASE)
+            and not re.search(r"\b(?:menjadi|dari)\s*$", whole_before)):
         return True
     if re.search(r"(?:turun|naik|penurunan|kenaikan|berkurang|bertambah|menurun|meningkat|"
                  r"selisih)\s+(?:sebesar\s+|sekitar\s+|hingga\s+|sebanyak\s+)?$", close_before,
@@ -172,10 +259,13 @@ _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|bali
 _CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
-                           r"[^.\d%]{0,35}$", re.IGNORECASE)
+                           r"[^.\d%]{0,55}$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\s*(?:orang\s+)?(?:peserta|undangan)\b", re.IGNORECASE)
 _PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|peserta\s+(?:sebanyak|berjumlah))\s+(?:oleh"
                                   r"\s+)?(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
+_ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|undangan|orang)\b",
+                        re.IGNORECASE)
+_COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
                     r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
                     r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|"
@@ -186,8 +276,17 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
               ) -> tuple[str | None, str]:
     if _PERCENT.match(after):
         near = before[-45:].lower()
-        if "keluarga" in near or "krs" in near or _OTHER_SHARE.search(near):
+        clause = re.split(r"[,;]", before)[-1][-70:].lower()  # ", sementara input data ..."
+        if _other_share().search(clause):
             return None, ""
+        rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
+        own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
+        if "keluarga" in near or "krs" in near or _other_share().search(near) or \
+                _other_share().search(own):
+            return None, ""
+        if re.match(r"\s+(?:balita|anak|baduta)\b[^.,%\d]{0,40}?\bstunting", rest,
+                    re.IGNORECASE):  # "sekitar 30% balita Indonesia mengalami stunting"
+            return "stunting_prevalence_pct", "percent"
         if "prevalensi" in near or "angka" in near or "prevalensi" in sentence:
             return "stunting_prevalence_pct", "percent"
         if "stunting" in sentence and re.search(
@@ -214,7 +313,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     o = _OTHER.match(after)
     if o:  # "7 anak stunting dan 19 ibu hamil": the second count is no stunting case
         return "other", o[1].lower()
-    if _CASES_BEFORE.search(before) and not re.match(r"\s*(?:keluarga|KK)\b", after):
+    if _CASES_BEFORE.search(_YEARS.sub("", before)) and not re.match(r"\s*(?:keluarga|KK)\b",
+                                                                        after):
         unit = re.match(r"\s*(balita|anak|kasus|warga|jiwa|orang)", after, re.IGNORECASE)
         return "stunting_cases", unit[1].lower() if unit else "kasus"
     if _PARTICIPANTS.match(after) or (_PARTICIPANTS_BEFORE.search(before) and re.match(

@@ -43,7 +43,7 @@ def aligned(acronym: str, expansion: str) -> bool:
             return False
         pos += 1
     # most words of the expansion contribute a letter: no long tail of unused words
-    return len(words) <= len(letters) + 2
+    return len(words) <= len(letters) + 1
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,20 @@ class _Patterns:
     place_type: re.Pattern[str]
     runs: re.Pattern[str]
     supports: re.Pattern[str]
+    list_intro: re.Pattern[str]
+    list_item: re.Pattern[str]
+    also_called: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
-_EXPANSION = rf"{_CAP}(?:\s+(?:{_CAP}|dan|di|yang|untuk|&|ke|bagi|serta|[a-z]+)){{1,9}}"
+# an expansion may list words with commas: "Program Pemantauan Ibu, Anak, dan Siklus Kehidupan"
+_EXPANSION = rf"{_CAP}(?:,?\s+(?:{_CAP}|dan|di|yang|untuk|&|ke|bagi|serta|[a-z]+)){{1,9}}"
+# a programme's own name after a trigger: capitalised words, or an e-/m- app name (e-Keriting)
+_NAME = rf"(?:[em]-[A-Z][\w'’-]*|{_CAP})(?:\s+{_CAP}){{0,5}}"
+_QUOTES = "\"“”'‘’"
+# a regulation cited by number and title: names inside its title are no programmes
+_LAW_TITLE = re.compile(r"(?:Nomor|No\.?)\s*[\d./A-Za-z-]*\d[\d./A-Za-z-]*(?:\s+Tahun\s+\d{4})?"
+                        r"\s+tentang\b[^;.:]*$", re.IGNORECASE)
 
 
 @cache
@@ -69,25 +79,33 @@ def _patterns(v: Vocabulary) -> _Patterns:
                                  rf"(?:[\s-][A-Z]{{2,}}[A-Za-z]*)?)\s*\(\s*({_EXPANSION})\s*\)"),
         expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*([A-Z][A-Za-z0-9]*[A-Z]?"
                                    rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
-        trigger=re.compile(rf"(?<![\w])(?:{p['trigger']})\s+[\"“']?({_CAP}(?:\s+{_CAP}){{0,5}})"
-                           r"[\"”']?"),
+        trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
         place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
                               r"[\w-]+)?)"),
         runs=re.compile(rf"\b(?:{p['runs']})\b", re.IGNORECASE),
         supports=re.compile(rf"\b(?:{p['supports']})\b", re.IGNORECASE),
+        list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
+        list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
+                             rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
+        also_called=re.compile(rf"^[{_QUOTES}]?\s*(?:,\s*)?(?:atau|alias|yaitu|yakni)\s+({_EXPANSION})"),
     )
 
 
 def _rejected(name: str, v: Vocabulary, mentions_at: list[Mention], start: int,
-              meeting_span: tuple[int, int] | None) -> bool:
+              meeting_span: tuple[int, int] | None, text_before: str | None = None) -> bool:
     if v.program_exclusions.match(name.strip()):
         return True
     if re.search(r"\b(?:Nomor|No\.|Tahun)\s*\d", name):
         return True
     if meeting_span and meeting_span[0] <= start < meeting_span[1]:
         return True
-    return any(m.start <= start < m.end for m in mentions_at)
+    if text_before is not None and _LAW_TITLE.search(text_before):
+        return True
+    # an office's own name is no programme; a longer name that starts with one is
+    # ("inovasi 'Bhabin Peduli Stunting'")
+    return any(m.start <= start < m.end and m.end >= start + len(name.rstrip()) - 1
+               for m in mentions_at)
 
 
 def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
@@ -99,7 +117,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     def add(name: str, aliases: list[str], s: Sentence, a: int, b: int,
             description: str = "") -> Program:
         k = re.sub(r"\W", "", name.lower())
-        prog = found.get(k)
+        prog = found.get(k) or next((x for x in found.values() if k in {
+            re.sub(r"\W", "", a.lower()) for a in x.aliases}), None)  # a form seen before
         if prog is None:
             prog = found[k] = Program(name, [], description, s.start + a, s.start + b, s)
         for alias in aliases:
@@ -108,13 +127,22 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         spans.append((s.start + a, s.start + b))
         return prog
 
+    listing = False  # the previous line introduced a list of programmes ("program unggulan:")
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
+
+        def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
+            return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
+
         for form in v.programs:
             for m in form.pattern.finditer(s.text):
                 if _rejected_span(s.start + m.start(), spans):
                     continue
-                prog = add(form.name, list(form.aliases), s, m.start(), m.end(), form.description)
+                # the name as this text writes it ("Quick Win", "Gati") answers for it too
+                head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
+                written = [m[0].strip()] + ([head[0] + m[0].strip()] if head else [])
+                prog = add(form.name, [*written, *form.aliases], s, m.start(), m.end(),
+                           form.description)
                 for t in form.run_by:
                     for x in here:
                         if x.type == t:
@@ -124,20 +152,32 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             acr, exp = m[1].strip(), m[2].strip()
             if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp):
                 continue
-            if _rejected(acr, v, here, s.start + m.start(), meeting_span) or _rejected(
-                    exp, v, here, s.start + m.start(2), meeting_span):
+            if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places):
                 continue
             add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
             exp, acr = _trim_expansion(m[1].strip(), m[2].strip()), m[2].strip()
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
-            start = s.start + m.end(1) - len(exp)
-            if _rejected(acr, v, here, s.start + m.start(2), meeting_span) or _rejected(
-                    exp, v, here, start, meeting_span):
+            at = m.end(1) - len(exp)
+            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places):
                 continue
-            add(f"{acr} ({exp})", [acr, exp], s, m.end(1) - len(exp), m.end())
-        for pattern in (p.trigger, p.si, p.place_type):
+            add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
+        for m in p.trigger.finditer(s.text):
+            name = m[2].strip().rstrip(_QUOTES)
+            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3:
+                continue
+            if rejected(name, m.start(2)) or _is_place(name, places):
+                continue
+            aliases = [f"{m[1]} {name}"]
+            called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
+            expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
+            if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped
+                aliases.append(expansion)
+            if re.match(r"Gerakan\b", m[1]):  # a movement keeps its head noun
+                name, aliases = aliases[0], [name, *aliases[1:]]
+            add(name, aliases, s, m.start(2), m.end(2))
+        for pattern in (p.si, p.place_type):
             for m in pattern.finditer(s.text):
                 name = m[1].strip()
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
@@ -146,11 +186,17 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                         r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?![KB]))",
                         name):
                     continue
-                if _rejected(name, v, here, s.start + m.start(1), meeting_span):
-                    continue
-                if pattern is p.trigger and _is_place(name, places):
+                if rejected(name, m.start(1)):
                     continue
                 add(name, [], s, m.start(1), m.end(1))
+        item = p.list_item.match(s.text) if listing else None
+        if item and not _rejected_span(s.start + item.start(1), spans):
+            name, exp = item[1].strip(), (item[2] or "").strip()
+            if len(name) >= 3 and not rejected(name, item.start(1)) and not _is_place(
+                    name, places):
+                add(f"{name} ({exp})" if exp else name, [name, exp] if exp else [], s,
+                    item.start(1), item.end())
+        listing = bool(p.list_intro.search(s.text)) or bool(listing and item)
     programs = list(found.values())
     for prog in programs:
         _links(prog, mentions, p)
