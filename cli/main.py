@@ -412,25 +412,19 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (stateless).")] = 1,
 ) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql)."""
-    import faulthandler
+    """Serve the GraphQL API (GraphiQL at /graphql). `kill -USR1 PID` makes every process
+    print its threads' stacks and re-read the token file."""
     import os
-    import signal
-
-    import uvicorn
-
-    faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
     from api.auth import Access
 
     Access.from_env()  # a short token or an open token file: one line, before any worker
     os.environ["TPPS_DB"] = resolve_db(db)
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
+    from api import serving
     from api.http import log_config
-    from api.serving import uvicorn_options
 
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_config=log_config(), **uvicorn_options())
+    serving.run(host, port, workers, log_config())
 
 
 def main() -> None:
