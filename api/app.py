@@ -42,6 +42,15 @@ from graph.store.faults import guard, translate
 
 # /ready answers within this bound whatever the store does (load balancer probes).
 READY_SECONDS = 0.5
+# The longest query text (MAX_TOKENS tokens fit in ~55k characters; long strings go in
+# variables, which are JSON and cheap to read).
+MAX_QUERY_CHARS = 100_000
+
+
+class _QueryTooLong(Exception):
+    def __init__(self, chars: int) -> None:
+        super().__init__(chars)
+        self.chars = chars
 
 
 class GraphQLApp(GraphQL[Context, None]):
@@ -75,10 +84,14 @@ class GraphQLApp(GraphQL[Context, None]):
         return web.page("graphiql.html", "GraphiQL")
 
     async def parse_http_body(self, request: Any) -> Any:
-        """Swap a persisted query's hash for its text (api/apq.py)."""
+        """Swap a persisted query's hash for its text (api/apq.py); refuse a query text
+        too long to parse quickly (graphql-core lexes a 7 MB string literal for seconds,
+        with the event loop blocked)."""
         data = await super().parse_http_body(request)
         for item in data if isinstance(data, list) else [data]:
             item.query = self.persisted.resolve(item.query, item.extensions)
+            if item.query and len(item.query) > MAX_QUERY_CHARS:
+                raise _QueryTooLong(len(item.query))
         return data
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
@@ -88,6 +101,13 @@ class GraphQLApp(GraphQL[Context, None]):
             return await super().run(request, context, root_value)
         except PersistedQueryError as exc:
             return JSONResponse(exc.as_response())
+        except _QueryTooLong as exc:
+            return JSONResponse(
+                {"data": None, "errors": [{
+                    "message": f"the query is {exc.chars:,} characters, more than the "
+                               f"{MAX_QUERY_CHARS:,} a query may have; pass long strings "
+                               "as variables", "extensions": {"code": "BAD_REQUEST"}}]},
+                status_code=400)
 
     def _must_authenticate(self, request: Request) -> bool:
         """Reads need a token and this request has no valid one: it is refused before its

@@ -93,7 +93,6 @@ class Access:
             log.error("tokens not reloaded, the previous ones stay: %s", exc)
             return False
         self.hashes, self.read_needs_token = fresh.hashes, fresh.read_needs_token
-        log.info("tokens reloaded: %d", len(self.hashes))
         return True
 
     def principal(self, authorization: str | None) -> Principal:

@@ -1,22 +1,46 @@
-"""How `tpps serve` runs uvicorn: connection timeouts and the USR1 stack dump.
+"""How `tpps serve` runs uvicorn: connection timeouts, and USR1 in every process.
 
 uvicorn closes idle keep-alive connections (timeout_keep_alive) but gives a new
 connection, or one between requests, all the time it likes to send its headers:
 400 silent sockets stay open. GuardedH11Protocol closes a connection that has
 not sent a complete request head within TPPS_HEADER_SECONDS, even if it trickles
 bytes. The body has its own deadline in api/http.py.
+
+`kill -USR1 PID` makes each serving process print every thread's stack to stderr and
+re-read the tokens (api/auth.py: a refused file keeps the old tokens). With
+`--workers N`, PID is uvicorn's supervisor, which catches every signal and used to drop
+USR1, while a worker, started afresh by multiprocessing, had no handler and died of
+it; the Supervisor here forwards USR1 to each ready worker, and `served_app` (the
+factory each worker loads) installs the handler.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import faulthandler
+import logging
+import os
+import signal
+import threading
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.supervisors.multiprocess import Multiprocess
 
 from graph.settings import settings
 
+if TYPE_CHECKING:
+    from starlette.applications import Starlette
+
+    from api.auth import Access
+
+log = logging.getLogger("tpps.serve")
+
 MAX_HEADER_BYTES = 16 * 1024  # h11's cap on an incomplete request head
+WORKER_START_SECONDS = 30
 
 
 class GuardedH11Protocol(H11Protocol):
@@ -67,4 +91,72 @@ def uvicorn_options() -> dict[str, Any]:
         "http": "api.serving:GuardedH11Protocol",
         "timeout_keep_alive": settings().keepalive_seconds,
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+        # A worker answers the supervisor's ping only once it has imported the app; on a
+        # busy 2-core machine that took over uvicorn's 5 s, and the starting worker was
+        # killed as hung and started again.
+        "timeout_worker_healthcheck": WORKER_START_SECONDS,
     }
+
+
+def served_app() -> Starlette:
+    """The app of one `tpps serve` process (uvicorn's factory): USR1 handled here."""
+    from api.app import create_app
+    from api.auth import Access
+
+    access = Access.from_env()
+    app = create_app(access=access)
+    on_usr1(access)
+    return app
+
+
+def on_usr1(access: Access) -> None:
+    """USR1: print every thread's stack now (faulthandler, even if the event loop is
+    stuck), then re-read the tokens on the event loop (not inside the signal handler,
+    which may interrupt a log write)."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # signals reach the main thread only; a test app in a thread has none
+
+    def reload(_signum: int, _frame: FrameType | None) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            reload_tokens(access)
+            return
+        loop.call_soon_threadsafe(reload_tokens, access)
+
+    faulthandler.unregister(signal.SIGUSR1)  # a registration would hide the new handler
+    signal.signal(signal.SIGUSR1, reload)
+    faulthandler.register(signal.SIGUSR1, chain=True)  # stacks first, then `reload`
+
+
+def reload_tokens(access: Access) -> None:
+    if access.reload():
+        log.info("USR1: tokens reloaded in process %d (%d tokens)", os.getpid(),
+                 len(access.hashes))
+
+
+class Supervisor(Multiprocess):
+    """uvicorn's worker supervisor, passing USR1 on to its workers."""
+
+    def handle_usr1(self) -> None:
+        for process in self.processes:
+            # A worker still starting has no handler yet (USR1 would kill it); it reads
+            # the tokens as it starts.
+            if process.pid is not None and process.is_ready(timeout=1):
+                os.kill(process.pid, signal.SIGUSR1)
+                log.info("USR1 passed to worker %d", process.pid)
+            else:
+                log.info("USR1 not passed to worker %s: still starting", process.pid)
+
+
+def run(host: str, port: int, workers: int, log_config: dict[str, Any]) -> None:
+    """uvicorn.run for `tpps serve`, with the Supervisor when there are several workers."""
+    config = uvicorn.Config("api.serving:served_app", factory=True, host=host, port=port,
+                            workers=workers, log_config=log_config, **uvicorn_options())
+    server = uvicorn.Server(config)
+    if config.workers > 1:
+        Supervisor(config, sockets=[config.bind_socket()]).run()
+        return
+    server.run()
+    if not server.started:
+        raise SystemExit(STARTUP_FAILURE)  # the port is taken, or the like (logged)

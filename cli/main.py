@@ -467,14 +467,9 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes (stateless).")] = 1,
 ) -> None:
-    """Serve the GraphQL API (GraphiQL at /graphql)."""
-    import faulthandler
+    """Serve the GraphQL API (GraphiQL at /graphql). `kill -USR1 PID` makes every process
+    print its threads' stacks and re-read the token file."""
     import os
-    import signal
-
-    import uvicorn
-
-    faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
     from api.auth import Access
     from graph.settings import settings
@@ -484,11 +479,10 @@ def serve(
     os.environ["TPPS_DB"] = resolve_db(db)
     settings.cache_clear()
     out.print(f"serving {settings().db} on http://{host}:{port}/graphql")
+    from api import serving
     from api.http import log_config
-    from api.serving import uvicorn_options
 
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_config=log_config(), **uvicorn_options())
+    serving.run(host, port, workers, log_config())
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from bench.server import ROOT, free_port
 from cli.main import app
 from graph.settings import settings
 from graph.store.base import Store
+from tests.hardening.test_query_shape import fragment_bomb
 from tests.helpers import GraphQLClient
 
 CREATE = 'mutation { createInstitution(input: {name: "KUA Genuk", type: "KUA", ' \
@@ -185,7 +186,8 @@ def test_tpps_token_makes_a_working_token(tmp_path: Path, monkeypatch: pytest.Mo
 @pytest.mark.parametrize("query", ["{ institutoins { totalCount } }",  # a typo: hints
                                    "query { ...F } fragment F on Nope { x }",
                                    "{ institutions(first: 1.5) { totalCount } }",
-                                   "{ this is not graphql"])
+                                   "{ this is not graphql",
+                                   fragment_bomb(40)])
 def test_reads_needing_a_token_refuse_strangers_before_validation(
         demo_store: Store, headers: dict[str, str], query: str) -> None:
     closed = Access(ACCESS.hashes, read_needs_token=True)

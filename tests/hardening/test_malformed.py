@@ -6,9 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 
 import pytest
 
+from api.app import MAX_QUERY_CHARS
 from api.http import RequestGuard, clean_request_id
 from api.logs import JsonFormatter
 from graph.store.base import Store
@@ -141,3 +143,30 @@ def test_a_body_that_never_arrives_times_out() -> None:
     asyncio.run(scenario())
     assert sent[0]["status"] == 408
     assert b"REQUEST_TIMEOUT" in sent[1]["body"]  # type: ignore[operator]
+
+
+SEARCH = "{ institutions(filter: {nameContains: \"%s\"}) { totalCount } }"
+
+
+def test_a_7_mb_search_is_refused_fast_inline_or_as_a_variable(demo_store: Store) -> None:
+    """Before: the inline form was lexed for 15 s with the event loop blocked."""
+    counting = CountingStore(demo_store)
+    client = GraphQLClient(counting)  # type: ignore[arg-type]
+    big = "genuk " * (7_000_000 // 6)
+    started = time.perf_counter()
+    inline = client.http.post("/graphql", json={"query": SEARCH % big}, headers=client.headers)
+    took = time.perf_counter() - started
+    assert inline.status_code == 400 and took < 3
+    [error] = inline.json()["errors"]
+    assert error["extensions"]["code"] == "BAD_REQUEST"
+    assert "more than the 100,000 a query may have" in error["message"]
+    started = time.perf_counter()
+    [error] = client.errors("query($q: String) { institutions(filter: {nameContains: $q}) "
+                            "{ totalCount } }", {"q": big})
+    assert time.perf_counter() - started < 3
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "filter.nameContains"}
+    assert "genuk" not in error["message"]  # the input is not echoed back
+    # Just under the cap, the query is parsed and the search cap answers.
+    [error] = client.errors(SEARCH % ("x" * (MAX_QUERY_CHARS - 100)))
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert counting.total == 0
