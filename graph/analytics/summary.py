@@ -81,6 +81,12 @@ def _sparse_summary(net: CoAttendance, meetings: dict[str, date]) -> Summary:
     from graph.analytics.kernels import triangles
 
     n, w = net.n, net.weight
+    months = Counter(d.strftime("%Y-%m") for d in meetings.values())
+    if n == 0:  # a filter that matches nobody: nothing to measure (argmax of nothing fails)
+        return Summary(institutions=0, ties=0, meetings=len(meetings), density=0.0,
+                       components=0, largest_component=0, average_path_length=None,
+                       average_clustering=0.0, meetings_per_month=sorted(months.items()),
+                       approximate=False)
     count, label = csgraph.connected_components(w, directed=False)
     sizes = np.bincount(label)
     top = int(np.argmax(sizes))
@@ -107,7 +113,6 @@ def _sparse_summary(net: CoAttendance, meetings: dict[str, date]) -> Summary:
     degree = np.diff(w.indptr)
     possible = degree * (degree - 1) / 2
     local = np.divide(tri, possible, out=np.zeros(n), where=possible > 0)
-    months = Counter(d.strftime("%Y-%m") for d in meetings.values())
     return Summary(
         institutions=n, ties=net.ties, meetings=len(meetings),
         density=2 * net.ties / (n * (n - 1)) if n > 1 else 0.0, components=int(count),

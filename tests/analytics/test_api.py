@@ -148,3 +148,13 @@ def test_results_are_cached_until_the_next_write(demo_store: Store) -> None:
         regionCode: "33.74.05"}) { id } }""")
     client.data(query)
     assert counting.calls["attendance_incidence"] == 2  # the write bumped the version
+
+
+def test_summary_of_a_filter_that_matches_nobody(client: GraphQLClient) -> None:
+    """Found by schemathesis: an empty network made the sparse summary take the argmax of
+    nothing ("Internal error")."""
+    data = client.data('{ networkSummary(filter: {programId: "1"}) { institutions ties '
+                       'components largestComponent averagePathLength density } }')
+    assert data["networkSummary"] == {"institutions": 0, "ties": 0, "components": 0,
+                                      "largestComponent": 0, "averagePathLength": None,
+                                      "density": 0.0}
