@@ -242,6 +242,7 @@ class Neo4jStore:
                  database: str = "neo4j", timeout: float | None = None) -> None:
         self.uri = uri
         self.database = database
+        self.auth = auth  # analytics workers open their own store (graph/analytics/jobs.py)
         # Bounds on an unreachable server: half the budget to retry transient errors, so a
         # request answers STORE_UNAVAILABLE within the budget instead of after the
         # driver's 30 s of retries (a stopped server refuses connections at once). The
