@@ -973,10 +973,12 @@ class EmbeddedStore:
     def network_size(self, f: NetworkFilter) -> NetworkSize:
         """Counted over the same rows attendance_rows reads, without reading them."""
         clause, params = self._network_where(f)
+        # Without a type filter no institution is needed (no attendance dangles): the
+        # meetings in scope, then their attendance by index, in half the time.
+        join = "JOIN institutions i ON i.id = a.institution_id " if f.types else ""
         sql = ("SELECT COALESCE(SUM(k), 0), COALESCE(SUM(k * (k - 1) / 2), 0) FROM ("
-               "SELECT COUNT(*) AS k FROM attendance a "
-               "JOIN institutions i ON i.id = a.institution_id "
-               f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} GROUP BY m.id)")
+               f"SELECT COUNT(*) AS k FROM meetings m JOIN attendance a ON a.meeting_id = m.id "
+               f"{join}WHERE {clause} GROUP BY m.id)")
         rows, pairs = self._conn().execute(sql, params).fetchone()
         return NetworkSize(int(rows), int(pairs))
 
