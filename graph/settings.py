@@ -42,7 +42,7 @@ class Settings:
                                   "analytics jobs one API process runs at once, each in its "
                                   "own worker process; more wait (TPPS_ANALYTICS_QUEUE_SECONDS),"
                                   " then answer BUSY (HTTP 503)")
-    analytics_queue_seconds: float = _var("TPPS_ANALYTICS_QUEUE_SECONDS", 1.0,
+    analytics_queue_seconds: float = _var("TPPS_ANALYTICS_QUEUE_SECONDS", 5.0,
                                           "longest an analytics request waits for a free "
                                           "worker before it answers BUSY")
     analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 1024,
