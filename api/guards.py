@@ -113,5 +113,8 @@ async def _sizes(context: Any, scopes: set[NetworkFilter]) -> dict[NetworkFilter
     known: dict[NetworkFilter, NetworkSize] = getattr(context, "network_sizes", {})
     for f in scopes:
         if f not in known:
-            known[f] = await context.call(store.network_size, f)
+            # A count over a large scope is analytics work, not a page read: it gets the
+            # analytics budget, not the store timeout meant for an unanswering store.
+            known[f] = await context.call(store.network_size, f,
+                                          bound=settings().analytics_seconds)
     return {f: known[f] for f in scopes}

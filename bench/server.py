@@ -22,7 +22,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: str, env: dict[str, str] | None = None) -> None:
+    def __init__(self, db: str, env: dict[str, str] | None = None, wait: float = 30) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         # The log goes to a file: a pipe nobody reads fills up and blocks the server.
@@ -31,7 +31,7 @@ class Server:
             [sys.executable, "-m", "cli.main", "serve", "--db", db, "--port", str(self.port)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log, text=True,
             env={**os.environ, **(env or {})})
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             try:
                 if httpx.get(self.url + "/health", timeout=1).status_code == 200:
@@ -39,7 +39,7 @@ class Server:
             except httpx.HTTPError:
                 time.sleep(0.2)
         self.stop()
-        raise RuntimeError("tpps serve did not answer within 30 s")
+        raise RuntimeError(f"tpps serve did not answer within {wait:g} s")
 
     def stop(self) -> str:
         """Stop the server; its log (stderr)."""

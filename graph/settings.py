@@ -46,13 +46,17 @@ class Settings:
                                 "seconds a request waits for an unreachable, slow or locked "
                                 "store before it answers STORE_UNAVAILABLE / STORE_LOCKED")
     analytics_workers: int = _var("TPPS_ANALYTICS_WORKERS", 2,
-                                  "analytics jobs one API process runs at once; more: BUSY")
+                                  "analytics jobs one API process runs at once, each in its "
+                                  "own worker process; more wait (TPPS_ANALYTICS_QUEUE_SECONDS),"
+                                  " then answer BUSY (HTTP 503)")
+    analytics_queue_seconds: float = _var("TPPS_ANALYTICS_QUEUE_SECONDS", 5.0,
+                                          "longest an analytics request waits for a free "
+                                          "worker before it answers BUSY")
     analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 1024,
-                                    "memory one analytics job may use (estimated before, "
-                                    "enforced in its worker process)")
-    analytics_cache_seconds: float = _var("TPPS_ANALYTICS_CACHE_SECONDS", 300.0,
-                                          "longest an analytics result is reused while the "
-                                          "counts of what it read stay the same")
+                                    "memory one analytics job may use: a request whose graph "
+                                    "is estimated larger is refused (TOO_LARGE) before it "
+                                    "starts, and each worker runs under RLIMIT_AS = its size "
+                                    "at start + this")
     search_chars: int = _var("TPPS_SEARCH_CHARS", 200,
                              "longest search string (nameContains) accepted")
     body_seconds: float = _var("TPPS_BODY_SECONDS", 10.0,

@@ -1,9 +1,10 @@
 """Query fields of the analytics domain. Each computes on one projection of the
-stored graph (one store call), cached by graph version (graph/analytics/service.py)."""
+stored graph (one store call) in an analytics worker process, at most
+TPPS_ANALYTICS_WORKERS at once, cached by the version of the scope it reads
+(graph/analytics/jobs.py)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, TypeVar
@@ -31,30 +32,48 @@ from api.analytics.types import (
     institutions_of,
 )
 from api.context import ctx
-from api.errors import UserInputError
+from api.errors import BUSY_RETRY_SECONDS, UserInputError
+from api.faults import StoreFaultError
 from api.institutions.types import Institution
 from api.pagination import MAX_PAGE, check_first
-from graph.analytics import service
-from graph.analytics.gaps import convergence_gaps
-from graph.analytics.paths import collaboration_path, ego_network
+from graph.analytics import jobs
 from graph.settings import settings
 from graph.store.base import NetworkFilter as StoreNetworkFilter
+from graph.store.faults import StoreFault
 
 T = TypeVar("T")
 
 MAX_NETWORK_NODES = 5_000
-ANALYTICS_SECONDS = settings().analytics_seconds
 
 
-async def _run(context: Any, fn: Callable[..., T], *args: Any) -> T:
-    """Run an analytics computation within the time budget, or say it took too long."""
+async def _run(context: Any, fn: Callable[..., T], f: StoreNetworkFilter, *args: Any) -> T:
+    """Run an analytics job (graph/analytics/jobs.py) on the network `f` selects, within
+    the time budget; say so clearly when it is too slow, too big or every worker is busy."""
     try:
-        return await asyncio.wait_for(context.call(fn, *args, bound=None), ANALYTICS_SECONDS)
-    except TimeoutError as exc:
+        version = await context.call(context.store.scope_version, f.region_code)
+        return await jobs.run(context.store, fn, f, *args, version=version)
+    except jobs.Busy as exc:
+        error = UserInputError(f"{exc} (retry after {BUSY_RETRY_SECONDS} s)", code="BUSY")
+        assert error.extensions is not None
+        error.extensions["retryAfter"] = BUSY_RETRY_SECONDS
+        raise error from exc
+    except jobs.JobTimeout as exc:
         raise UserInputError(
-            f"the computation took longer than {ANALYTICS_SECONDS:g} s: narrow the filter "
-            "(region, dates, program, types) or use `tpps report`", "filter",
-            code="TIMEOUT") from exc
+            f"the computation took longer than {settings().analytics_seconds:g} s and was "
+            "stopped: narrow the filter (region, dates, program, types) or use `tpps report`",
+            "filter", code="TIMEOUT") from exc
+    except jobs.OutOfMemory as exc:
+        raise UserInputError(f"{exc}: narrow the filter (region, dates, program, types) or "
+                             "use `tpps report`", "filter", code="TOO_LARGE") from exc
+    except StoreFault as fault:
+        raise StoreFaultError(fault) from fault
+
+
+def _too_many(nodes: int) -> UserInputError:
+    return UserInputError(
+        f"the network has {nodes} institutions, more than the {MAX_NETWORK_NODES} a "
+        "response carries: narrow the filter (region, dates, program or types), or use "
+        "`tpps report` for the whole graph", "filter")
 
 
 def _filter(f: NetworkFilter | None) -> tuple[StoreNetworkFilter, str]:
@@ -65,10 +84,7 @@ def _filter(f: NetworkFilter | None) -> tuple[StoreNetworkFilter, str]:
 def _network(g: nx.Graph, community_of: dict[str, int],
              score_of: dict[str, float] | None = None) -> Network:
     if g.number_of_nodes() > MAX_NETWORK_NODES:
-        raise UserInputError(
-            f"the network has {g.number_of_nodes()} institutions, more than the "
-            f"{MAX_NETWORK_NODES} a response carries: narrow the filter (region, dates, "
-            "program or types), or use `tpps report` for the whole graph", "filter")
+        raise _too_many(g.number_of_nodes())
     return Network(
         nodes=[NetworkNode(id=strawberry.ID(n), name=d["name"], type=d["type"],
                            sector=d["sector"], region_code=d.get("region_code"),
@@ -89,7 +105,7 @@ class AnalyticsQueries:
         check_first(first)
         context = ctx(info)
         f, weighting = _filter(filter)
-        scores = await _run(context, service.scores, context.store, f, measure.value, weighting)
+        scores = await _run(context, jobs.scores, f, measure.value, weighting)
         return [CentralityScore(institution_id=n, score=s, rank=r,
                                 approximate=scores.approximate)
                 for n, s, r in scores.ranked()[:first]]
@@ -98,7 +114,7 @@ class AnalyticsQueries:
     async def communities(self, info: Info, filter: FilterArg = None) -> list[Community]:
         context = ctx(info)
         f, weighting = _filter(filter)
-        found = await _run(context, service.community_list, context.store, f, weighting)
+        found = await _run(context, jobs.communities, f, weighting)
         return [Community(index=c.index, label=c.label, sector=c.sector, size=len(c.members),
                           region_code=c.region_code, member_ids=c.members) for c in found]
 
@@ -108,7 +124,7 @@ class AnalyticsQueries:
         check_first(first)
         context = ctx(info)
         f, weighting = _filter(filter)
-        found = await _run(context, service.brokers, context.store, f, weighting)
+        found = await _run(context, jobs.brokers, f, weighting)
         return [Broker(institution_id=b.node, constraint=b.constraint,
                        effective_size=b.effective_size, total=b.total, **b.roles)
                 for b in found[:first]]
@@ -120,8 +136,7 @@ class AnalyticsQueries:
                                  filter: FilterArg = None) -> list[Institution] | None:
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await _run(context, service.network, context.store, f, weighting)
-        path = collaboration_path(p.graph, str(from_id), str(to_id))
+        path = await _run(context, jobs.path, f, weighting, str(from_id), str(to_id))
         if path is None:
             return None
         return await institutions_of(info, path)
@@ -135,10 +150,8 @@ class AnalyticsQueries:
             raise UserInputError("depth must be 1, 2 or 3", "depth")
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await _run(context, service.network, context.store, f, weighting)
-        if str(id) not in p.graph:
-            return None
-        return _network(ego_network(p.graph, str(id), depth), {})
+        g = await _run(context, jobs.ego, f, weighting, str(id), depth)
+        return None if g is None else _network(g, {})
 
     @strawberry.field(description="The collaboration network, for drawing; with `measure`, "
                       "each node carries its score on it (to size nodes by).")
@@ -146,23 +159,17 @@ class AnalyticsQueries:
                       measure: CentralityMeasure | None = None) -> Network:
         context = ctx(info)
         f, weighting = _filter(filter)
-        p = await _run(context, service.network, context.store, f, weighting)
-        if p.graph.number_of_nodes() > MAX_NETWORK_NODES:
-            return _network(p.graph, {})  # raises with the advice
-        found = await _run(context, service.community_list, context.store, f, weighting)
-        community_of = {m: c.index for c in found for m in c.members}
-        score_of = None
-        if measure is not None:
-            scores = await _run(context, service.scores, context.store, f, measure.value,
-                                weighting)
-            score_of = {n: s for n, s, _ in scores.ranked()}
-        return _network(p.graph, community_of, score_of)
+        drawn = await _run(context, jobs.network, f, weighting,
+                           measure.value if measure is not None else None, MAX_NETWORK_NODES)
+        if drawn.graph is None:
+            raise _too_many(drawn.nodes)
+        return _network(drawn.graph, drawn.community_of, drawn.score_of)
 
     @strawberry.field(description="Density, components, distances, clustering, activity.")
     async def network_summary(self, info: Info, filter: FilterArg = None) -> NetworkSummary:
         context = ctx(info)
         f, weighting = _filter(filter)
-        s = await _run(context, service.summary, context.store, f, weighting)
+        s = await _run(context, jobs.summary, f, weighting)
         return NetworkSummary(
             institutions=s.institutions, ties=s.ties, meetings=s.meetings, density=s.density,
             components=s.components, largest_component=s.largest_component,
@@ -185,7 +192,8 @@ class AnalyticsQueries:
         context = ctx(info)
         if not await context.call(context.store.regions, [region_code]):
             return None  # an unknown region, said up front: no exception stands for it
-        report = await _run(context, convergence_gaps, context.store, region_code, window)
+        report = await _run(context, jobs.gaps,
+                            StoreNetworkFilter(window=window, region_code=region_code))
         return ConvergenceGaps(
             region_code=report.region_code, level=report.level, meetings=report.meetings,
             missing_types=[MissingPartner(types=list(m.types), why=m.why)

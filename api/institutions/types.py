@@ -151,13 +151,13 @@ class Institution(Node):
     async def centrality(self, info: Info, measure: CentralityMeasure,
                          filter: NetworkFilter | None = None) -> ScoreT | None:
         from api.analytics.types import CentralityScore
-        from graph.analytics import service
+        from graph.analytics import jobs
 
         f = filter or NetworkFilter()
         context = ctx(info)
         from api.analytics.queries import _run
 
-        scores = await _run(context, service.scores, context.store, f.to_store(), measure.value,
+        scores = await _run(context, jobs.scores, f.to_store(), measure.value,
                             f.weighting.value)
         for node, score, rank in scores.ranked():
             if node == self.id:

@@ -91,9 +91,12 @@ def brokerage(g: Network, group: str = "sector", engine: str = "auto") -> list[B
         if not use_fast(g.n, engine, "BROKERAGE"):
             return brokerage(g.graph, group)
         return _ranked(sparse_brokerage(g))
-    constraint = nx.constraint(g, weight="weight") if g.number_of_edges() else {}
-    # nodes= takes NetworkX's definitional path (Borgatti 1997); its all-nodes matrix
-    # shortcut divides by the wrong node's largest tie (NetworkX 3.6).
+    # nodes= takes NetworkX's definitional paths, linear in memory: its all-nodes matrix
+    # shortcuts divide a sparse matrix by a dense column (an n x n dense result, 298 GiB
+    # at 200k institutions), and effective_size's divides by the wrong node's largest tie
+    # (NetworkX 3.6).
+    constraint = (nx.constraint(g, nodes=list(g), weight="weight")
+                  if g.number_of_edges() else {})
     effective = (nx.effective_size(g, nodes=list(g), weight="weight")
                  if g.number_of_edges() else {})
     roles = brokerage_roles(g, group)
@@ -124,5 +127,7 @@ def sparse_brokerage(net: CoAttendance) -> list[Brokerage]:
 
 
 def _ranked(out: list[Brokerage]) -> list[Brokerage]:
-    return sorted(out, key=lambda b: (-b.total, b.constraint if b.constraint is not None
-                                      else 9.0, b.node))
+    # Constraint rounded: engines sum in different orders, and equal constraints must
+    # tie (and fall back to the id) whichever engine computed them.
+    return sorted(out, key=lambda b: (-b.total, round(b.constraint, 12)
+                                      if b.constraint is not None else 9.0, b.node))

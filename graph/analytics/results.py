@@ -2,21 +2,20 @@
 
 A result is stored in the store itself (a table of the embedded store, AnalyticsResult
 nodes in Neo4j) under a key naming what it read: the measure and its parameters, the
-network filter (scope, window, program, types), the weighting and the graph version.
-Every write bumps the version, so a stored result is never stale; a second request,
-another worker or a restart decodes it instead of recomputing (`tpps analyze` fills
-them after a load). Payloads are zlib-compressed JSON: no code is ever loaded from
+network filter (scope, window, program, types), the weighting and the version of the
+filter's scope (`Store.scope_version(region)`, graph/store/scopes.py). A write bumps
+the version of every region it touched and their ancestors, so a stored result is never
+stale, and a write in Kota Semarang leaves Kabupaten Kendal's results valid; a second
+request, another worker or a restart decodes it instead of recomputing (`tpps analyze`
+fills them after a load). Payloads are zlib-compressed JSON: no code is ever loaded from
 the store.
-
-Keying by the store's one version means any write invalidates every scope; per-region
-version counters (a write bumps only the regions it touched) would narrow that and slot
-in here as `scope_version` once the write path keeps them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import zlib
 from collections.abc import Callable
 from dataclasses import asdict
@@ -26,9 +25,10 @@ from graph.analytics.brokerage import Brokerage
 from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community
 from graph.analytics.summary import Summary
-from graph.store.base import NetworkFilter, Store
+from graph.store.base import NetworkFilter, Store, StoreError
 
 T = TypeVar("T")
+log = logging.getLogger("tpps.analytics")
 
 
 def result_key(kind: str, f: NetworkFilter, weighting: str, version: int,
@@ -63,6 +63,11 @@ def decode(kind: str, payload: bytes) -> Any:
     return Summary(**body)
 
 
+def scope_version(store: Store, f: NetworkFilter) -> int:
+    """The version of what a network filtered by `f` reads (its region's scope)."""
+    return store.scope_version(f.region_code)
+
+
 def remembered(store: Store, kind: str, f: NetworkFilter, weighting: str,
                compute: Callable[[], T], *params: Any) -> T:
     """The stored result if there is one, else compute it and store it."""
@@ -70,10 +75,13 @@ def remembered(store: Store, kind: str, f: NetworkFilter, weighting: str,
     put = getattr(store, "put_result", None)
     if get is None or put is None:
         return compute()
-    key = result_key(kind, f, weighting, store.version(), *params)
+    key = result_key(kind, f, weighting, scope_version(store, f), *params)
     found = get(key)
     if found is not None:
         return decode(kind, found)  # type: ignore[no-any-return]
     value = compute()
-    put(key, encode(kind, value))
+    try:
+        put(key, encode(kind, value))
+    except StoreError as exc:  # a busy writer lock: the answer stands, only unsaved
+        log.warning("analytics result not stored: %s", exc)
     return value

@@ -1,8 +1,10 @@
-"""The analytics the API and `tpps report` share, cached by graph version.
+"""The analytics the API and `tpps report` share, cached by what they read.
 
-A cache entry is keyed by the store, the graph version it was computed at and the
-parameters; every write bumps the version (kept in the store, so every worker sees
-it), so a cached answer is never stale and no worker needs to tell another.
+A cache entry is keyed by the store, the parameters (the network filter among them)
+and the version of the filter's scope (`Store.scope_version` of its region, kept in the
+store, so every worker sees it): a write bumps the regions it touched and their
+ancestors, so a cached answer is never stale, a write elsewhere leaves it valid, and no
+worker needs to tell another.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from graph.analytics.brokerage import Brokerage, brokerage
 from graph.analytics.centrality import Scores, centrality
 from graph.analytics.communities import Community, communities
 from graph.analytics.projection import Projection, load_projection
-from graph.analytics.results import remembered
+from graph.analytics.results import remembered, scope_version
 from graph.analytics.summary import Summary, summarize
 from graph.store.base import NetworkFilter, Store
 
@@ -30,8 +32,9 @@ _PENDING: dict[tuple[Any, ...], threading.Lock] = {}
 
 
 def cached(store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-    """The cached value, computing it once even when several requests ask at once."""
-    full = (id(store), store.version(), *key)
+    """The cached value, computing it once even when several requests ask at once.
+    `key[1]` is the network filter whose scope the value read."""
+    full = (id(store), scope_version(store, key[1]), *key)
     with _LOCK:
         if full in _CACHE:
             _CACHE.move_to_end(full)

@@ -67,6 +67,7 @@ from graph.store.base import (
 from graph.store.faults import StoreReadOnly, translate
 from graph.store.incidence import Incidence
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
+from graph.store.scopes import expand, touched_regions
 from graph.weights import newman_expression
 
 SCHEMA_VERSION = 1
@@ -137,6 +138,8 @@ CREATE TABLE IF NOT EXISTS citations (
     end INTEGER NOT NULL, excerpt TEXT,
     PRIMARY KEY (subject_id, source_id, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS scope_versions (
+    code TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -361,6 +364,8 @@ class EmbeddedStore:
         created: dict[str, int] = {}
         updated: dict[str, int] = {}
         batch = self._apply_aliases(conn, batch)
+        self._touch(conn, touched_regions(batch, lambda ids: self._meeting_regions(conn, ids),
+                                          lambda ids: self._institution_regions(conn, ids)))
         for kind, wanted in edge_refs(batch).items():
             table, key = _TABLES[kind]
             refuse_dangling(kind, wanted, self._existing(conn, table, key, list(wanted)))
@@ -375,6 +380,47 @@ class EmbeddedStore:
         self._write_relationships(conn, batch)
         version = int(conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()[0])
         return WriteResult(created, updated, version + 1)
+
+    # -- per-region versions (graph/store/scopes.py) ---------------------------
+    @staticmethod
+    def _touch(conn: sqlite3.Connection, codes: set[str]) -> None:
+        """Stamp `codes` with the version this transaction commits as (the writer lock is
+        held from BEGIN IMMEDIATE, so that is the stored version plus one)."""
+        if not codes:
+            return
+        conn.execute(
+            "INSERT INTO scope_versions (code, version) SELECT value, "
+            "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version') "
+            "FROM json_each(?) WHERE true "
+            "ON CONFLICT (code) DO UPDATE SET version = excluded.version",
+            (json.dumps(sorted(codes)),))
+
+    @staticmethod
+    def _meeting_regions(conn: sqlite3.Connection, ids: set[str]) -> set[str | None]:
+        return {r[0] for part in _chunks(sorted(ids)) for r in conn.execute(
+            f"SELECT DISTINCT region_code FROM meetings WHERE id IN ({_marks(len(part))})", part)}
+
+    @staticmethod
+    def _institution_regions(conn: sqlite3.Connection, ids: set[str]) -> set[str | None]:
+        """The stored regions of these institutions and of every meeting they attended."""
+        out: set[str | None] = set()
+        for part in _chunks(sorted(ids)):
+            marks = _marks(len(part))
+            out.update(r[0] for r in conn.execute(
+                f"SELECT DISTINCT region_code FROM institutions WHERE id IN ({marks}) UNION "
+                "SELECT DISTINCT m.region_code FROM attendance a JOIN meetings m ON "
+                f"m.id = a.meeting_id WHERE a.institution_id IN ({marks})", [*part, *part]))
+        return out
+
+    def scope_version(self, code: str | None) -> int:
+        if not code:
+            return self.version()
+        try:
+            row = self._conn().execute("SELECT version FROM scope_versions WHERE code = ?",
+                                       (code,)).fetchone()
+        except sqlite3.OperationalError:  # a read-only file from before per-region versions
+            return 0
+        return int(row[0]) if row else 0
 
     def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
         """Many batches in one transaction, indexes rebuilt once after (embedded_bulk.py)."""
@@ -510,6 +556,7 @@ class EmbeddedStore:
 
     def _merge_in(self, conn: sqlite3.Connection, keep_id: str, drop_id: str) -> int:
         """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
+        self._touch(conn, expand(self._institution_regions(conn, {keep_id, drop_id})))
         rows = conn.execute(
             "SELECT meeting_id, roles FROM attendance WHERE institution_id = ?", (drop_id,)
         ).fetchall()
@@ -926,10 +973,12 @@ class EmbeddedStore:
     def network_size(self, f: NetworkFilter) -> NetworkSize:
         """Counted over the same rows attendance_rows reads, without reading them."""
         clause, params = self._network_where(f)
+        # Without a type filter no institution is needed (no attendance dangles): the
+        # meetings in scope, then their attendance by index, in half the time.
+        join = "JOIN institutions i ON i.id = a.institution_id " if f.types else ""
         sql = ("SELECT COALESCE(SUM(k), 0), COALESCE(SUM(k * (k - 1) / 2), 0) FROM ("
-               "SELECT COUNT(*) AS k FROM attendance a "
-               "JOIN institutions i ON i.id = a.institution_id "
-               f"JOIN meetings m ON m.id = a.meeting_id WHERE {clause} GROUP BY m.id)")
+               f"SELECT COUNT(*) AS k FROM meetings m JOIN attendance a ON a.meeting_id = m.id "
+               f"{join}WHERE {clause} GROUP BY m.id)")
         rows, pairs = self._conn().execute(sql, params).fetchone()
         return NetworkSize(int(rows), int(pairs))
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from graph.model import Attendance, Batch, WriteResult, merge_roles
 from graph.store.aliasing import collapse_attendance
+from graph.store.scopes import touched_regions
 
 if TYPE_CHECKING:
     from graph.store.embedded import EmbeddedStore
@@ -91,10 +92,19 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
             empty = [t for t in _REBUILT if _empty(tx, t)]
             recreate = _drop_derived(tx, empty)
             has_aliases = not _empty(tx, "aliases")
+            touched: set[str] = set()
             for batch in batches:
                 if has_aliases or batch.aliases:
                     batch = store._apply_aliases(tx, batch)
                     has_aliases = True
+                # Stored nodes are looked up only in tables that held some before the load:
+                # everything else the load names is in its own batches.
+                touched |= touched_regions(
+                    batch,
+                    (lambda ids: set()) if "meetings" in empty
+                    else (lambda ids: store._meeting_regions(tx, ids)),
+                    (lambda ids: set()) if "institutions" in empty
+                    else (lambda ids: store._institution_regions(tx, ids)))
                 for kind, table, key, rows, sql in store._node_writes(batch):
                     if not rows:
                         continue
@@ -110,6 +120,7 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
                 store._write_relationships(tx, replace(batch, attendance=[]))
                 if batch.attendance:
                     _attendance(tx, batch.attendance)
+            store._touch(tx, touched)
             for sql in recreate:
                 tx.execute(sql)
             if "institutions" in empty:

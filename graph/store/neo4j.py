@@ -65,6 +65,7 @@ from graph.store.base import (
 )
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
+from graph.store.scopes import expand, touched_regions
 from graph.weights import newman_expression
 
 _CHUNK = 5000  # rows per UNWIND statement
@@ -79,6 +80,7 @@ SCHEMA = [
     "CREATE CONSTRAINT citation_key IF NOT EXISTS FOR (n:Citation) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT alias_old IF NOT EXISTS FOR (n:Alias) REQUIRE n.old_id IS UNIQUE",
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE",
+    "CREATE CONSTRAINT scope_code IF NOT EXISTS FOR (n:ScopeVersion) REQUIRE n.code IS UNIQUE",
     "CREATE INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON (n.name_norm, n.id)",
     "CREATE INDEX institution_type IF NOT EXISTS FOR (n:Institution) ON (n.type)",
     "CREATE INDEX institution_region IF NOT EXISTS FOR (n:Institution) ON (n.region_code)",
@@ -239,6 +241,7 @@ class Neo4jStore:
                  database: str = "neo4j", timeout: float | None = None) -> None:
         self.uri = uri
         self.database = database
+        self.auth = auth  # analytics workers open their own store (graph/analytics/jobs.py)
         # Bounds on an unreachable server: half the budget to retry transient errors, so a
         # request answers STORE_UNAVAILABLE within the budget instead of after the
         # driver's 30 s of retries (a stopped server refuses connections at once). The
@@ -339,6 +342,8 @@ class Neo4jStore:
             "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) RETURN a.old_id AS old, "
             "a.new_id AS new", ids=refs)} if refs else {}
         batch = rewrite(batch, alias)
+        touched = touched_regions(batch, lambda ids: self._meeting_regions(tx, ids),
+                                  lambda ids: self._institution_regions(tx, ids))
         for kind, wanted in edge_refs(batch).items():
             label, key = _NODES[kind]
             stored = {r["k"] for r in tx.run(
@@ -361,9 +366,43 @@ class Neo4jStore:
         if batch.regions:
             tx.run(_LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
         self._write_relationships(tx, batch)
+        return WriteResult(created, updated, self._stamp(tx, touched))
+
+    # -- per-region versions (graph/store/scopes.py) ------------------------------
+    @staticmethod
+    def _stamp(tx: ManagedTransaction, codes: set[str]) -> int:
+        """Bump the graph version and stamp `codes` with it, in the write's transaction."""
         record = tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1 "
                         "RETURN m.version AS v").single()
-        return WriteResult(created, updated, int(record["v"]) if record else 0)
+        version = int(record["v"]) if record else 0
+        if codes:
+            tx.run("UNWIND $codes AS c MERGE (s:ScopeVersion {code: c}) SET s.version = $v",
+                   codes=sorted(codes), v=version)
+        return version
+
+    @staticmethod
+    def _meeting_regions(tx: ManagedTransaction, ids: set[str]) -> set[str | None]:
+        return {r["r"] for r in tx.run("UNWIND $ids AS id MATCH (m:Meeting {id: id}) "
+                                       "RETURN DISTINCT m.region_code AS r", ids=sorted(ids))}
+
+    @staticmethod
+    def _institution_regions(tx: ManagedTransaction, ids: set[str]) -> set[str | None]:
+        """The stored regions of these institutions and of every meeting they attended."""
+        out: set[str | None] = set()
+        for r in tx.run("UNWIND $ids AS id MATCH (i:Institution {id: id}) "
+                        "OPTIONAL MATCH (i)-[:ATTENDED]->(m:Meeting) "
+                        "RETURN i.region_code AS own, collect(DISTINCT m.region_code) AS met",
+                        ids=sorted(ids)):
+            out.add(r["own"])
+            out.update(r["met"])
+        return out
+
+    def scope_version(self, code: str | None) -> int:
+        if not code:
+            return self.version()
+        found = self._read("MATCH (s:ScopeVersion {code: $code}) RETURN s.version AS v",
+                           code=code)
+        return int(found[0]["v"]) if found else 0
 
     def _write_relationships(self, tx: ManagedTransaction, batch: Batch) -> None:
         if batch.replace_attendance:
@@ -454,6 +493,7 @@ class Neo4jStore:
 
     def _move_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str) -> int:
         """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
+        touched = expand(self._institution_regions(tx, {keep_id, drop_id}))
         rows = list(tx.run("MATCH (:Institution {id: $drop})-[a:ATTENDED]->(m:Meeting) "
                            "WITH a, m.id AS m, a.roles AS roles DELETE a RETURN m, roles",
                            drop=drop_id))
@@ -481,7 +521,7 @@ class Neo4jStore:
         tx.run("MATCH (a:Alias {new_id: $drop}) SET a.new_id = $keep", drop=drop_id, keep=keep_id)
         tx.run("MERGE (a:Alias {old_id: $drop}) SET a.new_id = $keep", drop=drop_id, keep=keep_id)
         tx.run("MATCH (i:Institution {id: $drop}) DETACH DELETE i", drop=drop_id)
-        tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1")
+        self._stamp(tx, touched)
         return len(rows)
 
     # -- nodes by id ------------------------------------------------------------

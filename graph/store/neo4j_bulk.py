@@ -19,6 +19,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+from graph.store.scopes import touched_regions
 
 if TYPE_CHECKING:
     from graph.store.neo4j import Neo4jStore
@@ -80,6 +81,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
             no_attendance = _empty(tx, "()-[:ATTENDED]->()")
             no_citations = _empty(tx, "(:Citation)")
             has_aliases = not _empty(tx, "(:Alias)")
+            touched: set[str] = set()
             for batch in batches:
                 if has_aliases or batch.aliases:
                     has_aliases = True
@@ -88,6 +90,13 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                         "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) "
                         "RETURN a.old_id AS old, a.new_id AS new", ids=refs)}
                     batch = rewrite(batch, alias)
+                # Stored nodes are looked up only when some were stored before the load.
+                touched |= touched_regions(
+                    batch,
+                    (lambda ids: set()) if fresh["meetings"]
+                    else (lambda ids: store._meeting_regions(tx, ids)),  # type: ignore[arg-type]
+                    (lambda ids: set()) if fresh["institutions"]
+                    else (lambda ids: store._institution_regions(tx, ids)))  # type: ignore[arg-type]
                 for kind, rows in n4._rows(batch).items():
                     if rows:
                         _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
@@ -97,13 +106,12 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                     tx, replace(batch, attendance=[], citations=[]))  # type: ignore[arg-type]
                 _attendance(tx, batch, no_attendance, seen)
                 _citations(tx, batch, no_citations, seen)
-            record = tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1 "
-                            "RETURN m.version AS v").single()
+            version = store._stamp(tx, touched)  # type: ignore[arg-type]
             tx.commit()
         finally:
             if not tx.closed():
                 tx.rollback()
-    return WriteResult(created, updated, int(record["v"]) if record else 0)
+    return WriteResult(created, updated, version)
 
 
 def _nodes(tx: Transaction, kind: str, rows: list[dict[str, Any]], fresh_label: bool,

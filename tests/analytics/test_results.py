@@ -42,3 +42,35 @@ def test_a_restarted_worker_answers_from_the_store_until_a_write(demo_store: Sto
     assert counting.calls["attendance_incidence"] == 1  # the write made it stale
     put_version = demo_store.version()
     assert put_version == version + 1  # storing a result is not a write of the graph
+
+
+def test_a_write_in_semarang_keeps_tangerangs_results_and_drops_its_own(
+        demo_store: Store) -> None:
+    """Results are keyed by the version of the scope they read: a write in Kota Semarang
+    invalidates Semarang's, Jawa Tengah's and the country's, not Kota Tangerang's (both
+    the in-memory cache and the persisted results)."""
+    from datetime import date
+
+    from graph.model import Attendance, Meeting
+
+    service.clear()
+    scopes = {"tangerang": NetworkFilter(region_code="36.71"),
+              "semarang": NetworkFilter(region_code="33.74"),
+              "jateng": NetworkFilter(region_code="33"), "country": NetworkFilter()}
+    for f in scopes.values():
+        service.scores(demo_store, f, "DEGREE")
+    genuk = next(r for r in demo_store.attendance_rows(scopes["semarang"]))
+    demo_store.write(Batch(
+        meetings=[Meeting("m-new-genuk", "Rembuk stunting Genuk", date(2026, 1, 5),
+                          region_code="33.74.05")],
+        attendance=[Attendance("m-new-genuk", genuk.institution_id)]))
+    counting = CountingStore(demo_store)
+    for name, f in scopes.items():
+        counting.reset()
+        service.scores(counting, f, "DEGREE")  # type: ignore[arg-type]
+        assert counting.calls["attendance_incidence"] == (0 if name == "tangerang" else 1), name
+    service.clear()  # a restart: only the persisted results remain
+    counting.reset()
+    service.scores(counting, scopes["tangerang"], "DEGREE")  # type: ignore[arg-type]
+    assert counting.calls["attendance_incidence"] == 0
+    assert counting.calls["get_result"] == 1

@@ -179,3 +179,33 @@ def test_the_store_incidence_is_its_rows_as_columns(demo_store: Store) -> None:
                            np.asarray(got.institution).tolist(), strict=True))
         assert pairs == sorted(zip(np.asarray(want.meeting).tolist(),
                                    np.asarray(want.institution).tolist(), strict=True))
+
+
+def test_no_measure_builds_a_dense_n_by_n_matrix() -> None:
+    """Memory stays linear in the ties: on a 4,000-node ring an n x n float matrix alone
+    would be 128 MB; every measure, on NetworkX's graph and on the sparse network, stays
+    far below it (NetworkX's all-nodes constraint built one)."""
+    import tracemalloc
+
+    from graph.analytics.brokerage import brokerage
+    from graph.analytics.centrality import MEASURES, centrality
+    from graph.analytics.projection import project
+    from graph.analytics.summary import summarize
+    from graph.store.base import AttendanceRow
+
+    n = 4_000
+    rows = [AttendanceRow(f"i{k % n}", f"i{k % n}", "KUA", None, f"m{j}", date(2025, 1, 1))
+            for j in range(n) for k in (j, j + 1)]
+    net = project(rows).network
+    ring = nx.Graph(net.graph)
+    tracemalloc.start()
+    try:
+        for g in (ring, net):
+            brokerage(g)
+            for measure in MEASURES:
+                centrality(g, measure)
+        summarize(net, {})
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 << 20, f"peak {peak >> 20} MB"

@@ -1,0 +1,406 @@
+"""Analytics outside the API process: at most N jobs at once, in worker processes that a
+timeout really stops.
+
+Why processes: a measure is seconds of CPU inside igraph, scipy or numba, which no
+thread can interrupt; NetworkX holds the GIL, so a thread computing stalls every
+request of the server. A worker process can be killed: after a TIMEOUT answer it burns
+no CPU, and its memory goes back to the OS.
+
+- At most `TPPS_ANALYTICS_WORKERS` jobs run at once; a caller finding every slot taken
+  waits up to `TPPS_ANALYTICS_QUEUE_SECONDS`, then gets Busy (the API answers BUSY,
+  HTTP 503 with Retry-After).
+- A job past `TPPS_ANALYTICS_SECONDS` gets JobTimeout and its worker is terminated
+  (then killed); a fresh one is started in the background.
+- Each worker runs under RLIMIT_AS (graph/analytics/worker.py): a job that outgrows
+  `TPPS_ANALYTICS_MEMORY_MB` fails with OutOfMemory, the worker is replaced.
+- A worker opens its own store from the server's (a SQLite path, a Neo4j URI): only a
+  small request goes to it (the function by reference, the filter), only the result
+  comes back. Workers stay warm between jobs (a 50-node graph answers in milliseconds);
+  they come from a fork server (the API process has threads, so it never forks itself)
+  that has imported the numerical libraries once.
+- A store no worker can open (in-memory, or a test's wrapper) runs the job on a thread
+  of this process: still at most N at once, but a timeout only stops the waiting.
+
+Results are cached here by (function, arguments, version of the filter's scope), and
+concurrent identical requests share one job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing as mp
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
+
+from graph.analytics import service
+from graph.analytics.gaps import GapReport, convergence_gaps
+from graph.analytics.paths import collaboration_path, ego_network
+from graph.settings import settings
+from graph.store.base import NetworkFilter, Store
+
+T = TypeVar("T")
+log = logging.getLogger("tpps.analytics")
+
+# What the fork server imports once, so each worker starts with it loaded.
+PRELOAD = ["graph.analytics.worker_env", "numpy", "scipy.sparse", "networkx", "igraph",
+           "graph.analytics.kernels", "graph.analytics.worker", "graph.analytics.jobs"]
+# The result cache holds at most this many items (scores, members, nodes and edges
+# summed over entries): a national ranking is 200k of them.
+CACHE_ITEMS = 2_000_000
+KILL_GRACE = 1.0  # seconds between terminate and kill
+
+
+class JobError(Exception):
+    """An analytics job did not answer; the message is safe to show."""
+
+
+class Busy(JobError):
+    """Every worker is taken and none freed up within the queue wait."""
+
+
+class JobTimeout(JobError):
+    """The job ran past the time budget; its worker was stopped."""
+
+
+class OutOfMemory(JobError):
+    """The job outgrew the memory a job may use; its worker was replaced."""
+
+
+class WorkerDied(JobError):
+    """The worker exited without answering (killed from outside, or crashed)."""
+
+
+# -- the jobs: module-level functions, sent to a worker by reference ---------------
+# Each takes the worker's store and a NetworkFilter first (its scope names the cache key).
+
+def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
+    return service.scores(store, f, measure, weighting)
+
+
+def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:
+    return service.community_list(store, f, weighting)
+
+
+def brokers(store: Store, f: NetworkFilter, weighting: str) -> Any:
+    return service.brokers(store, f, weighting)
+
+
+def summary(store: Store, f: NetworkFilter, weighting: str) -> Any:
+    return service.summary(store, f, weighting)
+
+
+def path(store: Store, f: NetworkFilter, weighting: str, a: str, b: str) -> list[str] | None:
+    return collaboration_path(service.network(store, f, weighting).graph, a, b)
+
+
+def has_node(store: Store, f: NetworkFilter, weighting: str, node: str) -> bool:
+    return node in service.network(store, f, weighting).network.index
+
+
+def ego(store: Store, f: NetworkFilter, weighting: str, node: str, depth: int) -> Any:
+    """The ego network as a NetworkX graph (small: the API caps what it returns), or None
+    when the institution is not in the network."""
+    p = service.network(store, f, weighting)
+    if node not in p.network.index:
+        return None
+    return ego_network(p.graph, node, depth)
+
+
+@dataclass
+class Drawn:
+    """What `network` draws: the graph (None when over `limit` nodes), communities and
+    scores per node."""
+
+    nodes: int
+    graph: Any
+    community_of: dict[str, int]
+    score_of: dict[str, float] | None
+
+
+def network(store: Store, f: NetworkFilter, weighting: str, measure: str | None,
+            limit: int) -> Drawn:
+    p = service.network(store, f, weighting)
+    if p.network.n > limit:
+        return Drawn(p.network.n, None, {}, None)
+    found = service.community_list(store, f, weighting)
+    community_of = {m: c.index for c in found for m in c.members}
+    score_of = None
+    if measure is not None:
+        score_of = {n: s for n, s, _ in service.scores(store, f, measure, weighting).ranked()}
+    return Drawn(p.network.n, p.graph, community_of, score_of)
+
+
+def gaps(store: Store, f: NetworkFilter) -> GapReport:
+    assert f.region_code is not None
+    return convergence_gaps(store, f.region_code, f.window)
+
+
+# -- where a worker finds the store ---------------------------------------------------
+
+def locator(store: Any) -> tuple[Any, ...] | None:
+    """What a worker needs to open `store` itself; None when it cannot (in memory, or a
+    wrapper other than the fault boundary)."""
+    from graph.store.embedded import EmbeddedStore
+    from graph.store.faults import FaultBoundary
+    from graph.store.neo4j import Neo4jStore
+
+    inner = store.inner if isinstance(store, FaultBoundary) else store
+    if isinstance(inner, EmbeddedStore) and inner.path != ":memory:":
+        return ("sqlite", inner.path)
+    if isinstance(inner, Neo4jStore):
+        return ("neo4j", inner.uri, inner.auth, inner.database)
+    return None
+
+
+# -- the pool ------------------------------------------------------------------------
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+
+    def stop(self) -> None:
+        """Terminate, then kill if it has not gone within the grace period."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(KILL_GRACE)
+            if self.process.is_alive():
+                self.process.kill()
+        self.process.join(KILL_GRACE)
+        self.conn.close()
+
+
+class Pool:
+    def __init__(self, size: int, memory_mb: int, queue_seconds: float) -> None:
+        if size < 1:
+            raise ValueError(f"TPPS_ANALYTICS_WORKERS must be at least 1, not {size}")
+        self.size = size
+        self.memory_mb = memory_mb
+        self.queue_seconds = queue_seconds
+        self._lock = threading.Lock()
+        self._running = 0
+        self._idle: list[_Worker] = []
+        self._context = mp.get_context("forkserver")
+        self._context.set_forkserver_preload(PRELOAD)
+        self.pids: list[int] = []  # every worker started, for tests and the bench
+
+    # slots
+    async def _acquire(self) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.queue_seconds
+        while True:
+            with self._lock:
+                if self._running < self.size:
+                    self._running += 1
+                    return
+            if loop.time() >= deadline:
+                raise Busy(f"all {self.size} analytics workers are busy; try again shortly")
+            await asyncio.sleep(0.05)
+
+    def _release(self) -> None:
+        with self._lock:
+            self._running -= 1
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    # workers
+    def _start(self) -> _Worker:
+        from graph.analytics.worker import main
+
+        mine, theirs = self._context.Pipe()
+        process = self._context.Process(target=main, args=(theirs, self.memory_mb),
+                                        daemon=True, name="tpps-analytics")
+        process.start()
+        theirs.close()
+        self.pids.append(process.pid or 0)
+        return _Worker(process, mine)
+
+    def _take(self) -> _Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.process.is_alive():
+                    return worker
+                worker.stop()
+        return self._start()
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            if worker.process.is_alive() and len(self._idle) < self.size:
+                self._idle.append(worker)
+                return
+        worker.stop()
+
+    def _replace(self, worker: _Worker) -> None:
+        """Stop `worker` and warm a new one in its place, off the event loop."""
+        def work() -> None:
+            with self._lock:
+                wanted = len(self._idle) < self.size
+            if wanted:
+                self._give_back(self._start())
+            worker.stop()
+
+        threading.Thread(target=work, daemon=True, name="tpps-analytics-replace").start()
+
+    def warm(self) -> None:
+        """Start the workers now rather than at the first request (blocking)."""
+        while True:
+            with self._lock:
+                if len(self._idle) >= self.size:
+                    return
+            self._give_back(self._start())
+
+    async def run(self, store: Store, fn: Callable[..., T], *args: Any,
+                  timeout: float) -> T:
+        await self._acquire()
+        try:
+            where = locator(store)
+            if where is None:
+                return await asyncio.wait_for(asyncio.to_thread(fn, store, *args), timeout)
+            return await self._in_worker(where, fn, args, timeout)  # type: ignore[no-any-return]
+        except TimeoutError:
+            raise JobTimeout(f"the computation took longer than {timeout:g} s") from None
+        finally:
+            self._release()
+
+    async def _in_worker(self, where: tuple[Any, ...], fn: Callable[..., Any],
+                         args: tuple[Any, ...], timeout: float) -> Any:
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        worker = await asyncio.to_thread(self._take)
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = worker.conn.fileno()
+
+        def readable() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        loop.add_reader(fd, readable)
+        try:
+            worker.conn.send((where, fn, args))
+            await asyncio.wait_for(ready, max(0.0, timeout - (loop.time() - started)))
+        except BaseException:  # timed out or the request went away: the job must stop
+            loop.remove_reader(fd)
+            self._replace(worker)
+            raise
+        loop.remove_reader(fd)
+        try:
+            status, value = await asyncio.to_thread(worker.conn.recv)
+        except (EOFError, OSError):
+            code = worker.process.exitcode
+            self._replace(worker)
+            if code == -9:  # the kernel's OOM killer
+                raise OutOfMemory("the analytics worker was killed for its memory use") \
+                    from None
+            raise WorkerDied(f"the analytics worker exited (code {code}) without an "
+                             "answer") from None
+        self._give_back(worker)
+        if status == "memory":
+            raise OutOfMemory(f"{value}: the analysis needs more memory than "
+                              f"TPPS_ANALYTICS_MEMORY_MB={self.memory_mb} allows")
+        if status == "error":
+            raise value
+        return value
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.stop()
+
+
+# -- the process's pool and cache ------------------------------------------------------
+
+_POOL: Pool | None = None
+_POOL_LOCK = threading.Lock()
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+_CACHED_ITEMS = 0
+_INFLIGHT: dict[tuple[Any, ...], asyncio.Future[Any]] = {}
+
+
+def pool() -> Pool:
+    """This process's pool, built from the settings on first use."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            s = settings()
+            _POOL = Pool(s.analytics_workers, s.analytics_memory_mb, s.analytics_queue_seconds)
+        return _POOL
+
+
+def reset() -> None:
+    """Stop the workers and forget cached results (tests that change the settings)."""
+    global _POOL
+    with _POOL_LOCK:
+        found, _POOL = _POOL, None
+    if found is not None:
+        found.close()
+    global _CACHED_ITEMS
+    with _CACHE_LOCK:
+        _CACHE.clear()
+        _CACHED_ITEMS = 0
+
+
+def cache_key(store: Store, fn: Callable[..., Any], args: tuple[Any, ...],
+              version: int) -> tuple[Any, ...]:
+    return (locator(store) or id(store), fn.__module__, fn.__qualname__, args, version)
+
+
+async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
+              version: int, timeout: float | None = None) -> T:
+    """`fn(store, f, *args)` in the pool, or from the cache when `version` (the scope
+    version of `f`, read by the caller) has not moved since it was computed."""
+    key = cache_key(store, fn, (f, *args), version)
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key][0]  # type: ignore[no-any-return]
+    loop = asyncio.get_running_loop()
+    pending = _INFLIGHT.get(key)
+    if pending is not None and pending.get_loop() is loop:
+        return await asyncio.shield(pending)
+    mine: asyncio.Future[Any] = loop.create_future()
+    _INFLIGHT[key] = mine
+    try:
+        budget = settings().analytics_seconds if timeout is None else timeout
+        value = await pool().run(store, fn, f, *args, timeout=budget)
+    except asyncio.CancelledError:
+        mine.cancel()
+        raise
+    except BaseException as exc:
+        mine.set_exception(exc)
+        mine.exception()  # retrieved: no "never retrieved" warning when nobody shared it
+        raise
+    finally:
+        if _INFLIGHT.get(key) is mine:
+            del _INFLIGHT[key]
+    mine.set_result(value)
+    global _CACHED_ITEMS
+    with _CACHE_LOCK:
+        _CACHE[key] = (value, _items(value))
+        _CACHED_ITEMS += _CACHE[key][1]
+        while _CACHED_ITEMS > CACHE_ITEMS and len(_CACHE) > 1:
+            _CACHED_ITEMS -= _CACHE.popitem(last=False)[1][1]
+    return value
+
+
+def _items(value: Any) -> int:
+    """How many items a result holds (the cache's measure of its size)."""
+    if isinstance(value, Drawn):
+        g = value.graph
+        return 1 + (g.number_of_nodes() + g.number_of_edges() if g is not None else 0)
+    if isinstance(value, list):
+        return 1 + len(value) + sum(len(getattr(v, "members", ())) for v in value)
+    found = getattr(value, "values", None)
+    if isinstance(found, dict):
+        return 1 + len(found)
+    return 1

@@ -1,0 +1,30 @@
+"""Jobs for the pool's tests, sent to workers by reference like the real ones."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from graph.analytics import jobs
+from graph.store.base import NetworkFilter, Store
+
+
+def spin(store: Store, f: NetworkFilter, seconds: float) -> int:
+    """Burn CPU for `seconds` (what a long measure does), then answer."""
+    end = time.monotonic() + seconds
+    n = 0
+    while time.monotonic() < end:
+        n += 1
+    return n
+
+
+def grab(store: Store, f: NetworkFilter, megabytes: int) -> int:
+    """Ask for `megabytes` of memory at once."""
+    block = bytearray(megabytes << 20)
+    return len(block)
+
+
+def slow_scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
+    """The real centrality job, after a few seconds of CPU."""
+    spin(store, f, 3.0)
+    return jobs.scores(store, f, measure, weighting)
