@@ -17,6 +17,10 @@ from loaders.articles.institutions import Mention
 from loaders.articles.meeting import quote_spans
 from loaders.articles.vocab import RoleCue, Vocabulary
 
+_REPRESENTATION = ("represented_by", "representing")
+# "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
+# the second
+_THROUGH = re.compile(r"^[^.;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -68,6 +72,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     after_cues = [(a, b, c) for a, b, c in cues if c.binds == "after"]
     for m in live:
         preceding = [c for c in after_cues if c[1] <= m.start]
+        # "Hadir Kapolsek X yang diwakili Kanit Binmas, Danramil Y ...": a representation
+        # inside a list does not end it; the list's own cue still binds what follows
+        while preceding and preceding[-1][2].role in _REPRESENTATION and len(preceding) > 1:
+            preceding = preceding[:-1]
         if not preceding:
             continue
         a, b, cue = preceding[-1]
@@ -76,7 +84,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if cue.role == "none":
             m.excluded = m.excluded or not m.roles
             continue
-        if cue.role in ("represented_by", "representing"):
+        if cue.role in _REPRESENTATION:
             continue
         between = [x for x in live if b <= x.start < m.start]
         if cue.role in ("participant", "presenter", "organiser") or not between or all(
@@ -95,6 +103,12 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 target.excluded = False
         elif cue.binds == "before" and before:
             target = before[-1]
+            if cue.role == "organiser" and len(before) > 1 and _THROUGH.search(
+                    target.sentence.text[before[-2].end - target.sentence.start:
+                                         target.start - target.sentence.start]):
+                # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1)
+                before[-2].roles = merge_roles(before[-2].roles, ("organiser",))
+                before[-2].excluded = False
             if cue.role == "absent":
                 target.absent = True
             elif cue.role not in ("none", "represented_by", "representing"):
@@ -103,11 +117,18 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         elif cue.binds == "sentence":
             for m in live:
                 m.roles = merge_roles(m.roles, (cue.role,))
-        if cue.role in ("represented_by", "representing") and before and after:
+        if cue.role in _REPRESENTATION and before and after:
             before[-1].roles = merge_roles(before[-1].roles, ("participant",))
             before[-1].represents.append(after[0])
             after[0].represents.append(before[-1])
             after[0].excluded = False
+        elif cue.role == "representing" and not before and len(after) > 1:
+            # "Hadir mewakili Polsek X, Bhabinkamtibmas Y ...": the body represented comes
+            # first, its representative next
+            after[0].roles = merge_roles(after[0].roles, ("participant",))
+            after[0].represents.append(after[1])
+            after[1].represents.append(after[0])
+            after[0].excluded = after[1].excluded = False
     return listed
 
 
