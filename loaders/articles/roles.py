@@ -21,6 +21,8 @@ _REPRESENTATION = ("represented_by", "representing")
 # "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
 # the second
 _THROUGH = re.compile(r"^[^.;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
+# a lowercase word with a verb affix: a sentence without one is a bare list of names
+_VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -34,7 +36,10 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     for s in doc.sentences:
         here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
         if not here:
-            previous_listed = False
+            # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
+            # paragraph: a list opened by a participant cue goes on in the next fragment
+            previous_listed = any(cue.role == "participant" and cue.binds == "after"
+                                  and cue.pattern.search(s.text) for cue in v.roles)
             continue
         quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
         whole_quote = s.text.lstrip().startswith(("“", '"')) and not quotes
@@ -54,9 +59,11 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 continue
             kept.append(c)
         listed = _bind(live, kept)
-        if previous_listed and _CONTINUES.match(s.text) and not kept:
+        if previous_listed and (_CONTINUES.match(s.text) and not kept
+                                or not _VERB.search(s.text)):
             for m in live:
-                m.roles = merge_roles(m.roles, ("participant",))
+                if not any(c[1] <= m.start for c in kept):  # before this fragment's own cues
+                    m.roles = merge_roles(m.roles, ("participant",))
             listed = True
         previous_listed = listed
     if title is not None:

@@ -121,6 +121,10 @@ class Vocabulary:
     def institutions(self) -> list[InstitutionForm]:
         out = []
         for r in _rows(self.root, "institutions.csv"):
+            if r["case"] not in ("exact", "any") or not r["pattern"]:
+                where = f"{self.root / 'institutions.csv'}: row {r['type']},{r['pattern']}"
+                raise ValueError(f"{where}: case must be 'exact' or 'any' "
+                                 "(quote a pattern that holds a comma)")
             flags = 0 if r["case"] == "exact" else re.IGNORECASE
             out.append(InstitutionForm(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", flags),
                                        r["type"], r["stem"], r["naming"], r["implies"]))
