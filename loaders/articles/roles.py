@@ -66,11 +66,24 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                     m.roles = merge_roles(m.roles, ("participant",))
             listed = True
         previous_listed = listed
+    _team_meetings(mentions, v)
     if title is not None:
         for m in mentions:
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
+    """'menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting (TPPS)': a meeting named
+    after the team is the team's own, so the team organises it (guide §1.1)."""
+    families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
+    named = re.compile(rf"(?:{families})\s*$", re.IGNORECASE)
+    for m in mentions:
+        at = m.start - m.sentence.start
+        before = m.sentence.text[max(0, at - 60):at]
+        if m.type == "TPPS" and not m.excluded and named.search(before):
+            m.roles = merge_roles(m.roles, ("organiser",))
 
 
 def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
