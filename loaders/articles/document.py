@@ -157,7 +157,7 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
             break
     sentences: list[Sentence] = []
     for n, (s, e) in enumerate(kept):
-        sentences += _split(text, s, e, n)
+        sentences += _split(text, s, e, n, furniture)
     dateline = None
     if sentences:
         m = _DATELINE.match(sentences[0].text)
@@ -167,12 +167,13 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
                     dateline)
 
 
-def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
+           ) -> list[Sentence]:
     out: list[Sentence] = []
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
         piece = text[cursor : m.start()]
-        if _abbreviations().search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
+        if _abbreviations(root).search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
             continue  # "H. Herman", "S.Ag." are not sentence ends
         if piece.strip():
             out.append(Sentence(cursor, m.start(), piece, paragraph))

@@ -23,6 +23,8 @@ _REPRESENTATION = ("represented_by", "representing")
 _THROUGH = re.compile(r"^[^.;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
+# what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
+_JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -53,8 +55,9 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
         for c in cues:
-            if any(c[0] < k[1] and k[0] < c[1] and k[2].binds == c[2].binds for k in kept):
-                continue
+            if any(c[0] < k[1] and k[0] < c[1] and (k[2].binds == c[2].binds or "absent" in (
+                    k[2].role, c[2].role)) for k in kept):
+                continue  # "tidak hadir": the negation wins over the 'hadir' inside it
             if any(m.start <= c[0] < m.end for m in here):
                 continue
             kept.append(c)
@@ -139,9 +142,16 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 m.roles = merge_roles(m.roles, (cue.role,))
         if cue.role in _REPRESENTATION and before and after:
             before[-1].roles = merge_roles(before[-1].roles, ("participant",))
-            before[-1].represents.append(after[0])
-            after[0].represents.append(before[-1])
-            after[0].excluded = False
+            # "Polsek X diwakili Kanit Binmas serta Bhabinkamtibmas": every representative
+            delegates = after[:1]
+            if len(after) > 1 and _JOINED.fullmatch(
+                    after[0].sentence.text[after[0].end - after[0].sentence.start:
+                                       after[1].start - after[0].sentence.start]):
+                delegates.append(after[1])
+            for d in delegates:
+                before[-1].represents.append(d)
+                d.represents.append(before[-1])
+                d.excluded = False
         elif cue.role == "representing" and not before and len(after) > 1:
             # "Hadir mewakili Polsek X, Bhabinkamtibmas Y ...": the body represented comes
             # first, its representative next
