@@ -15,8 +15,6 @@ DATA = Path(__file__).parent / "data"
 
 _HTML = re.compile(r"<\s*(html|body|div|p|head|script|!doctype)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-_ABBREVIATIONS = re.compile(r"\b(?:H|Hj|Dr|dr|Drs|Ir|No|Jl|St|Sdr|Bpk|Prof|S|M|SH|MH|S\.Ag|S\.IP|"
-                            r"M\.Si|Kab|Kec|Kel|Prov|Adm|a\.n|dkk|dll|dsb|Tbk|PT)\.$")
 # Common Indonesian function words: a release in Indonesian is full of them.
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "ini", "dalam", "pada", "dari", "tidak",
                "akan", "oleh", "juga", "ke", "itu", "serta", "para", "bahwa", "tersebut",
@@ -46,6 +44,14 @@ class Document:
 
     def slice(self, span: tuple[int, int]) -> str:
         return self.text[span[0] : span[1]]
+
+
+@cache
+def _abbreviations(root: Path = DATA) -> re.Pattern[str]:
+    """Words whose full stop does not end a sentence (data/abbreviations.txt)."""
+    words = [line.strip() for line in (root / "abbreviations.txt").read_text("utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\.$")
 
 
 @cache
@@ -151,7 +157,7 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
             break
     sentences: list[Sentence] = []
     for n, (s, e) in enumerate(kept):
-        sentences += _split(text, s, e, n)
+        sentences += _split(text, s, e, n, furniture)
     dateline = None
     if sentences:
         m = _DATELINE.match(sentences[0].text)
@@ -161,12 +167,13 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
                     dateline)
 
 
-def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
+           ) -> list[Sentence]:
     out: list[Sentence] = []
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
         piece = text[cursor : m.start()]
-        if _ABBREVIATIONS.search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
+        if _abbreviations(root).search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
             continue  # "H. Herman", "S.Ag." are not sentence ends
         if piece.strip():
             out.append(Sentence(cursor, m.start(), piece, paragraph))

@@ -92,7 +92,13 @@ def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...]
 
 _UNIT_TYPES = {"KORAMIL", "KODIM", "POLSEK", "POLRES"}
 _CHAIN_HEADS = {"BABINSA", "BHABINKAMTIBMAS", "KORAMIL", "POLSEK", "KODIM"}
-_UNIT_GAP = re.compile(r"[\s\d/.-]*(?:[A-Z][\w-]*[\s\d/.-]*){0,3}")
+# what may stand between an officer and the units of their designation: unit numbers and
+# names ("Koramil 0602-18/Kragilan"), a comma before the next unit, a bracketed acronym
+_UNIT_SEP = r"(?:[\s\d/.-]|\([A-Za-z]+\))*"
+_UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(\s*)?")
+# a comma may precede the next unit of the chain ("..., Komando Distrik Militer (Kodim)"),
+# never a commander's title ("Babinsa, Kapolsek X" lists two attendees)
+_UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
 
 
 def find_mentions(doc: Document, v: Vocabulary, places: Places,
@@ -100,6 +106,7 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     out: list[Mention] = []
     plural_before = v.collectives.get("plural_before")
     plural_after = v.collectives.get("plural_after")
+    chain_end = -1  # where the last unit of an officer's designation ends
     for s in doc.sentences:
         for a, b, types, stem, implies, naming in _matches(s, v):
             start, end = s.start + a, s.start + b
@@ -109,9 +116,17 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     start - 3 <= p.end <= start for p in places.places) or re.search(
                     r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
+            if out and out[-1].sentence is s and out[-1].type in types and re.fullmatch(
+                    r"\s*\(", doc.text[out[-1].end:start]):
+                continue  # "Dinas ... Kampung (DPMK)": the acronym restates the body
             if types[0] in _UNIT_TYPES and out and out[-1].sentence is s and out[-1].type in \
-                    _CHAIN_HEADS and _UNIT_GAP.fullmatch(doc.text[out[-1].end:start]):
-                continue  # "Babinsa Koramil 01/X Kodim 0101/Y": the officer's designation
+                    _CHAIN_HEADS:
+                since = max(out[-1].end, chain_end)
+                gap = doc.text[since:start]
+                if _UNIT_GAP.fullmatch(gap) and (not gap.rstrip().endswith(",")
+                                                 or _UNIT_NAME.match(doc.text, start)):
+                    chain_end = end
+                    continue  # "Babinsa Koramil 01/X Kodim 0101/Y": the officer's designation
             collective = bool(plural_before and plural_before.search(s.text[max(0, a - 30):a])) \
                 or bool(plural_after and plural_after.match(s.text[b:b + 40]))
             after_paren = re.match(r"\s*\([^)]{1,40}\)", s.text[b:])

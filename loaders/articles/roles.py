@@ -17,6 +17,14 @@ from loaders.articles.institutions import Mention
 from loaders.articles.meeting import quote_spans
 from loaders.articles.vocab import RoleCue, Vocabulary
 
+_REPRESENTATION = ("represented_by", "representing")
+# "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
+# the second
+_THROUGH = re.compile(r"^[^.;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
+# a lowercase word with a verb affix: a sentence without one is a bare list of names
+_VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
+# what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
+_JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -30,7 +38,10 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     for s in doc.sentences:
         here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
         if not here:
-            previous_listed = False
+            # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
+            # paragraph: a list opened by a participant cue goes on in the next fragment
+            previous_listed = any(cue.role == "participant" and cue.binds == "after"
+                                  and cue.pattern.search(s.text) for cue in v.roles)
             continue
         quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
         whole_quote = s.text.lstrip().startswith(("“", '"')) and not quotes
@@ -44,22 +55,38 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
         for c in cues:
-            if any(c[0] < k[1] and k[0] < c[1] and k[2].binds == c[2].binds for k in kept):
-                continue
+            if any(c[0] < k[1] and k[0] < c[1] and (k[2].binds == c[2].binds or "absent" in (
+                    k[2].role, c[2].role)) for k in kept):
+                continue  # "tidak hadir": the negation wins over the 'hadir' inside it
             if any(m.start <= c[0] < m.end for m in here):
                 continue
             kept.append(c)
         listed = _bind(live, kept)
-        if previous_listed and _CONTINUES.match(s.text) and not kept:
+        if previous_listed and (_CONTINUES.match(s.text) and not kept
+                                or not _VERB.search(s.text)):
             for m in live:
-                m.roles = merge_roles(m.roles, ("participant",))
+                if not any(c[1] <= m.start for c in kept):  # before this fragment's own cues
+                    m.roles = merge_roles(m.roles, ("participant",))
             listed = True
         previous_listed = listed
+    _team_meetings(mentions, v)
     if title is not None:
         for m in mentions:
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
+    """'menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting (TPPS)': a meeting named
+    after the team is the team's own, so the team organises it (guide §1.1)."""
+    families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
+    named = re.compile(rf"(?:{families})\s*$", re.IGNORECASE)
+    for m in mentions:
+        at = m.start - m.sentence.start
+        before = m.sentence.text[max(0, at - 60):at]
+        if m.type == "TPPS" and not m.excluded and named.search(before):
+            m.roles = merge_roles(m.roles, ("organiser",))
 
 
 def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
@@ -68,6 +95,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     after_cues = [(a, b, c) for a, b, c in cues if c.binds == "after"]
     for m in live:
         preceding = [c for c in after_cues if c[1] <= m.start]
+        # "Hadir Kapolsek X yang diwakili Kanit Binmas, Danramil Y ...": a representation
+        # inside a list does not end it; the list's own cue still binds what follows
+        while preceding and preceding[-1][2].role in _REPRESENTATION and len(preceding) > 1:
+            preceding = preceding[:-1]
         if not preceding:
             continue
         a, b, cue = preceding[-1]
@@ -76,7 +107,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if cue.role == "none":
             m.excluded = m.excluded or not m.roles
             continue
-        if cue.role in ("represented_by", "representing"):
+        if cue.role in _REPRESENTATION:
             continue
         between = [x for x in live if b <= x.start < m.start]
         if cue.role in ("participant", "presenter", "organiser") or not between or all(
@@ -95,6 +126,12 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 target.excluded = False
         elif cue.binds == "before" and before:
             target = before[-1]
+            if cue.role == "organiser" and len(before) > 1 and _THROUGH.search(
+                    target.sentence.text[before[-2].end - target.sentence.start:
+                                         target.start - target.sentence.start]):
+                # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1)
+                before[-2].roles = merge_roles(before[-2].roles, ("organiser",))
+                before[-2].excluded = False
             if cue.role == "absent":
                 target.absent = True
             elif cue.role not in ("none", "represented_by", "representing"):
@@ -103,11 +140,25 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         elif cue.binds == "sentence":
             for m in live:
                 m.roles = merge_roles(m.roles, (cue.role,))
-        if cue.role in ("represented_by", "representing") and before and after:
+        if cue.role in _REPRESENTATION and before and after:
             before[-1].roles = merge_roles(before[-1].roles, ("participant",))
-            before[-1].represents.append(after[0])
-            after[0].represents.append(before[-1])
-            after[0].excluded = False
+            # "Polsek X diwakili Kanit Binmas serta Bhabinkamtibmas": every representative
+            delegates = after[:1]
+            if len(after) > 1 and _JOINED.fullmatch(
+                    after[0].sentence.text[after[0].end - after[0].sentence.start:
+                                       after[1].start - after[0].sentence.start]):
+                delegates.append(after[1])
+            for d in delegates:
+                before[-1].represents.append(d)
+                d.represents.append(before[-1])
+                d.excluded = False
+        elif cue.role == "representing" and not before and len(after) > 1:
+            # "Hadir mewakili Polsek X, Bhabinkamtibmas Y ...": the body represented comes
+            # first, its representative next
+            after[0].roles = merge_roles(after[0].roles, ("participant",))
+            after[0].represents.append(after[1])
+            after[1].represents.append(after[0])
+            after[0].excluded = after[1].excluded = False
     return listed
 
 

@@ -107,6 +107,10 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
             for k, v in grouped.items()}
 
 
+# The roles a cue of roles.csv may give: the five of the gold and the four that steer binding.
+_ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
+              "representing", "absent", "none")
+
 # A match must not be part of a longer word: "Kapolres" inside "Wakapolres" is no match.
 _LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
 
@@ -121,6 +125,10 @@ class Vocabulary:
     def institutions(self) -> list[InstitutionForm]:
         out = []
         for r in _rows(self.root, "institutions.csv"):
+            if r["case"] not in ("exact", "any") or not r["pattern"]:
+                where = f"{self.root / 'institutions.csv'}: row {r['type']},{r['pattern']}"
+                raise ValueError(f"{where}: case must be 'exact' or 'any' "
+                                 "(quote a pattern that holds a comma)")
             flags = 0 if r["case"] == "exact" else re.IGNORECASE
             out.append(InstitutionForm(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", flags),
                                        r["type"], r["stem"], r["naming"], r["implies"]))
@@ -152,8 +160,14 @@ class Vocabulary:
 
     @cached_property
     def roles(self) -> list[RoleCue]:
+        rows = _rows(self.root, "roles.csv")
+        for r in rows:
+            if r["role"] not in _ROLE_CUES or r["binds"] not in ("after", "before", "sentence"):
+                raise ValueError(f"{self.root / 'roles.csv'}: row {r['cue']}: role "
+                                 f"{r['role']!r} or binds {r['binds']!r} unknown "
+                                 "(quote a cue that holds a comma)")
         return [RoleCue(re.compile(f"{_LEFT}(?:{r['cue']})", re.IGNORECASE), r["role"],
-                        r["binds"]) for r in _rows(self.root, "roles.csv")]
+                        r["binds"]) for r in rows]
 
     @cached_property
     def meeting_families(self) -> list[MeetingFamily]:

@@ -1,0 +1,182 @@
+"""How releases name and list the bodies that took part (guide §4-§5), one pattern per test,
+on sentences written for these tests against the invented tree of the guide; and proof that
+the institution and role vocabularies are read from the data folder they are given."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loaders.articles.document import DATA, parse
+from loaders.articles.extract import extract
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.output import to_json
+from loaders.articles.vocab import vocabulary
+
+TREE = Gazetteer.from_regions(json.loads(
+    (Path(__file__).parent / "articles" / "invented_tree.json").read_text("utf-8")))
+PAD = "\nKegiatan ini dan yang lain untuk dari pada dengan di yang dan ini itu juga."
+
+
+def run(text: str, root: Path = DATA) -> dict[str, Any]:
+    doc = parse("case.txt", text + PAD, root)
+    return to_json(extract(doc, gaz=TREE, vocab=vocabulary(root) if root != DATA else None))
+
+
+def types(text: str, root: Path = DATA) -> set[str]:
+    return {i["type"] for i in run(text, root)["institutions"]}
+
+
+def roles(text: str, code: str) -> set[str]:
+    return {r for i in run(text)["institutions"] if i["type"] == code for r in i["roles"]}
+
+
+LEAD = "Pemerintah Kecamatan Sukaluyu menggelar lokakarya mini stunting, Rabu (5/11/2025). "
+
+
+def test_a_representation_inside_a_list_does_not_end_it() -> None:
+    got = types(LEAD + "Hadir Camat Sukaluyu, Kapolsek Sukaluyu yang diwakili Kanit Binmas, "
+                "Kepala KUA Sukaluyu, Kepala Desa Mekarsari dan Ketua TP PKK Kecamatan.")
+    assert {"POLSEK", "KUA", "DESA", "PKK"} <= got
+
+
+def test_hadir_mewakili_with_the_body_first() -> None:
+    got = types("Pemerintah Desa Mekarsari menggelar rembuk stunting, Senin (3/3/2025). Hadir "
+                "mewakili Polsek Sukaluyu, Bhabinkamtibmas Bripka Ujang ikut memberi pesan.")
+    assert {"POLSEK", "BHABINKAMTIBMAS"} <= got
+
+
+def test_a_second_representative_joined_by_serta() -> None:
+    got = types(LEAD + "Polsek Sukaluyu diwakili oleh Aipda Budi, S.H. selaku Kanit Binmas "
+                "serta Brigpol Ali selaku Bhabinkamtibmas.")
+    assert {"POLSEK", "BHABINKAMTIBMAS"} <= got
+
+
+def test_the_government_acting_through_an_office_organises_too() -> None:
+    text = ("Pemerintah Kabupaten Lembah Hijau melalui Dinas Pengendalian Penduduk dan Keluarga "
+            "Berencana menggelar diseminasi audit kasus stunting, Kamis (14/8/2025).")
+    assert "organiser" in roles(text, "PEMDA") and "organiser" in roles(text, "DINAS_KB")
+
+
+def test_a_verbless_paragraph_continues_the_list_before_it() -> None:
+    got = types("Pemkab Lembah Hijau menggelar rakor stunting, Selasa (4/11/2025).\n\n"
+                "Rakor diikuti perwakilan Korem.\n\n"
+                "Kepala Dinas Kesehatan, Kepala Dinas Sosial serta perwakilan OPD.")
+    assert {"DINKES", "DINSOS"} <= got
+
+
+def test_spaced_passives_and_misspelt_puskesmas() -> None:
+    text = ("Serda Yayan, anggota Koramil 01/Sukaluyu, menghadiri rembuk stunting Desa Mekarsari "
+            "yang di gelar oleh Pukesmas Sukaluyu, Selasa (18/3/2025).")
+    assert "organiser" in roles(text, "PUSKESMAS")
+    assert "organiser" not in roles(text, "KORAMIL")
+
+
+def test_abbreviations_do_not_split_a_list() -> None:
+    got = types(LEAD + "Hadir Danramil Sukaluyu Kapten Inf. Rusli, Ka.UPTD Pusk. Sukaluyu, "
+                "Ketua BPRN Syafrudin Dt. Rajo Intan, Ketua TP PKK Kecamatan dan kader Posyandu.")
+    assert {"KORAMIL", "PUSKESMAS", "DESA", "PKK", "POSYANDU"} <= got
+
+
+def test_a_unit_chain_across_a_comma_and_a_bracketed_acronym() -> None:
+    got = types(LEAD + "Babinsa Koramil 9901-03/Sukaluyu, Komando Distrik Militer (Kodim) "
+                "9901/Lembah Hijau, Serka Dedi, mengikuti rapat itu.")
+    assert "BABINSA" in got and not {"KORAMIL", "KODIM"} & got
+
+
+def test_babinsa_then_a_kapolsek_are_two_attendees() -> None:
+    got = types(LEAD + "Hadir Babinsa, Kapolsek Sukaluyu dan Camat Sukaluyu.")
+    assert {"BABINSA", "POLSEK"} <= got
+
+
+def test_kecamatan_section_heads_and_staff() -> None:
+    for title in ("Kasi Ekobang Kecamatan Sukaluyu", "Kasi Tata Pemerintahan Kecamatan Sukaluyu",
+                  "staf seksi pembangunan Kecamatan Sukaluyu"):
+        got = types("Pemerintah Desa Mekarsari menggelar rembuk stunting, Senin (3/3/2025). "
+                    f"Turut hadir {title} dan Ketua BPD.")
+        assert "KECAMATAN" in got, title
+
+
+def test_a_meeting_named_after_the_team_is_organised_by_it() -> None:
+    text = ("Pemerintah Kecamatan Sukaluyu menggelar Rapat Koordinasi Tim Percepatan Penurunan "
+            "Stunting (TPPS) di aula kantor camat, Kamis (16/10/2025).")
+    assert "organiser" in roles(text, "TPPS")
+
+
+@pytest.mark.parametrize("cue", ["Peserta terdiri atas", "Narasumber terdiri dari",
+                                 "Rapat disaksikan", "Aula dipadati"])
+def test_list_cues(cue: str) -> None:
+    got = types(LEAD + f"{cue} Kepala Puskesmas Sukaluyu, pendeta jemaat dan Bendesa Adat.")
+    assert {"PUSKESMAS", "COMMUNITY"} <= got, cue
+
+
+def test_a_team_membership_list_is_still_not_attendance() -> None:
+    got = types(LEAD + "Dibuka Camat Sukaluyu. TPPS kecamatan terdiri dari Puskesmas Sukaluyu, "
+                "KUA Sukaluyu dan PKK.")
+    assert not {"KUA", "PKK"} & got
+
+
+def test_who_must_cooperate_and_hoped_for_synergy_are_not_attendance() -> None:
+    got = types(LEAD + "Camat Sukaluyu menegaskan penanganan stunting membutuhkan kolaborasi "
+                "antara pemerintah, PKK dan tokoh masyarakat. Ke depan Babinsa akan bersinergi "
+                "dengan penyuluh KB dan kader Posyandu menjemput sasaran yang tidak hadir ke "
+                "Posyandu.")
+    assert not {"PKK", "COMMUNITY", "PLKB", "POSYANDU"} & got
+
+
+def test_village_enterprises_and_islamic_colleges() -> None:
+    got = types("Pemerintah Nagari Sungai Janiah menggelar musyawarah nagari rembuk stunting, "
+                "Senin (11/8/2025). Hadir pengelola BUMNag dan mahasiswa KKN IAIN Batusangkar.")
+    assert {"BUSINESS", "UNIVERSITY"} <= got
+
+
+# -- the vocabularies are read from the folder given ------------------------------------
+
+
+@pytest.fixture()
+def data(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    return root
+
+
+def test_an_analyst_adds_an_official_title(data: Path) -> None:
+    text = LEAD + "Hadir Camat Sukaluyu dan Juru Gizi Sukaluyu."
+    assert "PUSKESMAS" not in types(text)  # (vocabulary(folder) is read once per folder)
+    with (data / "institutions.csv").open("a", encoding="utf-8") as f:
+        f.write("PUSKESMAS,Juru\\s+Gizi,any,,place,Puskesmas\n")
+    assert "PUSKESMAS" in types(text, data)
+
+
+def test_an_analyst_adds_a_role_cue(data: Path) -> None:
+    text = LEAD + "Nampak di barisan depan Kepala KUA Sukaluyu."
+    assert "KUA" not in types(text)
+    with (data / "roles.csv").open("a", encoding="utf-8") as f:
+        f.write("nampak\\s+di\\s+barisan\\s+depan,participant,after\n")
+    assert "KUA" in types(text, data)
+
+
+def test_an_analyst_adds_an_abbreviation(data: Path) -> None:
+    text = (LEAD + "Hadir Kepala Puskesmas Sukaluyu, Pnt. Yosua yang membawakan doa dan Ketua TP "
+            "PKK Kecamatan.")
+    assert "PKK" not in types(text)  # "Pnt." (a church elder) ends the sentence: the list is cut
+    with (data / "abbreviations.txt").open("a", encoding="utf-8") as f:
+        f.write("Pnt\n")
+    assert "PKK" in types(text, data)
+
+
+@pytest.mark.parametrize(("name", "row", "says"), [
+    ("institutions.csv", "PUSKESMAS,Juru\\s+Gizi{1,2},any,,place,Puskesmas\n", "quote a pattern"),
+    ("roles.csv", "nampak{1,2},participant,after\n", "quote a cue"),
+])
+def test_a_broken_row_is_named(data: Path, name: str, row: str, says: str) -> None:
+    with (data / name).open("a", encoding="utf-8") as f:
+        f.write(row)
+    v = vocabulary(data)
+    with pytest.raises(ValueError, match=says) as err:
+        _ = v.institutions if name == "institutions.csv" else v.roles
+    assert name in str(err.value)
