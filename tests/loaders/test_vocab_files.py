@@ -137,10 +137,11 @@ def test_a_line_added_to_the_file_changes_the_extraction(
     assert check(shipped, edited), (name, shipped, edited)
 
 
-# Files whose proof needs a region tree of its own, proven by the named test instead.
+# Files proven read by a test beside the rule they feed (the named test).
 PROVEN_ELSEWHERE = {
     "numerals.csv": ("test_meetings_dates_regions.py",
                      "test_number_word_village_and_numerals_file_is_read"),
+    "abbreviations.txt": ("test_institution_cues.py", "test_an_analyst_adds_an_abbreviation"),
 }
 
 
