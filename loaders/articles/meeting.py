@@ -136,6 +136,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                     "definitional_before" in cues
                     and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
                 add(-3, "definitional")
+            # "rakor ini", "rembuk stunting kali ini": the writer points at the meeting
+            # the release is about (guide §1.4: content of the held meeting).
+            if "deictic" in cues and cues["deictic"][1].match(s.text[end:end + 15]):
+                add(cues["deictic"][0], "this meeting")
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
                                  [f"{why} {p:+d}" for p, why in points]))

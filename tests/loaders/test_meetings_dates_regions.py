@@ -78,3 +78,26 @@ def test_address_chain_head_holds_the_meeting() -> None:
                  "Stunting tingkat desa pada Selasa (22/7/2025) di balai desa setempat. Kepala "
                  "Desa Cibening membuka kegiatan.")
     assert (m["level"], m["region"]["desa_kelurahan"]) == ("desa", "Cibening")
+
+
+def test_this_meeting_words_earn_a_point() -> None:
+    """'Rakor ini' points at the meeting the release reports: one point more than a plain
+    mention, enough for a release that opens in the middle of the speeches."""
+    from loaders.articles.meeting import candidates
+
+    def best(text: str) -> tuple[int, list[str]]:
+        [c] = candidates(parse("t.txt", text), vocabulary())
+        return c.score, c.reasons
+
+    text = ("Kepala Dinas KB menyebut prevalensi naik. Ia berharap Rakor ini membahas "
+            "langkah bersama bagi semua desa dan kelurahan.")
+    score, why = best(text)
+    plain, _ = best(text.replace("Rakor ini", "rakor"))
+    assert score == plain + 1 and "this meeting +1" in why
+
+
+def test_regional_work_meetings_are_meetings() -> None:
+    for cue in ("Rakerda", "Rakorwil"):
+        m = _extract(f"Pemerintah Kabupaten Lembah Hijau menggelar {cue} percepatan penurunan "
+                     "stunting pada Rabu (3/9/2025) di Aula Bappeda. Kepala Puskesmas hadir.")
+        assert m.get("date") == "2025-09-03", cue
