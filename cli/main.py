@@ -47,6 +47,8 @@ def _opened(db: str | None) -> Iterator[Store]:
     """The store named by --db, closed afterwards; a clear error if it cannot open."""
     try:
         store = open_store(db)
+    except StoreFault as exc:  # unreachable, credentials refused ...: say which, by code
+        _fail(f"{exc.message} ({exc.code})")
     except StoreError as exc:
         _fail(str(exc))
     try:
@@ -422,6 +424,8 @@ def serve(
     faulthandler.register(signal.SIGUSR1)  # `kill -USR1 PID` prints every thread's stack
 
     os.environ["TPPS_DB"] = resolve_db(db)
+    with _opened(db):  # a store that is down or refuses the credentials: one line, exit 1
+        pass
     out.print(f"serving {os.environ['TPPS_DB']} on http://{host}:{port}/graphql")
     from api.http import log_config
     from api.serving import uvicorn_options
