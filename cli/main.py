@@ -6,6 +6,7 @@ the default, else ./data/tpps.db.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -440,6 +441,10 @@ def main() -> None:
     debug = "--debug" in sys.argv
     if debug:
         sys.argv.remove("--debug")
+    else:
+        # The Neo4j driver warns on stderr of each retry and dead connection; the one line
+        # below says what happened (`tpps serve` logs them through its own handlers).
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
     try:
         app()
     except StoreFault as exc:

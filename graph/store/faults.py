@@ -99,6 +99,9 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
         code = exc.code or ""
         if "OutOfDisk" in code or "no space left" in str(exc).lower():
             return StoreFull(f"{where}: Neo4j's disk is full; the write was not made")
+        if "MemoryPoolOutOfMemory" in code:
+            return StoreUnavailable(f"{where}: the write is larger than Neo4j's transaction "
+                                    f"memory ({code}); nothing was written")
         if "TransactionTimedOut" in code or code.startswith("Neo.TransientError.General"):
             return StoreUnavailable(f"{where}: Neo4j did not finish in time ({code})")
         if "ReadOnly" in code or "WriteOnReadOnly" in code or "NotALeader" in code:
