@@ -28,7 +28,8 @@ log = logging.getLogger("tpps.store")
 # Store calls that change data. They are never abandoned on a timer: a write the
 # client was told failed must not commit afterwards (the driver's own bounds
 # still end a write to an unreachable store).
-_WRITES = frozenset({"write", "merge_institutions"})
+_WRITES = frozenset({"write", "bulk_write", "create", "merge_institutions",
+                     "rekey_institution"})
 _DEFAULT = object()
 
 

@@ -2,7 +2,7 @@
 that failed because of one, HTTP 503 (or 507) with Retry-After.
 
 A load balancer reads the status; a frontend reads `extensions.code`
-(STORE_UNAVAILABLE, STORE_FULL, STORE_READ_ONLY, STORE_LOCKED) and can say
+(STORE_UNAVAILABLE, STORE_FULL, STORE_READ_ONLY, STORE_LOCKED, STORE_AUTH) and can say
 "the data store is down, retrying" instead of "Internal error".
 """
 

@@ -39,11 +39,14 @@ def record(model: type[M], data: dict[str, Any], argument: str = "input") -> M:
                              name) from exc
 
 
-def batch_of(context: Context, kind: str, rec: BaseModel) -> Batch:
+async def batch_of(context: Context, kind: str, rec: BaseModel) -> Batch:
+    """The record resolved against the store (regions, aliases): store reads, so off the
+    event loop and within the store timeout like any other (on the loop, a write during
+    an outage froze every request, /ready too, through the driver's retries)."""
     parsed = Parsed()
     parsed.records[kind].append((Where("input", None, ""), rec))
     try:
-        return to_batch(parsed, context.store)
+        return await context.call(to_batch, parsed, context.store)
     except LoadError as exc:
         p = exc.problems[0]
         name = f"input.{_arg(p.field)}" if p.field else "input"

@@ -6,6 +6,7 @@ the default, else ./data/tpps.db.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,8 @@ def _opened(db: str | None) -> Iterator[Store]:
     """The store named by --db, closed afterwards; a clear error if it cannot open."""
     try:
         store = open_store(db)
+    except StoreFault as exc:  # unreachable, credentials refused ...: say which, by code
+        _fail(f"{exc.message} ({exc.code})")
     except StoreError as exc:
         _fail(str(exc))
     try:
@@ -478,6 +481,8 @@ def serve(
     # The app factory reads TPPS_DB, in this process or in each worker it starts.
     os.environ["TPPS_DB"] = resolve_db(db)
     settings.cache_clear()
+    with _opened(db):  # a store that is down or refuses the credentials: one line, exit 1
+        pass
     out.print(f"serving {settings().db} on http://{host}:{port}/graphql")
     from api import serving
     from api.http import log_config
@@ -491,6 +496,10 @@ def main() -> None:
     debug = "--debug" in sys.argv
     if debug:
         sys.argv.remove("--debug")
+    else:
+        # The Neo4j driver warns on stderr of each retry and dead connection; the one line
+        # below says what happened (`tpps serve` logs them through its own handlers).
+        logging.getLogger("neo4j").addHandler(logging.NullHandler())
     try:
         app()
     except StoreFault as exc:

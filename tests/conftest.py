@@ -6,7 +6,7 @@ import os
 
 # The request path's store timeout (default 2 s) is for production: a cold Neo4j on a
 # busy 2-core test machine can take longer for a first query. The fault suite runs its
-# servers with the default (tests/faults/served.py).
+# servers with the default (tests/faults/served_neo4j.py).
 os.environ.setdefault("TPPS_STORE_TIMEOUT", "30")
 from collections.abc import Iterator
 from pathlib import Path

@@ -51,7 +51,7 @@ class InstitutionMutations:
         new_id = ids.institution_id(rec.type, rec.region, rec.name)
         # One transaction checks and writes (an id merged away counts as taken), so
         # of identical concurrent creates one succeeds and the rest hear CONFLICT.
-        await create(context, batch_of(context, "institutions", rec), "institutions", new_id)
+        await create(context, await batch_of(context, "institutions", rec), "institutions", new_id)
         return await _stored(info, new_id)
 
     @strawberry.mutation(description="Change an institution's fields. Its id derives from "
@@ -72,7 +72,7 @@ class InstitutionMutations:
             else input.region_code,
             "level": old.level if input.level is strawberry.UNSET else input.level,
         })
-        batch = batch_of(context, "institutions", rec)
+        batch = await batch_of(context, "institutions", rec)
         new = batch.institutions[0]
         derived = old.id == ids.institution_id(old.type, old.region_code, old.name)
         if new.id == old.id or not derived:

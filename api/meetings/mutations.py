@@ -76,7 +76,7 @@ class MeetingMutations:
             "programs": [str(p) for p in input.program_ids],
         })
         new_id = ids.meeting_id(rec.date, rec.region, rec.title)
-        await create(context, batch_of(context, "meetings", rec), "meetings", new_id)
+        await create(context, await batch_of(context, "meetings", rec), "meetings", new_id)
         return await _stored(info, new_id)
 
     @strawberry.mutation(description="Change a meeting; its id stays.")
@@ -93,7 +93,7 @@ class MeetingMutations:
             "attendees": _attendees(pick(input.attendees, None) or []),
             "programs": [str(p) for p in pick(input.program_ids, None) or []],
         })
-        batch = batch_of(context, "meetings", rec)
+        batch = await batch_of(context, "meetings", rec)
         if input.attendees is not strawberry.UNSET:
             batch.replace_attendance.add(old.id)
         if input.program_ids is not strawberry.UNSET:

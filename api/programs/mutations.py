@@ -61,7 +61,7 @@ class ProgramMutations:
             "owners": _owners(input.owners), "regions": input.region_codes,
         })
         new_id = ids.program_id(rec.name)
-        await create(context, batch_of(context, "programs", rec), "programs", new_id)
+        await create(context, await batch_of(context, "programs", rec), "programs", new_id)
         return await _stored(info, new_id)
 
     @strawberry.mutation(description="Change a program; its id stays.")
@@ -76,5 +76,5 @@ class ProgramMutations:
             "owners": _owners(pick(input.owners, None) or []),
             "regions": pick(input.region_codes, None) or [],
         })
-        await write(context, batch_of(context, "programs", rec))
+        await write(context, await batch_of(context, "programs", rec))
         return await _stored(info, old.id)

@@ -42,7 +42,7 @@ class MeasurementMutations:
             "period": input.period, "region": input.region_code, "note": input.note,
         })
         new_id = ids.measurement_id(rec.what, rec.region, rec.period, rec.unit, rec.note)
-        await create(context, batch_of(context, "measurements", rec), "measurements", new_id)
+        await create(context, await batch_of(context, "measurements", rec), "measurements", new_id)
         return Measurement.of((await context.call(context.store.measurements, [new_id]))[new_id])
 
     @strawberry.mutation(description="Correct a figure's value or note; its id stays.")
@@ -58,6 +58,6 @@ class MeasurementMutations:
             "id": old.id, "what": old.what, "value": pick(input.value, old.value), "unit": old.unit,
             "period": old.period, "region": old.region_code, "note": pick(input.note, old.note),
         })
-        batch = batch_of(context, "measurements", rec)
+        batch = await batch_of(context, "measurements", rec)
         await write(context, batch)
         return Measurement.of((await context.call(context.store.measurements, [old.id]))[old.id])

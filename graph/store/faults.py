@@ -3,9 +3,9 @@
 The backends raise their own exceptions (sqlite3.OperationalError, the Neo4j
 driver's ServiceUnavailable ...). A client, a load balancer and an operator need
 to know which of a few things happened — the store is unreachable, the disk is
-full, the file is read-only, a lock is held too long — so `translate` maps a
-backend exception to one of the classes below, and `FaultBoundary` does so at
-every store call. Anything else is a bug and stays what it was.
+full, the file is read-only, a lock is held too long, the credentials are refused —
+so `translate` maps a backend exception to one of the classes below, and
+`FaultBoundary` does so at every store call. Anything else is a bug and stays what it was.
 """
 
 from __future__ import annotations
@@ -30,9 +30,17 @@ class StoreFault(StoreError):
 
 
 class StoreUnavailable(StoreFault):
-    """The store cannot be reached, refused the credentials, or answered too slowly."""
+    """The store cannot be reached or answered too slowly."""
 
     code = "STORE_UNAVAILABLE"
+
+
+class StoreAuth(StoreFault):
+    """The store answers but refuses our credentials: an operator must fix them, so
+    retrying soon helps nobody (no Retry-After)."""
+
+    code = "STORE_AUTH"
+    retry_after = None
 
 
 class StoreFull(StoreFault):
@@ -74,9 +82,13 @@ def _sqlite(exc: sqlite3.Error, where: str) -> StoreFault | None:
 def _neo4j(exc: Exception, where: str) -> StoreFault | None:
     from neo4j import exceptions as e
 
-    if isinstance(exc, e.AuthError):
-        return StoreUnavailable(f"{where}: Neo4j refused the credentials (NEO4J_USER, "
-                                "NEO4J_PASSWORD)")
+    if isinstance(exc, e.AuthError) or (
+            isinstance(exc, e.Neo4jError) and (exc.code or "").startswith(
+                ("Neo.ClientError.Security.Unauthorized",
+                 "Neo.ClientError.Security.AuthenticationRateLimit"))):
+        # A rate limit follows a few refused logins: the same cause, said the same way.
+        return StoreAuth(f"{where}: Neo4j refused the credentials (NEO4J_USER, "
+                         "NEO4J_PASSWORD); fix them and restart")
     if isinstance(exc, e.IncompleteCommit):
         return StoreUnavailable(f"{where}: Neo4j went away while committing; the write may "
                                 "or may not be stored (writes are keyed by natural ids, so "
@@ -87,6 +99,9 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
         code = exc.code or ""
         if "OutOfDisk" in code or "no space left" in str(exc).lower():
             return StoreFull(f"{where}: Neo4j's disk is full; the write was not made")
+        if "MemoryPoolOutOfMemory" in code:
+            return StoreUnavailable(f"{where}: the write is larger than Neo4j's transaction "
+                                    f"memory ({code}); nothing was written")
         if "TransactionTimedOut" in code or code.startswith("Neo.TransientError.General"):
             return StoreUnavailable(f"{where}: Neo4j did not finish in time ({code})")
         if "ReadOnly" in code or "WriteOnReadOnly" in code or "NotALeader" in code:

@@ -63,12 +63,14 @@ from graph.store.base import (
     Window,
     region_prefix_bounds,
 )
+from graph.store.faults import StoreAuth
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
 from graph.store.scopes import expand, touched_regions
 from graph.weights import newman_expression
 
 _CHUNK = 5000  # rows per UNWIND statement
+_VERSION = "MATCH (m:Meta {key: 'graph'}) RETURN m.version AS v"
 
 SCHEMA = [
     "CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE",
@@ -242,12 +244,14 @@ class Neo4jStore:
         self.uri = uri
         self.database = database
         self.auth = auth  # analytics workers open their own store (graph/analytics/jobs.py)
-        # Bounds on an unreachable server: half the budget to retry transient errors, so a
-        # request answers STORE_UNAVAILABLE within the budget instead of after the
-        # driver's 30 s of retries (a stopped server refuses connections at once). The
-        # connect deadline also covers Bolt's handshake, which a cold server on a busy
-        # machine can take seconds to answer, so it is never below 5 s; reads are bounded
-        # by the API's own timer (api/context.py).
+        # Bounds on an unreachable server, so a request answers STORE_UNAVAILABLE within
+        # the budget instead of after the driver's 30 s of retries (a stopped server
+        # refuses connections at once). The driver sleeps ~1 s, then ~2 s, ... between
+        # attempts and only checks its retry time before each sleep, so budget/4 means
+        # one retry of a transient error after ~1 s (budget/2 let a write sleep 1 + 2 s
+        # and answer after 3 s). The connect deadline also covers Bolt's handshake, which
+        # a cold server on a busy machine can take seconds to answer, so it is never
+        # below 5 s; reads are bounded by the API's own timer (api/context.py).
         budget = settings().store_timeout if timeout is None else timeout
         # Notifications off: "property does not exist yet" warnings on an empty
         # graph are expected and would flood the logs.
@@ -255,7 +259,10 @@ class Neo4jStore:
             uri, auth=auth, notifications_min_severity="OFF",
             connection_timeout=max(budget, 5.0),
             connection_acquisition_timeout=max(budget, 5.0),
-            max_transaction_retry_time=budget / 2)
+            max_transaction_retry_time=budget / 4,
+            # A pooled connection idle this long is RESET before use: after Neo4j
+            # restarts, dead ones are dropped at acquisition instead of failing a query.
+            liveness_check_timeout=1.0)
         try:
             self._driver.verify_connectivity()
             for statement in SCHEMA:
@@ -264,8 +271,8 @@ class Neo4jStore:
                 "MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0", database_=database)
         except AuthError as exc:
             self._driver.close()
-            raise StoreError(f"{uri}: Neo4j refused the credentials (NEO4J_USER, "
-                             "NEO4J_PASSWORD)") from exc
+            raise StoreAuth(f"{uri}: Neo4j refused the credentials (NEO4J_USER, "
+                            "NEO4J_PASSWORD)") from exc
         except ServiceUnavailable as exc:
             self._driver.close()
             raise StoreError(f"{uri}: no Neo4j answers there ({exc})") from exc
@@ -955,7 +962,15 @@ class Neo4jStore:
 
     # -- bookkeeping ------------------------------------------------------------
     def version(self) -> int:
-        return int(self._read("MATCH (m:Meta {key: 'graph'}) RETURN m.version AS v")[0]["v"])
+        return int(self._read(_VERSION)[0]["v"])
+
+    def probe(self) -> int:
+        """The version in one attempt, without the driver's retries: a readiness probe
+        asks again in a moment, and one that slept between retries would say "no answer
+        in time" about a server that refused at once."""
+        with self._driver.session(database=self.database, default_access_mode="READ",
+                                  bookmark_manager=None) as session:
+            return int(session.run(_VERSION).single(strict=True)["v"])
 
     def stats(self) -> dict[str, int]:
         counts = [

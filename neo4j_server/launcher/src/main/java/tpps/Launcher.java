@@ -53,9 +53,16 @@ public final class Launcher {
                     .build();
             if (auth) {
                 GraphDatabaseService system = dbms.database("system");
-                system.executeTransactionally(
-                        "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
-                        Map.of("pw", password));
+                try {
+                    system.executeTransactionally(
+                            "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED",
+                            Map.of("pw", password));
+                } catch (RuntimeException e) {
+                    // A restart on the same data folder: the password is already this one.
+                    if (!String.valueOf(e.getMessage()).contains("cannot be the same")) {
+                        throw e;
+                    }
+                }
             }
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database("neo4j");
             HostnamePort bolt = db.getDependencyResolver()

@@ -1,0 +1,357 @@
+"""Faults of a real Neo4j under a real `tpps serve`: killed mid-load, slowed by a proxy,
+the API killed during mutations, another password. (Neo4j stopped and restarted under 8
+clients is not here yet: its p99 bound does not hold; see the x17-neo4j branch.)
+Each test checks the HTTP status, extensions.code, the time bound
+and the data afterwards.
+
+One Neo4j (auth on) serves the module; tests stop, kill and restart it in place (same
+port, same data folder).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.store.base import InstitutionFilter, PageRequest
+from graph.store.neo4j import Neo4jStore
+from loaders.files import load_files
+from tests.conftest import DEMO
+from tests.faults.served_neo4j import (
+    ROOT,
+    RestartableNeo4j,
+    Served,
+    SlowProxy,
+    wait_until,
+)
+
+COUNT = "{ institutions(first: 1) { totalCount } }"
+WALK = "{ institutions(first: 10%s) { edges { node { id } } pageInfo { endCursor } } }"
+BOUND = 2.5  # seconds: the issue's p99 target for an answer during an outage
+READY_FALSE = 1.0  # /ready false within this of the port closing
+READY_TRUE = 5.0  # /ready true within this of Neo4j's return
+PASSWORD = "fault-suite-password"  # auth on, so the credentials test needs no restart
+
+
+@pytest.fixture(scope="module")
+def neo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RestartableNeo4j]:
+    server = RestartableNeo4j(tmp_path_factory.mktemp("fault-neo4j"), password=PASSWORD)
+    server.start()
+    yield server
+    server.stop()
+
+
+def _store(neo: RestartableNeo4j, password: str | None = None) -> Neo4jStore:
+    secret = neo.password if password is None else password
+    return Neo4jStore(neo.uri, ("neo4j", secret) if secret else None)
+
+
+def _env(neo: RestartableNeo4j) -> dict[str, str]:
+    return {"NEO4J_PASSWORD": neo.password} if neo.password else {}
+
+
+def _fresh(neo: RestartableNeo4j, demo: bool = True) -> None:
+    """The fault Neo4j holding the demo dataset only (or nothing)."""
+    store = _store(neo)
+    store._driver.execute_query("MATCH (n) DETACH DELETE n")
+    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0")
+    if demo:
+        load_files([DEMO], "json", store)
+    store.close()
+
+
+def _warm(neo: RestartableNeo4j) -> bool:
+    """Whether Neo4j answers, each within the API's 2 s, the queries the clients here make
+    (run once, so their plans are compiled)."""
+    try:
+        store = _store(neo)
+    except Exception:  # noqa: BLE001 - not up yet
+        return False
+    try:
+        for ask in (store.version, lambda: store.count_institutions(InstitutionFilter()),
+                    lambda: store.find_institutions(InstitutionFilter(), PageRequest(10)),
+                    lambda: store.regions(["33.74.05"]),
+                    lambda: store.resolve_aliases(["none"]),
+                    lambda: store.institutions(["none"])):
+            started = time.monotonic()
+            ask()
+            if time.monotonic() - started > 1.0:
+                return False
+        return True
+    except Exception:  # noqa: BLE001 - not yet
+        return False
+    finally:
+        store.close()
+
+
+def _warm_api(served: Served) -> None:
+    """Until the API answers the test's reads and a write in good time (a cold Neo4j
+    compiles each query's plan on its first run, which can exceed the 2 s bound)."""
+    def answers() -> bool:
+        return all(served.post(q).status_code == 200 for q in (COUNT, WALK % ""))
+
+    wait_until(answers, 120, 0.2)
+
+
+def _names(neo: RestartableNeo4j, prefix: str) -> list[str]:
+    store = _store(neo)
+    records, _, _ = store._driver.execute_query(
+        "MATCH (i:Institution) WHERE i.name STARTS WITH $p RETURN i.name AS name", p=prefix)
+    store.close()
+    return [r["name"] for r in records]
+
+
+def _code(body: dict[str, Any]) -> str | None:
+    errors = body.get("errors") or [{}]
+    code: str | None = (errors[0].get("extensions") or {}).get("code")
+    return code
+
+
+@dataclass
+class Call:
+    """One request of a client: when, how long, and what came back."""
+
+    kind: str  # read | write | ready
+    start: float
+    end: float
+    status: int  # 0: no answer
+    code: str | None
+    retry_after: str | None
+    text: str
+    name: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+
+def _call(served: Served, kind: str, query: str, name: str = "") -> Call:
+    started = time.monotonic()
+    try:
+        answer = served.post(query, timeout=30)
+    except Exception as exc:  # noqa: BLE001 - a missing answer is itself a finding
+        return Call(kind, started, time.monotonic(), 0, None, None, repr(exc), name)
+    try:
+        code = _code(answer.json())
+    except ValueError:
+        code = "NOT_JSON"
+    return Call(kind, started, time.monotonic(), answer.status_code, code,
+                answer.headers.get("retry-after"), answer.text, name)
+
+
+def _report(fault: str, figures: str) -> None:
+    """A line of the fault table, shown with -s (and in the report of a failed run)."""
+    print(f"\nFAULT {fault}: {figures}")
+
+
+def _big_load(path: Path, n: int) -> Path:
+    regions = [{"code": "33", "name": "Jawa Tengah", "level": "province"},
+               {"code": "33.74", "name": "Kota Semarang", "level": "kabkota", "parent": "33"}]
+    rows = [{"name": f"Posyandu Muatan {i}", "type": "POSYANDU", "region": "33.74"}
+            for i in range(n)]
+    path.write_text(json.dumps({"regions": regions, "institutions": rows}), "utf-8")
+    return path
+
+
+def _tpps(neo: RestartableNeo4j, *args: str, password: str | None = None,
+          timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    secret = neo.password if password is None else password
+    env = {"NEO4J_PASSWORD": secret} if secret else {}
+    return subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout, check=False,
+                          env={**_clean_env(), **env})
+
+
+def _clean_env() -> dict[str, str]:
+    """This environment less the test suite's long store timeout (tests/conftest.py) and
+    credentials: the CLI runs with its defaults, as an operator's would."""
+    import os
+
+    return {k: v for k, v in os.environ.items()
+            if k not in ("NEO4J_PASSWORD", "NEO4J_USER", "TPPS_STORE_TIMEOUT")}
+
+
+def test_neo4j_killed_mid_load(neo: RestartableNeo4j, tmp_path: Path) -> None:
+    _fresh(neo, demo=False)
+    rows = 25_000  # one transaction; 60k MERGEd rows exceed a 512 MB test Neo4j's memory
+    big = _big_load(tmp_path / "big.json", rows)
+    load = subprocess.Popen([sys.executable, "-m", "cli.main", "load", "json", str(big),
+                             "--db", neo.uri], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**_clean_env(), **_env(neo)})
+    watcher = _store(neo)
+
+    def writing() -> bool:
+        records, _, _ = watcher._driver.execute_query(
+            "SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")
+        return any("UNWIND $rows" in (r["currentQuery"] or "") for r in records)
+
+    try:
+        wait_until(writing, 120, 0.02)
+    finally:
+        watcher.close()
+    neo.kill()
+    killed = time.monotonic()
+    try:
+        _, stderr = load.communicate(timeout=60)
+    finally:
+        ended = time.monotonic() - killed
+        neo.start()
+    assert ended < BOUND + 2, ended  # the driver's retries stay inside the budget
+    assert load.returncode == 1, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in stderr, stderr
+    assert "STORE_UNAVAILABLE" in lines[0] and "nothing was written" in lines[0], lines[0]
+
+    store = _store(neo)
+    assert store.count_institutions(InstitutionFilter()) == 0  # all or nothing
+    again = _tpps(neo, "load", "json", str(big), "--db", neo.uri)
+    assert again.returncode == 0, again.stderr
+    records, _, _ = store._driver.execute_query(
+        "MATCH (i:Institution) RETURN count(i) AS n, count(DISTINCT i.name) AS names")
+    assert (records[0]["n"], records[0]["names"]) == (rows, rows)  # everything, once
+    store.close()
+    _report("Neo4j killed mid `tpps load json`",
+            f"CLI ended {ended:.2f} s after the kill, exit 1, one line; 0 rows after "
+            f"restart, re-run loaded {rows} once")
+
+
+def test_slow_neo4j_answers_within_the_bound(neo: RestartableNeo4j) -> None:
+    _fresh(neo)
+    with SlowProxy(neo.port) as proxy, \
+            Served(f"bolt://127.0.0.1:{proxy.port}", **_env(neo)) as served:
+        wait_until(lambda: served.is_ready() is True, 60, 0.2)
+        _warm_api(served)
+        proxy.delay = 3.0
+        reads = [_call(served, "read", COUNT) for _ in range(3)]
+        for read in reads:
+            assert (read.status, read.code) == (503, "STORE_UNAVAILABLE"), read.text
+            assert read.retry_after and read.seconds < BOUND, read.seconds
+        started = time.monotonic()
+        probe = served.ready()
+        probe_seconds = time.monotonic() - started
+        assert probe is not None and probe["ready"] is False and probe_seconds < 1.0
+        assert probe["code"] == "STORE_UNAVAILABLE"
+        # A write is never abandoned on a timer (it could commit after the client was
+        # told it failed): it answers when the store does, and the data agrees.
+        name = "Posyandu Lambat"
+        write = _call(served, "write", f'mutation {{ createInstitution(input: {{name: '
+                      f'"{name}", type: "POSYANDU", regionCode: "33.74.05"}}) {{ id }} }}')
+        assert write.status in (200, 503) and "Internal error" not in write.text
+        proxy.delay = 0.0
+        recovered = wait_until(lambda: served.post(COUNT).status_code == 200, 15, 0.2)
+        assert served.is_ready() is True
+    stored = _names(neo, name)
+    assert stored == ([name] if write.status == 200 and write.code is None else []), \
+        (stored, write.text)
+    _report("slow Neo4j (3 s per reply)",
+            f"reads {max(r.seconds for r in reads):.2f} s 503 STORE_UNAVAILABLE, /ready "
+            f"false in {probe_seconds:.2f} s, write {write.seconds:.1f} s {write.status} "
+            f"stored={bool(stored)}, recovered {recovered:.1f} s after the delay ended")
+
+
+def test_api_killed_during_mutations(neo: RestartableNeo4j) -> None:
+    _fresh(neo)
+    store = _store(neo)
+    ids = [i.id for i in store.find_institutions(InstitutionFilter(), PageRequest(30)).items]
+    store.close()
+    attendees = ", ".join(f'{{institutionId: "{i}"}}' for i in ids)
+    acknowledged: list[str] = []
+    with Served(neo.uri, **_env(neo)) as served:
+        wait_until(lambda: served.is_ready() is True, 60, 0.2)
+        _warm_api(served)
+
+        def create(n: int) -> None:
+            title = f"Rakor Uji Gangguan {n}"
+            call = _call(served, "write", f'mutation {{ createMeeting(input: {{title: '
+                         f'"{title}", date: "2025-03-{1 + n % 28:02d}", regionCode: '
+                         f'"33.74.05", attendees: [{attendees}]}}) {{ id }} }}', title)
+            if call.status == 200 and call.code is None:
+                acknowledged.append(title)
+
+        threads = [threading.Thread(target=create, args=(n,)) for n in range(24)]
+        for t in threads:
+            t.start()
+            time.sleep(0.05)
+        # Killed once some creates are acknowledged and others still in flight.
+        wait_until(lambda: len(acknowledged) >= 1, 60, 0.01)
+        served.proc.send_signal(signal.SIGKILL)
+        served.proc.wait()
+        for t in threads:
+            t.join(timeout=30)
+
+    with Served(neo.uri, **_env(neo)) as again:  # the API restarted on the same data
+        wait_until(lambda: again.is_ready() is True, 60, 0.2)
+        listed = again.post('{ meetings(first: 100, filter: {titleContains: '
+                            '"Rakor Uji Gangguan"}) { totalCount } }')
+    store = _store(neo)
+    records, _, _ = store._driver.execute_query(
+        "MATCH (m:Meeting) WHERE m.title STARTS WITH 'Rakor Uji Gangguan' "
+        "OPTIONAL MATCH (i:Institution)-[a:ATTENDED]->(m) "
+        "RETURN m.title AS title, count(a) AS attendees")
+    store.close()
+    stored = {r["title"]: r["attendees"] for r in records}
+    assert acknowledged and len(acknowledged) < 24
+    assert set(acknowledged) <= set(stored)  # every acknowledged mutation is there
+    assert all(n == len(ids) for n in stored.values()), stored  # none half-written
+    assert listed.status_code == 200, listed.text
+    _report("API SIGKILLed during 24 createMeeting",
+            f"{len(acknowledged)} acknowledged, {len(stored)} stored, all with "
+            f"{len(ids)} attendees")
+
+
+def test_wrong_credentials(neo: RestartableNeo4j) -> None:
+    _fresh(neo)
+    with SlowProxy(neo.port) as proxy, \
+            Served(f"bolt://127.0.0.1:{proxy.port}", **_env(neo)) as served:
+        wait_until(lambda: served.is_ready() is True, 60, 0.2)
+        _warm_api(served)
+        admin = _store(neo)
+        # The operator changes the password; the API's connections drop (a network blip),
+        # and it logs in again with the old one.
+        admin._driver.execute_query("ALTER USER neo4j SET PASSWORD $pw",
+                                    pw="fault-suite-changed", database_="system")
+        proxy.drop()
+        reads = [_call(served, "read", COUNT) for _ in range(3)]
+        started = time.monotonic()
+        probe = served.ready()
+        probe_seconds = time.monotonic() - started
+        admin._driver.execute_query("ALTER USER neo4j SET PASSWORD $pw", pw=neo.password,
+                                    database_="system")
+        admin.close()
+        # Neo4j locks a login for 5 s after 3 refusals, so the way back can take that long.
+        recovered = wait_until(lambda: served.is_ready() is True, 15, 0.2)
+        assert served.post(COUNT).status_code == 200
+    for read in reads:
+        assert (read.status, read.code) == (503, "STORE_AUTH"), read.text
+        assert read.seconds < BOUND and "NEO4J_PASSWORD" in read.text
+        assert read.retry_after is None  # retrying soon helps nobody
+    assert probe is not None and probe_seconds < 1.0
+    assert (probe["ready"], probe["code"]) == (False, "STORE_AUTH")
+    assert "NEO4J_PASSWORD" in probe["error"]
+
+    # Started with a wrong password, `tpps load` and `tpps serve` say so in one line.
+    before = _store(neo).stats()
+    for args in (("load", "json", str(DEMO)), ("serve", "--port", "0")):
+        started = time.monotonic()
+        done = _tpps(neo, *args, "--db", neo.uri, password="not-the-password", timeout=60)
+        took = time.monotonic() - started
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        assert done.returncode == 1 and len(lines) == 1, done.stderr
+        assert "STORE_AUTH" in lines[0] and "NEO4J_PASSWORD" in lines[0], lines[0]
+        assert "Traceback" not in done.stderr
+    assert _store(neo).stats() == before  # nothing changed
+    _report("wrong Neo4j password",
+            f"reads {max(r.seconds for r in reads):.2f} s 503 STORE_AUTH, /ready false in "
+            f"{probe_seconds:.2f} s naming NEO4J_PASSWORD, true again {recovered:.1f} s after "
+            f"the password was restored; tpps load/serve exit 1, one line ({took:.1f} s)")
