@@ -62,10 +62,9 @@ export const MONTHS = `query Months($filter: NetworkFilter) {
 }`;
 
 export const NETWORK = `query Network($filter: NetworkFilter, $measure: CentralityMeasure) {
-  network(filter: $filter, measure: $measure) {
-    nodes { id name type sector regionCode community degree score }
-    edges { source target weight sharedMeetings }
-  }
+  network(filter: $filter, measure: $measure) { columns {
+    id name type sector regionCode community degree score
+    source target weight sharedMeetings } }
 }`;
 
 export const INSTITUTION = `query Institution($id: ID!, $filter: NetworkFilter) {
