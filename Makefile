@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run serve demo test lint schema bench bench-national bench-peer clean neo4j web chromium
+.PHONY: install run serve seed demo test lint schema bench bench-national bench-peer clean neo4j web chromium
 
 install: $(STAMP) web chromium
 
@@ -35,12 +35,26 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
-demo: install
+# The real seed facts (five releases) on the region tree.
+seed: install
 	$(BIN)/tpps load regions --db $(DB)
 	$(BIN)/tpps load json loaders/data/demo.json --db $(DB)
 
-run: demo
+run: seed
 	$(BIN)/tpps serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# The seed facts with a generated Kota Semarang next to them, in a store of its own (so
+# `make run` keeps serving the seeds alone); every generated fact cites a source the API
+# and the explorer mark "synthetic". DEMO_YEARS/DEMO_SEED pick the network.
+DEMO_DB ?= data/demo.db
+DEMO_REGION ?= 33.74
+DEMO_YEARS ?= 2
+DEMO_SEED ?= 1
+demo: install
+	$(BIN)/tpps load regions --db $(DEMO_DB)
+	$(BIN)/tpps load json loaders/data/demo.json --db $(DEMO_DB)
+	$(BIN)/tpps generate --region $(DEMO_REGION) --years $(DEMO_YEARS) --seed $(DEMO_SEED) --db $(DEMO_DB)
+	$(BIN)/tpps serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: lint
 	$(BIN)/pytest

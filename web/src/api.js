@@ -73,8 +73,8 @@ export const INSTITUTION = `query Institution($id: ID!, $filter: NetworkFilter) 
     meetings(first: 20) { totalCount edges { node {
       id title date venue region { name }
       attendees { role roles institution { id }
-        sources { excerpt start end source { url title file } } }
-      sources { excerpt start end source { url title file } } } } }
+        sources { excerpt start end source { url title file synthetic } } }
+      sources { excerpt start end source { url title file synthetic } } } } }
     collaborators(first: 15) { sharedMeetings weight institution { id name type } }
     programs { relation program { id name } }
     degree: centrality(measure: DEGREE, filter: $filter) { rank score }
