@@ -12,6 +12,7 @@ from datetime import date
 from strawberry.schema.types.base_scalars import DateDefinition
 from strawberry.types.scalar import ScalarDefinition
 
+from api.analytics.columns import COLUMN_SCALARS
 from api.errors import UserInputError
 from loaders.values import iso_date
 
@@ -37,4 +38,4 @@ StrictDate = ScalarDefinition(
     origin=date,
 )
 
-SCALAR_OVERRIDES: dict[object, ScalarDefinition] = {date: StrictDate}
+SCALAR_OVERRIDES: dict[object, ScalarDefinition] = {date: StrictDate, **COLUMN_SCALARS}

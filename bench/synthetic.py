@@ -13,8 +13,12 @@ TYPES = ["PUSKESMAS", "POLSEK", "KORAMIL", "KUA", "PKK", "PLKB", "KECAMATAN", "P
 
 
 def batches(institutions: int, meetings: int, per_meeting: int, seed: int = 7,
-            size: int = 20_000) -> Iterator[Batch]:
-    """Kecamatan-sized clusters: each meeting draws attendees from one kecamatan."""
+            size: int = 20_000, everyone: bool = False) -> Iterator[Batch]:
+    """Kecamatan-sized clusters: each meeting draws attendees from one kecamatan.
+
+    everyone: a kecamatan's meetings seat its members who have not attended yet first,
+    so every institution is in the network (given enough meetings): a network of
+    exactly `institutions` nodes, as the explorer's benchmark needs."""
     rng = random.Random(seed)
     kec_count = max(1, institutions // 60)
     provinces = sorted({f"{11 + k % 30:02d}" for k in range(kec_count)})
@@ -41,6 +45,7 @@ def batches(institutions: int, meetings: int, per_meeting: int, seed: int = 7,
             rows = []
     if rows:
         yield Batch(institutions=rows)
+    waiting = {k: list(v) for k, v in members.items()}
     start = date(2023, 1, 1)
     mrows: list[Meeting] = []
     arows: list[Attendance] = []
@@ -50,7 +55,12 @@ def batches(institutions: int, meetings: int, per_meeting: int, seed: int = 7,
         mrows.append(Meeting(mid, f"Rakor {j}", start + timedelta(days=rng.randrange(1000)),
                              None, None, None, "kecamatan", kec))
         people = members[kec]
-        for iid in rng.sample(people, min(per_meeting, len(people))):
+        seats = min(per_meeting, len(people))
+        first = waiting[kec][:seats] if everyone else []
+        del waiting[kec][:len(first)]
+        seated = set(first)
+        rest = [p for p in people if p not in seated]
+        for iid in first + rng.sample(rest, seats - len(first)):
             arows.append(Attendance(mid, iid, ("participant",)))
         if len(arows) >= size:
             yield Batch(meetings=mrows, attendance=arows)

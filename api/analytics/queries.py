@@ -24,9 +24,7 @@ from api.analytics.types import (
     MissingPartner,
     MonthCount,
     Network,
-    NetworkEdge,
     NetworkFilter,
-    NetworkNode,
     NetworkSummary,
     PartnerGap,
     institutions_of,
@@ -85,16 +83,7 @@ def _network(g: nx.Graph, community_of: dict[str, int],
              score_of: dict[str, float] | None = None) -> Network:
     if g.number_of_nodes() > MAX_NETWORK_NODES:
         raise _too_many(g.number_of_nodes())
-    return Network(
-        nodes=[NetworkNode(id=strawberry.ID(n), name=d["name"], type=d["type"],
-                           sector=d["sector"], region_code=d.get("region_code"),
-                           community=community_of.get(n), degree=g.degree(n),
-                           score=(score_of or {}).get(n))
-               for n, d in sorted(g.nodes(data=True))],
-        edges=[NetworkEdge(source=strawberry.ID(a), target=strawberry.ID(b),
-                           weight=d["weight"], shared_meetings=d["shared"])
-               for a, b, d in sorted(g.edges(data=True))],
-    )
+    return Network(graph=g, community_of=community_of, score_of=score_of)
 
 
 @strawberry.type

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
+import networkx as nx
 import strawberry
 from strawberry.types import Info
 
+from api.analytics.columns import FloatColumn, IntColumn, NetworkColumns, StringColumn
 from api.analytics.inputs import CentralityMeasure, NetworkFilter, Weighting
 from api.context import ctx
 from api.institutions.dataloaders import institution_by_id
@@ -96,8 +98,52 @@ class NetworkEdge:
 
 @strawberry.type(description="Nodes and edges, ready for a graph visualisation library.")
 class Network:
-    nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
+    # Built on demand from the projection: a client asking for `columns` only does not
+    # pay for 50,000 edge objects, nor one asking for `nodes` for the columns.
+    graph: strawberry.Private[nx.Graph]
+    community_of: strawberry.Private[dict[str, int]]
+    score_of: strawberry.Private[dict[str, float] | None] = None
+
+    def _nodes(self) -> list[tuple[str, dict[str, Any]]]:
+        return sorted(self.graph.nodes(data=True))
+
+    def _edges(self) -> list[tuple[str, str, dict[str, Any]]]:
+        return sorted(self.graph.edges(data=True))
+
+    @strawberry.field
+    def nodes(self) -> list[NetworkNode]:
+        g, scores = self.graph, self.score_of or {}
+        return [NetworkNode(id=strawberry.ID(n), name=d["name"], type=d["type"],
+                            sector=d["sector"], region_code=d.get("region_code"),
+                            community=self.community_of.get(n), degree=g.degree(n),
+                            score=scores.get(n))
+                for n, d in self._nodes()]
+
+    @strawberry.field
+    def edges(self) -> list[NetworkEdge]:
+        return [NetworkEdge(source=strawberry.ID(a), target=strawberry.ID(b),
+                            weight=d["weight"], shared_meetings=d["shared"])
+                for a, b, d in self._edges()]
+
+    @strawberry.field(description="The same nodes and edges as columns (one JSON array "
+                      "per attribute): the fast way to fetch thousands of nodes.")
+    def columns(self) -> NetworkColumns:
+        nodes, edges, g = self._nodes(), self._edges(), self.graph
+        ids = [n for n, _ in nodes]
+        row = {n: i for i, n in enumerate(ids)}
+        scores = self.score_of or {}
+        text, whole, real = StringColumn, IntColumn, FloatColumn
+        return NetworkColumns(
+            id=text(ids), name=text([d["name"] for _, d in nodes]),
+            type=text([d["type"] for _, d in nodes]),
+            sector=text([d["sector"] for _, d in nodes]),
+            region_code=text([d.get("region_code") for _, d in nodes]),
+            community=whole([self.community_of.get(n) for n in ids]),
+            degree=whole([g.degree(n) for n in ids]), score=real([scores.get(n) for n in ids]),
+            source=whole([row[a] for a, _, _ in edges]),
+            target=whole([row[b] for _, b, _ in edges]),
+            weight=real([d["weight"] for _, _, d in edges]),
+            shared_meetings=whole([d["shared"] for _, _, d in edges]))
 
 
 @strawberry.type

@@ -11,6 +11,7 @@ from api.context import ctx
 from api.node import Node
 from api.sources.dataloaders import citations_of, source_by_id
 from graph import model
+from loaders.synthetic.generate import is_synthetic
 
 
 @strawberry.type(description="A document facts were taken from (press release, sign-in sheet).")
@@ -20,11 +21,14 @@ class Source(Node):
     file: str | None
     url: str | None
     published: date | None
+    synthetic: bool = strawberry.field(
+        default=False, description="True for a source `tpps generate` wrote: the facts "
+        "citing it are a generated demo network, not a real release's.")
 
     @classmethod
     def of(cls, s: model.Source) -> Source:
         return cls(id=strawberry.ID(s.id), title=s.title, file=s.file, url=s.url,
-                   published=s.published)
+                   published=s.published, synthetic=is_synthetic(s))
 
 
 @strawberry.type(description="Where a fact is written: the source and the sentence itself.")

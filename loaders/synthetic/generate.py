@@ -47,6 +47,12 @@ BATCH_ROWS = 100_000  # rows per yielded Batch
 START = date(2023, 1, 1)
 
 
+def is_synthetic(source: Source) -> bool:
+    """A source this generator wrote: its title is the generator's, and a generated
+    source has neither a file nor a URL (a real release has one or the other)."""
+    return source.title.startswith(SOURCE_TITLE) and not source.file and not source.url
+
+
 def synthetic_id(prefix: str, *parts: str) -> str:
     """Ids of the same shape as graph.ids, from a key no real fact can have."""
     key = "\x1f".join(("synthetic", *parts))

@@ -13,6 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serve(store: EmbeddedStore) -> Iterator[str]:
+    """The app over `store` on a free port, for as long as the block runs."""
     if not (dist_dir() / "index.html").is_file():
         pytest.fail("web/dist is not built: install Node 20 and run `make install`",
                     pytrace=False)
-    store = EmbeddedStore(tmp_path_factory.mktemp("browser") / "tpps.db")
-    load_files([DEMO], "json", store)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
                                            log_level="warning"))
@@ -55,9 +55,19 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.monotonic() > deadline:
             pytest.fail("the test server did not start within 20 s", pytrace=False)
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = EmbeddedStore(tmp_path_factory.mktemp("browser") / "tpps.db")
+    load_files([DEMO], "json", store)
+    with serve(store) as base:
+        yield base
     store.close()
 
 

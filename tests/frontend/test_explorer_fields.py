@@ -32,3 +32,28 @@ def test_regions_count_institutions_and_meetings_below_them(client: GraphQLClien
     genuk = next(c for c in d["kota"]["children"] if c["code"] == "33.74.05")
     assert genuk == {"code": "33.74.05", "institutionCount": d["genuk"]["institutionCount"],
                      "meetingCount": 1}
+
+
+def test_network_columns_are_the_nodes_and_edges_in_one_value_each(
+        client: GraphQLClient) -> None:
+    d = client.data("""{ network(filter: {regionCode: "33"}, measure: PAGERANK) {
+        nodes { id name type sector regionCode community degree score }
+        edges { source target weight sharedMeetings }
+        columns { id name type sector regionCode community degree score
+                  source target weight sharedMeetings } } }""")
+    net, cols = d["network"], d["network"]["columns"]
+    assert len(net["nodes"]) > 10 and net["edges"]
+    keys = ["id", "name", "type", "sector", "regionCode", "community", "degree", "score"]
+    rows = [dict(zip(keys, values, strict=True)) for values in zip(*(cols[k] for k in keys),
+                                                                    strict=True)]
+    assert rows == net["nodes"]  # the same institutions, in the same order
+    ids = cols["id"]
+    ties = [{"source": ids[s], "target": ids[t], "weight": w, "sharedMeetings": m}
+            for s, t, w, m in zip(cols["source"], cols["target"], cols["weight"],
+                                  cols["sharedMeetings"], strict=True)]
+    assert ties == net["edges"]
+
+
+def test_a_column_is_not_an_argument(client: GraphQLClient) -> None:
+    [error] = client.errors('query($c: IntColumn) { __typename }', {"c": [1, 2]})
+    assert error["extensions"]["code"] in ("BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED")

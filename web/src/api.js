@@ -62,10 +62,9 @@ export const MONTHS = `query Months($filter: NetworkFilter) {
 }`;
 
 export const NETWORK = `query Network($filter: NetworkFilter, $measure: CentralityMeasure) {
-  network(filter: $filter, measure: $measure) {
-    nodes { id name type sector regionCode community degree score }
-    edges { source target weight sharedMeetings }
-  }
+  network(filter: $filter, measure: $measure) { columns {
+    id name type sector regionCode community degree score
+    source target weight sharedMeetings } }
 }`;
 
 export const INSTITUTION = `query Institution($id: ID!, $filter: NetworkFilter) {
@@ -74,8 +73,8 @@ export const INSTITUTION = `query Institution($id: ID!, $filter: NetworkFilter) 
     meetings(first: 20) { totalCount edges { node {
       id title date venue region { name }
       attendees { role roles institution { id }
-        sources { excerpt start end source { url title file } } }
-      sources { excerpt start end source { url title file } } } } }
+        sources { excerpt start end source { url title file synthetic } } }
+      sources { excerpt start end source { url title file synthetic } } } } }
     collaborators(first: 15) { sharedMeetings weight institution { id name type } }
     programs { relation program { id name } }
     degree: centrality(measure: DEGREE, filter: $filter) { rank score }

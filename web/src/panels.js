@@ -16,7 +16,12 @@ function sourceLink(citation, t) {
   if (!citation || !citation.source) return "";
   const s = citation.source;
   const title = esc(s.title || t("source")) + (s.file ? ` <code>${esc(s.file)}</code>` : "");
-  return s.url ? `<a href="${esc(s.url)}" target="_blank" rel="noopener">${title}</a>` : title;
+  // Generated demo facts say so wherever they are cited.
+  const badge = s.synthetic
+    ? ` <span class="badge synthetic" title="${esc(t("syntheticTitle"))}">${
+      esc(t("synthetic"))}</span>` : "";
+  return (s.url ? `<a href="${esc(s.url)}" target="_blank" rel="noopener">${title}</a>`
+    : title) + badge;
 }
 
 const MEASURES = [["degree", "DEGREE"], ["weightedDegree", "WEIGHTED_DEGREE"],
