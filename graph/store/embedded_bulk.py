@@ -17,11 +17,11 @@ rows, so here:
   nothing but a subject (the bulk of a generated or migrated load) go in as one JSON
   array of subject ids per source, unpacked by SQLite's json_each: one bound value per
   thousands of rows instead of five per row;
-- integrity (integrity.py: no dangling edges) is checked set-wise: the ids each batch's
-  relationships name, less those the load writes, are gathered as sets, and what is left
-  is looked up once at the end, before the commit. A relationship may name a node
-  written by any batch of the same load; a missing one refuses the whole load, naming
-  it, and nothing is written;
+- integrity (integrity.py: no dangling edges) is checked set-wise, not per row: the ids
+  a batch's relationships name are gathered as sets, those this batch or an earlier
+  one of the load wrote are dropped, and only what is left (in a generated load:
+  nothing) is looked up in the store. A missing one refuses the whole load, naming it,
+  and nothing is written;
 - created/updated counts come from the ids seen in this load when a table started empty.
 Otherwise the semantics are those of `write` applied to each batch in turn.
 """
@@ -128,7 +128,6 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[str]] = {kind: set() for kind in _TABLES}
-    named: dict[str, dict[str, str]] = {}  # kind -> {id a relationship names: where}
     collecting = gc.isenabled()
     gc.disable()  # millions of young tuples, none cyclic: the collector would only rescan
     try:
@@ -153,18 +152,16 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
                     known |= ids
                     tx.executemany(sql, rows)
                 for kind, wanted in edge_refs(batch).items():
-                    found = named.setdefault(kind, {})
-                    found.update({i: w for i, w in wanted.items()
-                                  if i not in found and i not in seen[kind]})
+                    # what neither this batch nor an earlier one wrote must be stored
+                    rest = {i: w for i, w in wanted.items() if i not in seen[kind]}
+                    if rest:
+                        table, key = _TABLES[kind]
+                        refuse_dangling(kind, rest, store._existing(tx, table, key, list(rest)))
                 store._write_relationships(tx, replace(batch, attendance=[], citations=[]))
                 if batch.attendance:
                     _attendance(tx, batch.attendance)
                 if batch.citations:
                     _citations(tx, batch.citations)
-            for kind, wanted in named.items():
-                table, key = _TABLES[kind]
-                rest = {i: w for i, w in wanted.items() if i not in seen[kind]}
-                refuse_dangling(kind, rest, store._existing(tx, table, key, list(rest)))
             for sql in recreate:
                 tx.execute(sql)
             if "institutions" in empty:

@@ -19,6 +19,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+from graph.store.integrity import edge_refs, refuse_dangling
 
 if TYPE_CHECKING:
     from graph.store.neo4j import Neo4jStore
@@ -56,7 +57,7 @@ def _empty(tx: Transaction, pattern: str) -> bool:
     return tx.run(f"MATCH {pattern} RETURN 1 AS x LIMIT 1").single() is None
 
 
-def _cite_rows(batch: Batch) -> list[dict[str, Any]]:
+def cite_rows(batch: Batch) -> list[dict[str, Any]]:
     rows = {}
     for c in batch.citations:
         start = -1 if c.start is None else c.start
@@ -91,6 +92,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                 for kind, rows in n4._rows(batch).items():
                     if rows:
                         _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
+                _refuse_dangling(tx, edge_refs(batch), seen)
                 if batch.regions:
                     tx.run(n4._LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
                 store._write_relationships(
@@ -104,6 +106,24 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
             if not tx.closed():
                 tx.rollback()
     return WriteResult(created, updated, int(record["v"]) if record else 0)
+
+
+def _refuse_dangling(tx: Transaction, refs: dict[str, dict[str, str]],
+                     seen: dict[str, set[Any]]) -> None:
+    """Ids a batch's relationships name that neither it nor an earlier batch of the load
+    wrote must be stored (one query a kind, usually none): the edge statements MATCH
+    their ends, so a missing one would otherwise be dropped silently."""
+    from graph.store import neo4j as n4
+
+    for kind, wanted in refs.items():
+        known = seen.get(kind, set())
+        rest = {i: w for i, w in wanted.items() if i not in known}
+        if not rest:
+            continue
+        label, key = n4._NODES[kind]
+        stored = {r["k"] for r in tx.run(
+            f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN k", keys=list(rest))}
+        refuse_dangling(kind, rest, stored)
 
 
 def _nodes(tx: Transaction, kind: str, rows: list[dict[str, Any]], fresh_label: bool,
@@ -155,7 +175,7 @@ def _attendance(tx: Transaction, batch: Batch, fresh_type: bool,
 
 def _citations(tx: Transaction, batch: Batch, fresh_label: bool,
                seen: dict[str, set[Any]]) -> None:
-    rows = _cite_rows(batch)
+    rows = cite_rows(batch)
     known = seen.setdefault("citations", set())
     new = [r for r in rows if fresh_label and r["key"] not in known]
     again = [r for r in rows if not (fresh_label and r["key"] not in known)]
