@@ -1,6 +1,6 @@
 """The Neo4j bulk path beside a bare UNWIND batch of the same rows, on the same Neo4j.
 
-    python bench/neo4j_load.py [--uri bolt://...] [--rows 200000] [--quarter] [--runs 2]
+    python bench/neo4j_load.py [--uri bolt://...|auto] [--rows 60000] [--quarter] [--runs 1]
 
 Without --uri it starts a Neo4j 5.26 of its own (neo4j_server, heap 1 GB) and stops it
 after. The rows are the first batches of the synthetic dataset (`tpps generate --scale
@@ -11,9 +11,10 @@ Baseline: what a hand-written loader sends for the same graph, in one transactio
 the store writes (neo4j._rows), every relationship the store makes (PART_OF, LOCATED_IN,
 HELD_IN, MEASURED_IN, ATTENDED, DISCUSSED, RUNS/SUPPORTS, ACTIVE_IN, Citation-FROM),
 and nothing else: no counting, no alias rewriting, no integrity check, no MERGE.
-Each run starts from an empty graph with the store's constraints and indexes in place
-(both sides pay their upkeep). Times are medians of --runs, wall and the client's CPU;
-the Neo4j JVM's CPU is read from /proc when the server is ours.
+Both loads run once untimed first (plans compiled, page cache warm); then each timed
+run, in alternating order, starts from an empty graph with the store's constraints and
+indexes in place (both sides pay their upkeep). Times are medians of --runs: wall, the
+client's CPU and the Neo4j JVM's CPU (from /proc, when the server is ours).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -66,19 +67,6 @@ _EDGE_CREATE = {
 }
 
 
-def sample(batches: list[Batch], budget: int) -> list[Batch]:
-    head = [b for b in batches if b.regions or b.programs]
-    picked = []
-    for b in batches:
-        if b in head:
-            continue
-        if budget <= 0:
-            break
-        picked.append(b)
-        budget -= b.rows()
-    return head + picked
-
-
 def bare(store: Neo4jStore, batches: list[Batch]) -> None:
     """The same graph in the simplest parameterised UNWIND CREATE batches."""
     with store._driver.session(database=store.database) as session:
@@ -107,8 +95,9 @@ def bare(store: Neo4jStore, batches: list[Batch]) -> None:
 
 
 def wipe(store: Neo4jStore) -> None:
-    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS "
-                                "OF 10000 ROWS", database_=store.database)
+    with store._driver.session(database=store.database) as session:  # auto-commit
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS "
+                    "OF 10000 ROWS").consume()
     store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) SET m.version = 0",
                                 database_=store.database)
 
@@ -138,12 +127,13 @@ def compare(uri: str, batches: list[Batch], runs: int, pid: int | None = None) -
     rows = sum(b.rows() for b in batches)
     store = Neo4jStore.from_env(uri)
     try:
-        results = {}
-        for _ in range(runs):  # alternate, so a busy spell of the machine hits both
-            results.setdefault("bulk", []).append(
-                timed(store, lambda: store.bulk_write(batches), 1, pid))
-            results.setdefault("bare", []).append(timed(store, lambda: bare(store, batches), 1,
-                                                        pid))
+        loads = {"bulk": lambda: store.bulk_write(batches), "bare": lambda: bare(store, batches)}
+        for load in loads.values():  # warm-up: JIT-compiled plans, a warm page cache
+            timed(store, load, 1, pid)
+        results: dict[str, list[tuple[float, float, float]]] = {"bulk": [], "bare": []}
+        for run in range(runs):  # alternate the order, so a busy spell hits both
+            for name in (("bare", "bulk") if run % 2 == 0 else ("bulk", "bare")):
+                results[name].append(timed(store, loads[name], 1, pid))
         wipe(store)
     finally:
         store.close()
@@ -160,34 +150,42 @@ def compare(uri: str, batches: list[Batch], runs: int, pid: int | None = None) -
     ]
 
 
+def first_rows(batches: Iterable[Batch], rows: int) -> list[Batch]:
+    """The regions and programs, then whole kab/kota batches until `rows` of them."""
+    picked: list[Batch] = []
+    total = 0
+    for b in batches:
+        picked.append(b)
+        total += b.rows() if not (b.regions or b.programs) else 0
+        if total >= rows:
+            break
+    return picked
+
+
+def run(uri: str, batches: list[Batch], runs: int) -> list[str]:
+    """compare() on `uri`, or on a Neo4j of our own (heap 1 GB) when uri is 'auto'."""
+    if uri != "auto":
+        return compare(uri, batches, runs)
+    from neo4j_server import Neo4jServer
+
+    with tempfile.TemporaryDirectory() as home, Neo4jServer(Path(home), heap="1g") as server:
+        assert server.uri is not None and server._proc is not None
+        return compare(server.uri, batches, runs, server._proc.pid)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--uri", default="", help="a running Neo4j; default: start one")
-    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--uri", default="auto", help="a running Neo4j; default: start one")
+    parser.add_argument("--rows", type=int, default=60_000,
+                        help="rows of kab/kota batches after the regions")
     parser.add_argument("--quarter", action="store_true")
-    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     from loaders.synthetic.generate import Generator
 
     scale = "quarter" if args.quarter else "national"
-    gen = Generator("ID", 3, 1, scale).batches()
-    batches: list[Batch] = []
-    total = 0
-    for b in gen:  # regions and programs come first; stop once the budget is reached
-        batches.append(b)
-        total += b.rows() if not (b.regions or b.programs) else 0
-        if total >= args.rows:
-            break
-    if args.uri:
-        lines = compare(args.uri, batches, args.runs)
-    else:
-        from neo4j_server import Neo4jServer
-
-        with tempfile.TemporaryDirectory() as home, \
-                Neo4jServer(Path(home), heap="1g") as server:
-            assert server.uri is not None and server._proc is not None
-            lines = compare(server.uri, batches, args.runs, server._proc.pid)
-    print("\n".join(lines))
+    batches = first_rows(Generator("ID", 3, 1, scale).batches(), args.rows)
+    print("\n".join(run(args.uri, batches, args.runs)))
 
 
 if __name__ == "__main__":

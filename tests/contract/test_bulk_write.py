@@ -109,3 +109,17 @@ def test_an_edge_naming_a_node_of_a_later_batch_is_refused_as_a_write_would_be(
     with pytest.raises(DanglingEdge, match="attendance names institution .ins_w."):
         store.bulk_write([early, Batch(institutions=[W, Z], meetings=[B, C])])
     assert all(v == 0 for v in store.stats().values())
+
+
+@pytest.mark.parametrize("loaded_first", [False, True], ids=["into-empty", "into-loaded"])
+def test_a_region_sent_before_its_parent_is_linked_once_the_parent_comes(
+        store: Store, loaded_first: bool) -> None:
+    if loaded_first:
+        store.write(Batch(regions=[REGIONS[0]]))
+    children = [r for r in REGIONS if r.parent_code == "33"]
+    store.bulk_write([Batch(regions=[r for r in REGIONS if r.code != "33"]),
+                      Batch(regions=[r for r in REGIONS if r.code in ("33", "33.74")])])
+    assert store.children_of_regions(["33"])["33"] == children
+    assert [r.code for r in store.children_of_regions(["33.74"])["33.74"]] == [
+        "33.74.05", "33.74.06"]
+    assert {r.code for r in store.children_of_regions(["ID"])["ID"]} == {"33", "36"}
