@@ -86,7 +86,7 @@ bench: install
 
 # National-scale load, projection and measures beside igraph/networkit (QUARTER=1: quick).
 bench-national: install
-	$(BIN)/python bench/national.py $(if $(QUARTER),--quarter,)
+	$(BIN)/python bench/national.py $(if $(QUARTER),--quarter,) $(if $(NEO4J),--neo4j $(NEO4J),)
 
 clean:
 	rm -rf $(VENV) data .pytest_cache web/dist web/node_modules tests/browser/artefacts

@@ -1,12 +1,13 @@
 """National-scale figures in one run: load, projection, every measure through the
 project's functions (cold and warm) beside igraph and networkit on the same edges.
 
-    python bench/national.py [--quarter] [--db PATH] [--neo4j bolt://...] [--skip-load]
+    python bench/national.py [--quarter] [--db PATH] [--neo4j bolt://...|auto] [--skip-load]
 
 Builds the dataset with `tpps generate --region ID --years 3 --scale national` (or
 quarter), bulk-loads it into a fresh embedded store, then times:
 - load: rows/s of Store.bulk_write (wall and CPU), and with --neo4j the bulk path
-  against a bare UNWIND ... CREATE of the same rows (first --neo4j-rows rows);
+  against a bare UNWIND ... CREATE of the same rows (the regions, then kab/kota batches
+  up to --neo4j-rows rows; bench/neo4j_load.py; --neo4j auto starts a Neo4j);
 - projection: attendance_incidence + the sparse co-attendance matrix, peak RSS;
 - each measure: cold = projection + first call on a fresh network (engine copies built,
   compiled code loaded), warm = a second call on the same network, beside igraph and
@@ -74,57 +75,10 @@ def load(args: argparse.Namespace, db: Path) -> list[str]:
 
 
 def neo4j_load(args: argparse.Namespace, batches: list[Any]) -> list[str]:
-    """The bulk path against a bare UNWIND CREATE of the same rows (first N rows)."""
-    from graph.model import Batch
-    from graph.store.neo4j import Neo4jStore
+    """The bulk path against a bare UNWIND CREATE of the same rows (bench/neo4j_load.py)."""
+    from bench.neo4j_load import first_rows, run
 
-    head = [b for b in batches if b.regions or b.programs]
-    rest, budget, picked = [b for b in batches if b not in head], args.neo4j_rows, []
-    for b in rest:
-        if budget <= 0:
-            break
-        picked.append(b)
-        budget -= b.rows()
-    sample = head + picked
-    rows = sum(b.rows() for b in sample)
-    store = Neo4jStore.from_env(args.neo4j)
-    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
-    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) SET m.version = 0")
-    wall, _, _ = timed(lambda: store.bulk_write(sample))
-    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
-
-    def bare() -> None:  # what a hand-written loader would send: CREATE, nothing else
-        merged = Batch()
-        for b in sample:
-            for name in ("regions", "institutions", "meetings", "attendance", "citations"):
-                getattr(merged, name).extend(getattr(b, name))
-        with store._driver.session() as session:
-            tx = session.begin_transaction()
-            for label, items in (("Region", [{"code": r.code, "name": r.name}
-                                             for r in merged.regions]),
-                                 ("Institution", [{"id": i.id, "name": i.name, "type": i.type}
-                                                  for i in merged.institutions]),
-                                 ("Meeting", [{"id": m.id, "title": m.title, "date": m.date}
-                                              for m in merged.meetings]),
-                                 ("Citation", [{"key": c.subject_id, "source_id": c.source_id}
-                                               for c in merged.citations])):
-                for i in range(0, len(items), 10_000):
-                    tx.run(f"UNWIND $rows AS row CREATE (n:{label}) SET n = row",
-                           rows=items[i:i + 10_000])
-            att = [{"i": a.institution_id, "m": a.meeting_id, "roles": list(a.roles)}
-                   for a in merged.attendance]
-            for i in range(0, len(att), 10_000):
-                tx.run("UNWIND $rows AS row MATCH (i:Institution {id: row.i}) "
-                       "MATCH (m:Meeting {id: row.m}) CREATE (i)-[:ATTENDED {roles: row.roles}]"
-                       "->(m)", rows=att[i:i + 10_000])
-            tx.commit()
-
-    bare_wall, _, _ = timed(bare)
-    store._driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS")
-    store.close()
-    return [f"load neo4j: {rows:,} rows: bulk_write {wall:.1f} s = {rows / wall:,.0f} rows/s; "
-            f"bare UNWIND CREATE {bare_wall:.1f} s = {rows / bare_wall:,.0f} rows/s; "
-            f"ratio {wall / bare_wall:.2f}"]
+    return run(args.neo4j, first_rows(batches, args.neo4j_rows), args.neo4j_runs)
 
 
 def baselines(net: CoAttendance) -> dict[str, tuple[Callable[[], Any] | None,
@@ -187,8 +141,10 @@ def main() -> None:
     parser.add_argument("--quarter", action="store_true", help="every fourth kab/kota")
     parser.add_argument("--db", type=Path, default=Path("data/bench-national.db"))
     parser.add_argument("--skip-load", action="store_true", help="reuse --db as it is")
-    parser.add_argument("--neo4j", default="", help="bolt:// URI: also time the Neo4j load")
-    parser.add_argument("--neo4j-rows", type=int, default=100_000)
+    parser.add_argument("--neo4j", default="", help="bolt:// URI, or auto (start one): also "
+                        "time the Neo4j load beside a bare UNWIND batch")
+    parser.add_argument("--neo4j-rows", type=int, default=60_000)
+    parser.add_argument("--neo4j-runs", type=int, default=1)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--only", default="", help="comma-separated measures")
     args = parser.parse_args()

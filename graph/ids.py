@@ -17,8 +17,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def normalise_name(name: str) -> str:
     """Lower-case, strip accents and punctuation, collapse spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     return _NON_ALNUM.sub(" ", text).strip()
 
 

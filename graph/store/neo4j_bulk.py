@@ -3,10 +3,18 @@
 `Neo4jStore.write` MERGEs every node and edge, which costs an index lookup per row
 before each write. In a bulk load, a node or edge whose label (type) held nothing when
 the load began and whose key this load has not sent yet cannot exist, so it is
-CREATEd (what a bare UNWIND does); anything else takes the MERGE path of `write`, so
-the semantics are those of `write` applied to each batch in turn. The transaction is
-explicit (not a retried unit of work): batches stream through once, and a failure rolls
-everything back.
+CREATEd (what a bare UNWIND does); regions too, their PART_OF edges made once both ends
+exist (a child may come before its parent). Anything else takes the MERGE path of
+`write`, so the semantics are those of `write` applied to each batch in turn,
+integrity included: the ids a batch's relationships name that the load has not written
+are looked up set-wise (one query a kind), and a missing one refuses the load.
+
+All or nothing: ONE explicit transaction (not a retried unit of work: batches stream
+through once), so a failure or a crash before the commit leaves nothing, and readers
+never see half a load. The price is Neo4j's transaction memory
+(dbms.memory.transaction.total.max, 70 % of the heap by default): a load must fit in
+it. A multi-transaction load would need a staging marker on every node and a cleanup
+pass, and could not undo updates to nodes that were already there.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+from graph.store.integrity import edge_refs, refuse_dangling
 from graph.store.scopes import touched_regions
 
 if TYPE_CHECKING:
@@ -28,6 +37,7 @@ CHUNK = 10_000  # rows per UNWIND statement
 
 # CREATE forms of neo4j._UPSERT, for rows known to be new.
 _CREATE = {
+    "regions": "UNWIND $rows AS row CREATE (n:Region) SET n = row",  # PART_OF: _link_regions
     "institutions": """
         UNWIND $rows AS row CREATE (n:Institution) SET n = row
         WITH n, row MATCH (r:Region {code: row.region_code}) CREATE (n)-[:LOCATED_IN]->(r)""",
@@ -40,6 +50,11 @@ _CREATE = {
         WITH n, row MATCH (r:Region {code: row.region_code}) CREATE (n)-[:MEASURED_IN]->(r)""",
     "sources": "UNWIND $rows AS row CREATE (n:Source) SET n = row",
 }
+# A region's edge to its parent, once both exist (a child may come before its parent).
+# MERGE, not CREATE: a region re-sent in the load got its edge from the MERGE path; a
+# child has one PART_OF at most, so the check is one short relationship scan.
+_LINK_PARENTS = ("UNWIND $rows AS row MATCH (c:Region {code: row[0]}), "
+                 "(p:Region {code: row[1]}) MERGE (c)-[:PART_OF]->(p)")
 _CREATE_ATTENDED = (
     "UNWIND $rows AS row MATCH (i:Institution {id: row.i}) MATCH (m:Meeting {id: row.m}) "
     "CREATE (i)-[:ATTENDED {roles: row.roles}]->(m)")
@@ -57,7 +72,7 @@ def _empty(tx: Transaction, pattern: str) -> bool:
     return tx.run(f"MATCH {pattern} RETURN 1 AS x LIMIT 1").single() is None
 
 
-def _cite_rows(batch: Batch) -> list[dict[str, Any]]:
+def cite_rows(batch: Batch) -> list[dict[str, Any]]:
     rows = {}
     for c in batch.citations:
         start = -1 if c.start is None else c.start
@@ -74,6 +89,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[Any]] = {}
+    orphans: dict[str, str] = {}  # regions CREATEd without their PART_OF yet -> parent
     with store._driver.session(database=store.database) as session:
         tx = session.begin_transaction()
         try:
@@ -99,8 +115,14 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                     else (lambda ids: store._institution_regions(tx, ids)))  # type: ignore[arg-type]
                 for kind, rows in n4._rows(batch).items():
                     if rows:
-                        _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
-                if batch.regions:
+                        new = _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
+                        if kind == "regions":
+                            orphans.update({r["code"]: r["parent_code"] for r in new
+                                            if r.get("parent_code")})
+                _refuse_dangling(tx, edge_refs(batch), seen)
+                if batch.regions and fresh["regions"]:
+                    _link_regions(tx, orphans, seen.get("regions", set()))
+                elif batch.regions:
                     tx.run(n4._LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
                 store._write_relationships(
                     tx, replace(batch, attendance=[], citations=[]))  # type: ignore[arg-type]
@@ -114,8 +136,38 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
     return WriteResult(created, updated, version)
 
 
+def _refuse_dangling(tx: Transaction, refs: dict[str, dict[str, str]],
+                     seen: dict[str, set[Any]]) -> None:
+    """Ids a batch's relationships name that neither it nor an earlier batch of the load
+    wrote must be stored (one query a kind, usually none): the edge statements MATCH
+    their ends, so a missing one would otherwise be dropped silently."""
+    from graph.store import neo4j as n4
+
+    for kind, wanted in refs.items():
+        known = seen.get(kind, set())
+        rest = {i: w for i, w in wanted.items() if i not in known}
+        if not rest:
+            continue
+        label, key = n4._NODES[kind]
+        stored = {r["k"] for r in tx.run(
+            f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN k", keys=list(rest))}
+        refuse_dangling(kind, rest, stored)
+
+
+def _link_regions(tx: Transaction, orphans: dict[str, str], seen: set[Any]) -> None:
+    """PART_OF for every region CREATEd so far whose parent now exists; the others wait
+    for a later batch (or keep none, as write() gives a region whose parent is unknown)."""
+    ready = [[c, p] for c, p in orphans.items() if p in seen]
+    for c, _ in ready:
+        del orphans[c]
+    for part in _chunks(ready):
+        tx.run(_LINK_PARENTS, rows=part)
+
+
 def _nodes(tx: Transaction, kind: str, rows: list[dict[str, Any]], fresh_label: bool,
-           seen: dict[str, set[Any]], created: dict[str, int], updated: dict[str, int]) -> None:
+           seen: dict[str, set[Any]], created: dict[str, int],
+           updated: dict[str, int]) -> list[dict[str, Any]]:
+    """Write one kind's rows; the rows CREATEd (new to a label empty at the start)."""
     from graph.store import neo4j as n4
 
     label, key = n4._NODES[kind]
@@ -137,6 +189,7 @@ def _nodes(tx: Transaction, kind: str, rows: list[dict[str, Any]], fresh_label: 
         tx.run(_CREATE[kind], rows=part)
     for part in _chunks(again):
         tx.run(n4._UPSERT[kind], rows=part)
+    return new
 
 
 def _attendance(tx: Transaction, batch: Batch, fresh_type: bool,
@@ -163,7 +216,7 @@ def _attendance(tx: Transaction, batch: Batch, fresh_type: bool,
 
 def _citations(tx: Transaction, batch: Batch, fresh_label: bool,
                seen: dict[str, set[Any]]) -> None:
-    rows = _cite_rows(batch)
+    rows = cite_rows(batch)
     known = seen.setdefault("citations", set())
     new = [r for r in rows if fresh_label and r["key"] not in known]
     again = [r for r in rows if not (fresh_label and r["key"] not in known)]
