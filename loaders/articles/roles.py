@@ -20,11 +20,12 @@ from loaders.articles.vocab import RoleCue, Vocabulary
 _REPRESENTATION = ("represented_by", "representing")
 # "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
 # the second
-_THROUGH = re.compile(r"^[^.;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
+_THROUGH = re.compile(r"^[^;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
+_QUOTE_MARK = re.compile(r"[”\"]")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -35,18 +36,38 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     previous_listed = False
+    open_quote: int | None = None  # the paragraph whose quoted speech is still open
     for s in doc.sentences:
         here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
+        quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
+        whole_quote = s.text.lstrip().startswith(("“", '"')) and not quotes
+        carried = open_quote == s.paragraph  # speech opened in an earlier sentence
+        close = _QUOTE_MARK.search(s.text) if carried else None
+        if carried:
+            # '"Setiap TPK terdiri atas ... kader PKK," katanya.': the speech goes on up to
+            # its closing mark, or through the whole sentence when it has none
+            quotes.insert(0, (s.start, s.start + close.start() if close else s.end))
+        if whole_quote or carried and close is None:
+            open_quote = s.paragraph
+        elif carried:
+            open_quote = None
         if not here:
             # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
             # paragraph: a list opened by a participant cue goes on in the next fragment
             previous_listed = any(cue.role == "participant" and cue.binds == "after"
                                   and cue.pattern.search(s.text) for cue in v.roles)
             continue
-        quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
-        whole_quote = s.text.lstrip().startswith(("“", '"')) and not quotes
+        # '"... diikuti perwakilan Kecamatan, kader posyandu ...," pungkas Kades': attendance
+        # the speaker reports is still attendance (cues of binds=quoted)
+        reported = [s.start + c.end() for cue in v.roles if cue.binds == "quoted"
+                    for c in cue.pattern.finditer(s.text)]
+        hoped = [s.start + c.start() for cue in v.roles if cue.role == "none"
+                 for c in cue.pattern.finditer(s.text)]
         for m in here:
-            if whole_quote or any(a <= m.start < b for a, b in quotes):
+            inside = [(s.start, s.end)] if whole_quote else [
+                (a, b) for a, b in quotes if a <= m.start < b]
+            if inside and not any(a <= r <= m.start and not any(a <= h < r for h in hoped)
+                                  for a, _ in inside for r in reported):
                 m.excluded = True
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
@@ -55,7 +76,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
         for c in cues:
-            if any(c[0] < k[1] and k[0] < c[1] and (k[2].binds == c[2].binds or "absent" in (
+            if any(c[0] < k[1] and k[0] < c[1] and (_side(k[2]) == _side(c[2]) or "absent" in (
                     k[2].role, c[2].role)) for k in kept):
                 continue  # "tidak hadir": the negation wins over the 'hadir' inside it
             if any(m.start <= c[0] < m.end for m in here):
@@ -77,6 +98,19 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     _representation(mentions)
 
 
+def _side(cue: RoleCue) -> str:
+    """Where a cue binds: a cue valid inside quoted speech binds after, like the others."""
+    return "after" if cue.binds == "quoted" else cue.binds
+
+
+def _hoped(target: Mention, cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """'Ia berharap para kader posyandu dapat menyampaikan ...': the mention is the object of
+    a hope, thanks or appeal earlier in its clause, so the verb after it is not what it did."""
+    after = [c for c in cues if _side(c[2]) == "after" and c[1] <= target.start]
+    return bool(after) and after[-1][2].role == "none" and ";" not in target.sentence.text[
+        after[-1][1] - target.sentence.start:target.start - target.sentence.start]
+
+
 def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     """'menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting (TPPS)': a meeting named
     after the team is the team's own, so the team organises it (guide §1.1)."""
@@ -92,7 +126,7 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
 def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     """Apply one sentence's cues; True when it lists participants."""
     listed = False
-    after_cues = [(a, b, c) for a, b, c in cues if c.binds == "after"]
+    after_cues = [(a, b, c) for a, b, c in cues if c.binds in ("after", "quoted")]
     for m in live:
         preceding = [c for c in after_cues if c[1] <= m.start]
         # "Hadir Kapolsek X yang diwakili Kanit Binmas, Danramil Y ...": a representation
@@ -124,13 +158,17 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             for target in [x for x in before if x.start >= clause] or before[-1:]:
                 target.roles = merge_roles(target.roles, ("participant",))
                 target.excluded = False
+        elif cue.binds == "before" and before and _hoped(before[-1], cues):
+            continue
         elif cue.binds == "before" and before:
             target = before[-1]
-            if cue.role == "organiser" and len(before) > 1 and _THROUGH.search(
+            if cue.role not in ("none", "absent", *_REPRESENTATION) and len(before) > 1 and \
+                    _THROUGH.search(
                     target.sentence.text[before[-2].end - target.sentence.start:
                                          target.start - target.sentence.start]):
-                # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1)
-                before[-2].roles = merge_roles(before[-2].roles, ("organiser",))
+                # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1);
+                # "Kapolres X, AKBP Y, melalui Kapolsek Z menyampaikan": both speak
+                before[-2].roles = merge_roles(before[-2].roles, (cue.role,))
                 before[-2].excluded = False
             if cue.role == "absent":
                 target.absent = True

@@ -111,6 +111,9 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
               "representing", "absent", "none")
 
+# after / before / sentence, and quoted: binds after, also inside quoted speech.
+_BINDS = ("after", "before", "sentence", "quoted")
+
 # A match must not be part of a longer word: "Kapolres" inside "Wakapolres" is no match.
 _LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"
 
@@ -162,7 +165,7 @@ class Vocabulary:
     def roles(self) -> list[RoleCue]:
         rows = _rows(self.root, "roles.csv")
         for r in rows:
-            if r["role"] not in _ROLE_CUES or r["binds"] not in ("after", "before", "sentence"):
+            if r["role"] not in _ROLE_CUES or r["binds"] not in _BINDS:
                 raise ValueError(f"{self.root / 'roles.csv'}: row {r['cue']}: role "
                                  f"{r['role']!r} or binds {r['binds']!r} unknown "
                                  "(quote a cue that holds a comma)")
