@@ -49,7 +49,8 @@ class Mention:
 
 
 def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
-    for side, pattern in v.collisions.get(t, []):
+    # rows of type * guard every type ("Peraturan BKKBN Nomor 12": the issuer of a rule)
+    for side, pattern in v.collisions.get(t, []) + v.collisions.get("*", []):
         if side == "before" and pattern.search(text[max(0, a - 40):a]):
             return True
         if side == "after" and pattern.search(text[b:b + 40]):

@@ -91,11 +91,27 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             listed = True
         previous_listed = listed
     _team_meetings(mentions, v)
+    _merged(mentions)
     if title is not None:
         for m in mentions:
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _merged(mentions: list[Mention]) -> None:
+    """One merged office gives one mention per type it carries (Dinas Kesehatan, PP dan KB:
+    DINKES and DINAS_KB), all over the same words: a cue that bound one bound them all."""
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    for same in (g for g in by_span.values() if len(g) > 1):
+        roles: tuple[str, ...] = ()
+        for m in same:
+            roles = merge_roles(roles, m.roles)
+        for m in same:
+            m.roles = roles
+            m.excluded = all(x.excluded for x in same)
 
 
 def _side(cue: RoleCue) -> str:
@@ -115,7 +131,10 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     """'menggelar Rapat Koordinasi Tim Percepatan Penurunan Stunting (TPPS)': a meeting named
     after the team is the team's own, so the team organises it (guide §1.1)."""
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
-    named = re.compile(rf"(?:{families})\s*$", re.IGNORECASE)
+    # "Rapat Koordinasi Tahap II Tim ...", "Rakor Semester I TPPS": a stage between the
+    # meeting's name and the team's
+    named = re.compile(rf"(?:{families})(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
+                       rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
     for m in mentions:
         at = m.start - m.sentence.start
         before = m.sentence.text[max(0, at - 60):at]
