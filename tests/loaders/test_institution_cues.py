@@ -107,6 +107,83 @@ def test_a_meeting_named_after_the_team_is_organised_by_it() -> None:
     assert "organiser" in roles(text, "TPPS")
 
 
+def test_acting_titles_and_initials_do_not_split_a_list() -> None:
+    got = types(LEAD + "Hadir Plt. Camat Sukaluyu, Dra. Ani selaku Kabid Pengendalian Penduduk, "
+                "Kepala Puskesmas Sukaluyu Hi. Rusdi A. Latif, Ketua TP PKK Kecamatan dan "
+                "perwakilan desa.")
+    assert {"KECAMATAN", "DINAS_KB", "PUSKESMAS", "PKK", "DESA"} <= got
+
+
+def test_attendance_a_speaker_reports_in_a_quote_counts() -> None:
+    got = types("Pemerintah Desa Mekarsari menggelar rembuk stunting, Senin (3/3/2025). "
+                "Kepala Desa menuturkan, \"Acara tadi diikuti Kepala Puskesmas Sukaluyu dan kader "
+                "posyandu.\"")
+    assert {"PUSKESMAS", "POSYANDU"} <= got
+
+
+def test_a_hope_inside_a_quote_is_still_no_attendance() -> None:
+    got = types(LEAD + "Camat Sukaluyu membuka kegiatan. \"Kami berharap rembuk berikutnya "
+                "dihadiri Kapolsek Sukaluyu,\" katanya.")
+    assert "POLSEK" not in got
+
+
+def test_speech_carried_into_the_next_sentence_stays_quoted() -> None:
+    got = types(LEAD + "Camat Sukaluyu membuka kegiatan. \"Tim kami sudah lengkap. Isinya bidan, "
+                "kader KB dan kader PKK,\" katanya.")
+    assert "PKK" not in got
+
+
+def test_the_object_of_a_hope_is_not_the_speaker() -> None:
+    got = types(LEAD + "Camat Sukaluyu berharap para kader posyandu dapat menyampaikan data "
+                "balita setiap bulan.")
+    assert "POSYANDU" not in got
+
+
+def test_a_chief_speaking_through_a_subordinate_takes_part() -> None:
+    text = (LEAD + "Kapolres Lembah Hijau, AKBP Dwi, S.I.K., melalui Kapolsek Sukaluyu "
+            "menyampaikan dukungannya.")
+    assert "presenter" in roles(text, "POLRES") and "presenter" in roles(text, "POLSEK")
+
+
+def test_a_purpose_clause_lists_no_attendees() -> None:
+    got = types(LEAD + "Kegiatan ini melibatkan diskusi terarah dan membangun komitmen bersama "
+                "antara pemerintah desa, PKK dan tokoh masyarakat.")
+    assert not {"PKK", "COMMUNITY"} & got
+
+
+def test_the_issuer_of_a_rule_is_not_an_attendee() -> None:
+    got = types(LEAD + "Dasarnya Peraturan BKKBN Nomor 12 Tahun 2021. Hadir Camat Sukaluyu.")
+    assert "BKKBN" not in got and "KECAMATAN" in got
+
+
+def test_award_winners_and_installed_officials_were_there() -> None:
+    got = types("Pemkab Lembah Hijau menggelar rakor stunting, Selasa (4/11/2025). Yang "
+                "dikukuhkan sebagai orang tua asuh adalah Kapolres Lembah Hijau dan Dandim. Yang "
+                "menerima penghargaan adalah PT Sinar Gizi dan Yayasan Harapan Ibu.")
+    assert {"POLRES", "KODIM", "BUSINESS", "NGO"} <= got
+
+
+def test_a_merged_office_written_with_a_comma_gives_both_types_their_roles() -> None:
+    text = ("Pemerintah Kabupaten Lembah Hijau melalui Dinas Kesehatan, Pengendalian Penduduk, "
+            "dan Keluarga Berencana menggelar rakor stunting, Kamis (14/8/2025).")
+    assert "organiser" in roles(text, "DINKES") and "organiser" in roles(text, "DINAS_KB")
+
+
+def test_a_stage_between_the_meeting_and_the_team() -> None:
+    text = ("Pemerintah Kabupaten Lembah Hijau menggelar Rapat Koordinasi Tahap II Tim "
+            "Percepatan Penurunan Stunting (TPPS), Kamis (14/8/2025).")
+    assert "organiser" in roles(text, "TPPS")
+
+
+def test_more_titles_of_offices() -> None:
+    got = types("Pemkab Lembah Hijau menggelar rakor stunting, Selasa (4/11/2025). Wabup Lembah "
+                "Hijau ikut rakor. Hadir Kadis BKKBN Kabupaten Lembah Hijau, Direktur RSD Lembah "
+                "Hijau, Koordinator Balai PL KB, organisasi profesi dan Lembaga Swadaya "
+                "Masyarakat.")
+    assert {"PEMDA", "DINAS_KB", "RSUD", "PLKB", "PROFESSIONAL_ORG", "NGO"} <= got
+    assert "BKKBN" not in got
+
+
 @pytest.mark.parametrize("cue", ["Peserta terdiri atas", "Narasumber terdiri dari",
                                  "Rapat disaksikan", "Aula dipadati"])
 def test_list_cues(cue: str) -> None:
