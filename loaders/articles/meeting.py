@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from loaders.articles.dates import DateMention, complete, date_mentions, find_times
+from loaders.articles.dates import (
+    DateMention,
+    complete,
+    date_mentions,
+    find_times,
+    relative_day,
+)
 from loaders.articles.document import Document, Sentence
 from loaders.articles.vocab import MeetingFamily, Vocabulary
 
@@ -175,7 +181,8 @@ class DatePick:
 
 def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
     before = text[max(0, d.start - 60):d.start]
-    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation")
+    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation",
+                                                        "statement")
                if k in v.date_cues)
 
 
@@ -213,8 +220,15 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             else:
                 continue
             ranked.append((rank, -abs(s.start + d.start - c.end), d, s))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    if not ranked or ranked[0][0] < 5:
+        # no date in the meeting's sentence: a relative day word there ('kemarin', 'Senin
+        # lalu') is resolved from the publication date; 'beberapa waktu lalu' says the
+        # meeting's day is not given, so no weaker date (nor the dateline's) stands in
+        relative = _relative(doc, c, v, published)
+        if relative is not None:
+            return relative
     if ranked:
-        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         for _, _, d, s in ranked:
             day, conflict = complete(d, published, years)
             if day is not None:
@@ -229,6 +243,22 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             if day is not None:
                 return DatePick(day, doc.sentences[0], True, "date taken from the dateline")
     return DatePick(None, None, False, None)
+
+
+def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
+              ) -> DatePick | None:
+    """A relative day word in the meeting's clause (around its cue), not anywhere in the
+    sentence: 'turun dibanding bulan lalu' there is a data period, not the meeting."""
+    s = c.sentence
+    a, b = c.start - s.start, c.end - s.start
+    kind, day = relative_day(s.text[max(0, a - 80):b + 150], published, v)
+    if kind == "day" and day is not None:
+        return DatePick(day, s, False, f"{day.isoformat()} resolved from a relative day "
+                                       "word and the publication date")
+    if kind == "unsafe":
+        return DatePick(None, None, False, "the meeting's day is written as relative to an "
+                                           "unknown day: no date given")
+    return None
 
 
 def meeting_times(doc: Document, c: Candidate) -> tuple[str | None, str | None]:
