@@ -367,8 +367,7 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
     """
     m = extraction.meeting
     if m is None:
-        return {"meeting": None, "meetings": [], "institutions": [], "programs": [],
-                "figures": []}
+        return {"meeting": None, "institutions": [], "programs": [], "figures": []}
     meeting = _meeting_shape(m, gaz)
     held = getattr(extraction, "meetings", None) or [m]
     institutions = [{"type": i.type, "region": _region_name(i.region_code, gaz),
@@ -384,8 +383,10 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
             what = "other"  # "10,6% of families at risk" is a share, not a count
         figures.append({"what": what, "value": _get(f, "value"), "period": _get(f, "period"),
                         "region": _region_name(_get(f, "region_code"), gaz)})
-    return {"meeting": meeting, "meetings": [meeting, *(_meeting_shape(x, gaz) for x in held[1:])],
-            "institutions": institutions, "programs": programs, "figures": figures}
+    several = {"meetings": [meeting, *(_meeting_shape(x, gaz) for x in held[1:])]} \
+        if len(held) > 1 else {}  # one meeting: the shape gold files have always had
+    return {"meeting": meeting, **several, "institutions": institutions, "programs": programs,
+            "figures": figures}
 
 
 def _meeting_shape(m: dict[str, Any], gaz: Lineage) -> dict[str, Any]:
