@@ -286,7 +286,7 @@ def meeting_venue(doc: Document, c: Candidate, v: Vocabulary) -> tuple[str | Non
 
 
 _TITLE_WORDS = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|&|tingkat|se-?\s*\w+|tahun|"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|atau|&|tingkat|se-?\s*\w+|tahun|"
     r"tahap|semester|triwulan|percepatan|penurunan|pencegahan|penanganan|stunting|lintas|"
     r"sektor|khusus|evaluasi|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|distrik|nagari|"
     r"kampung|gampong|tim|(?:\([^)]{1,40}\))))*")
