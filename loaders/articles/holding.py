@@ -130,6 +130,11 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if re.search(r"se-?\s*Provinsi|tingkat\s+provinsi", text, re.IGNORECASE):
         return Holder("province", places.main("province") or _province_in(places, title),
                       "qualifier se-Provinsi / tingkat provinsi")
+    # 'Kabupaten/Kota se-NTB', 'se-Jawa Timur': the province gathers its kab/kota (§3.3.2)
+    for se in re.finditer(r"\bse-?\s*(?=[A-Z])", text):
+        codes, n = places.lookup("province", None, places.words(text[se.end():]))
+        if len(codes) == 1:
+            return Holder("province", codes[0], f"qualifier se-{gaz.region(codes[0]).name}")
     inside = [p for p in places.places if title[0] <= p.start < title[1] and p.role != "unit"
               and (p.code or not p.codes and p.level in ("province", "kabkota"))]
     if inside:
