@@ -102,7 +102,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
     mentions = find_mentions(doc, v, places, skip)
     assign(doc, mentions, v, title)
     holder = find_holder(doc, chosen, title, mentions, places, g, v, venue_span)
-    _inferred_host(holder, mentions, chosen, venue, doc)
+    _inferred_host(holder, mentions, chosen, venue, doc, v)
     scope(mentions, g, v, holder.code, places)
     attended, mentioned = _merge(mentions)
     programs = find_programs(doc, v, mentions, (chosen.start, chosen.end), places)
@@ -205,11 +205,13 @@ def _zone_warnings(doc: Document, g: Gazetteer, v: Vocabulary,
 
 
 def _inferred_host(holder: Any, mentions: list[Mention], chosen: Any, venue: str | None,
-                   doc: Document) -> None:
+                   doc: Document, v: Vocabulary) -> None:
     """A kecamatan meeting nobody is said to organise: its host is the kecamatan (or, for a
     lokmin in a Puskesmas, the Puskesmas) — guide §4.5."""
     if holder.level != "kecamatan" or any(
-            took_part(m) and m.type in ("KECAMATAN", "PUSKESMAS") and "organiser" in m.roles
+            took_part(m) and "organiser" in m.roles and (
+                m.type in ("KECAMATAN", "PUSKESMAS")
+                or v.usual_levels.get(m.type) == ("kecamatan",))  # a Balai KB's PLKB
             for m in mentions):
         return
     host = "PUSKESMAS" if chosen.family.family == "workshop" and venue and re.search(

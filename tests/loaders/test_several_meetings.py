@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -72,7 +73,7 @@ def test_the_store_gets_each_meeting_with_its_citation_and_attendees(
     for m in page.items:
         [c] = cites[m.id]
         assert c.excerpt and c.start is not None  # provenance: the sentence it was read from
-    assert "Lokakarya Mini" in cites[meetings["2025-05-14"].id][0].excerpt
+    assert "Lokakarya Mini" in (cites[meetings["2025-05-14"].id][0].excerpt or "")
     assert "PUSKESMAS" in _types(embedded, meetings["2025-05-14"].id)
     assert "PUSKESMAS" not in _types(embedded, meetings["2025-05-12"].id)
     assert _types(embedded, meetings["2025-03-05"].id) == _types(embedded,
@@ -111,9 +112,9 @@ def test_relative_days_are_resolved_only_against_a_known_publication_date() -> N
     assert relative_day("rapat digelar di aula", wed) == (None, None)
 
 
-MEETING = {"date": "2025-05-12", "level": "kabkota",
+MEETING: dict[str, Any] = {"date": "2025-05-12", "level": "kabkota",
            "region": {"province": "Nusa Tenggara Timur", "kabkota": "Kabupaten Sumba Timur"}}
-LOKMIN = {"date": "2025-05-14", "level": "kecamatan",
+LOKMIN: dict[str, Any] = {"date": "2025-05-14", "level": "kecamatan",
           "region": {"province": "Nusa Tenggara Timur", "kabkota": "Kabupaten Sumba Timur",
                      "kecamatan": "Kota Waingapu"}}
 
