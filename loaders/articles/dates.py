@@ -39,6 +39,7 @@ class _Patterns:
     weekday_before: re.Pattern[str]
     month_year: re.Pattern[str]
     month_only: re.Pattern[str]
+    series: re.Pattern[str]
 
 
 @cache
@@ -61,6 +62,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
                                   r"[\s,/]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
         month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),
         month_only=re.compile(rf"\b(?:per|bulan)\s+({months})\b", re.IGNORECASE),
+        series=re.compile(rf"(?<![\w.])(\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:dan|serta|&)\s*"
+                          rf"\d{{1,2}})\s+({months})\b\.?(?:\s+(\d{{4}}))?", re.IGNORECASE),
     )
 
 
@@ -134,6 +137,10 @@ def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[
     if published:
         candidates += [published.year, published.year - 1, published.year + 1]
     candidates += years
+    if d.weekday is not None and not published:
+        # no publication date: the years next to those the text names ('calon lokus tahun
+        # 2025' in a release of 2024), the weekday deciding (guide §2.3)
+        candidates += [y + step for y in years for step in (-1, 1)]
     candidates = list(dict.fromkeys(candidates))
     if d.weekday is not None:
         for y in candidates:
@@ -148,6 +155,56 @@ def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[
     if years:
         return d.on(years[0]), False
     return None, False
+
+
+def series_days(text: str, v: Vocabulary | None = None) -> list[DateMention]:
+    """The days of a written list, 'tanggal 3, 5 dan 10 Maret 2025': one mention per day
+    (a range, '9-11 Juli', is one meeting and is not a list). Empty when there is none."""
+    v = v or vocabulary()
+    p = _patterns(v)
+    out: list[DateMention] = []
+    for m in p.series.finditer(text):
+        days = [int(x) for x in re.findall(r"\d{1,2}", m[1])]
+        month, year = v.months[m[2].lower()], _year(m[3])
+        for d in days:
+            if _valid(year or 2024, month, d) is not None:
+                out.append(DateMention(m.start(), m.end(), d, month, year, None, False))
+    return out
+
+
+def relative_day(text: str, published: date | None, v: Vocabulary | None = None
+                 ) -> tuple[str | None, date | None]:
+    """A relative day word of `text` (data/relative_dates.csv), resolved from the
+    publication date: ('day', the date), ('unsafe', None) when the text says 'earlier'
+    without saying when, or (None, None) when it has none. Without a publication date
+    nothing is resolved (never invented)."""
+    v = v or vocabulary()
+    for pattern, days in v.relative_dates:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if days == "unsafe":
+            return "unsafe", None
+        if published is None:
+            return "unsafe", None
+        if days == "weekday":
+            wanted = v.days.get(m[1].lower().replace("’", "'"))
+            if wanted is None:
+                wanted = v.days.get(m[1].lower())
+            if wanted is None:
+                return "unsafe", None
+            back = (published.weekday() - wanted) % 7 or 7
+            return "day", published - timedelta(days=back)
+        return "day", published + timedelta(days=int(days))
+    return None, None
+
+
+_ZONES = re.compile(r"\d\s*(WIB|WITA|WIT)\b", re.IGNORECASE)
+
+
+def zones_in(text: str) -> set[str]:
+    """The time zones the text writes after a clock time ('pukul 09.00 WITA')."""
+    return {m[1].upper() for m in _ZONES.finditer(text)}
 
 
 # -- times ----------------------------------------------------------------------------

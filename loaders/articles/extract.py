@@ -20,19 +20,23 @@ from datetime import date
 from typing import Any
 
 from graph.model import Region, merge_roles
-from loaders.articles.dates import find_dates
+from loaders.articles.dates import find_dates, zones_in
 from loaders.articles.document import Document, Sentence
 from loaders.articles.figures import carries_prevalence, find_figures, opens_list
 from loaders.articles.gazetteer import Gazetteer, gazetteer
 from loaders.articles.holding import find_holder
 from loaders.articles.institutions import Mention, find_mentions, scope
 from loaders.articles.meeting import (
+    Candidate,
+    Held,
     candidates,
+    held_meetings,
     meeting_date,
     meeting_times,
     meeting_venue,
     pick,
     title_span,
+    venues_listed,
 )
 from loaders.articles.places import Places
 from loaders.articles.programs import Program, find_programs
@@ -56,6 +60,9 @@ class Extraction:
     skipped: str | None = None  # why no meeting was extracted
     mentioned: list[Mention] = field(default_factory=list)  # named, but did not take part
     warnings: list[str] = field(default_factory=list)
+    # every meeting held, `meeting` first; each with its own date, venue, region, sentence
+    # and `attendees` (the mentions that took part in it)
+    meetings: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _published(doc: Document) -> date | None:
@@ -95,13 +102,13 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
     mentions = find_mentions(doc, v, places, skip)
     assign(doc, mentions, v, title)
     holder = find_holder(doc, chosen, title, mentions, places, g, v, venue_span)
-    _inferred_host(holder, mentions, chosen, venue, doc)
+    _inferred_host(holder, mentions, chosen, venue, doc, v)
     scope(mentions, g, v, holder.code, places)
     attended, mentioned = _merge(mentions)
     programs = find_programs(doc, v, mentions, (chosen.start, chosen.end), places)
     figures = _figures(doc, v, places, g, holder.code, day.day)
     region = g.region(holder.code) if holder.code and holder.code in g.by_code else None
-    meeting = {
+    meeting: dict[str, Any] = {
         "title": _title(chosen.family.title, holder.level, region),
         "family": chosen.family.family,
         "date": day.day.isoformat() if day.day else None,
@@ -110,24 +117,101 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         "region": _region_json(g, region, holder.level),
         "holder": holder.reason,
         "sentence": chosen.sentence, "date_sentence": day.sentence,
+        "series": False, "index": chosen.index,
     }
+    others = held_meetings(doc, cands, chosen, day, v, published, _years(doc))
+    if any(h.series and h.venue for h in others):  # a listed series: its first venue
+        first_venue = _venues_listed_first(doc, chosen, v)
+        if first_venue is not None:
+            meeting["venue"] = first_venue
+    extra = [_other(doc, h, mentions, places, g, v, holder, meeting) for h in others]
+    meeting["attendees"] = _own_attendees(attended, mentions, extra)
+    warnings = [w for w in (day.warning, *_zone_warnings(doc, g, v, [meeting, *extra])) if w]
     codes = {m.region_code for m in attended + mentioned if m.region_code}
     codes |= {f["region_code"] for f in figures if f["region_code"]}
-    if region:
-        codes.add(region.code)
+    for m in [meeting, *extra]:
+        if m["region"]:
+            codes.add(m["region"]["code"])
     regions = {r.code: r for c in codes if c in g.by_code for r in g.lineage(c)}
     source["title"] = source["title"] or meeting["title"]
-    warnings = [w for w in (day.warning,) if w]
     return Extraction(doc.path, source, meeting, attended, programs, figures,
-                      sorted(regions.values(), key=lambda r: r.code), None, mentioned, warnings)
+                      sorted(regions.values(), key=lambda r: r.code), None, mentioned, warnings,
+                      [meeting, *extra])
+
+
+def _venues_listed_first(doc: Document, c: Candidate, v: Vocabulary) -> str | None:
+    listed = venues_listed(doc, c.sentence, v)
+    return listed[0][0] if listed else None
+
+
+def _other(doc: Document, h: Held, mentions: list[Mention], places: Places, g: Gazetteer,
+           v: Vocabulary, first_holder: Any, first: dict[str, Any]) -> dict[str, Any]:
+    """Another meeting held: a series stop keeps the chosen meeting's holder and
+    attendees (the same team toured); a meeting told on its own has its own holder
+    (found as for the first) and the bodies named in its sentence and the next."""
+    c = h.candidate
+    window: set[int] = set()
+    if h.series:
+        holder, attendees = first_holder, None
+    else:
+        title = title_span(doc, c)
+        holder = find_holder(doc, c, title, mentions, places, g, v, h.venue_span)
+        window = {id(doc.sentences[i]) for i in (c.index, c.index + 1)
+                  if i < len(doc.sentences) and i != first["index"]}
+        attendees = _merge([m for m in mentions if id(m.sentence) in window])[0]
+    region = g.region(holder.code) if holder.code and holder.code in g.by_code else None
+    start, end = meeting_times(doc, c) if not h.series else (None, None)
+    return {
+        "title": _title(c.family.title, holder.level, region), "family": c.family.family,
+        "date": h.day.day.isoformat() if h.day.day else None, "date_inferred": False,
+        "start_time": start, "end_time": end, "venue": h.venue, "level": holder.level,
+        "region": _region_json(g, region, holder.level), "holder": holder.reason,
+        "sentence": c.sentence, "date_sentence": h.day.sentence, "series": h.series,
+        "attendees": attendees,  # None: the first meeting's (filled by _own_attendees)
+        "window": window, "index": c.index,
+    }
+
+
+def _own_attendees(attended: list[Mention], mentions: list[Mention],
+                   extra: list[dict[str, Any]]) -> list[Mention]:
+    """The first meeting's attendees: every body that took part, but those named only
+    in the sentences of another meeting told on its own. Series stops share them."""
+    windows: set[int] = set().union(*(x["window"] for x in extra)) if extra else set()
+    first = attended
+    if windows:
+        keys = {m.key for m in _merge([m for m in mentions
+                                       if id(m.sentence) not in windows])[0]}
+        first = [m for m in attended if m.key in keys]
+    for x in extra:
+        if x["attendees"] is None:
+            x["attendees"] = first
+    return first
+
+
+def _zone_warnings(doc: Document, g: Gazetteer, v: Vocabulary,
+                   meetings: list[dict[str, Any]]) -> list[str]:
+    """A time zone written in the text that the holding province does not keep
+    (guide §2.4): the region, or the zone, is likely misread."""
+    written = zones_in(doc.text)
+    out = []
+    for m in meetings:
+        if not m["region"] or not written:
+            continue
+        zone = g.zone(m["region"]["code"], v)
+        if zone is not None and zone not in written:
+            out.append(f"the text writes {'/'.join(sorted(written))} but "
+                       f"{m['region']['name']} keeps {zone}")
+    return list(dict.fromkeys(out))
 
 
 def _inferred_host(holder: Any, mentions: list[Mention], chosen: Any, venue: str | None,
-                   doc: Document) -> None:
+                   doc: Document, v: Vocabulary) -> None:
     """A kecamatan meeting nobody is said to organise: its host is the kecamatan (or, for a
     lokmin in a Puskesmas, the Puskesmas) — guide §4.5."""
     if holder.level != "kecamatan" or any(
-            took_part(m) and m.type in ("KECAMATAN", "PUSKESMAS") and "organiser" in m.roles
+            took_part(m) and "organiser" in m.roles and (
+                m.type in ("KECAMATAN", "PUSKESMAS")
+                or v.usual_levels.get(m.type) == ("kecamatan",))  # a Balai KB's PLKB
             for m in mentions):
         return
     host = "PUSKESMAS" if chosen.family.family == "workshop" and venue and re.search(

@@ -39,12 +39,15 @@ class Gazetteer:
         self.nicknames: dict[str, list[str]] = defaultdict(list)
         self._ancestors: dict[str, frozenset[str]] = {}
         self._found: dict[tuple[str, str, str | None], list[str]] = {}  # lookups already made
+        self.zones: dict[str, str] = {}  # province code -> WIB / WITA / WIT, when given
         aliases: list[tuple[Region, str]] = []
         v = vocab or vocabulary()
         numerals = v.numerals
         for record in regions:
             r, extra = _region(record)
             self.by_code[r.code] = r
+            if isinstance(record, Mapping) and record.get("zone"):
+                self.zones[r.code] = str(record["zone"])
             self._add(r, r.name)
             aliases += [(r, a) for a in extra]
             if r.level in ("kecamatan", "desa"):  # Bolangitang I is written Bolangitang Satu
@@ -133,6 +136,16 @@ class Gazetteer:
     def related(self, a: str, b: str) -> bool:
         """One region contains the other (or they are the same)."""
         return self.within(a, b) or self.within(b, a)
+
+    def zone(self, code: str, vocab: Vocabulary | None = None) -> str | None:
+        """The time zone of the region's province: given with the province's record (a
+        folder's gazetteer.json), else from data/time_zones.csv by its name."""
+        province = self.at_level(code, "province") if code in self.by_code else None
+        if province is None:
+            return None
+        if province.code in self.zones:
+            return self.zones[province.code]
+        return (vocab or vocabulary()).time_zones.get(province.name)
 
     def lineage(self, code: str) -> list[Region]:
         """The region and every ancestor up to the top, top first."""

@@ -80,6 +80,10 @@ class Gold:
     programs: tuple[GoldProgram, ...]
     figures: tuple[GoldFigure, ...]
     notes: str | None = None
+    # every meeting held, `meeting` first; `listed` when the file gives them as
+    # `meetings: [...]` (only then are the several meetings scored)
+    meetings: tuple[GoldMeeting, ...] = ()
+    listed: bool = False
 
 
 class Checker:
@@ -156,8 +160,23 @@ def parse_gold(data: Any, file: str) -> Gold:
     if not isinstance(data, dict):
         c.fail("", "expected a JSON object with meeting, institutions, programs, figures")
         raise LoadError(c.problems)
-    c.keys(data, "", {"meeting", "institutions", "programs", "figures"}, {"notes"})
-    meeting = _meeting(c, data.get("meeting"))
+    listed = "meetings" in data
+    c.keys(data, "", {"institutions", "programs", "figures"} | (set() if listed else {"meeting"}),
+           {"notes", "meeting", "meetings"})
+    meeting = _meeting(c, data.get("meeting"), "meeting")
+    meetings: tuple[GoldMeeting, ...] = (meeting,) if meeting else ()
+    if listed:
+        given = c.items(data.get("meetings"), "meetings")
+        if any(raw is None for raw in given):
+            c.fail("meetings", "a null in the list: leave a release without a meeting as []")
+        meetings = tuple(m for n, raw in enumerate(given) if raw is not None
+                         and (m := _meeting(c, raw, f"meetings[{n}]")))
+        if "meeting" not in data:
+            meeting = meetings[0] if meetings else None
+        elif (meeting is None) != (not meetings) or (meeting and meetings
+                                                    and meeting != meetings[0]):
+            c.fail("meeting", "differs from meetings[0]: give the first meeting held in "
+                              "both, or only `meetings`")
     types = institution_types()
     institutions = []
     for n, raw in enumerate(c.items(data.get("institutions", []), "institutions")):
@@ -188,51 +207,51 @@ def parse_gold(data: Any, file: str) -> Gold:
     if c.problems:
         raise LoadError(c.problems)
     return Gold(meeting, tuple(institutions), tuple(programs), tuple(figures),
-                notes if isinstance(notes, str) else None)
+                notes if isinstance(notes, str) else None, meetings, listed)
 
 
-def _meeting(c: Checker, raw: Any) -> GoldMeeting | None:
+def _meeting(c: Checker, raw: Any, where: str) -> GoldMeeting | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        c.fail("meeting", "expected an object, or null for a release without a meeting")
+        c.fail(where, "expected an object, or null for a release without a meeting")
         return None
-    c.keys(raw, "meeting", {"date", "level", "region"},
+    c.keys(raw, where, {"date", "level", "region"},
            {"date_alternatives", "start_time", "end_time", "venue"})
     alternatives = tuple(d for n, a in enumerate(
-        c.items(raw.get("date_alternatives", []), "meeting.date_alternatives"))
-        if (d := c.day(a, f"meeting.date_alternatives[{n}]")))
-    level = c.choice(raw.get("level"), "meeting.level", LEVELS, nullable=True)
+        c.items(raw.get("date_alternatives", []), f"{where}.date_alternatives"))
+        if (d := c.day(a, f"{where}.date_alternatives[{n}]")))
+    level = c.choice(raw.get("level"), f"{where}.level", LEVELS, nullable=True)
     region: dict[str, str | None] = dict.fromkeys(REGION_FIELDS.values())
     given = raw.get("region")
     if given is None:
         given = {}
     if not isinstance(given, dict):
-        c.fail("meeting.region", "expected an object {province, kabkota, kecamatan, "
+        c.fail(f"{where}.region", "expected an object {province, kabkota, kecamatan, "
                                  "desa_kelurahan}")
         given = {}
-    c.keys(given, "meeting.region", set(), set(region))
+    c.keys(given, f"{where}.region", set(), set(region))
     for name in region:
-        region[name] = c.text(given.get(name), f"meeting.region.{name}")
+        region[name] = c.text(given.get(name), f"{where}.region.{name}")
     # Every field down to the level (ancestors filled), none below it; no level, no region.
     depth = LEVELS.index(level) if level else -1
     for i, lv in enumerate(LEVELS):
         name = REGION_FIELDS[lv]
         if i <= depth and region[name] is None:
-            c.fail(f"meeting.region.{name}", f"null, but the level is {level} (fill the "
+            c.fail(f"{where}.region.{name}", f"null, but the level is {level} (fill the "
                                              "ancestors from the gazetteer)")
         if i > depth and region[name] is not None:
-            c.fail(f"meeting.region.{name}", f"below the meeting's level ({level or 'null'}): "
+            c.fail(f"{where}.region.{name}", f"below the meeting's level ({level or 'null'}): "
                                              "leave it null")
     kab = region["kabkota"]
     if kab is not None and not re.match(r"(?i)(kabupaten|kota)\s+\S", kab):
-        c.fail("meeting.region.kabkota", f"{kab!r}: write the long form, 'Kabupaten X' or "
+        c.fail(f"{where}.region.kabkota", f"{kab!r}: write the long form, 'Kabupaten X' or "
                                          "'Kota Y'")
     return GoldMeeting(
-        c.day(raw.get("date"), "meeting.date"), alternatives,
-        c.pattern(raw.get("start_time"), "meeting.start_time", _CLOCK, "a time HH:MM"),
-        c.pattern(raw.get("end_time"), "meeting.end_time", _CLOCK, "a time HH:MM"),
-        c.text(raw.get("venue"), "meeting.venue"), level, region)
+        c.day(raw.get("date"), f"{where}.date"), alternatives,
+        c.pattern(raw.get("start_time"), f"{where}.start_time", _CLOCK, "a time HH:MM"),
+        c.pattern(raw.get("end_time"), f"{where}.end_time", _CLOCK, "a time HH:MM"),
+        c.text(raw.get("venue"), f"{where}.venue"), level, region)
 
 
 def _program(c: Checker, raw: Any, where: str, types: set[str]) -> GoldProgram | None:
@@ -349,18 +368,8 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
     m = extraction.meeting
     if m is None:
         return {"meeting": None, "institutions": [], "programs": [], "figures": []}
-    region: dict[str, str | None] = dict.fromkeys(REGION_FIELDS.values())
-    code = (m.get("region") or {}).get("code")
-    for r in gaz.lineage(code) if code else []:
-        if r.level in REGION_FIELDS:
-            region[REGION_FIELDS[r.level]] = region_label(r)
-    level = m.get("level") if m.get("level") in LEVELS else None
-    depth = LEVELS.index(level) if level else -1
-    for lv in LEVELS[depth + 1:]:  # the gold leaves the fields below the level null
-        region[REGION_FIELDS[lv]] = None
-    meeting = {"date": m.get("date"), "start_time": m.get("start_time"),
-               "end_time": m.get("end_time"), "venue": m.get("venue"), "level": level,
-               "region": region}
+    meeting = _meeting_shape(m, gaz)
+    held = getattr(extraction, "meetings", None) or [m]
     institutions = [{"type": i.type, "region": _region_name(i.region_code, gaz),
                      "roles": list(i.roles), "collective": bool(i.generic)}
                     for i in extraction.institutions if i.roles]
@@ -374,5 +383,22 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
             what = "other"  # "10,6% of families at risk" is a share, not a count
         figures.append({"what": what, "value": _get(f, "value"), "period": _get(f, "period"),
                         "region": _region_name(_get(f, "region_code"), gaz)})
-    return {"meeting": meeting, "institutions": institutions, "programs": programs,
+    several = {"meetings": [meeting, *(_meeting_shape(x, gaz) for x in held[1:])]} \
+        if len(held) > 1 else {}  # one meeting: the shape gold files have always had
+    return {"meeting": meeting, **several, "institutions": institutions, "programs": programs,
             "figures": figures}
+
+
+def _meeting_shape(m: dict[str, Any], gaz: Lineage) -> dict[str, Any]:
+    region: dict[str, str | None] = dict.fromkeys(REGION_FIELDS.values())
+    code = (m.get("region") or {}).get("code")
+    for r in gaz.lineage(code) if code else []:
+        if r.level in REGION_FIELDS:
+            region[REGION_FIELDS[r.level]] = region_label(r)
+    level = m.get("level") if m.get("level") in LEVELS else None
+    depth = LEVELS.index(level) if level else -1
+    for lv in LEVELS[depth + 1:]:  # the gold leaves the fields below the level null
+        region[REGION_FIELDS[lv]] = None
+    return {"date": m.get("date"), "start_time": m.get("start_time"),
+            "end_time": m.get("end_time"), "venue": m.get("venue"), "level": level,
+            "region": region}

@@ -123,10 +123,18 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 code = code or _guess(places, level, gaz)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
 
-    # 2. the meeting's own qualifier
+    # 2. the meeting's own qualifier ('Rakornas ...': a national meeting, no region's)
+    national = v.meeting_cues.get("national")
+    if national is not None and national[1].search(text):
+        return Holder(None, None, "a national meeting")
     if re.search(r"se-?\s*Provinsi|tingkat\s+provinsi", text, re.IGNORECASE):
         return Holder("province", places.main("province") or _province_in(places, title),
                       "qualifier se-Provinsi / tingkat provinsi")
+    # 'Kabupaten/Kota se-NTB', 'se-Jawa Timur': the province gathers its kab/kota (§3.3.2)
+    for se in re.finditer(r"\bse-?\s*(?=[A-Z])", text):
+        codes, n = places.lookup("province", None, places.words(text[se.end():]))
+        if len(codes) == 1:
+            return Holder("province", codes[0], f"qualifier se-{gaz.region(codes[0]).name}")
     inside = [p for p in places.places if title[0] <= p.start < title[1] and p.role != "unit"
               and (p.code or not p.codes and p.level in ("province", "kabkota"))]
     if inside:
@@ -228,6 +236,7 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
                None)
     if cue is None:
         return None
+    held = v.meeting_cues["held"][1]
     for p in places.places:
         if not (at <= p.start < end) or not p.code or p.role not in ("government", "word"):
             continue
@@ -237,6 +246,11 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
         after_cue = p.start >= at + cue.end()
         if p.role == "government" or (after_cue and p.start - (at + cue.end()) <= 20):
             return Holder(level, p.code, f"headline {doc.text[p.start:p.end]}")
+        # 'Balai KB Kecamatan X Gelar Lokakarya Mini': the region qualifies the subject
+        # that the headline says held the meeting
+        between = doc.text[p.end:at + cue.start()]
+        if p.role == "word" and len(between) <= 25 and held.fullmatch(between.strip()):
+            return Holder(level, p.code, f"headline subject {doc.text[p.start:p.end]}")
     return None
 
 

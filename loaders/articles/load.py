@@ -47,7 +47,8 @@ def load_articles(paths: Iterable[Path], store: Store,
     for path in article_files(paths):
         try:
             extraction = extract_file(path)
-            if extraction.meeting is None or not extraction.meeting["date"]:
+            held = extraction.meetings or ([extraction.meeting] if extraction.meeting else [])
+            if not any(m["date"] for m in held):
                 report.skipped.append((str(path), extraction.skipped or "no meeting date found"))
                 continue
             parsed = Parsed()

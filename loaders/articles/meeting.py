@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from loaders.articles.dates import DateMention, complete, date_mentions, find_times
+from loaders.articles.dates import (
+    DateMention,
+    complete,
+    date_mentions,
+    find_times,
+    relative_day,
+    series_days,
+)
 from loaders.articles.document import Document, Sentence
 from loaders.articles.vocab import MeetingFamily, Vocabulary
 
@@ -175,7 +182,8 @@ class DatePick:
 
 def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
     before = text[max(0, d.start - 60):d.start]
-    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation")
+    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation",
+                                                        "statement")
                if k in v.date_cues)
 
 
@@ -213,8 +221,15 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             else:
                 continue
             ranked.append((rank, -abs(s.start + d.start - c.end), d, s))
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    if not ranked or ranked[0][0] < 5:
+        # no date in the meeting's sentence: a relative day word there ('kemarin', 'Senin
+        # lalu') is resolved from the publication date; 'beberapa waktu lalu' says the
+        # meeting's day is not given, so no weaker date (nor the dateline's) stands in
+        relative = _relative(doc, c, v, published)
+        if relative is not None:
+            return relative
     if ranked:
-        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
         for _, _, d, s in ranked:
             day, conflict = complete(d, published, years)
             if day is not None:
@@ -229,6 +244,22 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             if day is not None:
                 return DatePick(day, doc.sentences[0], True, "date taken from the dateline")
     return DatePick(None, None, False, None)
+
+
+def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
+              ) -> DatePick | None:
+    """A relative day word in the meeting's clause (around its cue), not anywhere in the
+    sentence: 'turun dibanding bulan lalu' there is a data period, not the meeting."""
+    s = c.sentence
+    a, b = c.start - s.start, c.end - s.start
+    kind, day = relative_day(s.text[max(0, a - 80):b + 150], published, v)
+    if kind == "day" and day is not None:
+        return DatePick(day, s, False, f"{day.isoformat()} resolved from a relative day "
+                                       "word and the publication date")
+    if kind == "unsafe":
+        return DatePick(None, None, False, "the meeting's day is written as relative to an "
+                                           "unknown day: no date given")
+    return None
 
 
 def meeting_times(doc: Document, c: Candidate) -> tuple[str | None, str | None]:
@@ -255,7 +286,7 @@ def meeting_venue(doc: Document, c: Candidate, v: Vocabulary) -> tuple[str | Non
 
 
 _TITLE_WORDS = re.compile(
-    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|&|tingkat|se-?\s*\w+|tahun|"
+    r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|atau|&|tingkat|se-?\s*\w+|tahun|"
     r"tahap|semester|triwulan|percepatan|penurunan|pencegahan|penanganan|stunting|lintas|"
     r"sektor|khusus|evaluasi|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|distrik|nagari|"
     r"kampung|gampong|tim|(?:\([^)]{1,40}\))))*")
@@ -271,3 +302,101 @@ def title_span(doc: Document, c: Candidate) -> tuple[int, int]:
     if stop:
         length = stop.start()
     return c.start, c.end + length
+
+
+# -- several meetings held in one release -----------------------------------------------
+@dataclass
+class Held:
+    """A meeting held besides the chosen one: a stop of a series written in the chosen
+    meeting's sentence (it shares that meeting's holder and attendees), or a meeting told
+    in a sentence of its own with its own date (its own holder, venue and attendees)."""
+
+    candidate: Candidate
+    day: DatePick
+    venue: str | None
+    venue_span: tuple[int, int] | None
+    series: bool
+
+
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:dan\s+)?|\s+(?:dan|serta)\s+")
+_NEGATIVE = ("planned", "passing", "definitional")
+
+
+def venues_listed(doc: Document, s: Sentence, v: Vocabulary) -> list[tuple[str, tuple[int, int]]]:
+    """Venues of a sentence in order: 'di Aula A, Balai B dan Aula C' gives three, and
+    'di Aula A pada ..., di Balai B pada ...' two."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    at = 0
+    venue_start = re.compile(rf"(?:{v.venue_words})\b", re.IGNORECASE)
+    while True:
+        m = venue_in(s.text[at:], v)
+        if m is None:
+            return out
+        piece_at = at + m.start(1)
+        for piece in _LIST_SPLIT.split(m[1].strip().rstrip(",")):
+            if not piece:
+                continue
+            offset = s.text.find(piece, piece_at)
+            if out and not venue_start.match(piece):
+                continue  # a list goes on only with another venue word
+            out.append((piece, (s.start + offset, s.start + offset + len(piece))))
+            piece_at = offset + len(piece)
+        at += m.end(1)
+
+
+def _series(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
+            published: date | None, years: list[int]) -> list[Held]:
+    """The other stops of a series in the chosen meeting's sentence: a written list of
+    days ('tanggal 3, 5 dan 10 Maret 2025') or several dates, each with the venue written
+    before it or the venues listed in the same order (guide §1.4). Planned stops, and a
+    range of days ('9-11 Juli'), are not stops."""
+    s = c.sentence
+    days: list[DateMention] = series_days(s.text, v)
+    if len(days) < 2:
+        days = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)]
+    resolved: list[date] = []
+    for d in days:
+        day, _ = complete(d, published, years)
+        if day is not None and day not in resolved:
+            resolved.append(day)
+    if len(resolved) < 2 or first.day not in resolved:
+        return []
+    venues = venues_listed(doc, s, v)
+    out = []
+    for n, day in enumerate(resolved):
+        if day == first.day:
+            continue
+        venue, span = venues[n] if len(venues) == len(resolved) else (None, None)
+        out.append(Held(c, DatePick(day, s, False, None), venue, span, True))
+    return out
+
+
+def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, first: DatePick,
+                  v: Vocabulary, published: date | None, years: list[int]) -> list[Held]:
+    """Every meeting held besides `chosen`, in the order of the text. A mention in a
+    sentence of its own counts when it scores as held on its own (4 points, a held-verb,
+    no plan, passing or definitional cue, not 'rakor ini') and its sentence dates it to a
+    day of its own; a second mention of the same meeting gives no second meeting."""
+    out = _series(doc, chosen, first, v, published, years)
+    seen = {first.day} | {h.day.day for h in out}
+    seen_sentences = {chosen.index}
+    for c in cands:
+        if c is chosen or c.quoted or c.index in seen_sentences or c.score < THRESHOLD:
+            continue
+        if not any(r.startswith("held-verb ") for r in c.reasons) or any(
+                r.startswith(_NEGATIVE) or r.startswith("this meeting") for r in c.reasons):
+            continue
+        s = c.sentence
+        mentions = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)]
+        if not mentions:
+            continue
+        day, _ = complete(mentions[0], published, years)
+        if day is None or day in seen:
+            continue
+        seen.add(day)
+        seen_sentences.add(c.index)
+        venue = venue_in(s.text, v)
+        span = (s.start + venue.start(1), s.start + venue.end(1)) if venue else None
+        out.append(Held(c, DatePick(day, s, False, None),
+                        venue[1].strip().rstrip(",") if venue else None, span, False))
+    return sorted(out, key=lambda h: (h.candidate.start, h.day.day or date.min))

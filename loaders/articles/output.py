@@ -36,22 +36,24 @@ def _institution(e: Extraction, i: Mention) -> dict[str, Any]:
 def to_json(e: Extraction) -> dict[str, Any]:
     """The contract of `tpps extract --format json`: one object per input file.
 
-    `meetings` holds the meeting held (none for an explainer, a plan or a passing
-    mention, with `skipped` saying why); its `region` names every level (province,
-    kabkota, kecamatan, desa_kelurahan) so it compares with a gold file (GOLD.md).
+    `meetings` holds every meeting held, the first one first (none for an explainer, a
+    plan or a passing mention, with `skipped` saying why), each with its own date,
+    venue, region and attendees; a `series` stop shares the first one's holder and
+    attendees. `region` names every level (province, kabkota, kecamatan,
+    desa_kelurahan) so it compares with a gold file (GOLD.md).
     `institutions` are the bodies that took part; `mentioned` the ones only named.
     """
     meetings = []
-    if e.meeting is not None:
-        m = e.meeting
+    for n, m in enumerate(_held(e)):
         meetings.append({
             "title": m["title"], "family": m["family"], "date": m["date"],
             "date_inferred": m["date_inferred"], "start_time": m["start_time"],
             "end_time": m["end_time"], "venue": m["venue"], "level": m["level"],
             "region": m["region"], "holder": m["holder"],
+            "series": bool(m.get("series")),
             "attendees": [{**_institution(e, a), "role": primary_role(a.roles)}
-                          for a in e.institutions],
-            "programs": [p.name for p in e.programs],
+                          for a in _attendees(e, m)],
+            "programs": [p.name for p in e.programs] if n == 0 else [],
             **_span(m["sentence"]),
         })
     return {
@@ -103,19 +105,33 @@ def to_records(e: Extraction, into: Parsed, keep_excerpts: bool = True) -> None:
             ref=f"{e.path}#p{n}", name=p.name, aliases=p.aliases,
             description=p.description or None, owners=owners, regions=where,
             sources=cite(p.sentence))))
-    if e.meeting is not None and e.meeting["date"]:
-        m = e.meeting
+    for k, m in enumerate(_held(e)):
+        if not m["date"]:
+            continue  # a meeting without a known day is reported, not stored
         into.records["meetings"].append((here, MeetingRecord(
             title=m["title"], date=m["date"], start_time=m["start_time"],
             end_time=m["end_time"], venue=m["venue"], level=m["level"],
             region=m["region"]["code"] if m["region"] else None,
-            attendees=[_attendee(refs, a, cite) for a in e.institutions],
-            programs=[f"{e.path}#p{n}" for n in range(len(e.programs))],
+            attendees=[_attendee(refs, a, cite) for a in _attendees(e, m) if a.key in refs],
+            programs=[f"{e.path}#p{n}" for n in range(len(e.programs))] if k == 0 else [],
             sources=cite(m["sentence"]))))
     for f in e.figures:
         into.records["measurements"].append((here, MeasurementRecord(
             what=f["what"], value=f["value"], unit=f["unit"], period=f["period"],
             region=f["region_code"], note=f["note"], sources=cite(f["sentence"]))))
+
+
+def _held(e: Extraction) -> list[dict[str, Any]]:
+    """Every meeting held, the first first (an extraction built by hand may give only
+    `meeting`)."""
+    if e.meetings:
+        return e.meetings
+    return [e.meeting] if e.meeting is not None else []
+
+
+def _attendees(e: Extraction, m: dict[str, Any]) -> list[Mention]:
+    given = m.get("attendees")
+    return list(given) if given is not None else list(e.institutions)
 
 
 def _attendee(refs: dict[tuple[str, str | None, str], str], a: Mention, cite: Any

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from loaders.articles.dates import zones_in
 from loaders.articles.document import Document
 from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.vocab import Vocabulary
@@ -68,6 +69,9 @@ class Places:
     def __init__(self, doc: Document, gaz: Gazetteer, v: Vocabulary) -> None:
         self.doc, self.gaz, self.v = doc, gaz, v
         self.places: list[Place] = []
+        # a single time zone written with a clock time is one more weak place (guide §3.7.3)
+        written = zones_in(doc.text)
+        self.zone = next(iter(written)) if len(written) == 1 else None
         self._find()
         self._resolve()
 
@@ -212,10 +216,17 @@ class Places:
         for p in self.places:
             if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
                 continue
-            scored = sorted(((self._support(p, c, self.places), c) for c in p.codes),
-                            reverse=True)
+            scored = sorted(((self._support(p, c, self.places) + self._in_zone(c), c)
+                             for c in p.codes), reverse=True)
             if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
                 p.code = scored[0][1]
+
+    def _in_zone(self, code: str) -> float:
+        """Half a weak place's support for a candidate whose province keeps the zone the
+        text writes ('pukul 09.00 WITA')."""
+        if self.zone is None:
+            return 0.0
+        return 0.25 if self.gaz.zone(code, self.v) == self.zone else 0.0
 
     # -- questions the other steps ask -------------------------------------------------
     def after(self, offset: int, gap: int = 3) -> Place | None:
@@ -244,7 +255,8 @@ class Places:
         if len(codes) <= 1:
             return codes[0] if codes else None
         probe = Place(level, None, name, 0, 0, "word", codes)
-        scored = sorted(((self._support(probe, c, self.places), c) for c in codes), reverse=True)
+        scored = sorted(((self._support(probe, c, self.places) + self._in_zone(c), c)
+                         for c in codes), reverse=True)
         return scored[0][1] if scored[0][0] > scored[1][0] else None
 
     def main(self, level: str) -> str | None:

@@ -97,6 +97,11 @@ class FileResult:
     extra_programs: list[str] = field(default_factory=list)
     missed_figures: list[GoldFigure] = field(default_factory=list)
     invented_figures: list[GoldFigure] = field(default_factory=list)
+    # only when the gold lists `meetings`: each held meeting paired by its date
+    meetings: Tally | None = None
+    meetings_region: tuple[int, int] = (0, 0)  # (right, paired)
+    missed_meetings: list[str] = field(default_factory=list)
+    extra_meetings: list[str] = field(default_factory=list)
 
     @property
     def perfect(self) -> bool:
@@ -104,7 +109,9 @@ class FileResult:
                 and self.region_right is not False
                 and not (self.missed_types or self.extra_types or self.missed_programs
                          or self.extra_programs or self.missed_figures
-                         or self.invented_figures))
+                         or self.invented_figures or self.missed_meetings
+                         or self.extra_meetings
+                         or self.meetings_region[0] != self.meetings_region[1]))
 
     def diff(self) -> dict[str, Any]:
         """What was missed and what was extra, field by field (empty when all agree)."""
@@ -119,7 +126,11 @@ class FileResult:
                            "got": x.date if x else None}
         if self.region_right is False:
             out["region"] = {"gold": _region_text(g), "got": _region_text(x)}
+        if self.meetings_region[0] != self.meetings_region[1]:
+            out["meetings_region"] = {"gold": [_region_text(m) for m in self.gold.meetings],
+                                      "got": [_region_text(m) for m in self.got.meetings]}
         for name, missed, extra in (
+                ("meetings", self.missed_meetings, self.extra_meetings),
                 ("institution_types", self.missed_types, self.extra_types),
                 ("programs", self.missed_programs, self.extra_programs),
                 ("figures", [_figure_text(f) for f in self.missed_figures],
@@ -222,6 +233,8 @@ def compare(name: str, gold: Gold, got: Gold, error: str | None = None) -> FileR
     if g is not None:
         r.date_right = _date_right(g, x)
         r.region_right = _region_right(g, x)
+    if gold.listed:
+        _compare_meetings(r, gold, got)
     gold_types = {i.type for i in gold.institutions}
     got_types = {i.type for i in got.institutions}
     r.types = Tally(len(gold_types & got_types), len(got_types - gold_types),
@@ -241,6 +254,28 @@ def compare(name: str, gold: Gold, got: Gold, error: str | None = None) -> FileR
         else:
             r.missed_figures, r.invented_figures = missed, extra
     return r
+
+
+def _meeting_text(m: GoldMeeting) -> str:
+    return f"{m.date or 'no date'} ({_region_text(m)})"
+
+
+def _compare_meetings(r: FileResult, gold: Gold, got: Gold) -> None:
+    """GOLD.md: each listed gold meeting is found by one extracted meeting with an
+    accepted date (a gold meeting without a date by one without a date and the same
+    region); the paired meetings' regions are scored as `region` is."""
+    left, right = list(gold.meetings), list(got.meetings)
+
+    def ok(g: GoldMeeting, x: GoldMeeting) -> bool:
+        return _date_right(g, x) and (g.date is not None or _region_right(g, x))
+
+    pairs = match(left, right, ok)
+    r.meetings = Tally(len(pairs), len(right) - len(pairs), len(left) - len(pairs))
+    r.meetings_region = (sum(_region_right(left[i], right[j]) for i, j in pairs.items()),
+                         len(pairs))
+    r.missed_meetings = [_meeting_text(m) for i, m in enumerate(left) if i not in pairs]
+    r.extra_meetings = [_meeting_text(m) for j, m in enumerate(right)
+                        if j not in set(pairs.values())]
 
 
 # -- a folder of gold files ---------------------------------------------------------------
@@ -268,6 +303,14 @@ class Report:
             "date": _rate(sum(bool(f.date_right) for f in with_meeting), len(with_meeting)),
             "region": _rate(sum(bool(f.region_right) for f in with_meeting), len(with_meeting)),
         }
+        listed = [f for f in self.files if f.meetings is not None]
+        held = Tally()
+        for f in listed:
+            held.add(f.meetings or Tally())
+        out["meetings"] = {**held.to_json(), "files": len(listed),
+                           "region": _rate(sum(f.meetings_region[0] for f in listed),
+                                           sum(f.meetings_region[1] for f in listed))[
+                               "accuracy"]}
         for name, attr in (("institution_types", "types"), ("programs", "programs"),
                            ("figures", "figures")):
             total = Tally()
@@ -473,7 +516,11 @@ def render_text(report: Report, diff: bool = False) -> str:
     lines += [rate("meeting"),
               prf("no_meeting", f"; {nm['false_meetings']} meeting(s) reported for releases "
                                 "without one"),
-              rate("date"), rate("region"), prf("institution_types"), prf("programs"),
+              rate("date"), rate("region"),
+              *([prf("meetings", f"; {s['meetings']['files']} file(s) list their meetings, "
+                                 f"region right for {s['meetings']['region']:.2f} of the "
+                                 "paired")] if s["meetings"]["files"] else []),
+              prf("institution_types"), prf("programs"),
               prf("figures", f"; {s['figures']['invented']} invented")]
     for w in report.warnings:
         lines.append(f"warning: {w}")

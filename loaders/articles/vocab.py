@@ -227,6 +227,26 @@ class Vocabulary:
         return _by_kind(_rows(self.root, "date_cues.csv"))
 
     @cached_property
+    def relative_dates(self) -> list[tuple[re.Pattern[str], str]]:
+        """(pattern, days) in file order: an offset, 'weekday' or 'unsafe' (guide §2.1)."""
+        rows = _rows(self.root, "relative_dates.csv")
+        for r in rows:
+            if r["days"] not in ("weekday", "unsafe") and not re.fullmatch(r"-?\d+", r["days"]):
+                raise ValueError(f"{self.root / 'relative_dates.csv'}: row {r['pattern']}: days "
+                                 f"{r['days']!r} is not a number, weekday or unsafe")
+        return [(re.compile(r["pattern"], re.IGNORECASE), r["days"]) for r in rows]
+
+    @cached_property
+    def time_zones(self) -> dict[str, str]:
+        """Province name (as the national tree writes it) -> WIB, WITA or WIT."""
+        rows = _rows(self.root, "time_zones.csv")
+        for r in rows:
+            if r["zone"] not in ("WIB", "WITA", "WIT"):
+                raise ValueError(f"{self.root / 'time_zones.csv'}: {r['province']}: zone "
+                                 f"{r['zone']!r} is not WIB, WITA or WIT")
+        return {r["province"]: r["zone"] for r in rows}
+
+    @cached_property
     def programs(self) -> list[ProgramForm]:
         return [ProgramForm(r["name"], re.compile(f"{_LEFT}(?:{r['patterns']}){_RIGHT}"),
                             _split(r["aliases"]), r["description"], _split(r["run_by"]))

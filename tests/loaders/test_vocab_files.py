@@ -49,6 +49,7 @@ def summary(root: Path, text: str) -> dict[str, Any]:
         "collective": {i["type"]: i["collective"] for i in r["institutions"]},
         "programs": sorted(p["name"] for p in r["programs"]),
         "figures": sorted(f["value"] for f in r["measurements"]),
+        "warnings": r["warnings"],
     }
 
 
@@ -121,6 +122,13 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("program_exclusions.csv", r"law,(?:Sayang\s+Ibu)",
      BASE + " Gerakan Sayang Ibu Sukaluyu juga dicanangkan dalam rakor itu.",
      lambda a, b: len(a["programs"]) == 2 and b["programs"] == ["DASHAT"]),
+    ("relative_dates.csv", r"\btempo\s+hari\b,-2",
+     "Redaksi | Kamis, 6 Maret 2025 10:00 WIB\n\n"
+     + BASE.replace(", Senin (3/3/2025)", " tempo hari"),
+     lambda a, b: a["date"] is None and b["date"] == "2025-03-04"),
+    ("time_zones.csv", "Nusa Kencana,WIB", BASE,
+     lambda a, b: not any("WITA" in w for w in a["warnings"])
+     and any("keeps WIB" in w for w in b["warnings"])),
     ("figure_cues.csv", "bound,tercatat", BASE,
      lambda a, b: a["figures"] == [14.2] and b["figures"] == []),
 ]
