@@ -186,9 +186,10 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     previous: list[str] = []
     before, listing = "", False
     for s in doc.sentences:
-        carried = carries_prevalence(before, s.text, listing)
+        carried = carries_prevalence(before, s.text, listing, previous)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
-                             "stunting_prevalence_pct" in previous or carried)
+                             "stunting_prevalence_pct" in previous or carried,
+                             "families_at_risk" in previous)
         previous = [f.what for f in found]
         listing, before = opens_list(before, s.text, listing), s.text
         for f in found:
