@@ -120,10 +120,11 @@ def _periodless(text: str) -> str:
 
 # What separates two values of one list: "7,20 persen, Kabupaten Sorong 4,9 persen",
 # "(naik 7,7%), Batanghari (8,3%)", "2 Baduta, 4 Balita", "29,6, dan kabupaten Mappi 23,7"
-_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}\)?\s*(?:,|\bdan\b|\bserta\b)"
-                       r"\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
+_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}\)?\s*"
+                       r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
                        r"\(?\s*(?:naik|turun)?\s*$")
 _BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
+_FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
 
 
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
@@ -187,13 +188,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
-        if what is None and previous is not None and _BARE.match(after):
-            if previous.what == "families_at_risk" or (
-                    previous.what == "stunting_prevalence_pct" and value <= 100):
-                what, unit = previous.what, previous.unit
-        if what is None and (about_families or (previous and previous.what == "families_at_risk")) \
-                and re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", after,
-                             re.IGNORECASE):
+        if what is None and previous is not None and _BARE.match(after) and (
+                previous.what == "families_at_risk"
+                or (previous.what == "stunting_prevalence_pct" and value <= 100)):
+            what, unit = previous.what, previous.unit
+        families = about_families or (previous is not None
+                                      and previous.what == "families_at_risk")
+        if what is None and families and _FAMILY_COUNT.match(after):
             what, unit = "families_at_risk", "families"
         if what == "stunting_prevalence_pct" and any(
                 f.what == what and cues["parts"].search(sentence[f.start:m.start()]) for f in out):
@@ -227,7 +228,9 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kin
                          r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
-_DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|meningkat)\b[^.\d%;]{0,45}?"
+_DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"
+                           r"meningkat)\b"
+                           r"[^.\d%;]{0,45}?"
                            r"(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?\s(?:sebesar|yaitu|yakni)\s*$",
                            re.IGNORECASE)
 
