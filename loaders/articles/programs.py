@@ -57,7 +57,12 @@ class _Patterns:
     supports: re.Pattern[str]
     list_intro: re.Pattern[str]
     list_item: re.Pattern[str]
+    bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
+    not_after: re.Pattern[str]
+    name_end: re.Pattern[str]
+    venue_before: re.Pattern[str]
+    venue: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -88,7 +93,13 @@ def _patterns(v: Vocabulary) -> _Patterns:
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
         list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
                              rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
+        # a list line whose bullet was lost: two capitalised words or more ("Warung Stunting")
+        bare_item=re.compile(rf"^\s*#?\s*({_CAP}(?:\s+{_CAP}){{1,4}})(?:\s*\(\s*({_EXPANSION})\s*\))?"),
         also_called=re.compile(rf"^[{_QUOTES}]?\s*(?:,\s*)?(?:atau|alias|yaitu|yakni)\s+({_EXPANSION})"),
+        not_after=re.compile(rf"(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
+        name_end=re.compile(p.get("name_end", "(?!)")),
+        venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
+        venue=re.compile(rf"(?:{v.venue_words})\b"),
     )
 
 
@@ -152,7 +163,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             acr, exp = m[1].strip(), m[2].strip()
             if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp):
                 continue
-            if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places):
+            if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
+                    or _names_place(acr, exp, places) or p.venue.match(exp):
                 continue
             add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
@@ -160,13 +172,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places):
-                continue
+            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places) \
+                    or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
+                    or p.venue.match(exp):
+                continue  # "Hotel Maleo Town Square (Matos)" is a venue
             add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
-            name = m[2].strip().rstrip(_QUOTES)
-            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3:
-                continue
+            name = p.name_end.sub("", m[2].strip().rstrip(_QUOTES))  # "Insting Kabupaten X"
+            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3 or \
+                    p.not_after.search(s.text[:m.start()]):
+                continue  # "Penanggung Jawab Program Gizi" is a post
             if rejected(name, m.start(2)) or _is_place(name, places):
                 continue
             aliases = [f"{m[1]} {name}"]
@@ -182,14 +197,15 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = m[1].strip()
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
-                if pattern is p.place_type and re.match(
-                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?![KB]))",
-                        name):
-                    continue
+                if pattern is p.place_type and (re.match(
+                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?!KB\b))",
+                        name) or _is_place(name, places) or _is_place(
+                        name.split(None, 1)[-1], places)):
+                    continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
                 if rejected(name, m.start(1)):
                     continue
                 add(name, [], s, m.start(1), m.end(1))
-        item = p.list_item.match(s.text) if listing else None
+        item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
         if item and not _rejected_span(s.start + item.start(1), spans):
             name, exp = item[1].strip(), (item[2] or "").strip()
             if len(name) >= 3 and not rejected(name, item.start(1)) and not _is_place(
@@ -201,6 +217,22 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for prog in programs:
         _links(prog, mentions, p)
     return programs
+
+
+def _bare_item(p: _Patterns, text: str) -> re.Match[str] | None:
+    """A line of a list whose bullet was lost in copying: a short line opening with a
+    name of two capitalised words or more (one word, "Kerja sama ...", is prose)."""
+    if len(text) > 220 or p.trigger.match(text.lstrip("#• ")):
+        return None  # "Program ES Krim (...)": the trigger rule reads it
+    return p.bare_item.match(text)
+
+
+def _names_place(acronym: str, expansion: str, places: object) -> bool:
+    """'Stunting di Provinsi Sumatera Utara (Sumut)': the acronym is a place's short form,
+    or the expansion runs into a place phrase."""
+    return _is_place(acronym, places) or bool(re.search(
+        r"\bdi\s+(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Distrik|Nagari)\b",
+        expansion))
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
