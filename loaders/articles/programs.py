@@ -53,8 +53,9 @@ class _Patterns:
     trigger: re.Pattern[str]
     si: re.Pattern[str]
     place_type: re.Pattern[str]
-    runs: re.Pattern[str]
-    supports: re.Pattern[str]
+    active: re.Pattern[str]
+    passive: re.Pattern[str]
+    appeal: re.Pattern[str]
     list_intro: re.Pattern[str]
     list_item: re.Pattern[str]
     bare_item: re.Pattern[str]
@@ -88,8 +89,15 @@ def _patterns(v: Vocabulary) -> _Patterns:
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
         place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
                               r"[\w-]+)?)"),
-        runs=re.compile(rf"\b(?:{p['runs']})\b", re.IGNORECASE),
-        supports=re.compile(rf"\b(?:{p['supports']})\b", re.IGNORECASE),
+        # "<institution> (juga) menjalankan (inovasi desa bernama) <programme>"
+        active=re.compile(rf"^[^.;]{{0,40}}?\b(?:(?P<runs>{p['runs']})|(?P<supports>"
+                          rf"{p['supports']}))\b[^.;,]{{0,40}}$", re.IGNORECASE),
+        # "<programme> (...) yang didukung oleh <institution>", "<programme> di <institution>"
+        passive=re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?(?:(?:telah|sudah|juga|"
+                           rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
+                           rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+)?(?:pihak\s+)?$",
+                           re.IGNORECASE),
+        appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
         list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
                              rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
@@ -272,18 +280,33 @@ def _is_place(name: str, places: object) -> bool:
 
 
 def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
-    """RUNS / SUPPORTS when a cue ties an institution of the same sentence to the program
-    ('Bimwin di KUA', 'melalui Dinas Sosial', 'didukung Baznas')."""
+    """RUNS / SUPPORTS when the sentence says who runs or backs the programme, in one of
+    three shapes (program_patterns.csv): the institution as the subject of a running or
+    supporting verb right before it ('KUA menjalankan program Bimwin', 'Wabup mendukung
+    GENTING'), a passive or possessive after it ('GENTING yang didukung Baznas', 'inovasi
+    milik Puskesmas X'), or a service held at it ('Bimwin di KUA'). An appeal ('meminta
+    OPD menjadi orang tua asuh melalui Genting', 'mendorong desa menjalankan Gati') or a
+    meeting about it ('menggelar Rakor DASHAT') ties nothing."""
     s = prog.sentence
     for m in mentions:
         if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
             continue
-        a, b = sorted((prog.end, m.start)) if m.start >= prog.end else sorted((m.end,
-                                                                               prog.start))
-        between = s.text[a - s.start:b - s.start]
-        if b - a > 80:
-            continue
-        if p.supports.search(between):
-            prog.run_by.append((m.type, "SUPPORTS", m))
-        elif p.runs.search(between):
-            prog.run_by.append((m.type, "RUNS", m))
+        others = [o for o in mentions if o.sentence is s and o is not m]
+        relation = None
+        if m.end <= prog.start:
+            between = s.text[m.end - s.start:prog.start - s.start]
+            verb = p.active.match(between)
+            if verb and not any(m.end <= o.start < prog.start for o in others) and not \
+                    p.appeal.search(between) and not _MEETING.search(between):
+                relation = "SUPPORTS" if verb["supports"] else "RUNS"
+        elif m.start >= prog.end:
+            between = s.text[prog.end - s.start:m.start - s.start]
+            tie = p.passive.match(between)
+            if tie and not any(prog.end <= o.start < m.start for o in others):
+                relation = "SUPPORTS" if tie["supports"] else "RUNS"
+        if relation:
+            prog.run_by.append((m.type, relation, m))
+
+
+_MEETING = re.compile(r"\b(?:rapat|rakor\w*|rembu[kg]|lokakarya|lokmin|musyawarah|sosialisasi|"
+                      r"pertemuan)\b", re.IGNORECASE)
