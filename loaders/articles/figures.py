@@ -78,6 +78,14 @@ def _is_target_year(sentence: str, pos: int, v: Vocabulary) -> bool:
     return bool(v.figure_cues["target"].search(sentence[max(0, pos - 40):pos]))
 
 
+def _own_later_year(sentence: str, pos: int, val: str, year: int | None) -> bool:
+    """'... menjadi 14 persen pada 2027': a year after the meeting's, written right after a
+    value, dates a target; it gives no period to the other values of the sentence."""
+    return bool(year and int(val[:4]) > year and re.search(
+        r"\d\s*(?:%|persen\w*)?\s*(?:pada\s+|di\s+)?(?:tahun\s+)?$", sentence[max(0, pos - 30):pos],
+        re.IGNORECASE))
+
+
 def _other_share() -> re.Pattern[str]:
     """Shares of something else than stunting (coverage, input, budget ...), from
     data/figure_cues.csv."""
@@ -139,7 +147,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     v = v or vocabulary()
     cues = v.figure_cues
     periods = [(p, val) for p, val in _periods(sentence, year)
-               if not _is_target_year(sentence, p, v)]
+               if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
+                                                                               year)]
     dates = [(d.start, d.end) for d in date_mentions(sentence, v)]  # '14 Agustus' is a day
     numbers = [m for m in _NUM.finditer(sentence)
                if (not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2])

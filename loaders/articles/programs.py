@@ -26,6 +26,7 @@ class Program:
     end: int
     sentence: Sentence
     run_by: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, relation)
+    seen: list[tuple[Sentence, int, int]] = field(default_factory=list)  # every mention of it
 
 
 def aligned(acronym: str, expansion: str) -> bool:
@@ -93,7 +94,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         active=re.compile(rf"^[^.;]{{0,40}}?\b(?:(?P<runs>{p['runs']})|(?P<supports>"
                           rf"{p['supports']}))\b[^.;,]{{0,40}}$", re.IGNORECASE),
         # "<programme> (...) yang didukung oleh <institution>", "<programme> di <institution>"
-        passive=re.compile(rf"^\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?(?:(?:telah|sudah|juga|"
+        passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?(?:(?:telah|sudah|juga|"
                            rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
                            rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+)?(?:pihak\s+)?$",
                            re.IGNORECASE),
@@ -144,6 +145,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if alias and alias != prog.name and alias not in prog.aliases:
                 prog.aliases.append(alias)
         spans.append((s.start + a, s.start + b))
+        prog.seen.append((s, s.start + a, s.start + b))
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
@@ -287,25 +289,31 @@ def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
     milik Puskesmas X'), or a service held at it ('Bimwin di KUA'). An appeal ('meminta
     OPD menjadi orang tua asuh melalui Genting', 'mendorong desa menjalankan Gati') or a
     meeting about it ('menggelar Rakor DASHAT') ties nothing."""
-    s = prog.sentence
-    for m in mentions:
-        if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
-            continue
-        others = [o for o in mentions if o.sentence is s and o is not m]
-        relation = None
-        if m.end <= prog.start:
-            between = s.text[m.end - s.start:prog.start - s.start]
-            verb = p.active.match(between)
-            if verb and not any(m.end <= o.start < prog.start for o in others) and not \
-                    p.appeal.search(between) and not _MEETING.search(between):
-                relation = "SUPPORTS" if verb["supports"] else "RUNS"
-        elif m.start >= prog.end:
-            between = s.text[prog.end - s.start:m.start - s.start]
-            tie = p.passive.match(between)
-            if tie and not any(prog.end <= o.start < m.start for o in others):
-                relation = "SUPPORTS" if tie["supports"] else "RUNS"
-        if relation:
-            prog.run_by.append((m.type, relation, m))
+    for s, start, end in prog.seen or [(prog.sentence, prog.start, prog.end)]:
+        for m in mentions:
+            if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
+                continue
+            relation = _relation(s, start, end, m, mentions, p)
+            if relation:
+                prog.run_by.append((m.type, relation, m))
+
+
+def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Mention],
+              p: _Patterns) -> str | None:
+    """How mention `m` stands to the programme named at [start, end) of sentence `s`."""
+    others = [o for o in mentions if o.sentence is s and o is not m]
+    if m.end <= start:
+        between = s.text[m.end - s.start:start - s.start]
+        verb = p.active.match(between)
+        if verb and not any(m.end <= o.start < start for o in others) and not \
+                p.appeal.search(between) and not _MEETING.search(between):
+            return "SUPPORTS" if verb["supports"] else "RUNS"
+    elif m.start >= end:
+        between = s.text[end - s.start:m.start - s.start]
+        tie = p.passive.match(between)
+        if tie and not any(end <= o.start < m.start for o in others):
+            return "SUPPORTS" if tie["supports"] else "RUNS"
+    return None
 
 
 _MEETING = re.compile(r"\b(?:rapat|rakor\w*|rembu[kg]|lokakarya|lokmin|musyawarah|sosialisasi|"
