@@ -170,7 +170,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):
-            last = (m.end(), None, True)
+            # a list goes on dropping after a change or a target, not after money or a count
+            # of units ('Rp 2,5 miliar dan 3.215 keluarga berisiko')
+            last = (m.end(), None, not _money_or_units(after, close_before, cues))
             continue
         last = (m.end(), None, False)
         value = parse_number(m[1], m[2])
@@ -254,6 +256,12 @@ def _units(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
     of regions (every tier word of tiers.csv: desa, nagari, distrik, kampung ...)."""
     tiers = tuple(t.form for t in vocabulary().tiers if t.role == "word")
     return _units_of(cues["unit_after"], tiers)
+
+
+def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
+        r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
+        or _units(cues).match(after))
 
 
 def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:

@@ -296,6 +296,11 @@ def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
             relation = _relation(s, start, end, m, mentions, p)
             if relation:
                 prog.run_by.append((m.type, relation, m))
+    # one link per (type, relation): a type named twice runs the programme once
+    first: dict[tuple[str, str], tuple[str, str, Mention]] = {}
+    for link in prog.run_by:
+        first.setdefault((link[0], link[1]), link)
+    prog.run_by = list(first.values())
 
 
 def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Mention],
@@ -305,8 +310,9 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
     if m.end <= start:
         between = s.text[m.end - s.start:start - s.start]
         verb = p.active.match(between)
+        asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
         if verb and not any(m.end <= o.start < start for o in others) and not \
-                p.appeal.search(between) and not _MEETING.search(between):
+                p.appeal.search(between + " " + asked) and not _MEETING.search(between):
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]
