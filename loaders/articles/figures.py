@@ -341,7 +341,7 @@ _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|un
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
                     r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
-                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|"
+                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
 
@@ -389,6 +389,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
                 re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
         return "families_at_risk", "families"
+    if re.search(r"(?:ibu\s+hamil|bumil|baduta|balita|remaja\s+putri|catin)\s*:?\s*$", before,
+                 re.IGNORECASE) and re.match(r"\s*orang\b", after, re.IGNORECASE):
+        return "other", "orang"  # "Ibu Hamil 17 orang, Baduta 76 orang": the group before
     o = _OTHER.match(after)
     if o:  # "7 anak stunting dan 19 ibu hamil": the second count is no stunting case
         return "other", o[1].lower()

@@ -252,3 +252,9 @@ def test_tpps_load_articles_stores_runs_and_supports(tmp_path: Path) -> None:
     finally:
         store.close()
     assert got == {("KUA", "Bimwin", "RUNS"), ("BAZNAS", "Dapur Sehat Wonomulyo", "SUPPORTS")}
+
+
+def test_group_counts_with_the_noun_first_are_other() -> None:
+    found = _figures("Peserta membahas 71 kelompok rentan: Ibu Hamil 14 orang, 6 ibu hamil risiko "
+                     "tinggi, Baduta 57 orang dengan 4 kasus gizi kurang.")
+    assert [(w, v) for w, v, _ in found] == [("other", v) for v in (71, 14, 6, 57, 4)]
