@@ -74,6 +74,27 @@ def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
     return out
 
 
+def sentence_periods(sentence: str, year: int | None) -> list[str]:
+    """The periods a sentence writes for its own values (a target's year left out)."""
+    v = vocabulary()
+    return [val for p, val in _periods(sentence, year)
+            if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
+                                                                           year)]
+
+
+def topic_period(sentence: str, year: int | None, found: list[Figure]) -> str | None:
+    """The one period a sentence gives the stunting figures that follow it: 'berdasarkan
+    SSGI pada tahun 2022 ... sebagai berikut:' dates the list lines after it. None when the
+    sentence writes several periods, or none, or gives its own values different ones."""
+    own = {f.period for f in found}
+    if found:
+        return own.pop() if len(own) == 1 else None
+    periods = set(sentence_periods(sentence, year))
+    if len(periods) == 1 and _topic().search(sentence):
+        return periods.pop()
+    return None
+
+
 def _is_target_year(sentence: str, pos: int, v: Vocabulary) -> bool:
     return bool(v.figure_cues["target"].search(sentence[max(0, pos - 40):pos]))
 

@@ -258,3 +258,15 @@ def test_group_counts_with_the_noun_first_are_other() -> None:
     found = _figures("Peserta membahas 71 kelompok rentan: Ibu Hamil 14 orang, 6 ibu hamil risiko "
                      "tinggi, Baduta 57 orang dengan 4 kasus gizi kurang.")
     assert [(w, v) for w, v, _ in found] == [("other", v) for v in (71, 14, 6, 57, 4)]
+
+
+def test_list_lines_take_the_period_their_intro_gave() -> None:
+    from loaders.articles.extract import extract
+
+    text = ("Judul rilis\n\nSORONG – Bappeda Provinsi Papua Barat Daya menggelar Rembuk "
+            "Stunting di Kota Sorong, Jumat (1/9/2023).\n\nBerdasarkan SSGI pada tahun 2022, "
+            "persentase stunting di tiap kabupaten dan kota sebagai berikut:\n"
+            "- Kabupaten Tambrauw 39,10 persen;\n- Kota Sorong 27,20 persen.\n\n"
+            "Rembuk ditutup dengan penandatanganan komitmen.\n")
+    e = extract(parse("t.txt", text))
+    assert [(f["value"], f["period"]) for f in e.figures] == [(39.1, "2022"), (27.2, "2022")]
