@@ -18,9 +18,9 @@ def test_load_twice_then_stats(tmp_path: Path) -> None:
     db = str(tmp_path / "cli.db")
     first = runner.invoke(app, ["load", "json", str(DEMO), "--db", db])
     assert first.exit_code == 0, first.output
-    assert "institutions: 36 new" in first.output
+    assert "institutions: 37 new" in first.output
     second = runner.invoke(app, ["load", "json", str(DEMO), "--db", db])
-    assert "institutions: 0 new, 36 already stored" in second.output
+    assert "institutions: 0 new, 37 already stored" in second.output
     stats = runner.invoke(app, ["stats", "--db", db])
     assert stats.exit_code == 0
     assert "attendance" in stats.output and "36" in stats.output
@@ -76,7 +76,7 @@ def test_migrate_embedded_into_neo4j_twice(tmp_path: Path, neo4j_uri: str) -> No
         stats = neo.stats()
     finally:
         neo.close()
-    assert stats["institutions"] == 36 and stats["attendance"] == 36 and stats["citations"] == 94
+    assert stats["institutions"] == 37 and stats["attendance"] == 36 and stats["citations"] == 95
 
 
 def test_load_into_neo4j_by_uri(tmp_path: Path, neo4j_uri: str) -> None:
@@ -85,9 +85,9 @@ def test_load_into_neo4j_by_uri(tmp_path: Path, neo4j_uri: str) -> None:
     empty_neo4j_store(neo4j_uri).close()
     first = runner.invoke(app, ["load", "json", str(DEMO), "--db", neo4j_uri])
     assert first.exit_code == 0, first.output
-    assert "institutions: 36 new" in first.output
+    assert "institutions: 37 new" in first.output
     again = runner.invoke(app, ["load", "json", str(DEMO), "--db", neo4j_uri])
-    assert "institutions: 0 new, 36 already stored" in again.output
+    assert "institutions: 0 new, 37 already stored" in again.output
 
 
 def test_unreachable_neo4j_is_a_clear_error() -> None:

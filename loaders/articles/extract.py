@@ -22,7 +22,13 @@ from typing import Any
 from graph.model import Region, merge_roles
 from loaders.articles.dates import find_dates, zones_in
 from loaders.articles.document import Document, Sentence
-from loaders.articles.figures import carries_prevalence, find_figures, opens_list
+from loaders.articles.figures import (
+    carries_prevalence,
+    find_figures,
+    opens_list,
+    sentence_periods,
+    topic_period,
+)
 from loaders.articles.gazetteer import Gazetteer, gazetteer
 from loaders.articles.holding import find_holder
 from loaders.articles.institutions import Mention, find_mentions, scope
@@ -269,15 +275,20 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     out: list[dict[str, Any]] = []
     previous: list[str] = []
     before, listing = "", False
+    context: str | None = None  # the one period the sentence before gave its topic
     for s in doc.sentences:
-        carried = carries_prevalence(before, s.text, listing)
+        carried = carries_prevalence(before, s.text, listing, previous)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
-                             "stunting_prevalence_pct" in previous or carried)
+                             "stunting_prevalence_pct" in previous or carried,
+                             "families_at_risk" in previous)
+        inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
+            else None
         previous = [f.what for f in found]
         listing, before = opens_list(before, s.text, listing), s.text
+        context = inherit if listing and inherit else topic_period(s.text, year, found)
         for f in found:
             code = _figure_region(s, f.start, places, g) or holder
-            period = f.period
+            period = f.period or (inherit if f.what != "participants" else None)
             if f.what == "participants":
                 code, period = holder, period or (day.isoformat() if day else None)
             out.append({"what": f.what, "value": f.value, "unit": f.unit, "period": period,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
@@ -73,8 +74,37 @@ def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
     return out
 
 
+def sentence_periods(sentence: str, year: int | None) -> list[str]:
+    """The periods a sentence writes for its own values (a target's year left out)."""
+    v = vocabulary()
+    return [val for p, val in _periods(sentence, year)
+            if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
+                                                                           year)]
+
+
+def topic_period(sentence: str, year: int | None, found: list[Figure]) -> str | None:
+    """The one period a sentence gives the stunting figures that follow it: 'berdasarkan
+    SSGI pada tahun 2022 ... sebagai berikut:' dates the list lines after it. None when the
+    sentence writes several periods, or none, or gives its own values different ones."""
+    own = {f.period for f in found}
+    if found:
+        return own.pop() if len(own) == 1 else None
+    periods = set(sentence_periods(sentence, year))
+    if len(periods) == 1 and _topic().search(sentence):
+        return periods.pop()
+    return None
+
+
 def _is_target_year(sentence: str, pos: int, v: Vocabulary) -> bool:
     return bool(v.figure_cues["target"].search(sentence[max(0, pos - 40):pos]))
+
+
+def _own_later_year(sentence: str, pos: int, val: str, year: int | None) -> bool:
+    """'... menjadi 14 persen pada 2027': a year after the meeting's, written right after a
+    value, dates a target; it gives no period to the other values of the sentence."""
+    return bool(year and int(val[:4]) > year and re.search(
+        r"\d\s*(?:%|persen\w*)?\s*(?:pada\s+|di\s+)?(?:tahun\s+)?$", sentence[max(0, pos - 30):pos],
+        re.IGNORECASE))
 
 
 def _other_share() -> re.Pattern[str]:
@@ -92,11 +122,16 @@ def _topic() -> re.Pattern[str]:
     return vocabulary().figure_cues["prevalence_topic"]
 
 
-def carries_prevalence(previous: str, current: str, listing: bool) -> bool:
+def carries_prevalence(previous: str, current: str, listing: bool,
+                       found: list[str] | None = None) -> bool:
     """A sentence goes on about the stunting share the one before introduced: 'Prevalensi
     stunting di X menurun setiap tahunnya. Di 2021 masih 21,8 persen ...', or the lines of
-    a list ('... kondisi stunting di beberapa desa, sebagai berikut:' then 'Desa A: 1,2%')."""
-    if _topic().search(previous) and not re.search(r"\d", _periodless(previous)):
+    a list ('... kondisi stunting di beberapa desa, sebagai berikut:' then 'Desa A: 1,2%').
+    `found`: the kinds read in the previous sentence; when given, a previous sentence whose
+    numbers gave no share (only a target, '4 kabupaten') still introduces the topic."""
+    if _topic().search(previous) and (
+            "stunting_prevalence_pct" not in found if found is not None
+            else not re.search(r"\d", _periodless(previous))):
         return True
     return listing and len(current) < 140
 
@@ -112,15 +147,29 @@ def _periodless(text: str) -> str:
     return re.sub(r"\b(?:19|20)\d{2}\b", "", text)
 
 
+# What separates two values of one list: "7,20 persen, Kabupaten Sorong 4,9 persen",
+# "(naik 7,7%), Batanghari (8,3%)", "2 Baduta, 4 Balita", "29,6, dan kabupaten Mappi 23,7"
+_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}\)?\s*"
+                       r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
+                       r"\(?\s*(?:naik|turun)?\s*$")
+_BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
+_FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
+
+
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
-                 about_stunting: bool = False, about_prevalence: bool = False) -> list[Figure]:
+                 about_stunting: bool = False, about_prevalence: bool = False,
+                 about_families: bool = False) -> list[Figure]:
     """Figures in one sentence, each with its own period (or None). `about_stunting`: the
     sentence goes on about the previous one's stunting figure ('Angka ini turun menjadi
-    818 balita')."""
+    818 balita'); `about_families`: the previous one counted families at risk, so 'N
+    keluarga' here goes on with them. A value that continues a list takes the reading of
+    the value before it: dropped when that one was (a change, a target), the same kind
+    when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653')."""
     v = v or vocabulary()
     cues = v.figure_cues
     periods = [(p, val) for p, val in _periods(sentence, year)
-               if not _is_target_year(sentence, p, v)]
+               if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
+                                                                               year)]
     dates = [(d.start, d.end) for d in date_mentions(sentence, v)]  # '14 Agustus' is a day
     numbers = [m for m in _NUM.finditer(sentence)
                if (not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2])
@@ -129,13 +178,24 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     low = sentence.lower()
     if about_stunting and _CARRIES.match(sentence):
         low += " stunting"
+    # the previous value: its end, its figure, and whether a rule dropped it
+    last: tuple[int, Figure | None, bool] | None = None
     for m in numbers:
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
         close_before = sentence[max(0, m.start() - 14):m.start()]
         attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after))
+        listed = last is not None and bool(_LIST_GAP.match(sentence[last[0]:m.start()]))
+        previous = last[1] if last is not None and listed else None
+        if listed and last is not None and last[2] and not attending:
+            last = (m.end(), None, True)
+            continue  # the list of changes or targets goes on
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):
+            # a list goes on dropping after a change or a target, not after money or a count
+            # of units ('Rp 2,5 miliar dan 3.215 keluarga berisiko')
+            last = (m.end(), None, not _money_or_units(after, close_before, cues))
             continue
+        last = (m.end(), None, False)
         value = parse_number(m[1], m[2])
         approx = bool(_APPROX.search(before)) or m[2] is not None
         what, unit = ("participants", "people") if attending else _classify(
@@ -160,6 +220,17 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
+        if what is None and previous is not None and _BARE.match(after) and (
+                previous.what == "families_at_risk"
+                or (previous.what == "stunting_prevalence_pct" and value <= 100)):
+            what, unit = previous.what, previous.unit
+        families = about_families or (previous is not None
+                                      and previous.what == "families_at_risk")
+        if what is None and families and _FAMILY_COUNT.match(after):
+            what, unit = "families_at_risk", "families"
+        if what == "stunting_prevalence_pct" and any(
+                f.what == what and cues["parts"].search(sentence[f.start:m.start()]) for f in out):
+            what = "other"  # "15,4% terdiri dari Severely Stunting 1.9% dan Stunting 13,5%"
         if what is None:
             continue
         if what == "stunting_prevalence_pct" and value > 100:
@@ -174,7 +245,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
                 and out and out[-1].period:
             period = str(int(out[-1].period[:4]) - 1)
+        own = re.match(r"\s*(?:%|persen\w*)?\s*(?:pada\s+|di\s+)?(?:tahun\s+)?((?:19|20)\d{2})\b",
+                       after, re.IGNORECASE)
+        if year and own and int(own[1]) > year:
+            last = (m.end(), None, True)
+            continue  # a value for a year still to come is a target ('menjadi 11 % pada 2024')
         out.append(Figure(what, value, unit, period, None, m.start(), approx))
+        last = (m.end(), out[-1], False)
     return out
 
 
@@ -183,16 +260,36 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kin
                          r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
-_DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan|kenaikan|menurun|meningkat)\b[^.\d%;]{0,45}?"
+_DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"
+                           r"meningkat)\b"
+                           r"[^.\d%;]{0,45}?"
                            r"(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?\s(?:sebesar|yaitu|yakni)\s*$",
                            re.IGNORECASE)
+
+
+@cache
+def _units_of(unit_after: re.Pattern[str], tiers: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{unit_after.pattern}|(?:{'|'.join(tiers)})\b)", re.IGNORECASE)
+
+
+def _units(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
+    """Words after a number that make it a count of units (figure_cues.csv unit_after) or
+    of regions (every tier word of tiers.csv: desa, nagari, distrik, kampung ...)."""
+    tiers = tuple(t.form for t in vocabulary().tiers if t.role == "word")
+    return _units_of(cues["unit_after"], tiers)
+
+
+def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
+        r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
+        or _units(cues).match(after))
 
 
 def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     """A target word governs the first value after it in its clause, however many words
     come between ('menargetkan prevalensi stunting turun menjadi 9%', 'target tahun 2024
     bisa turun menjadi 20,53 persen'), but not a value after another one or a new clause."""
-    window = before[-100:]
+    window = before[-140:]
     last = None
     for found in cues["target"].finditer(window):
         last = found
@@ -207,13 +304,10 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
-    if re.match(r"\s*(?:desa|kelurahan|kecamatan|lokus|kali|hal|poin|aksi|komitmen|langkah|"
-                r"bulan|tahun|hari|minggu|pekan|HPK|RT\b|RW\b|OPD|posyandu|puskesmas|indikator|"
-                r"kabupaten|kota|provinsi|kader\b|tim\b|titik|unit|sekolah|pilar|jam|menit|"
-                r"WIB|WITA|WIT|orang\s+tua\s+asuh|(?:Januari|Februari|Pebruari|Maret|April|Mei|"
-                r"Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\b)", after,
-                re.IGNORECASE):
+    if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before, re.IGNORECASE):
+        return True  # 'PMT kepada 50 baduta stunting': recipients of a handout, no measure
     if re.search(r"(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
                  r"Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
@@ -268,7 +362,7 @@ _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|un
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
                     r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
-                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|"
+                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
 
@@ -294,11 +388,17 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                 r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
             return "stunting_prevalence_pct", "percent"
         return None, ""
+    if re.search(rf"(?:{cues['cases_before'].pattern})[^.\d%]{{0,30}}$", before, re.IGNORECASE):
+        return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
         return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
     s = _STUNTING_AFTER.match(after)
     if s:
         return "stunting_cases", (s[1] or "kasus").lower()
+    if cues["measured_after"].match(after.lstrip()) or (
+            cues["measured_before"].search(_YEARS.sub("", before))
+            and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
+        return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
     if "stunting" in sentence and re.match(r"\s*(balita|anak)\b", after, re.IGNORECASE) and \
             re.search(r"\b(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", sentence):
         return "stunting_cases", after.split()[0].lower()
@@ -310,6 +410,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
                 re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
         return "families_at_risk", "families"
+    if re.search(r"(?:ibu\s+hamil|bumil|baduta|balita|remaja\s+putri|catin)\s*:?\s*$", before,
+                 re.IGNORECASE) and re.match(r"\s*orang\b", after, re.IGNORECASE):
+        return "other", "orang"  # "Ibu Hamil 17 orang, Baduta 76 orang": the group before
     o = _OTHER.match(after)
     if o:  # "7 anak stunting dan 19 ibu hamil": the second count is no stunting case
         return "other", o[1].lower()

@@ -60,7 +60,12 @@ class GoldInstitution:
 class GoldProgram:
     name: str
     aliases: tuple[str, ...]  # an extraction's other names; gold files give none
-    run_by: tuple[str, ...]
+    run_by: tuple[str, ...]  # types that run or deliver it (ProgramLink RUNS)
+    supported_by: tuple[str, ...] = ()  # types that back it (ProgramLink SUPPORTS)
+
+    def links(self) -> set[tuple[str, str]]:
+        """(institution type, relation) pairs: what `tpps load articles` stores as edges."""
+        return {(t, "RUNS") for t in self.run_by} | {(t, "SUPPORTS") for t in self.supported_by}
 
 
 @dataclass(frozen=True)
@@ -258,15 +263,17 @@ def _program(c: Checker, raw: Any, where: str, types: set[str]) -> GoldProgram |
     if isinstance(raw, str):
         raw = {"name": raw}
     if not isinstance(raw, dict):
-        c.fail(where, "expected a name, or an object {name, run_by}")
+        c.fail(where, "expected a name, or an object {name, run_by, supported_by}")
         return None
-    c.keys(raw, where, {"name"}, {"run_by", "aliases"})
+    c.keys(raw, where, {"name"}, {"run_by", "supported_by", "aliases"})
     name = c.text(raw.get("name"), f"{where}.name", nullable=False)
     aliases = tuple(a for n, a in enumerate(c.items(raw.get("aliases", []), f"{where}.aliases"))
                     if c.text(a, f"{where}.aliases[{n}]", nullable=False))
-    run_by = tuple(t for n, t in enumerate(c.items(raw.get("run_by", []), f"{where}.run_by"))
-                   if c.choice(t, f"{where}.run_by[{n}]", types))
-    return GoldProgram(name, aliases, run_by) if name else None
+    run_by, supported_by = (
+        tuple(t for n, t in enumerate(c.items(raw.get(key, []), f"{where}.{key}"))
+              if c.choice(t, f"{where}.{key}[{n}]", types))
+        for key in ("run_by", "supported_by"))
+    return GoldProgram(name, aliases, run_by, supported_by) if name else None
 
 
 def _figure(c: Checker, raw: Any, where: str) -> GoldFigure | None:
@@ -358,6 +365,13 @@ def _runner_type(runner: Any) -> str:
     return runner if isinstance(runner, str) else str(runner[0])
 
 
+def _runners(program: Any, relation: str) -> list[str]:
+    """The types linked to an extracted program by `relation` (a bare type means RUNS)."""
+    return list(dict.fromkeys(
+        _runner_type(r) for r in _get(program, "run_by") or []
+        if (r[1] if not isinstance(r, str) and len(r) > 1 else "RUNS") == relation))
+
+
 def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
     """The extractor's reading of a release, in the gold file's shape (GOLD.md).
 
@@ -374,7 +388,7 @@ def to_gold_shape(extraction: Any, gaz: Lineage) -> dict[str, Any]:
                      "roles": list(i.roles), "collective": bool(i.generic)}
                     for i in extraction.institutions if i.roles]
     programs = [{"name": _get(p, "name"), "aliases": list(_get(p, "aliases") or []),
-                 "run_by": list(dict.fromkeys(_runner_type(r) for r in _get(p, "run_by") or []))}
+                 "run_by": _runners(p, "RUNS"), "supported_by": _runners(p, "SUPPORTS")}
                 for p in extraction.programs]
     figures = []
     for f in extraction.figures:

@@ -96,6 +96,14 @@ def to_records(e: Extraction, into: Parsed, keep_excerpts: bool = True) -> None:
         into.records["institutions"].append((here, InstitutionRecord.model_validate(
             {"ref": refs[i.key], "name": i.name, "type": i.type, "region": i.region_code,
              "level": i.level, "sources": cite(i.sentence)})))
+    # An institution named only as a programme's runner or backer ('didukung oleh Baznas')
+    # is stored too, so its RUNS / SUPPORTS edge has both ends.
+    linked = {m.key: m for p in e.programs for _, _, m in p.run_by if m.key not in refs}
+    for n, who in enumerate(linked.values()):
+        refs[who.key] = f"{e.path}#l{n}"
+        into.records["institutions"].append((here, InstitutionRecord.model_validate(
+            {"ref": refs[who.key], "name": who.name, "type": who.type,
+             "region": who.region_code, "level": who.level, "sources": cite(who.sentence)})))
     # A program discussed at a meeting is active in the meeting's region.
     where = [e.meeting["region"]["code"]] if e.meeting and e.meeting["region"] else []
     for n, p in enumerate(e.programs):

@@ -26,6 +26,7 @@ class Program:
     end: int
     sentence: Sentence
     run_by: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, relation)
+    seen: list[tuple[Sentence, int, int]] = field(default_factory=list)  # every mention of it
 
 
 def aligned(acronym: str, expansion: str) -> bool:
@@ -53,11 +54,17 @@ class _Patterns:
     trigger: re.Pattern[str]
     si: re.Pattern[str]
     place_type: re.Pattern[str]
-    runs: re.Pattern[str]
-    supports: re.Pattern[str]
+    active: re.Pattern[str]
+    passive: re.Pattern[str]
+    appeal: re.Pattern[str]
     list_intro: re.Pattern[str]
     list_item: re.Pattern[str]
+    bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
+    not_after: re.Pattern[str]
+    name_end: re.Pattern[str]
+    venue_before: re.Pattern[str]
+    venue: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -83,12 +90,25 @@ def _patterns(v: Vocabulary) -> _Patterns:
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
         place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
                               r"[\w-]+)?)"),
-        runs=re.compile(rf"\b(?:{p['runs']})\b", re.IGNORECASE),
-        supports=re.compile(rf"\b(?:{p['supports']})\b", re.IGNORECASE),
+        # "<institution> (juga) menjalankan (inovasi desa bernama) <programme>"
+        active=re.compile(rf"^[^.;]{{0,40}}?\b(?:(?P<runs>{p['runs']})|(?P<supports>"
+                          rf"{p['supports']}))\b[^.;,]{{0,40}}$", re.IGNORECASE),
+        # "<programme> (...) yang didukung oleh <institution>", "<programme> di <institution>"
+        passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?(?:(?:telah|sudah|juga|"
+                           rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
+                           rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+)?(?:pihak\s+)?$",
+                           re.IGNORECASE),
+        appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
         list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
                              rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
+        # a list line whose bullet was lost: two capitalised words or more ("Warung Stunting")
+        bare_item=re.compile(rf"^\s*#?\s*({_CAP}(?:\s+{_CAP}){{1,4}})(?:\s*\(\s*({_EXPANSION})\s*\))?"),
         also_called=re.compile(rf"^[{_QUOTES}]?\s*(?:,\s*)?(?:atau|alias|yaitu|yakni)\s+({_EXPANSION})"),
+        not_after=re.compile(rf"(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
+        name_end=re.compile(p.get("name_end", "(?!)")),
+        venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
+        venue=re.compile(rf"(?:{v.venue_words})\b"),
     )
 
 
@@ -125,6 +145,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if alias and alias != prog.name and alias not in prog.aliases:
                 prog.aliases.append(alias)
         spans.append((s.start + a, s.start + b))
+        prog.seen.append((s, s.start + a, s.start + b))
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
@@ -152,7 +173,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             acr, exp = m[1].strip(), m[2].strip()
             if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp):
                 continue
-            if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places):
+            if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
+                    or _names_place(acr, exp, places) or p.venue.match(exp):
                 continue
             add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
@@ -160,13 +182,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places):
-                continue
+            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places) \
+                    or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
+                    or p.venue.match(exp):
+                continue  # "Hotel Maleo Town Square (Matos)" is a venue
             add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
-            name = m[2].strip().rstrip(_QUOTES)
-            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3:
-                continue
+            name = p.name_end.sub("", m[2].strip().rstrip(_QUOTES))  # "Insting Kabupaten X"
+            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3 or \
+                    p.not_after.search(s.text[:m.start()]):
+                continue  # "Penanggung Jawab Program Gizi" is a post
             if rejected(name, m.start(2)) or _is_place(name, places):
                 continue
             aliases = [f"{m[1]} {name}"]
@@ -182,14 +207,15 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = m[1].strip()
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
-                if pattern is p.place_type and re.match(
-                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?![KB]))",
-                        name):
-                    continue
+                if pattern is p.place_type and (re.match(
+                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?!KB\b))",
+                        name) or _is_place(name, places) or _is_place(
+                        name.split(None, 1)[-1], places)):
+                    continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
                 if rejected(name, m.start(1)):
                     continue
                 add(name, [], s, m.start(1), m.end(1))
-        item = p.list_item.match(s.text) if listing else None
+        item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
         if item and not _rejected_span(s.start + item.start(1), spans):
             name, exp = item[1].strip(), (item[2] or "").strip()
             if len(name) >= 3 and not rejected(name, item.start(1)) and not _is_place(
@@ -201,6 +227,22 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for prog in programs:
         _links(prog, mentions, p)
     return programs
+
+
+def _bare_item(p: _Patterns, text: str) -> re.Match[str] | None:
+    """A line of a list whose bullet was lost in copying: a short line opening with a
+    name of two capitalised words or more (one word, "Kerja sama ...", is prose)."""
+    if len(text) > 220 or p.trigger.match(text.lstrip("#• ")):
+        return None  # "Program ES Krim (...)": the trigger rule reads it
+    return p.bare_item.match(text)
+
+
+def _names_place(acronym: str, expansion: str, places: object) -> bool:
+    """'Stunting di Provinsi Sumatera Utara (Sumut)': the acronym is a place's short form,
+    or the expansion runs into a place phrase."""
+    return _is_place(acronym, places) or bool(re.search(
+        r"\bdi\s+(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Distrik|Nagari)\b",
+        expansion))
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
@@ -240,18 +282,45 @@ def _is_place(name: str, places: object) -> bool:
 
 
 def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
-    """RUNS / SUPPORTS when a cue ties an institution of the same sentence to the program
-    ('Bimwin di KUA', 'melalui Dinas Sosial', 'didukung Baznas')."""
-    s = prog.sentence
-    for m in mentions:
-        if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
-            continue
-        a, b = sorted((prog.end, m.start)) if m.start >= prog.end else sorted((m.end,
-                                                                               prog.start))
-        between = s.text[a - s.start:b - s.start]
-        if b - a > 80:
-            continue
-        if p.supports.search(between):
-            prog.run_by.append((m.type, "SUPPORTS", m))
-        elif p.runs.search(between):
-            prog.run_by.append((m.type, "RUNS", m))
+    """RUNS / SUPPORTS when the sentence says who runs or backs the programme, in one of
+    three shapes (program_patterns.csv): the institution as the subject of a running or
+    supporting verb right before it ('KUA menjalankan program Bimwin', 'Wabup mendukung
+    GENTING'), a passive or possessive after it ('GENTING yang didukung Baznas', 'inovasi
+    milik Puskesmas X'), or a service held at it ('Bimwin di KUA'). An appeal ('meminta
+    OPD menjadi orang tua asuh melalui Genting', 'mendorong desa menjalankan Gati') or a
+    meeting about it ('menggelar Rakor DASHAT') ties nothing."""
+    for s, start, end in prog.seen or [(prog.sentence, prog.start, prog.end)]:
+        for m in mentions:
+            if m.sentence is not s or any(t == m.type for t, _, _ in prog.run_by):
+                continue
+            relation = _relation(s, start, end, m, mentions, p)
+            if relation:
+                prog.run_by.append((m.type, relation, m))
+    # one link per (type, relation): a type named twice runs the programme once
+    first: dict[tuple[str, str], tuple[str, str, Mention]] = {}
+    for link in prog.run_by:
+        first.setdefault((link[0], link[1]), link)
+    prog.run_by = list(first.values())
+
+
+def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Mention],
+              p: _Patterns) -> str | None:
+    """How mention `m` stands to the programme named at [start, end) of sentence `s`."""
+    others = [o for o in mentions if o.sentence is s and o is not m]
+    if m.end <= start:
+        between = s.text[m.end - s.start:start - s.start]
+        verb = p.active.match(between)
+        asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
+        if verb and not any(m.end <= o.start < start for o in others) and not \
+                p.appeal.search(between + " " + asked) and not _MEETING.search(between):
+            return "SUPPORTS" if verb["supports"] else "RUNS"
+    elif m.start >= end:
+        between = s.text[end - s.start:m.start - s.start]
+        tie = p.passive.match(between)
+        if tie and not any(end <= o.start < m.start for o in others):
+            return "SUPPORTS" if tie["supports"] else "RUNS"
+    return None
+
+
+_MEETING = re.compile(r"\b(?:rapat|rakor\w*|rembu[kg]|lokakarya|lokmin|musyawarah|sosialisasi|"
+                      r"pertemuan)\b", re.IGNORECASE)

@@ -90,11 +90,14 @@ class FileResult:
     region_right: bool | None = None
     types: Tally = field(default_factory=Tally)
     programs: Tally = field(default_factory=Tally)
+    program_links: Tally = field(default_factory=Tally)
     figures: Tally = field(default_factory=Tally)
     missed_types: list[str] = field(default_factory=list)
     extra_types: list[str] = field(default_factory=list)
     missed_programs: list[str] = field(default_factory=list)
     extra_programs: list[str] = field(default_factory=list)
+    missed_links: list[str] = field(default_factory=list)  # "KUA RUNS Bimwin"
+    extra_links: list[str] = field(default_factory=list)
     missed_figures: list[GoldFigure] = field(default_factory=list)
     invented_figures: list[GoldFigure] = field(default_factory=list)
     # only when the gold lists `meetings`: each held meeting paired by its date
@@ -108,7 +111,8 @@ class FileResult:
         return (not self.error and self.meeting_right and self.date_right is not False
                 and self.region_right is not False
                 and not (self.missed_types or self.extra_types or self.missed_programs
-                         or self.extra_programs or self.missed_figures
+                         or self.extra_programs or self.missed_links or self.extra_links
+                         or self.missed_figures
                          or self.invented_figures or self.missed_meetings
                          or self.extra_meetings
                          or self.meetings_region[0] != self.meetings_region[1]))
@@ -133,6 +137,7 @@ class FileResult:
                 ("meetings", self.missed_meetings, self.extra_meetings),
                 ("institution_types", self.missed_types, self.extra_types),
                 ("programs", self.missed_programs, self.extra_programs),
+                ("program_links", self.missed_links, self.extra_links),
                 ("figures", [_figure_text(f) for f in self.missed_figures],
                  [_figure_text(f) for f in self.invented_figures])):
             if missed or extra:
@@ -251,6 +256,7 @@ def compare(name: str, gold: Gold, got: Gold, error: str | None = None) -> FileR
         if kind == "programs":
             r.missed_programs = [p.name for p in missed]
             r.extra_programs = [p.name for p in extra]
+            _score_links(r, left, right, pairs)
         else:
             r.missed_figures, r.invented_figures = missed, extra
     return r
@@ -276,6 +282,26 @@ def _compare_meetings(r: FileResult, gold: Gold, got: Gold) -> None:
     r.missed_meetings = [_meeting_text(m) for i, m in enumerate(left) if i not in pairs]
     r.extra_meetings = [_meeting_text(m) for j, m in enumerate(right)
                         if j not in set(pairs.values())]
+
+
+def _score_links(r: FileResult, gold: list[GoldProgram], got: list[GoldProgram],
+                 pairs: dict[int, int]) -> None:
+    """(institution type, program, relation) triples: a gold program's links against the
+    links of the extracted program paired with it; the links of an unpaired program are
+    all missed (gold) or all extra (extraction)."""
+    tally = Tally()
+    paired = set(pairs.values())
+    for i, g in enumerate(gold):
+        theirs = got[pairs[i]].links() if i in pairs else set()
+        mine = g.links()
+        tally.add(Tally(len(mine & theirs), len(theirs - mine), len(mine - theirs)))
+        r.missed_links += [f"{t} {rel} {g.name}" for t, rel in sorted(mine - theirs)]
+        r.extra_links += [f"{t} {rel} {g.name}" for t, rel in sorted(theirs - mine)]
+    for j, x in enumerate(got):
+        if j not in paired:
+            tally.add(Tally(0, len(x.links()), 0))
+            r.extra_links += [f"{t} {rel} {x.name}" for t, rel in sorted(x.links())]
+    r.program_links = tally
 
 
 # -- a folder of gold files ---------------------------------------------------------------
@@ -312,7 +338,7 @@ class Report:
                                            sum(f.meetings_region[1] for f in listed))[
                                "accuracy"]}
         for name, attr in (("institution_types", "types"), ("programs", "programs"),
-                           ("figures", "figures")):
+                           ("program_links", "program_links"), ("figures", "figures")):
             total = Tally()
             for f in self.files:
                 total.add(getattr(f, attr))
@@ -520,7 +546,7 @@ def render_text(report: Report, diff: bool = False) -> str:
               *([prf("meetings", f"; {s['meetings']['files']} file(s) list their meetings, "
                                  f"region right for {s['meetings']['region']:.2f} of the "
                                  "paired")] if s["meetings"]["files"] else []),
-              prf("institution_types"), prf("programs"),
+              prf("institution_types"), prf("programs"), prf("program_links"),
               prf("figures", f"; {s['figures']['invented']} invented")]
     for w in report.warnings:
         lines.append(f"warning: {w}")

@@ -43,14 +43,14 @@ def test_pages_walk_the_whole_list_once(client: GraphQLClient) -> None:
     while True:
         page = client.data(INSTITUTIONS, {"first": 7, "after": after, "order": "NAME_ASC"})
         conn = page["institutions"]
-        assert conn["totalCount"] == 36
+        assert conn["totalCount"] == 37
         seen += [e["node"]["name"] for e in conn["edges"]]
         assert conn["pageInfo"]["hasPreviousPage"] == (after is not None)
         if not conn["pageInfo"]["hasNextPage"]:
             break
         after = conn["pageInfo"]["endCursor"]
     assert seen == everything
-    assert len(seen) == 36
+    assert len(seen) == 37
     assert names(client, order="NAME_DESC") == list(reversed(everything))
 
 
@@ -123,7 +123,9 @@ def test_programs_regions_and_measurements(client: GraphQLClient) -> None:
         meetings { totalCount } } } } }""")["programs"]
     assert data["totalCount"] == 8
     by_name = {e["node"]["name"]: e["node"] for e in data["edges"]}
-    assert by_name["Bimwin"]["owners"] == []  # the releases name no owner
+    # "Bimbingan Keluarga (Bimwin) di KUA": the course is held at the KUA, which runs it
+    assert by_name["Bimwin"]["owners"] == [
+        {"relation": "RUNS", "institution": {"name": "KUA se-Kota Serang"}}]
     assert by_name["Bimwin"]["meetings"]["totalCount"] == 1
     assert by_name["GENTING"]["meetings"]["totalCount"] == 2
     assert set(by_name["Bimwin"]["aliases"]) == {"Bimbingan Perkawinan", "Bimbingan Keluarga"}

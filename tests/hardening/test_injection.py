@@ -64,7 +64,7 @@ def test_filter_arguments_are_never_executed(client: GraphQLClient, text: str) -
                        " { totalCount } regions(filter: {nameContains: $q}) { totalCount } }",
                        {"q": text})
     assert data["a"]["totalCount"] == 0
-    assert client.data("{ institutions { totalCount } }")["institutions"]["totalCount"] == 36
+    assert client.data("{ institutions { totalCount } }")["institutions"]["totalCount"] == 37
 
 
 def test_loader_fields_round_trip(tmp_path: Path, demo_store: Store) -> None:
@@ -76,7 +76,8 @@ def test_loader_fields_round_trip(tmp_path: Path, demo_store: Store) -> None:
                          for n, text in enumerate(STORED)],
     }), "utf-8")
     load_files([path], "json", demo_store)
-    page = demo_store.find_institutions(InstitutionFilter(types=("KUA",)), PageRequest(100))
+    page = demo_store.find_institutions(InstitutionFilter(types=("KUA",), region_code="33.74.05"),
+                                        PageRequest(100))
     assert sorted(i.name for i in page.items) == sorted(STORED)
     cites = demo_store.citations([i.id for i in page.items])
     assert sorted(c.excerpt for cs in cites.values() for c in cs) == sorted(

@@ -3,6 +3,8 @@ never copied): each test fails when its rule breaks."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from loaders.articles.document import parse
@@ -90,3 +92,181 @@ def test_acronym_alignment_needs_most_words() -> None:
 )
 def test_figures(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert _figures(text) == expected
+
+
+# -- learnt from a held-out set of real releases (own words) --------------------------------
+
+def test_a_list_of_changes_stays_a_list_of_changes() -> None:
+    assert _figures("Kenaikan terbesar antara lain di Tebo Ilir (naik 5,3%), Sumay (4,1%), dan "
+                    "Tengah Ilir (2,6%).") == []
+    assert _figures("Ini paling tinggi penurunannya di Aifat yaitu 3,4 persen, disusul Aitinyo "
+                    "2,8 persen, dan Ayamaru 1,1 persen.") == []
+
+
+def test_a_list_of_targets_joined_by_dan_stays_targets() -> None:
+    found = _figures("Angka stunting yang kini berkisar 30 persen harus diupayakan ke angka 25 "
+                     "persen, dan 18 persen di tahun 2029.")
+    assert [v for _, v, _ in found] == [30]
+
+
+def test_a_value_for_a_later_year_is_a_target_and_dates_nothing_else() -> None:
+    found = _figures("Wabup berharap angka itu dapat turun dari 18,7 persen menjadi 14 persen "
+                     "pada 2027.", 2025)
+    assert found == [("stunting_prevalence_pct", 18.7, None)]
+    # 'berhasil ditekan hingga' reports what was achieved
+    assert [v for _, v, _ in _figures("Prevalensi stunting berhasil ditekan hingga 12% pada "
+                                      "2023.")] == [12]
+
+
+def test_recipients_and_village_counts_are_no_figures() -> None:
+    assert _figures("CSR bank memberikan PMT kepada 50 baduta stunting di Kecamatan X.") == []
+    assert [v for _, v, _ in _figures("Sebanyak 101 kasus stunting tersebar di 9 kampung dan "
+                                      "1 kelurahan.")] == [101]
+
+
+def test_children_measured_are_other_and_pendek_counts_are_cases() -> None:
+    assert _figures("Terdapat 64 anak yang mengalami stunting dari 402 balita yang telah "
+                    "diukur.") == [("stunting_cases", 64, None), ("other", 402, None)]
+    assert _figures("Hasil penimbangan Agustus 2025 terhadap 21.430 balita, anak yang tergolong "
+                    "pendek atau sangat pendek tercatat 1.146 orang.") == [
+        ("other", 21430, "2025-08"), ("stunting_cases", 1146, "2025-08")]
+
+
+def test_parts_of_a_prevalence_are_other() -> None:
+    found = _figures("Prevalensi stunting tahun 2024 berada di angka 14,8% yang terdiri dari "
+                     "sangat pendek 2,2% dan pendek 12,6%.")
+    assert [(w, v) for w, v, _ in found] == [("stunting_prevalence_pct", 14.8), ("other", 2.2),
+                                             ("other", 12.6)]
+
+
+def test_a_bare_value_continues_the_list_it_stands_in() -> None:
+    from loaders.articles.figures import find_figures
+
+    found = find_figures("Tertinggi di Distrik Sawa Erma yakni 41,2 persen, sedangkan Distrik "
+                         "Akat 33,5 persen, Distrik Fayit 28,4, dan Distrik Agats 21,9 persen.",
+                         2025, about_prevalence=True)  # the sentence before named the topic
+    assert [(f.what, f.value) for f in found] == [("stunting_prevalence_pct", v)
+                                             for v in (41.2, 33.5, 28.4, 21.9)]
+
+
+def test_families_at_risk_carry_over_to_the_next_sentence() -> None:
+    from loaders.articles.figures import find_figures
+
+    carried = find_figures("Kemudian Lebong 6.899 keluarga, Kaur 6.864 keluarga, Bengkulu "
+                           "Selatan 6.653.", 2025, about_families=True)
+    assert [(f.what, f.value) for f in carried] == [("families_at_risk", 6899),
+                                                    ("families_at_risk", 6864),
+                                                    ("families_at_risk", 6653)]
+    assert find_figures("Kemudian Lebong 6.899 keluarga.", 2025) == []
+
+
+def test_what_is_not_a_programme() -> None:
+    found = _programs(
+        "Rapat dihadiri Tentara Nasional Indonesia (TNI) dan Bina Pembangunan Daerah (Bangda).\n"
+        "Penanggung Jawab Program Gizi Puskesmas Seyegan menjadi narasumber.\n"
+        "Peserta menginap di Hotel Maleo Town Square (Matos) dan membahas Non Pelayanan Dasar "
+        "(NPD).\n"
+        "Hadir pula Pj (Penjabat) Bupati dan Bides (Bidan Desa).\n"
+        "Percepatan Penurunan Stunting di Provinsi Sumatera Utara (Sumut) dibahas.\n"
+        "Peringatan Hari Keluarga Nasional (Harganas) dirangkaikan dengan Bimtek RDS (Bimbingan "
+        "Teknis Rencana Desa Sehat).\n")
+    assert found == {}
+
+
+def test_a_programme_name_stops_at_a_region_phrase() -> None:
+    found = _programs("Rakor dihadiri pendamping aplikasi Insting Kabupaten Sidrap Tahun 2023.\n")
+    assert list(found) == ["Insting"]
+
+
+def test_list_lines_that_lost_their_bullets() -> None:
+    found = _programs("Rakor stunting digelar di aula kantor bupati, Rabu (2/7/2025).\n\n"
+                      "Bupati memaparkan sejumlah inovasi, di antaranya:\n"
+                      "Warung Stunting di Kecamatan Mestong, yang menyediakan makanan bergizi.\n"
+                      "Program ES Krim (Induk Semang Kemiskinan Ekstrem) bagi keluarga rentan.\n"
+                      "Kerja sama dengan yayasan untuk pendampingan keluarga.\n")
+    assert sorted(found) == ["ES Krim", "Warung Stunting"]
+
+
+def test_bapak_bunda_asuh_is_baas() -> None:
+    found = _programs("Dilakukan pengukuhan Bapak/Bunda Asuh Anak Stunting (BAAS) oleh BKKBN.\n")
+    assert list(found) == ["BAAS"]
+
+
+# -- who runs or supports a programme (ProgramLink) -----------------------------------------
+
+def _links(text: str) -> dict[str, set[tuple[str, str]]]:
+    from loaders.articles.extract import extract
+
+    e = extract(parse("t.txt", "Judul rilis\n\n" + text))
+    return {p.name: {(t, rel) for t, rel, _ in p.run_by} for p in e.programs}
+
+
+LOKMIN = ("WONOMULYO – Pemerintah Kecamatan Wonomulyo, Kabupaten Polewali Mandar, menggelar "
+          "Lokakarya Mini Stunting di Aula Kantor Camat Wonomulyo, Selasa (22/4/2025). Lokmin "
+          "dibuka Camat Wonomulyo dan dihadiri Kepala KUA Wonomulyo dan para kepala desa.\n\n")
+
+
+def test_a_course_held_at_the_kua_is_run_by_it_and_a_backer_supports() -> None:
+    links = _links(LOKMIN + "Kepala KUA memaparkan Bimbingan Perkawinan (Bimwin) yang digelar di "
+                   "KUA Wonomulyo setiap bulan.\n\nProgram Dapur Sehat Wonomulyo yang didukung "
+                   "oleh Baznas menyediakan menu bergizi.\n")
+    assert links["Bimwin"] == {("KUA", "RUNS")}
+    assert links["Dapur Sehat Wonomulyo"] == {("BAZNAS", "SUPPORTS")}
+
+
+def test_a_subject_that_runs_or_backs_a_programme() -> None:
+    links = _links(LOKMIN + "Camat Wonomulyo mendukung Gerakan Orang Tua Asuh Cegah Stunting "
+                   "(GENTING). Kepala KUA menjelaskan bahwa KUA menjalankan program Sekolah "
+                   "Calon Pengantin setiap pekan.\n")
+    assert links["GENTING"] == {("KECAMATAN", "SUPPORTS")}
+    assert ("KUA", "RUNS") in links["Sekolah Calon Pengantin"]
+
+
+def test_an_appeal_or_a_meeting_about_a_programme_ties_nobody() -> None:
+    links = _links(LOKMIN + "Camat meminta kepala desa menjalankan Gerakan Jumat Bersih di setiap "
+                   "dusun.\n")
+    assert links["Gerakan Jumat Bersih"] == set()
+
+
+def test_tpps_load_articles_stores_runs_and_supports(tmp_path: Path) -> None:
+    from graph.store.embedded import EmbeddedStore
+    from loaders.articles.load import load_articles
+
+    release = tmp_path / "wonomulyo.txt"
+    release.write_text("Lokmin Stunting Wonomulyo\n\n" + LOKMIN + "Kepala KUA memaparkan "
+                       "Bimbingan Perkawinan (Bimwin) yang digelar di KUA Wonomulyo setiap "
+                       "bulan.\n\nProgram Dapur Sehat Wonomulyo yang didukung oleh Baznas "
+                       "menyediakan menu bergizi.\n", "utf-8")
+    store = EmbeddedStore(tmp_path / "g.db")
+    try:
+        report = load_articles([release], store)
+        assert len(report.loaded) == 1
+        from graph.store.base import PageRequest, ProgramFilter
+
+        ids = [p.id for p in store.find_programs(ProgramFilter(), PageRequest(50, None)).items]
+        links = store.program_links(ids)
+        programs = store.programs([link.program_id for link in links])
+        institutions = store.institutions([link.institution_id for link in links])
+        got = {(institutions[x.institution_id].type, programs[x.program_id].name, x.relation)
+               for x in links}
+    finally:
+        store.close()
+    assert got == {("KUA", "Bimwin", "RUNS"), ("BAZNAS", "Dapur Sehat Wonomulyo", "SUPPORTS")}
+
+
+def test_group_counts_with_the_noun_first_are_other() -> None:
+    found = _figures("Peserta membahas 71 kelompok rentan: Ibu Hamil 14 orang, 6 ibu hamil risiko "
+                     "tinggi, Baduta 57 orang dengan 4 kasus gizi kurang.")
+    assert [(w, v) for w, v, _ in found] == [("other", v) for v in (71, 14, 6, 57, 4)]
+
+
+def test_list_lines_take_the_period_their_intro_gave() -> None:
+    from loaders.articles.extract import extract
+
+    text = ("Judul rilis\n\nSORONG – Bappeda Provinsi Papua Barat Daya menggelar Rembuk "
+            "Stunting di Kota Sorong, Jumat (1/9/2023).\n\nBerdasarkan SSGI pada tahun 2022, "
+            "persentase stunting di tiap kabupaten dan kota sebagai berikut:\n"
+            "- Kabupaten Tambrauw 39,10 persen;\n- Kota Sorong 27,20 persen.\n\n"
+            "Rembuk ditutup dengan penandatanganan komitmen.\n")
+    e = extract(parse("t.txt", text))
+    assert [(f["value"], f["period"]) for f in e.figures] == [(39.1, "2022"), (27.2, "2022")]

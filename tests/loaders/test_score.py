@@ -173,6 +173,44 @@ def test_one_extracted_program_answers_for_one_gold_program() -> None:
     assert (r.programs.precision, r.programs.recall) == (pytest.approx(1 / 3), 0.5)
 
 
+# -- program links (ProgramLink RUNS / SUPPORTS) ------------------------------------------
+
+BIMWIN = {"name": "Bimbingan Perkawinan (Bimwin)", "run_by": ["KUA"],
+          "supported_by": ["BAZNAS"]}
+
+
+def test_links_are_scored_as_type_program_relation_triples() -> None:
+    x = gold(meeting(), programs=[{"name": "Bimwin", "run_by": ["KUA", "PUSKESMAS"]},
+                                  {"name": "PMT lokal", "run_by": ["DINKES"]}])
+    r = scored(gold(meeting(), programs=[BIMWIN]), x)
+    # KUA RUNS found; BAZNAS SUPPORTS missed; PUSKESMAS RUNS and the unpaired PMT's link extra
+    assert (r.program_links.tp, r.program_links.fp, r.program_links.fn) == (1, 2, 1)
+    assert r.diff()["program_links"] == {
+        "missed": ["BAZNAS SUPPORTS Bimbingan Perkawinan (Bimwin)"],
+        "extra": ["PUSKESMAS RUNS Bimbingan Perkawinan (Bimwin)", "DINKES RUNS PMT lokal"]}
+
+
+def test_the_relation_counts_a_runner_written_as_a_supporter_is_wrong_twice() -> None:
+    x = gold(meeting(), programs=[{"name": "Bimwin", "supported_by": ["KUA", "BAZNAS"]}])
+    r = scored(gold(meeting(), programs=[BIMWIN]), x)
+    assert (r.program_links.tp, r.program_links.fp, r.program_links.fn) == (1, 1, 1)
+
+
+def test_a_gold_file_without_links_still_reads_and_scores_links_of_a_missed_program() -> None:
+    g = parse_gold(gold(meeting(), programs=["GENTING", {"name": "DASHAT", "run_by": ["PKK"]}]),
+                   "old")
+    assert [(p.run_by, p.supported_by) for p in g.programs] == [((), ()), (("PKK",), ())]
+    r = compare("t.txt", g, parse_gold(gold(meeting(), programs=["GENTING"]), "x"))
+    assert (r.program_links.tp, r.program_links.fp, r.program_links.fn) == (0, 0, 1)
+    assert summary((gold(meeting(), programs=[BIMWIN]), gold(meeting(), programs=[BIMWIN])))[
+        "program_links"]["f1"] == 1.0
+
+
+def test_supported_by_names_a_known_type() -> None:
+    with pytest.raises(LoadError, match=r"programs\[0\]\.supported_by\[0\]"):
+        parse_gold(gold(meeting(), programs=[{"name": "X", "supported_by": ["TOKO"]}]), "g")
+
+
 def test_a_word_of_the_expansion_alone_does_not_match() -> None:
     r = scored(gold(meeting(), programs=[GENTING]), gold(meeting(), programs=["Gerakan"]))
     assert r.programs.tp == 0
@@ -350,7 +388,7 @@ def test_to_gold_shape_fills_ancestors_in_long_form_and_keeps_attendees_only() -
         ("DESA", "Mekarsari", ["organiser"]), ("KECAMATAN", "Sukaluyu", ["opened"]),
         ("KPM", "Mekarsari", ["presenter"])]
     assert shaped["programs"] == [{"name": "GENTING", "aliases": [
-        "Gerakan Orang Tua Asuh Cegah Stunting"], "run_by": []}]
+        "Gerakan Orang Tua Asuh Cegah Stunting"], "run_by": [], "supported_by": []}]
     # kinds outside the gold's five, and a share of families, are `other`
     assert [(f["what"], f["value"], f["region"]) for f in shaped["figures"]] == [
         ("stunting_cases", 23, "Mekarsari"), ("other", 10.6, "Kabupaten Lembah Hijau"),
@@ -598,6 +636,6 @@ def test_to_gold_shape_reads_program_and_figure_objects_too() -> None:
                                  region_code="97.01.01.2001")]
     shaped = to_gold_shape(x, TREE)
     assert shaped["programs"] == [{"name": "DASHAT", "aliases": ["Dapur Sehat Atasi Stunting"],
-                                   "run_by": ["DINAS_KB", "PKK"]}]
+                                   "run_by": ["DINAS_KB"], "supported_by": ["PKK"]}]
     assert shaped["figures"] == [{"what": "participants", "value": 80, "period": None,
                                   "region": "Mekarsari"}]
