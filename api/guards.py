@@ -141,22 +141,25 @@ async def _sizes(context: Any, scopes: set[NetworkFilter]) -> dict[NetworkFilter
     for f in scopes:
         if f in known:
             continue
-        if f.region_code not in versions:
-            versions[f.region_code] = await context.call(store.scope_version, f.region_code)
-        key = (where, f, versions[f.region_code])
-        with _SIZE_LOCK:
-            found = _SIZE_CACHE.get(key) if where is not None else None
-            if found is not None:
-                _SIZE_CACHE.move_to_end(key)
+        found, key = None, None
+        if where is not None:
+            if f.region_code not in versions:
+                versions[f.region_code] = await context.call(store.scope_version,
+                                                             f.region_code)
+            key = (where, f, versions[f.region_code])
+            with _SIZE_LOCK:
+                found = _SIZE_CACHE.get(key)
+                if found is not None:
+                    _SIZE_CACHE.move_to_end(key)
         if found is None:
             # A count over a large scope is analytics work, not a page read: it gets the
             # analytics budget, not the store timeout meant for an unanswering store.
             found = await context.call(store.network_size, f,
                                        bound=settings().analytics_seconds)
-            with _SIZE_LOCK:
-                if where is not None:
+            if key is not None:
+                with _SIZE_LOCK:
                     _SIZE_CACHE[key] = found
-                while len(_SIZE_CACHE) > SIZE_CACHE_ENTRIES:
-                    _SIZE_CACHE.popitem(last=False)
+                    while len(_SIZE_CACHE) > SIZE_CACHE_ENTRIES:
+                        _SIZE_CACHE.popitem(last=False)
         known[f] = found
     return {f: known[f] for f in scopes}
