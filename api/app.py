@@ -34,6 +34,7 @@ from api.faults import http_status
 from api.http import RequestGuard
 from api.readiness import Readiness
 from api.schema import build_schema
+from graph.analytics import jobs
 from graph.settings import settings
 from graph.store import Store, open_store
 from graph.store.faults import guard
@@ -163,6 +164,8 @@ def create_app(store: Store | None = None, debug: bool | None = None,
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        if owned:  # served (`tpps serve`): the first analytics requests find workers ready
+            jobs.warm_in_background(the_store)
         yield
         readiness.close()
         if owned:

@@ -41,6 +41,7 @@ class Context:
         self.access = access
         self.principal = principal
         self.network_sizes: dict[Any, Any] = {}  # filter -> NetworkSize, from QueryCost
+        self.scope_versions: dict[str | None, int] = {}  # region -> version, from QueryCost
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
         # A store whose reads are short and in-process (SQLite) is read on the event
         # loop: a thread hop costs more than the read, and the GIL serialises it anyway.

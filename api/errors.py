@@ -36,6 +36,14 @@ class UserInputError(GraphQLError):
         super().__init__(message, extensions=extensions)
 
 
+def busy_error(message: str) -> UserInputError:
+    """BUSY with the seconds to wait (HTTP 503 + Retry-After when nothing else answered)."""
+    error = UserInputError(f"{message} (retry after {BUSY_RETRY_SECONDS} s)", code="BUSY")
+    assert error.extensions is not None
+    error.extensions["retryAfter"] = BUSY_RETRY_SECONDS
+    return error
+
+
 class NotFoundError(UserInputError):
     def __init__(self, message: str, argument: str | None = None):
         super().__init__(message, argument, code="NOT_FOUND")

@@ -4,6 +4,8 @@ expanded fields) are checked before validation by api/shape.py."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -13,7 +15,9 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from api.cost_map import ANALYTICS_UNITS_PER_POINT, BYTES_PER_PAIR, BYTES_PER_ROW, MAX_COST
+from api.errors import busy_error
 from api.pricing import coerce_variables, price
+from graph.analytics import jobs
 from graph.settings import settings
 from graph.store.base import NetworkFilter, NetworkSize
 
@@ -59,8 +63,11 @@ class QueryCost(SchemaExtension):
     """Refuse a query whose cost (api/cost_map.py) exceeds MAX_COST, or whose analytics
     would need more memory than a job may use; report the cost.
 
-    The price is computed with the variables applied; then the only store calls made
-    before the decision are counts of the graphs the analytics would read."""
+    The price is computed with the variables applied. A query with analytics that would
+    only be told BUSY is refused then, before any store call (graph/analytics/jobs.py
+    `busy_now`); otherwise the only store calls made before the decision are the scope
+    versions and counts of the graphs the analytics would read, a count being kept per
+    scope version (`_sizes`)."""
 
     def __init__(self, max_cost: int = MAX_COST) -> None:
         self.max_cost = max_cost
@@ -84,6 +91,9 @@ class QueryCost(SchemaExtension):
         schema = ec.schema._schema
         variables = coerce_variables(schema, operation, ec.variables or {})
         plan = price(schema, ec.graphql_document, operation, variables)
+        store = getattr(ec.context, "store", None)
+        if store is not None and await jobs.busy_now(store, plan.scopes):
+            raise busy_error(jobs.pool().busy_message())
         sizes = await _sizes(ec.context, plan.scopes)
         self.cost = plan.cost + sum(size_cost(s) for s in sizes.values())
         ceiling = settings().analytics_memory_mb << 20
@@ -105,16 +115,51 @@ class QueryCost(SchemaExtension):
         return {"cost": self.cost} if self.cost is not None else {}
 
 
+# Counts kept per (store, filter, scope version): a count over a province is a quarter
+# second of SQLite in the API process, and a cached analytics answer would pay it again
+# on every request. Bounded; an entry is a few ints.
+SIZE_CACHE_ENTRIES = 4096
+_SIZE_CACHE: OrderedDict[tuple[Any, ...], NetworkSize] = OrderedDict()
+_SIZE_LOCK = threading.Lock()
+
+
+def clear_size_cache() -> None:
+    with _SIZE_LOCK:
+        _SIZE_CACHE.clear()
+
+
 async def _sizes(context: Any, scopes: set[NetworkFilter]) -> dict[NetworkFilter, NetworkSize]:
-    """Count each graph once; the resolvers find the counts on the context."""
+    """Count each graph once per scope version; the resolvers find the counts (and the
+    versions, for the result cache) on the context."""
     store = getattr(context, "store", None)
     if store is None or not scopes:
         return {}
     known: dict[NetworkFilter, NetworkSize] = getattr(context, "network_sizes", {})
+    versions: dict[str | None, int] = getattr(context, "scope_versions", {})
+    # Only a store with a name (a file, a URI) is remembered: an id may be reused.
+    where = jobs.locator(store)
     for f in scopes:
-        if f not in known:
+        if f in known:
+            continue
+        found, key = None, None
+        if where is not None:
+            if f.region_code not in versions:
+                versions[f.region_code] = await context.call(store.scope_version,
+                                                             f.region_code)
+            key = (where, f, versions[f.region_code])
+            with _SIZE_LOCK:
+                found = _SIZE_CACHE.get(key)
+                if found is not None:
+                    _SIZE_CACHE.move_to_end(key)
+        if found is None:
             # A count over a large scope is analytics work, not a page read: it gets the
             # analytics budget, not the store timeout meant for an unanswering store.
-            known[f] = await context.call(store.network_size, f,
-                                          bound=settings().analytics_seconds)
+            found = await context.call(store.network_size, f,
+                                       bound=settings().analytics_seconds)
+            if key is not None:
+                with _SIZE_LOCK:
+                    _SIZE_CACHE[key] = found
+                    while len(_SIZE_CACHE) > SIZE_CACHE_ENTRIES:
+                        _SIZE_CACHE.popitem(last=False)
+        known[f] = found
     return {f: known[f] for f in scopes}

@@ -57,6 +57,10 @@ class Settings:
                                     "is estimated larger is refused (TOO_LARGE) before it "
                                     "starts, and each worker runs under RLIMIT_AS = its size "
                                     "at start + this")
+    analytics_nice: int = _var("TPPS_ANALYTICS_NICE", 10,
+                               "how much lower the analytics workers' CPU priority is than "
+                               "the server's (nice increment, 0-19), so requests keep the "
+                               "CPU while analyses run")
     search_chars: int = _var("TPPS_SEARCH_CHARS", 200,
                              "longest search string (nameContains) accepted")
     body_seconds: float = _var("TPPS_BODY_SECONDS", 10.0,

@@ -30,7 +30,7 @@ from api.analytics.types import (
     institutions_of,
 )
 from api.context import ctx
-from api.errors import BUSY_RETRY_SECONDS, UserInputError
+from api.errors import UserInputError, busy_error
 from api.faults import StoreFaultError
 from api.institutions.types import Institution
 from api.pagination import MAX_PAGE, check_first
@@ -48,13 +48,12 @@ async def _run(context: Any, fn: Callable[..., T], f: StoreNetworkFilter, *args:
     """Run an analytics job (graph/analytics/jobs.py) on the network `f` selects, within
     the time budget; say so clearly when it is too slow, too big or every worker is busy."""
     try:
-        version = await context.call(context.store.scope_version, f.region_code)
+        version = context.scope_versions.get(f.region_code)  # read by QueryCost
+        if version is None:
+            version = await context.call(context.store.scope_version, f.region_code)
         return await jobs.run(context.store, fn, f, *args, version=version)
     except jobs.Busy as exc:
-        error = UserInputError(f"{exc} (retry after {BUSY_RETRY_SECONDS} s)", code="BUSY")
-        assert error.extensions is not None
-        error.extensions["retryAfter"] = BUSY_RETRY_SECONDS
-        raise error from exc
+        raise busy_error(str(exc)) from exc
     except jobs.JobTimeout as exc:
         raise UserInputError(
             f"the computation took longer than {settings().analytics_seconds:g} s and was "

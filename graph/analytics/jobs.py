@@ -18,6 +18,11 @@ no CPU, and its memory goes back to the OS.
   comes back. Workers stay warm between jobs (a 50-node graph answers in milliseconds);
   they come from a fork server (the API process has threads, so it never forks itself)
   that has imported the numerical libraries once.
+- Workers run niced (`TPPS_ANALYTICS_NICE` below the server), so the event loop gets
+  the CPU first; `tpps serve` warms the pool at start (`warm_in_background`).
+- `busy_now` says, before a request reads anything, that it would be told Busy: the
+  API refuses it (QueryCost) with no store call, so clients retrying after BUSY cost
+  the server nothing but a parse.
 - A store no worker can open (in-memory, or a test's wrapper) runs the job on a thread
   of this process: still at most N at once, but a timeout only stops the waiting.
 
@@ -80,7 +85,9 @@ class WorkerDied(JobError):
 # Each takes the worker's store and a NetworkFilter first (its scope names the cache key).
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
-    return service.scores(store, f, measure, weighting)
+    found = service.scores(store, f, measure, weighting)
+    found.ranked()  # ranked here, niced: sorting 20k scores would block the event loop
+    return found
 
 
 def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:
@@ -177,10 +184,14 @@ class _Worker:
 
 
 class Pool:
-    def __init__(self, size: int, memory_mb: int, queue_seconds: float) -> None:
+    def __init__(self, size: int, memory_mb: int, queue_seconds: float,
+                 nice: int = 0) -> None:
         if size < 1:
             raise ValueError(f"TPPS_ANALYTICS_WORKERS must be at least 1, not {size}")
+        if not 0 <= nice <= 19:
+            raise ValueError(f"TPPS_ANALYTICS_NICE must be between 0 and 19, not {nice}")
         self.size = size
+        self.nice = nice
         self.memory_mb = memory_mb
         self.queue_seconds = queue_seconds
         self._lock = threading.Lock()
@@ -200,8 +211,21 @@ class Pool:
                     self._running += 1
                     return
             if loop.time() >= deadline:
-                raise Busy(f"all {self.size} analytics workers are busy; try again shortly")
+                raise Busy(self.busy_message())
             await asyncio.sleep(0.05)
+
+    def busy_message(self) -> str:
+        return f"all {self.size} analytics workers are busy; try again shortly"
+
+    async def free_within(self, seconds: float) -> bool:
+        """Whether a slot is free now or frees up within `seconds` (none is taken)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while self._running >= self.size:
+            if loop.time() >= deadline:
+                return False
+            await asyncio.sleep(0.05)
+        return True
 
     def _release(self) -> None:
         with self._lock:
@@ -216,7 +240,7 @@ class Pool:
         from graph.analytics.worker import main
 
         mine, theirs = self._context.Pipe()
-        process = self._context.Process(target=main, args=(theirs, self.memory_mb),
+        process = self._context.Process(target=main, args=(theirs, self.memory_mb, self.nice),
                                         daemon=True, name="tpps-analytics")
         process.start()
         theirs.close()
@@ -251,8 +275,9 @@ class Pool:
         threading.Thread(target=work, daemon=True, name="tpps-analytics-replace").start()
 
     def warm(self) -> None:
-        """Start the workers now rather than at the first request (blocking)."""
-        while True:
+        """Start the workers now rather than at the first request (blocking); at most
+        `size`, however many requests take workers meanwhile."""
+        for _ in range(self.size):
             with self._lock:
                 if len(self._idle) >= self.size:
                     return
@@ -333,8 +358,38 @@ def pool() -> Pool:
     with _POOL_LOCK:
         if _POOL is None:
             s = settings()
-            _POOL = Pool(s.analytics_workers, s.analytics_memory_mb, s.analytics_queue_seconds)
+            _POOL = Pool(s.analytics_workers, s.analytics_memory_mb, s.analytics_queue_seconds,
+                         s.analytics_nice)
         return _POOL
+
+
+def warm_in_background(store: Store) -> threading.Thread | None:
+    """Start the workers for `store` on a thread (the fork server imports numpy, scipy,
+    igraph: seconds on a busy machine), so the first analytics requests do not pay it."""
+    if locator(store) is None:
+        return None
+    thread = threading.Thread(target=pool().warm, daemon=True, name="tpps-analytics-warm")
+    thread.start()
+    return thread
+
+
+async def busy_now(store: Store, filters: set[NetworkFilter]) -> bool:
+    """True when a request computing on `filters` would be told Busy: no slot frees up
+    within the queue wait, and no cached or in-flight result could answer it. Reads
+    nothing from the store; a result cached under an older scope version counts as
+    possibly current (the caller then reads the version and may still get Busy)."""
+    if not filters:
+        return False
+    p = pool()
+    if p.running < p.size:
+        return False
+    where = locator(store) or id(store)
+    with _CACHE_LOCK:
+        known = [k for k in _CACHE if k[0] == where]
+    known += [k for k in _INFLIGHT if k[0] == where]
+    if any(k[3] and k[3][0] in filters for k in known):
+        return False
+    return not await p.free_within(p.queue_seconds)
 
 
 def reset() -> None:

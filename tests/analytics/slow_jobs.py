@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -28,3 +29,8 @@ def slow_scores(store: Store, f: NetworkFilter, measure: str, weighting: str) ->
     """The real centrality job, after a few seconds of CPU."""
     spin(store, f, 3.0)
     return jobs.scores(store, f, measure, weighting)
+
+
+def niceness(store: Store, f: NetworkFilter) -> int:
+    """The worker's nice value."""
+    return os.nice(0)
