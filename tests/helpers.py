@@ -38,6 +38,7 @@ class CountingStore:
             self.rows[read] += _rows(result)
             return result
 
+        counted.__wrapped__ = attr  # type: ignore[attr-defined]  # counts, answers the same
         return counted_async if name == "aread" else counted
 
     @property

@@ -225,6 +225,8 @@ def main() -> None:
         servers.append(tpps("tpps-embedded", str(db), ROOT, uncached))
     if args.before:
         servers.append(tpps("before-neo4j", uri, args.before.resolve(), uncached))
+        if not args.no_embedded:
+            servers.append(tpps("before-embedded", str(db), args.before.resolve(), uncached))
     if args.cached:
         servers.append(tpps("cached-neo4j", uri, ROOT, {"TPPS_RESPONSE_CACHE": "1"}))
         if not args.no_embedded:

@@ -92,24 +92,33 @@ def collected(query: str) -> tuple[str, tuple[str, ...]]:
     awaited socket reads of each message's chunks); one record of n rows costs one
     message. The rows keep the subquery's order (collect keeps the order rows arrive
     in). Returns the wrapped query and the columns of the original RETURN."""
-    depth, start = 0, -1
-    for i, ch in enumerate(query):
-        depth += ch in "({[" and 1 or (-1 if ch in ")}]" else 0)
+    start = 0
+    for i, depth in _top_level(query):
         if depth == 0 and query.startswith("RETURN ", i) and (i == 0 or query[i - 1] == " "):
-            start = i + len("RETURN ")
-    tail, depth, columns, part = query[start:], 0, [], ""
-    for i, ch in enumerate(tail):
-        depth += ch in "({[" and 1 or (-1 if ch in ")}]" else 0)
-        if depth == 0 and (tail.startswith(" ORDER BY ", i) or tail.startswith(" LIMIT ", i)):
+            start = i + len("RETURN ")  # the last top-level RETURN
+    tail, columns, cut = query[start:], [], 0
+    for i, depth in _top_level(tail):
+        if depth == 0 and tail.startswith((" ORDER BY ", " LIMIT ", " SKIP "), i):
             break
-        if depth == 0 and ch == ",":
-            columns.append(part)
-            part = ""
-        else:
-            part += ch
-    columns.append(part)
+        if depth == 0 and tail[i] == ",":
+            columns.append(tail[cut:i])
+            cut = i + 1
+    else:
+        i = len(tail)
+    columns.append(tail[cut:i])
     names = tuple(c.rsplit(" AS ", 1)[-1].strip() for c in columns)
     return (f"CALL () {{ {query} }} RETURN collect([{', '.join(names)}]) AS rows_", names)
+
+
+def _top_level(text: str) -> Iterator[tuple[int, int]]:
+    """(index, bracket depth) of each character of a Cypher text."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in ")}]":
+            depth -= 1
+        yield i, depth
+        if ch in "({[":
+            depth += 1
 
 
 def rows_of(records: list[Any], names: tuple[str, ...]) -> list[dict[str, Any]]:
