@@ -907,6 +907,13 @@ class Neo4jStore:
     @_reads
     def count_meetings_of_institutions(self, ids: Iterable[str], window: Window
                                        ) -> Reads[dict[str, int]]:
+        if not window.start and not window.end:
+            # Every ATTENDED edge ends at a meeting, so an unbounded count is the node's
+            # degree, which Neo4j reads from the node instead of expanding each edge.
+            found = yield _stmt("UNWIND $ids AS pid MATCH (i:Institution {id: pid}) "
+                                "RETURN pid, COUNT { (i)-[:ATTENDED]->() } AS c",
+                                ids=list(dict.fromkeys(ids)))
+            return {r["pid"]: int(r["c"]) for r in found if r["c"]}
         return (yield from self._count_by_parent(
             "(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)", ids, window))
 
