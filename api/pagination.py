@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Generic, TypeVar
 
 import strawberry
@@ -18,6 +18,7 @@ from graphql import FieldNode
 from strawberry.types import Info
 
 from api.errors import UserInputError
+from api.loading import Deferred
 from graph.store.base import Page, PageRequest
 
 T = TypeVar("T")
@@ -43,11 +44,14 @@ class Edge(Generic[T]):
 class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
+    count: strawberry.Private[Callable[[], Deferred]]
 
     @strawberry.field(description="Rows matching the filter, over all pages (counted on request).")
-    async def total_count(self) -> int:
-        return await self.count()
+    def total_count(self) -> int:
+        # The count itself, or its awaitable: a count primed for the whole page
+        # (api/institutions/priming.py) is answered without a coroutine per row.
+        found: int = self.count()
+        return found
 
 
 def encode_cursor(order: str, key: tuple[Any, str]) -> str:
@@ -86,7 +90,12 @@ def asks_page(info: Info) -> bool:
     at the raw field nodes, one level deep (Strawberry's selected_fields converts the
     whole subtree, on every parent row); a fragment counts as asking for rows.
     """
-    for node in info._raw_info.field_nodes:
+    return asks_rows(info._raw_info.field_nodes)
+
+
+def asks_rows(nodes: Iterable[FieldNode]) -> bool:
+    """asks_page for these field nodes of a connection (priming looks one level down)."""
+    for node in nodes:
         for sel in node.selection_set.selections if node.selection_set else ():
             if not isinstance(sel, FieldNode) or sel.name.value not in _COUNT_ONLY:
                 return True
@@ -101,7 +110,7 @@ def page_request(first: int, after: str | None, order: str, sort: str, descendin
 
 
 def connection(page: Page[Any], wrap: Callable[[Any], T], order: str, after: str | None,
-               count: Callable[[], Awaitable[int]]) -> Connection[T]:
+               count: Callable[[], Deferred]) -> Connection[T]:
     edges = [Edge(node=wrap(item), cursor=encode_cursor(order, key))
              for item, key in zip(page.items, page.keys, strict=True)]
     return Connection(
@@ -120,12 +129,16 @@ async def listing(
     context: Any, find: Callable[..., Page[Any]], count: Callable[..., int], store_filter: Any,
     first: int, after: str | None, order: str, sort: str, descending: bool,
     wrap: Callable[[Any], T], info: Info | None = None,
+    prime: Callable[[Any, Info, list[Any]], Awaitable[None]] | None = None,
 ) -> Connection[T]:
     """A top-level connection: one store call for the page (unless only totalCount is
-    asked), one more if totalCount is asked."""
+    asked), one more if totalCount is asked. `prime` loads, a batch per field, what the
+    rows' selected fields read, so they resolve without a coroutine each."""
     req = page_request(first, after, order, sort, descending)
     page = await context.read(find, store_filter, req) if info is None or asks_page(info) \
         else Page()
+    if prime is not None and info is not None and page.items:
+        await prime(context, info, page.items)
 
     async def total() -> int:
         return int(await context.read(count, store_filter))

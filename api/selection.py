@@ -9,8 +9,10 @@ arguments on every call, once per parent row; this walks only the path asked for
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
+from graphql.execution.values import get_argument_values
 from strawberry.types import Info
 
 
@@ -26,10 +28,29 @@ def _fields(sets: Iterable[SelectionSetNode | None], info: Info) -> Iterator[Fie
                 yield from _fields([fragments[sel.name.value].selection_set], info)
 
 
+def nodes(info: Info, *path: str, start: Iterable[FieldNode] | None = None) -> list[FieldNode]:
+    """The field nodes selected under this field (or `start`), down `path`: every
+    node of the last name, aliases included."""
+    found: list[FieldNode] = list(info._raw_info.field_nodes if start is None else start)
+    for name in path:
+        found = [f for f in _fields((n.selection_set for n in found), info)
+                 if f.name.value == name]
+    return found
+
+
+def names(info: Info, found: Iterable[FieldNode]) -> set[str]:
+    """Names of the fields selected under these field nodes."""
+    return {f.name.value for f in _fields((n.selection_set for n in found), info)}
+
+
 def selected(info: Info, *path: str) -> set[str]:
     """Names of the fields selected under this field, or under `path` below it."""
-    nodes: list[FieldNode] = list(info._raw_info.field_nodes)
-    for name in path:
-        nodes = [f for f in _fields((n.selection_set for n in nodes), info)
-                 if f.name.value == name]
-    return {f.name.value for f in _fields((n.selection_set for n in nodes), info)}
+    return names(info, nodes(info, *path))
+
+
+def arguments(info: Info, type_name: str, node: FieldNode) -> dict[str, Any]:
+    """A selected field's arguments as graphql-core coerces them (variables applied,
+    defaults filled, scalars parsed), keyed by their GraphQL names."""
+    schema = info._raw_info.schema
+    definition = schema.get_type(type_name).fields[node.name.value]  # type: ignore[union-attr]
+    return get_argument_values(definition, node, info._raw_info.variable_values)

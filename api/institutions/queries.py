@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from api import validation
 from api.context import ctx
+from api.institutions.priming import prime_institutions
 from api.institutions.types import Institution, institution_of
 from api.pagination import DEFAULT_PAGE, Connection, listing
 from graph.store.base import InstitutionFilter as StoreFilter
@@ -70,4 +71,5 @@ class InstitutionQueries:
         return await listing(
             context, context.store.find_institutions, context.store.count_institutions,
             store_filter, first, after, order_by.name, sort, desc, Institution.of, info,
+            prime_institutions,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,6 +30,7 @@ from api.pagination import (
     page_request,
 )
 from api.regions.types import Region, region_now
+from api.selection import selected
 from api.sources.types import Citation, citations
 from graph import model
 from graph.store.base import Page
@@ -113,22 +115,32 @@ class Institution(Node):
         return region_now(info, self.region_code)
 
     @strawberry.field(description="Meetings attended, newest first.")
-    async def meetings(
+    def meetings(
         self, info: Info, from_: Annotated[date | None, strawberry.argument(name="from")] = None,
         to: date | None = None, first: int = DEFAULT_PAGE, after: str | None = None,
     ) -> Connection[MeetingT]:
+        # Not a coroutine: a count-only connection whose count the page primed
+        # (priming.py) is answered at once; a page is awaited, then its meetings' fields primed.
+        from api.meetings.priming import prime_meetings
         from api.meetings.types import Meeting
 
         win = validation.window(from_, to)
         req = page_request(first, after, "DATE_DESC", "date", True)
         context = ctx(info)
-        page = await context.loader(meetings_of_institution).load((self.id, win, req)) \
-            if asks_page(info) else Page()
+        counts = context.loader(meeting_count_of_institution)
 
-        async def count() -> int:
-            return int(await context.loader(meeting_count_of_institution).load((self.id, win)))
+        def count() -> Deferred:
+            return load_now(counts, (self.id, win))
 
-        return connection(page, Meeting.of, "DATE_DESC", after, count)
+        if not asks_page(info):
+            return connection(Page(), Meeting.of, "DATE_DESC", after, count)
+
+        async def paged() -> Connection[MeetingT]:
+            page = await context.loader(meetings_of_institution).load((self.id, win, req))
+            await prime_meetings(context, info, page.items)
+            return connection(page, Meeting.of, "DATE_DESC", after, count)
+
+        return paged()  # type: ignore[return-value]
 
     @strawberry.field(description="Institutions met at the same meetings, heaviest first.")
     async def collaborators(
@@ -137,7 +149,11 @@ class Institution(Node):
     ) -> list[Collaborator]:
         check_first(first)
         win = validation.window(from_, to)
-        found = await ctx(info).loader(collaborators_of).load((self.id, win, first))
+        context = ctx(info)
+        found = await context.loader(collaborators_of).load((self.id, win, first))
+        if "institution" in selected(info):  # one batch, then each resolves at once
+            await asyncio.gather(context.loader(institution_by_id).load_many(
+                [c.institution_id for c in found]), return_exceptions=True)
         return [Collaborator(institution_id=c.institution_id, shared_meetings=c.shared_meetings,
                              weight=c.weight) for c in found]
 

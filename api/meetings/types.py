@@ -11,16 +11,10 @@ from strawberry.types import Info
 from api.context import ctx
 from api.institutions.types import Institution, institution_of, related_institution_now
 from api.loading import load_now, then
-from api.meetings.dataloaders import (
-    attendance_of_meeting,
-    attendance_with_institutions,
-    attendance_with_regions,
-    meeting_by_id,
-    programs_of_meeting,
-)
+from api.meetings.dataloaders import attendance_of_meeting, meeting_by_id, programs_of_meeting
+from api.meetings.priming import attendance_loader
 from api.node import Node
 from api.regions.types import Region, region_now
-from api.selection import selected
 from api.sources.types import Citation, citations
 from graph import model
 from graph.ids import attendance_key
@@ -81,10 +75,7 @@ class Meeting(Node):
     def attendees(self, info: Info) -> list[Attendee]:
         # The selection picks the read: attendees' institutions (and their regions)
         # come in the same round trip as the attendance when they are asked for.
-        loader = attendance_of_meeting
-        if "institution" in selected(info):
-            loader = attendance_with_regions if "region" in selected(info, "institution") \
-                else attendance_with_institutions
+        loader = attendance_loader(info, info._raw_info.field_nodes)
         return then(load_now(ctx(info).loader(loader), self.id), lambda found: [
             Attendee(meeting_id=a.meeting_id, institution_id=a.institution_id, role=a.role,
                      roles=list(a.roles)) for a in found])

@@ -284,3 +284,16 @@ def region_prefix_bounds(code: str) -> tuple[str, str]:
     range scan on an index in either backend rather than a tree walk.
     """
     return code + ".", code + "/"  # "/" sorts right after "."
+
+
+class AsyncReads(Protocol):
+    """A store that also answers some of its reads on an asyncio driver (Neo4j).
+
+    `aread(name, *args)` answers what `getattr(store, name)(*args)` would, for every
+    name in `async_reads`; the API's read path uses it (api/context.py), everything
+    else the plain methods."""
+
+    @property
+    def async_reads(self) -> frozenset[str]: ...
+
+    async def aread(self, name: str, *args: Any) -> Any: ...

@@ -160,6 +160,7 @@ class FaultBoundary:
             return awaited(result) if inspect.isawaitable(result) else result
 
         guarded.__name__ = name
+        guarded.__wrapped__ = attr  # type: ignore[attr-defined]  # what it guards (api/context.py)
         return guarded
 
 

@@ -16,11 +16,12 @@ index-backed STARTS WITH.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 import numpy as np
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
@@ -70,6 +71,79 @@ from graph.store.scopes import expand, touched_regions
 from graph.weights import newman_expression
 
 _CHUNK = 5000  # rows per UNWIND statement
+R = TypeVar("R")
+P = ParamSpec("P")
+
+
+class _Stmt(NamedTuple):
+    query: str
+    params: dict[str, Any]
+
+
+def _stmt(query: str, **params: Any) -> _Stmt:
+    return _Stmt(query, params)
+
+
+@functools.lru_cache(maxsize=512)
+def collected(query: str) -> tuple[str, tuple[str, ...]]:
+    """`query` answering in one record: its rows collected into one list.
+
+    The driver's cost is per record (a Record built, and on the async driver two
+    awaited socket reads of each message's chunks); one record of n rows costs one
+    message. The rows keep the subquery's order (collect keeps the order rows arrive
+    in). Returns the wrapped query and the columns of the original RETURN."""
+    start = 0
+    for i, depth in _top_level(query):
+        if depth == 0 and query.startswith("RETURN ", i) and (i == 0 or query[i - 1] == " "):
+            start = i + len("RETURN ")  # the last top-level RETURN
+    tail, columns, cut = query[start:], [], 0
+    for i, depth in _top_level(tail):
+        if depth == 0 and tail.startswith((" ORDER BY ", " LIMIT ", " SKIP "), i):
+            break
+        if depth == 0 and tail[i] == ",":
+            columns.append(tail[cut:i])
+            cut = i + 1
+    else:
+        i = len(tail)
+    columns.append(tail[cut:i])
+    names = tuple(c.rsplit(" AS ", 1)[-1].strip() for c in columns)
+    return (f"CALL () {{ {query} }} RETURN collect([{', '.join(names)}]) AS rows_", names)
+
+
+def _top_level(text: str) -> Iterator[tuple[int, int]]:
+    """(index, bracket depth) of each character of a Cypher text."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in ")}]":
+            depth -= 1
+        yield i, depth
+        if ch in "({[":
+            depth += 1
+
+
+def rows_of(records: list[Any], names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """A collected answer as rows, each a dict by column (what a Record would give)."""
+    return [dict(zip(names, row, strict=True)) for row in records[0]["rows_"]]
+
+
+# A read written once for both drivers: a generator that yields its statements, is sent
+# each one's records, and returns the answer. The sync driver runs it for the CLI, the
+# loaders and analytics (`_drive`); the async driver (neo4j_async.py) for the API, so
+# concurrent requests wait on Neo4j without holding a thread each.
+Reads = Generator[_Stmt, list[Any], R]
+READS: dict[str, Callable[..., Reads[Any]]] = {}
+
+
+def _reads(fn: Callable[Concatenate[Neo4jStore, P], Reads[R]]
+           ) -> Callable[Concatenate[Neo4jStore, P], R]:
+    """The read as a plain method on the sync driver; its generator kept in READS."""
+    READS[fn.__name__] = fn
+
+    def run(self: Neo4jStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return self._drive(fn(self, *args, **kwargs))
+
+    run.__name__, run.__qualname__, run.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return run
 _VERSION = "MATCH (m:Meta {key: 'graph'}) RETURN m.version AS v"
 
 SCHEMA = [
@@ -255,14 +329,16 @@ class Neo4jStore:
         budget = settings().store_timeout if timeout is None else timeout
         # Notifications off: "property does not exist yet" warnings on an empty
         # graph are expected and would flood the logs.
-        self._driver: Driver = GraphDatabase.driver(
-            uri, auth=auth, notifications_min_severity="OFF",
+        # The same options serve the async driver of the API's reads (neo4j_async.py).
+        self.driver_options: dict[str, Any] = dict(
+            auth=auth, notifications_min_severity="OFF",
             connection_timeout=max(budget, 5.0),
             connection_acquisition_timeout=max(budget, 5.0),
             max_transaction_retry_time=budget / 4,
             # A pooled connection idle this long is RESET before use: after Neo4j
             # restarts, dead ones are dropped at acquisition instead of failing a query.
             liveness_check_timeout=1.0)
+        self._driver: Driver = GraphDatabase.driver(uri, **self.driver_options)
         try:
             self._driver.verify_connectivity()
             for statement in SCHEMA:
@@ -285,6 +361,9 @@ class Neo4jStore:
 
     def close(self) -> None:
         self._driver.close()
+        from graph.store.neo4j_async import close_async
+
+        close_async(self)
 
     # -- plumbing -------------------------------------------------------------
     def _read(self, query: str, **params: Any) -> list[Any]:
@@ -294,6 +373,28 @@ class Neo4jStore:
             query, params, database_=self.database, routing_=RoutingControl.READ,
             bookmark_manager_=None)
         return records
+
+    def _drive(self, reads: Reads[R]) -> R:
+        """Run a read's statements one after another on the sync driver."""
+        try:
+            stmt = next(reads)
+            while True:
+                query, names = collected(stmt.query)
+                stmt = reads.send(rows_of(self._read(query, **stmt.params), names))
+        except StopIteration as done:
+            result: R = done.value
+            return result
+
+    @property
+    def async_reads(self) -> frozenset[str]:
+        """The reads `aread` answers on the async driver (the API's read path)."""
+        return frozenset(READS)
+
+    async def aread(self, name: str, *args: Any) -> Any:
+        """READS[name] on the async driver of the running event loop."""
+        from graph.store.neo4j_async import run_async
+
+        return await run_async(self, READS[name](self, *args))
 
     # -- writes -----------------------------------------------------------------
     def write(self, batch: Batch) -> WriteResult:
@@ -404,11 +505,13 @@ class Neo4jStore:
             out.update(r["met"])
         return out
 
-    def scope_version(self, code: str | None) -> int:
+    @_reads
+    def scope_version(self, code: str | None) -> Reads[int]:
         if not code:
-            return self.version()
-        found = self._read("MATCH (s:ScopeVersion {code: $code}) RETURN s.version AS v",
-                           code=code)
+            found = yield _stmt(_VERSION)
+            return int(found[0]["v"])
+        found = (yield _stmt("MATCH (s:ScopeVersion {code: $code}) RETURN s.version AS v",
+                           code=code))
         return int(found[0]["v"]) if found else 0
 
     def _write_relationships(self, tx: ManagedTransaction, batch: Batch) -> None:
@@ -532,34 +635,50 @@ class Neo4jStore:
         return len(rows)
 
     # -- nodes by id ------------------------------------------------------------
-    def _by_key(self, label: str, key: str, values: Iterable[str]) -> list[Any]:
+    @staticmethod
+    def _by_key(label: str, key: str, values: Iterable[str]) -> Reads[list[Any]]:
         wanted = list(dict.fromkeys(values))
         if not wanted:
             return []
-        return [r["n"] for r in self._read(
+        found = yield _Stmt(
             f"UNWIND $keys AS k MATCH (n:{label} {{{key}: k}}) RETURN n {{.*}} AS n",
-            keys=wanted)]
+            {"keys": wanted})
+        return [r["n"] for r in found]
 
-    def regions(self, codes: Iterable[str]) -> dict[str, Region]:
-        return {n["code"]: _region(n) for n in self._by_key("Region", "code", codes)}
+    @_reads
+    def regions(self, codes: Iterable[str]) -> Reads[dict[str, Region]]:
+        found = yield from self._by_key("Region", "code", codes)
+        return {n["code"]: _region(n) for n in found}
 
-    def institutions(self, ids: Iterable[str]) -> dict[str, Institution]:
-        return {n["id"]: _institution(n) for n in self._by_key("Institution", "id", ids)}
+    @_reads
+    def institutions(self, ids: Iterable[str]) -> Reads[dict[str, Institution]]:
+        found = yield from self._by_key("Institution", "id", ids)
+        return {n["id"]: _institution(n) for n in found}
 
-    def meetings(self, ids: Iterable[str]) -> dict[str, Meeting]:
-        return {n["id"]: _meeting(n) for n in self._by_key("Meeting", "id", ids)}
+    @_reads
+    def meetings(self, ids: Iterable[str]) -> Reads[dict[str, Meeting]]:
+        found = yield from self._by_key("Meeting", "id", ids)
+        return {n["id"]: _meeting(n) for n in found}
 
-    def programs(self, ids: Iterable[str]) -> dict[str, Program]:
-        return {n["id"]: _program(n) for n in self._by_key("Program", "id", ids)}
+    @_reads
+    def programs(self, ids: Iterable[str]) -> Reads[dict[str, Program]]:
+        found = yield from self._by_key("Program", "id", ids)
+        return {n["id"]: _program(n) for n in found}
 
-    def measurements(self, ids: Iterable[str]) -> dict[str, Measurement]:
-        return {n["id"]: _measurement(n) for n in self._by_key("Measurement", "id", ids)}
+    @_reads
+    def measurements(self, ids: Iterable[str]) -> Reads[dict[str, Measurement]]:
+        found = yield from self._by_key("Measurement", "id", ids)
+        return {n["id"]: _measurement(n) for n in found}
 
-    def sources(self, ids: Iterable[str]) -> dict[str, Source]:
-        return {n["id"]: _source(n) for n in self._by_key("Source", "id", ids)}
+    @_reads
+    def sources(self, ids: Iterable[str]) -> Reads[dict[str, Source]]:
+        found = yield from self._by_key("Source", "id", ids)
+        return {n["id"]: _source(n) for n in found}
 
-    def resolve_aliases(self, ids: Iterable[str]) -> dict[str, str]:
-        return {n["old_id"]: n["new_id"] for n in self._by_key("Alias", "old_id", ids)}
+    @_reads
+    def resolve_aliases(self, ids: Iterable[str]) -> Reads[dict[str, str]]:
+        found = yield from self._by_key("Alias", "old_id", ids)
+        return {n["old_id"]: n["new_id"] for n in found}
 
     # -- listings ---------------------------------------------------------------
     @staticmethod
@@ -577,16 +696,16 @@ class Neo4jStore:
         return f"ORDER BY {column} {direction}, {id_col} {direction}"
 
     def _page(self, match: str, q: _Query, label: str, page: PageRequest,
-              default: str) -> tuple[list[Any], bool]:
+              default: str) -> Reads[tuple[list[Any], bool]]:
         order = self._keyset(q, label, page, default)
         column = _SORT_COLUMNS[label][page.sort or default]
         # Every node has its sort property; saying so lets the planner walk the
         # index in order instead of sorting the whole label.
         q.add(f"{column} IS NOT NULL")
         # Ordered and cut on the node (index order), then projected to a map.
-        records = self._read(f"{match} {q.clause()} WITH n, {column} AS sort_key {order} "
-                             "LIMIT $limit RETURN n {.*} AS n, sort_key", limit=page.first + 1,
-                             **q.params)
+        records = yield _Stmt(f"{match} {q.clause()} WITH n, {column} AS sort_key {order} "
+                              "LIMIT $limit RETURN n {.*} AS n, sort_key",
+                              {"limit": page.first + 1, **q.params})
         return records[: page.first], len(records) > page.first
 
     @staticmethod
@@ -596,8 +715,9 @@ class Neo4jStore:
             value = value.isoformat()
         return value, record["n"][key]
 
-    def _count(self, match: str, q: _Query) -> int:
-        record = self._read(f"{match} {q.clause()} RETURN count(n) AS c", **q.params)
+    @staticmethod
+    def _count(match: str, q: _Query) -> Reads[int]:
+        record = yield _Stmt(f"{match} {q.clause()} RETURN count(n) AS c", q.params)
         return int(record[0]["c"])
 
     @staticmethod
@@ -612,13 +732,16 @@ class Neo4jStore:
             q.add("n.name_norm CONTAINS $needle", needle=normalise_name(f.name_contains))
         return q
 
-    def find_institutions(self, f: InstitutionFilter, page: PageRequest) -> Page[Institution]:
-        rows, more = self._page("MATCH (n:Institution)", self._institution_query(f),
-                                "Institution", page, "name")
+    @_reads
+    def find_institutions(self, f: InstitutionFilter, page: PageRequest
+                          ) -> Reads[Page[Institution]]:
+        rows, more = yield from self._page("MATCH (n:Institution)", self._institution_query(f),
+                                           "Institution", page, "name")
         return Page([_institution(r["n"]) for r in rows], [self._key(r) for r in rows], more)
 
-    def count_institutions(self, f: InstitutionFilter) -> int:
-        return self._count("MATCH (n:Institution)", self._institution_query(f))
+    @_reads
+    def count_institutions(self, f: InstitutionFilter) -> Reads[int]:
+        return (yield from self._count("MATCH (n:Institution)", self._institution_query(f)))
 
     @staticmethod
     def _meeting_query(f: MeetingFilter) -> _Query:
@@ -631,13 +754,15 @@ class Neo4jStore:
             q.add("EXISTS { (n)-[:DISCUSSED]->(:Program {id: $pid}) }", pid=f.program_id)
         return q
 
-    def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Page[Meeting]:
-        rows, more = self._page("MATCH (n:Meeting)", self._meeting_query(f), "Meeting", page,
-                                "date")
+    @_reads
+    def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Reads[Page[Meeting]]:
+        rows, more = yield from self._page("MATCH (n:Meeting)", self._meeting_query(f),
+                                           "Meeting", page, "date")
         return Page([_meeting(r["n"]) for r in rows], [self._key(r) for r in rows], more)
 
-    def count_meetings(self, f: MeetingFilter) -> int:
-        return self._count("MATCH (n:Meeting)", self._meeting_query(f))
+    @_reads
+    def count_meetings(self, f: MeetingFilter) -> Reads[int]:
+        return (yield from self._count("MATCH (n:Meeting)", self._meeting_query(f)))
 
     @staticmethod
     def _program_query(f: ProgramFilter) -> _Query:
@@ -656,13 +781,15 @@ class Neo4jStore:
                   "r.code STARTS WITH $region_below }", region=f.region_code, region_below=low)
         return q
 
-    def find_programs(self, f: ProgramFilter, page: PageRequest) -> Page[Program]:
-        rows, more = self._page("MATCH (n:Program)", self._program_query(f), "Program", page,
-                                "name")
+    @_reads
+    def find_programs(self, f: ProgramFilter, page: PageRequest) -> Reads[Page[Program]]:
+        rows, more = yield from self._page("MATCH (n:Program)", self._program_query(f),
+                                           "Program", page, "name")
         return Page([_program(r["n"]) for r in rows], [self._key(r) for r in rows], more)
 
-    def count_programs(self, f: ProgramFilter) -> int:
-        return self._count("MATCH (n:Program)", self._program_query(f))
+    @_reads
+    def count_programs(self, f: ProgramFilter) -> Reads[int]:
+        return (yield from self._count("MATCH (n:Program)", self._program_query(f)))
 
     @staticmethod
     def _region_query(f: RegionFilter) -> _Query:
@@ -675,49 +802,56 @@ class Neo4jStore:
             q.add("n.name_norm CONTAINS $needle", needle=normalise_name(f.name_contains))
         return q
 
-    def find_regions(self, f: RegionFilter, page: PageRequest) -> Page[Region]:
-        rows, more = self._page("MATCH (n:Region)", self._region_query(f), "Region", page, "code")
+    @_reads
+    def find_regions(self, f: RegionFilter, page: PageRequest) -> Reads[Page[Region]]:
+        rows, more = yield from self._page("MATCH (n:Region)", self._region_query(f),
+                                           "Region", page, "code")
         return Page([_region(r["n"]) for r in rows], [self._key(r, "code") for r in rows], more)
 
-    def count_regions(self, f: RegionFilter) -> int:
-        return self._count("MATCH (n:Region)", self._region_query(f))
+    @_reads
+    def count_regions(self, f: RegionFilter) -> Reads[int]:
+        return (yield from self._count("MATCH (n:Region)", self._region_query(f)))
 
-    def find_measurements(self, f: MeasurementFilter, first: int) -> list[Measurement]:
+    @_reads
+    def find_measurements(self, f: MeasurementFilter, first: int) -> Reads[list[Measurement]]:
         q = _Query()
         q.region("n.region_code", f.region_code)
         if f.what:
             q.add("n.what = $what", what=f.what)
-        rows = self._read(f"MATCH (n:Measurement) {q.clause()} RETURN n {{.*}} AS n "
-                          "ORDER BY n.region_code, "
-                          "n.what, coalesce(n.period, ''), n.id LIMIT $limit",
-                          limit=first, **q.params)
+        rows = yield _Stmt(f"MATCH (n:Measurement) {q.clause()} RETURN n {{.*}} AS n "
+                           "ORDER BY n.region_code, "
+                           "n.what, coalesce(n.period, ''), n.id LIMIT $limit",
+                           {"limit": first, **q.params})
         return [_measurement(r["n"]) for r in rows]
 
     # -- neighbourhoods -----------------------------------------------------------
-    def attendance_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Attendance]]:
+    @_reads
+    def attendance_of_meetings(self, meeting_ids: Iterable[str]
+                               ) -> Reads[dict[str, list[Attendance]]]:
         out: dict[str, list[Attendance]] = defaultdict(list)
-        for r in self._read(
+        for r in (yield _Stmt(
             "UNWIND $ids AS mid MATCH (i:Institution)-[a:ATTENDED]->(:Meeting {id: mid}) "
             "RETURN mid, i.id AS iid, a.roles AS roles ORDER BY mid, iid",
-            ids=list(dict.fromkeys(meeting_ids)),
-        ):
+            {"ids": list(dict.fromkeys(meeting_ids))},
+        )):
             out[r["mid"]].append(Attendance(r["mid"], r["iid"], tuple(r["roles"])))
         return dict(out)
 
+    @_reads
     def attendance_with_nodes(self, meeting_ids: Iterable[str],
-                              regions: bool = False) -> AttendanceNodes:
+                              regions: bool = False) -> Reads[AttendanceNodes]:
         """One statement: each meeting's attendees as maps of only the properties the
         Institution type shows, with their region when asked."""
         region = ("OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) "
                   "WITH mid, i, a, r {.code, .name, .level, .parent_code} AS r ") if regions \
             else "WITH mid, i, a, null AS r "
         out = AttendanceNodes()
-        for rec in self._read(
+        for rec in (yield _Stmt(
             "UNWIND $ids AS mid MATCH (i:Institution)-[a:ATTENDED]->(:Meeting {id: mid}) "
             + region + "RETURN mid, a.roles AS roles, "
             "i {.id, .name, .type, .level, .region_code} AS i, r ORDER BY mid, i.id",
-            ids=list(dict.fromkeys(meeting_ids)),
-        ):
+            {"ids": list(dict.fromkeys(meeting_ids))},
+        )):
             i = rec["i"]
             out.attendance.setdefault(rec["mid"], []).append(
                 Attendance(rec["mid"], i["id"], tuple(rec["roles"])))
@@ -728,16 +862,16 @@ class Neo4jStore:
         return out
 
     def _meetings_by_parent(self, pattern: str, ids: Iterable[str], window: Window,
-                            page: PageRequest) -> dict[str, Page[Meeting]]:
+                            page: PageRequest) -> Reads[dict[str, Page[Meeting]]]:
         q = _Query()
         q.window("n.date", window)
         order = self._keyset(q, "Meeting", page, "date")
         column = _SORT_COLUMNS["Meeting"][page.sort or "date"]
-        records = self._read(
+        records = yield _Stmt(
             f"UNWIND $ids AS pid CALL (pid) {{ MATCH {pattern} {q.clause()} "
             f"WITH n, {column} AS sort_key {order} LIMIT $limit "
             "RETURN n {.*} AS n, sort_key } RETURN pid, n, sort_key",
-            ids=list(dict.fromkeys(ids)), limit=page.first + 1, **q.params)
+            {"ids": list(dict.fromkeys(ids)), "limit": page.first + 1, **q.params})
         out: dict[str, Page[Meeting]] = {}
         for r in records:
             p = out.setdefault(r["pid"], Page())
@@ -748,90 +882,113 @@ class Neo4jStore:
                 p.keys.append(self._key(r))
         return out
 
+    @_reads
     def meetings_of_institutions(self, ids: Iterable[str], window: Window,
-                                 page: PageRequest) -> dict[str, Page[Meeting]]:
-        return self._meetings_by_parent("(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)",
-                                        ids, window, page)
+                           page: PageRequest) -> Reads[dict[str, Page[Meeting]]]:
+        return (yield from self._meetings_by_parent(
+            "(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)", ids, window, page))
 
+    @_reads
     def meetings_of_programs(self, ids: Iterable[str], window: Window,
-                             page: PageRequest) -> dict[str, Page[Meeting]]:
-        return self._meetings_by_parent("(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})",
-                                        ids, window, page)
+                           page: PageRequest) -> Reads[dict[str, Page[Meeting]]]:
+        return (yield from self._meetings_by_parent(
+            "(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})", ids, window, page))
 
-    def _count_by_parent(self, pattern: str, ids: Iterable[str], window: Window) -> dict[str, int]:
+    @staticmethod
+    def _count_by_parent(pattern: str, ids: Iterable[str], window: Window
+                         ) -> Reads[dict[str, int]]:
         q = _Query()
         q.window("n.date", window)
-        records = self._read(f"UNWIND $ids AS pid MATCH {pattern} {q.clause()} "
-                             "RETURN pid, count(n) AS c", ids=list(dict.fromkeys(ids)), **q.params)
+        records = yield _Stmt(f"UNWIND $ids AS pid MATCH {pattern} {q.clause()} "
+                              "RETURN pid, count(n) AS c",
+                              {"ids": list(dict.fromkeys(ids)), **q.params})
         return {r["pid"]: int(r["c"]) for r in records}
 
-    def count_meetings_of_institutions(self, ids: Iterable[str], window: Window) -> dict[str, int]:
-        return self._count_by_parent("(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)",
-                                     ids, window)
+    @_reads
+    def count_meetings_of_institutions(self, ids: Iterable[str], window: Window
+                                       ) -> Reads[dict[str, int]]:
+        if not window.start and not window.end:
+            # Every ATTENDED edge ends at a meeting, so an unbounded count is the node's
+            # degree, which Neo4j reads from the node instead of expanding each edge.
+            found = yield _stmt("UNWIND $ids AS pid MATCH (i:Institution {id: pid}) "
+                                "RETURN pid, COUNT { (i)-[:ATTENDED]->() } AS c",
+                                ids=list(dict.fromkeys(ids)))
+            return {r["pid"]: int(r["c"]) for r in found if r["c"]}
+        return (yield from self._count_by_parent(
+            "(:Institution {id: pid})-[:ATTENDED]->(n:Meeting)", ids, window))
 
-    def count_meetings_of_programs(self, ids: Iterable[str], window: Window) -> dict[str, int]:
-        return self._count_by_parent("(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})", ids,
-                                     window)
+    @_reads
+    def count_meetings_of_programs(self, ids: Iterable[str], window: Window
+                                   ) -> Reads[dict[str, int]]:
+        return (yield from self._count_by_parent(
+            "(n:Meeting)-[:DISCUSSED]->(:Program {id: pid})", ids, window))
 
-    def programs_of_meetings(self, meeting_ids: Iterable[str]) -> dict[str, list[Program]]:
+    @_reads
+    def programs_of_meetings(self, meeting_ids: Iterable[str]) -> Reads[dict[str, list[Program]]]:
         out: dict[str, list[Program]] = defaultdict(list)
-        for r in self._read("UNWIND $ids AS mid MATCH (:Meeting {id: mid})-[:DISCUSSED]->"
+        for r in (yield _stmt("UNWIND $ids AS mid MATCH (:Meeting {id: mid})-[:DISCUSSED]->"
                             "(p:Program) RETURN mid, p {.*} AS p ORDER BY mid, p.name_norm",
-                            ids=list(dict.fromkeys(meeting_ids))):
+                            ids=list(dict.fromkeys(meeting_ids)))):
             out[r["mid"]].append(_program(r["p"]))
         return dict(out)
 
+    @_reads
     def program_links(self, program_ids: Iterable[str] = (),
-                      institution_ids: Iterable[str] = ()) -> list[ProgramLink]:
-        records = self._read(
+                      institution_ids: Iterable[str] = ()) -> Reads[list[ProgramLink]]:
+        records = (yield _stmt(
             "MATCH (i:Institution)-[r:RUNS|SUPPORTS]->(p:Program) "
             "WHERE p.id IN $pids OR i.id IN $iids "
             "RETURN p.id AS p, i.id AS i, type(r) AS rel ORDER BY p, i, rel",
-            pids=list(program_ids), iids=list(institution_ids))
+            pids=list(program_ids), iids=list(institution_ids)))
         return [ProgramLink(r["p"], r["i"], r["rel"]) for r in records]
 
-    def program_regions(self, program_ids: Iterable[str]) -> dict[str, list[str]]:
+    @_reads
+    def program_regions(self, program_ids: Iterable[str]) -> Reads[dict[str, list[str]]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for r in self._read("UNWIND $ids AS pid MATCH (:Program {id: pid})-[:ACTIVE_IN]->"
+        for r in (yield _stmt("UNWIND $ids AS pid MATCH (:Program {id: pid})-[:ACTIVE_IN]->"
                             "(r:Region) RETURN pid, r.code AS code ORDER BY pid, code",
-                            ids=list(dict.fromkeys(program_ids))):
+                            ids=list(dict.fromkeys(program_ids)))):
             out[r["pid"]].append(r["code"])
         return dict(out)
 
-    def measurements_of_regions(self, codes: Iterable[str]) -> dict[str, list[Measurement]]:
+    @_reads
+    def measurements_of_regions(self, codes: Iterable[str]) -> Reads[dict[str, list[Measurement]]]:
         out: dict[str, list[Measurement]] = defaultdict(list)
-        for r in self._read("UNWIND $codes AS code MATCH (n:Measurement {region_code: code}) "
+        for r in (yield _stmt("UNWIND $codes AS code MATCH (n:Measurement {region_code: code}) "
                             "RETURN code, n {.*} AS n "
                             "ORDER BY code, n.what, coalesce(n.period, ''), n.id",
-                            codes=list(dict.fromkeys(codes))):
+                            codes=list(dict.fromkeys(codes)))):
             out[r["code"]].append(_measurement(r["n"]))
         return dict(out)
 
-    def children_of_regions(self, codes: Iterable[str]) -> dict[str, list[Region]]:
+    @_reads
+    def children_of_regions(self, codes: Iterable[str]) -> Reads[dict[str, list[Region]]]:
         out: dict[str, list[Region]] = defaultdict(list)
-        for r in self._read("UNWIND $codes AS code MATCH (n:Region {parent_code: code}) "
+        for r in (yield _stmt("UNWIND $codes AS code MATCH (n:Region {parent_code: code}) "
                             "RETURN code, n {.*} AS n ORDER BY code, n.code",
-                            codes=list(dict.fromkeys(codes))):
+                            codes=list(dict.fromkeys(codes)))):
             out[r["code"]].append(_region(r["n"]))
         return dict(out)
 
-    def citations(self, subject_ids: Iterable[str]) -> dict[str, list[Citation]]:
+    @_reads
+    def citations(self, subject_ids: Iterable[str]) -> Reads[dict[str, list[Citation]]]:
         out: dict[str, list[Citation]] = defaultdict(list)
-        for r in self._read("UNWIND $ids AS sid MATCH (c:Citation {subject_id: sid}) "
+        for r in (yield _stmt("UNWIND $ids AS sid MATCH (c:Citation {subject_id: sid}) "
                             "RETURN c {.*} AS c ORDER BY c.subject_id, c.source_id, c.start",
-                            ids=list(dict.fromkeys(subject_ids))):
+                            ids=list(dict.fromkeys(subject_ids)))):
             c = r["c"]
             out[c["subject_id"]].append(Citation(
                 c["subject_id"], c["source_id"], None if c["start"] < 0 else c["start"],
                 None if c["end"] < 0 else c["end"], c.get("excerpt")))
         return dict(out)
 
+    @_reads
     def collaborators(self, ids: Iterable[str], window: Window,
-                      first: int) -> dict[str, list[Collaborator]]:
+                      first: int) -> Reads[dict[str, list[Collaborator]]]:
         """Co-attendees weighted after Newman (2001): 1/(n-1) per shared meeting of n."""
         q = _Query()
         q.window("m.date", window)
-        records = self._read(
+        records = (yield _stmt(
             "UNWIND $ids AS src CALL (src) { "
             f"MATCH (:Institution {{id: src}})-[:ATTENDED]->(m:Meeting) {q.clause()} "
             "WITH m, COUNT { (m)<-[:ATTENDED]-(:Institution) } AS n "
@@ -839,7 +996,7 @@ class Neo4jStore:
             f"WITH b.id AS dst, count(m) AS shared, sum({newman_expression('n')}) AS weight "
             "RETURN dst, shared, weight ORDER BY weight DESC, shared DESC, dst LIMIT $first } "
             "RETURN src, dst, shared, weight",
-            ids=list(dict.fromkeys(ids)), first=first, **q.params)
+            ids=list(dict.fromkeys(ids)), first=first, **q.params))
         out: dict[str, list[Collaborator]] = defaultdict(list)
         for r in records:
             out[r["src"]].append(Collaborator(r["dst"], int(r["shared"]), float(r["weight"])))
@@ -961,8 +1118,9 @@ class Neo4jStore:
             yield Batch(aliases=[(r["n"]["old_id"], r["n"]["new_id"]) for r in rows])
 
     # -- bookkeeping ------------------------------------------------------------
-    def version(self) -> int:
-        return int(self._read(_VERSION)[0]["v"])
+    @_reads
+    def version(self) -> Reads[int]:
+        return int((yield _stmt(_VERSION))[0]["v"])
 
     def probe(self) -> int:
         """The version in one attempt, without the driver's retries: a readiness probe
