@@ -16,11 +16,12 @@ from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
+from api import recovery
 from api.auth import ANONYMOUS, Access, Principal
 from api.faults import StoreFaultError
 from graph.settings import settings
 from graph.store.base import Store
-from graph.store.faults import StoreFault, StoreUnavailable
+from graph.store.faults import StoreFault, StoreUnavailable, writes_refused
 
 R = TypeVar("R")
 log = logging.getLogger("tpps.store")
@@ -60,17 +61,28 @@ class Context:
         None: no bound) answers STORE_UNAVAILABLE; a known fault becomes a coded error.
         """
         limit = settings().store_timeout if bound is _DEFAULT else bound
+        writes = recovery.gate(self.store)
         if getattr(fn, "__name__", "") in _WRITES:
             limit = None
+            if not writes.open:  # the store is away or still cold (api/recovery.py)
+                fault: StoreFault = StoreUnavailable(
+                    "the store is unreachable or just back and warming up; nothing was "
+                    "written, try again shortly")
+                log.warning("store fault %s: %s", fault.code, fault.message)
+                raise StoreFaultError(fault)
+            # A write under way stops at its next statement once writes are refused.
+            writes_refused.set(lambda: not writes.open)  # this task's context only
         try:
             if limit is None:
                 return await run_in_threadpool(fn, *args)
             return await asyncio.wait_for(run_in_threadpool(fn, *args), limit)
         except TimeoutError:
-            fault: StoreFault = StoreUnavailable(
+            fault = StoreUnavailable(
                 f"the store did not answer within {limit:g} s; try again shortly")
         except StoreFault as exc:
             fault = exc
+            if isinstance(fault, StoreUnavailable):  # the store said so, not our timer
+                writes.store_lost()
         log.warning("store fault %s: %s", fault.code, fault.message)
         raise StoreFaultError(fault)
 
