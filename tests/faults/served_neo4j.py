@@ -109,7 +109,7 @@ class Served:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cli.main", "serve", "--db", db, "--port", str(self.port)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=self.log, text=True,
-            env={**base, "PYTHONPATH": os.environ.get("Y17_PP", "") + str(ROOT), "TPPS_TOKENS": f"editor:{TOKEN}", **env})
+            env={**base, "PYTHONPATH": str(ROOT), "TPPS_TOKENS": f"editor:{TOKEN}", **env})
         # Many clients at once: one pooled connection each, as a load balancer would.
         self.http = httpx.Client(headers={"Authorization": f"Bearer {TOKEN}"},
                                  limits=httpx.Limits(max_connections=32))
