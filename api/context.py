@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -32,6 +33,34 @@ log = logging.getLogger("tpps.store")
 _WRITES = frozenset({"write", "bulk_write", "create", "merge_institutions",
                      "rekey_institution"})
 _DEFAULT = object()
+
+
+class _ReadSlot:
+    """A read let through while writes are held (api/recovery.py): its slot is given back
+    when its thread ends, not when its request gives up; or, if the thread never started
+    (the request gave up first), by the request, and then the thread does not run it."""
+
+    def __init__(self, fn: Callable[..., Any], writes: recovery.WriteGate) -> None:
+        self._fn, self._writes = fn, writes
+        self._lock = threading.Lock()
+        self._state = "pending"  # -> running | dropped
+        self.__name__ = getattr(fn, "__name__", "read")
+
+    def __call__(self, *args: Any) -> Any:
+        with self._lock:
+            if self._state == "dropped":
+                raise StoreUnavailable("the request gave up before its read started")
+            self._state = "running"
+        try:
+            return self._fn(*args)
+        finally:
+            self._writes.give_read()
+
+    def settle(self) -> None:
+        with self._lock:
+            if self._state == "pending":
+                self._state = "dropped"
+                self._writes.give_read()
 
 
 class Context:
@@ -72,12 +101,28 @@ class Context:
                 raise StoreFaultError(fault)
             # A write under way stops at its next statement once writes are refused.
             writes_refused.set(lambda: not writes.open)  # this task's context only
+        elif not writes.open:  # a few reads go on finding out whether the store is back
+            if not writes.take_read():
+                fault = StoreUnavailable("the store is unreachable or just back and "
+                                         "warming up; try again shortly")
+                log.warning("store fault %s: %s", fault.code, fault.message)
+                raise StoreFaultError(fault)
+            slot = _ReadSlot(fn, writes)
+            try:
+                return await self._run(slot, args, limit, writes)
+            finally:
+                slot.settle()
+        return await self._run(fn, args, limit, writes)
+
+    @staticmethod
+    async def _run(fn: Callable[..., R], args: tuple[Any, ...], limit: float | None,
+                   writes: recovery.WriteGate) -> R:
         try:
             if limit is None:
                 return await run_in_threadpool(fn, *args)
             return await asyncio.wait_for(run_in_threadpool(fn, *args), limit)
         except TimeoutError:
-            fault = StoreUnavailable(
+            fault: StoreFault = StoreUnavailable(
                 f"the store did not answer within {limit:g} s; try again shortly")
         except StoreFault as exc:
             fault = exc

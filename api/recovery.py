@@ -10,14 +10,15 @@ failed), so the bound for writes comes from here instead:
 - a store call that finds the store unreachable (StoreUnavailable raised by the store, not
   the request's own timer: a slow store is not a gone one) closes the gate;
 - while it is closed, a write is refused at once with STORE_UNAVAILABLE + Retry-After;
-  nothing reached the store, so nothing was written;
+  nothing reached the store, so nothing was written; reads beyond READS_WHILE_CLOSED in
+  flight are refused at once too;
 - one background thread asks the store to `warm_writes()` (plan its write statements in a
   rolled-back transaction) every STEP seconds; the first one done within a quarter of the
   store timeout opens the gate.
 
 Stores without `warm_writes` (SQLite: in-process, nothing to plan) never close the gate.
-Reads are not held: they keep the store timeout, and the first read after the store's
-return succeeds.
+The reads let through keep the store timeout, so a read soon after the store's return
+succeeds.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ from typing import Any
 from graph.settings import settings
 
 STEP = 0.25  # seconds between warm-up attempts while the store is away
+# Reads in flight while the gate is closed; more are refused at once. Why: measured under
+# 8 clients, a read cut at the store timeout goes on in its thread (5-10 s on a cold
+# Neo4j), so they piled up, slowed the starting Neo4j and starved the event loop (answers
+# 3.4 s after a 2 s timer, /ready over 1 s). Two still find the store's return at once.
+READS_WHILE_CLOSED = 2
 
 log = logging.getLogger("tpps.store")
 
@@ -46,9 +52,24 @@ class WriteGate:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
+        self._reads = 0  # reads let through while closed, still running in their thread
+
     @property
     def open(self) -> bool:
         return self._open.is_set()
+
+    def take_read(self) -> bool:
+        """Whether a read may go to the store while the gate is closed (then it must
+        `give_read()` when its thread ends, not when its request gives up)."""
+        with self._lock:
+            if self._reads >= READS_WHILE_CLOSED:
+                return False
+            self._reads += 1
+            return True
+
+    def give_read(self) -> None:
+        with self._lock:
+            self._reads -= 1
 
     def store_lost(self) -> None:
         """The store was found unreachable: hold writes until it is back and warm."""

@@ -182,3 +182,34 @@ def test_a_write_under_way_when_the_store_goes_rolls_back_at_its_next_statement(
     assert inner.committed == 0
     still_wanted()  # outside an API write nothing is refused (CLI loads, warm-up)
     gate.close()
+
+
+class ColdStore(FlakyStore):
+    """Answers reads (slowly) but its write path never warms: writes stay held."""
+
+    def warm_writes(self) -> None:
+        self.warm_calls += 1
+        raise ServiceUnavailable("still planning")
+
+
+def test_while_writes_are_held_only_a_few_reads_reach_the_store() -> None:
+    inner = ColdStore()
+    inner.back.set()
+    inner.slow = 0.15  # out a while, but within the 0.3 s timer
+    store = guard(inner, "neo4j")
+    context = Context(store)
+    gate = recovery.gate(store)
+    gate.store_lost()
+
+    async def run() -> list[object]:
+        return await asyncio.gather(*(context.call(store.version) for _ in range(6)),
+                                    return_exceptions=True)
+
+    started = time.monotonic()
+    answers = asyncio.run(run())
+    assert [a for a in answers if a == 1] == [1] * recovery.READS_WHILE_CLOSED
+    refused = [a for a in answers if isinstance(a, StoreFaultError)]
+    assert len(refused) == 6 - recovery.READS_WHILE_CLOSED
+    assert time.monotonic() - started < 1.0
+    assert gate._reads == 0  # every slot given back
+    gate.close()
