@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar, cast
 
@@ -16,11 +17,12 @@ from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
+from api import recovery
 from api.auth import ANONYMOUS, Access, Principal
 from api.faults import StoreFaultError
 from graph.settings import settings
 from graph.store.base import AsyncReads, Store
-from graph.store.faults import StoreFault, StoreUnavailable
+from graph.store.faults import StoreFault, StoreUnavailable, writes_refused
 
 R = TypeVar("R")
 log = logging.getLogger("tpps.store")
@@ -31,6 +33,34 @@ log = logging.getLogger("tpps.store")
 _WRITES = frozenset({"write", "bulk_write", "create", "merge_institutions",
                      "rekey_institution"})
 _DEFAULT = object()
+
+
+class _ReadSlot:
+    """A read let through while writes are held (api/recovery.py): its slot is given back
+    when its thread ends, not when its request gives up; or, if the thread never started
+    (the request gave up first), by the request, and then the thread does not run it."""
+
+    def __init__(self, fn: Callable[..., Any], writes: recovery.WriteGate) -> None:
+        self._fn, self._writes = fn, writes
+        self._lock = threading.Lock()
+        self._state = "pending"  # -> running | dropped
+        self.__name__ = getattr(fn, "__name__", "read")
+
+    def __call__(self, *args: Any) -> Any:
+        with self._lock:
+            if self._state == "dropped":
+                raise StoreUnavailable("the request gave up before its read started")
+            self._state = "running"
+        try:
+            return self._fn(*args)
+        finally:
+            self._writes.give_read()
+
+    def settle(self) -> None:
+        with self._lock:
+            if self._state == "pending":
+                self._state = "dropped"
+                self._writes.give_read()
 
 
 class Context:
@@ -63,11 +93,33 @@ class Context:
         None: no bound) answers STORE_UNAVAILABLE; a known fault becomes a coded error.
         """
         limit = settings().store_timeout if bound is _DEFAULT else bound
+        writes = recovery.gate(self.store)
         if getattr(fn, "__name__", "") in _WRITES:
             limit = None
-        return await self._bounded(run_in_threadpool(fn, *args), limit)
+            if not writes.open:  # the store is away or still cold (api/recovery.py)
+                fault: StoreFault = StoreUnavailable(
+                    "the store is unreachable or just back and warming up; nothing was "
+                    "written, try again shortly")
+                log.warning("store fault %s: %s", fault.code, fault.message)
+                raise StoreFaultError(fault)
+            # A write under way stops at its next statement once writes are refused.
+            writes_refused.set(lambda: not writes.open)  # this task's context only
+        elif not writes.open:  # a few reads go on finding out whether the store is back
+            if not writes.take_read():
+                fault = StoreUnavailable("the store is unreachable or just back and "
+                                         "warming up; try again shortly")
+                log.warning("store fault %s: %s", fault.code, fault.message)
+                raise StoreFaultError(fault)
+            slot = _ReadSlot(fn, writes)
+            try:
+                return await self._bounded(run_in_threadpool(slot, *args), limit, writes)
+            finally:
+                slot.settle()
+        return await self._bounded(run_in_threadpool(fn, *args), limit, writes)
 
-    async def _bounded(self, pending: Awaitable[R], limit: float | None) -> R:
+    @staticmethod
+    async def _bounded(pending: Awaitable[R], limit: float | None,
+                       writes: recovery.WriteGate) -> R:
         try:
             if limit is None:
                 return await pending
@@ -77,18 +129,24 @@ class Context:
                 f"the store did not answer within {limit:g} s; try again shortly")
         except StoreFault as exc:
             fault = exc
+            if isinstance(fault, StoreUnavailable):  # the store said so, not our timer
+                writes.store_lost()
         log.warning("store fault %s: %s", fault.code, fault.message)
         raise StoreFaultError(fault)
 
     async def read(self, fn: Callable[..., R], *args: Any) -> R:
         """A store read of the API's read path: on the store's async driver when it has
         one for this read (Neo4j), inline when the store says its reads are short
-        (SQLite), else off the event loop. Writes and analytics keep using `call`."""
+        (SQLite), else off the event loop. Writes and analytics keep using `call`; so do
+        reads while writes are held after an outage (`call` caps how many go through)."""
         name = getattr(fn, "__name__", "")
         if name in self._async_reads and _is_own_read(fn):
-            store = cast(AsyncReads, self.store)
-            found: R = await self._bounded(store.aread(name, *args), settings().store_timeout)
-            return found
+            writes = recovery.gate(self.store)
+            if writes.open:
+                store = cast(AsyncReads, self.store)
+                found: R = await self._bounded(store.aread(name, *args),
+                                               settings().store_timeout, writes)
+                return found
         if not self._inline_reads:
             return await self.call(fn, *args)
         try:

@@ -16,7 +16,8 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from graph.store.faults import translate
+from api import recovery
+from graph.store.faults import StoreUnavailable, translate
 
 READY_SECONDS = 0.5  # a load balancer's probe gets its answer within this
 
@@ -24,6 +25,7 @@ READY_SECONDS = 0.5  # a load balancer's probe gets its answer within this
 class Readiness:
     def __init__(self, store: Any, kind: str, bound: float = READY_SECONDS) -> None:
         self._probe = getattr(store, "probe", None) or store.version
+        self._writes = recovery.gate(store)  # an unreachable store also holds writes
         self._kind = kind
         self._bound = bound
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ready-probe")
@@ -46,11 +48,18 @@ class Readiness:
                          "error": f"no answer within {self._bound:g} s"}
         except Exception as exc:
             fault = translate(exc, self._kind)
+            if isinstance(fault, StoreUnavailable):
+                self._writes.store_lost()
             return 503, {"ready": False, "store": self._kind,
                          "code": fault.code if fault else "STORE_ERROR",
                          "error": fault.message if fault else exc.__class__.__name__}
+        if not self._writes.open:  # answers, but writes are refused until it is warm
+            return 503, {"ready": False, "store": self._kind, "code": "STORE_UNAVAILABLE",
+                         "error": "the store is back and warming up; writes wait",
+                         "latency_ms": latency}
         return 200, {"ready": True, "store": self._kind, "latency_ms": latency,
                      "version": version}
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._writes.close()

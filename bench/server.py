@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -19,6 +20,20 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def stop_process(proc: subprocess.Popen[Any], grace: float = 10.0) -> int | None:
+    """End a child server: SIGTERM, `grace` seconds for its graceful shutdown (uvicorn
+    drains requests, workers exit), then SIGKILL; always reaped, so no zombie is left.
+    Its exit code (None only if it could not be reaped, which `wait` rules out)."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return proc.returncode
 
 
 class Server:
@@ -43,12 +58,7 @@ class Server:
 
     def stop(self) -> str:
         """Stop the server; its log (stderr)."""
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
         text = Path(self.log.name).read_text("utf-8", errors="replace")
         Path(self.log.name).unlink(missing_ok=True)

@@ -16,6 +16,7 @@ index-backed STARTS WITH.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import uuid
 from collections import defaultdict
@@ -64,7 +65,7 @@ from graph.store.base import (
     Window,
     region_prefix_bounds,
 )
-from graph.store.faults import StoreAuth
+from graph.store.faults import StoreAuth, still_wanted
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
 from graph.store.scopes import expand, touched_regions
@@ -282,6 +283,13 @@ def _rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+_WARM = "~warm-up"  # ids no loader or mutation makes (graph/ids.py ids are kind_hex)
+
+
+class _RolledBack(Exception):
+    """Ends warm_writes' transaction without committing it."""
+
+
 class _Query:
     """A WHERE clause assembled from fixed fragments, with its parameters."""
 
@@ -445,6 +453,7 @@ class Neo4jStore:
             raise Conflict(f"already exists as {id_}", id_)
 
     def _write_tx(self, tx: ManagedTransaction, batch: Batch) -> WriteResult:
+        still_wanted()
         refs = sorted(institution_refs(batch))
         alias = {r["old"]: r["new"] for r in tx.run(
             "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) RETURN a.old_id AS old, "
@@ -470,11 +479,15 @@ class Neo4jStore:
             created[kind] = len(keys) - existing
             updated[kind] = existing
             for part in _chunks(rows):
+                still_wanted()
                 tx.run(_UPSERT[kind], rows=list(part))
         if batch.regions:
             tx.run(_LINK_CHILD_REGIONS, codes=[r.code for r in batch.regions])
         self._write_relationships(tx, batch)
-        return WriteResult(created, updated, self._stamp(tx, touched))
+        still_wanted()
+        version = self._stamp(tx, touched)
+        still_wanted()  # the last moment a refusal can still roll the write back
+        return WriteResult(created, updated, version)
 
     # -- per-region versions (graph/store/scopes.py) ------------------------------
     @staticmethod
@@ -1121,6 +1134,28 @@ class Neo4jStore:
     @_reads
     def version(self) -> Reads[int]:
         return int((yield _stmt(_VERSION))[0]["v"])
+
+    def warm_writes(self) -> None:
+        """Plan createInstitution's Cypher on a Neo4j that just came back, storing nothing.
+
+        Why: a restarted Neo4j plans each statement on its first run. Measured on this
+        2-core machine, the first createInstitution after a restart took 12 s, all of it
+        in planning (1.5 s for the claim's MERGE, 5.3 s for the UNWIND MERGE upsert, ...),
+        not in connecting or retrying. api/recovery.py refuses writes at once (nothing
+        written) until this has run. Only the institution path, the API's most frequent
+        write, and the statements every write shares (aliases, regions touched, version
+        stamp): planning one node of every kind took 30 s cold, and writes would wait for
+        all of it. One transaction claims and writes a throw-away institution, then rolls
+        back; the plans stay in Neo4j's query cache."""
+        def plan(tx: ManagedTransaction) -> None:
+            self._claim(tx, "institutions", _WARM)
+            self._write_tx(tx, Batch(institutions=[Institution(_WARM, _WARM, _WARM, None,
+                                                               _WARM)]))
+            raise _RolledBack  # not a driver error: no retry, the transaction is rolled back
+
+        with self._driver.session(database=self.database) as session, \
+                contextlib.suppress(_RolledBack):
+            session.execute_write(plan)
 
     def probe(self) -> int:
         """The version in one attempt, without the driver's retries: a readiness probe

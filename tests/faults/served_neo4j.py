@@ -20,17 +20,11 @@ from typing import Any
 
 import httpx
 
+from bench.server import free_port, stop_process
 from neo4j_server import Neo4jServer
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TOKEN = "fault-suite-editor-token-0123456789"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def accepts(port: int) -> bool:
@@ -158,13 +152,7 @@ class Served:
 
     def close(self) -> None:
         self.http.close()
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
 
     def __enter__(self) -> Served:

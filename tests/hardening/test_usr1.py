@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from api.auth import digest
-from bench.server import ROOT, free_port
+from bench.server import ROOT, free_port, stop_process
 from graph.store.embedded import EmbeddedStore
 
 OLD = "old-reader-token-0123456789"
@@ -60,12 +60,7 @@ class Served:
         return [int(pid) for pid in RELOADED.findall(self.log())]
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        stop_process(self.proc, grace=20)  # two workers to drain
         self.log_file.close()
 
 
