@@ -7,6 +7,8 @@ import random
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -19,7 +21,14 @@ from graph.analytics.centrality import MEASURES, SEED, centrality
 from graph.analytics.communities import communities, modularity
 from graph.analytics.projection import incidence_of_rows, project
 from graph.analytics.summary import summarize
+from graph.model import Attendance, Batch, Institution
+from graph.store import embedded as embedded_module
 from graph.store.base import AttendanceRow, NetworkFilter, Store, Window
+from graph.store.embedded import EmbeddedStore
+from graph.store.incidence import digest_keys
+from loaders.files import load_files
+
+DEMO = Path(__file__).resolve().parents[2] / "loaders" / "data" / "demo.json"
 
 TYPES = ["KUA", "PUSKESMAS", "POLSEK", "PKK", "DINKES", "KORAMIL"]
 
@@ -209,3 +218,72 @@ def test_no_measure_builds_a_dense_n_by_n_matrix() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 40 << 20, f"peak {peak >> 20} MB"
+
+
+def _incidence_equal(a: Any, b: Any) -> None:
+    assert (a.meeting_ids, a.meeting_dates, a.institution_ids, a.names, a.types,
+            a.region_codes) == (b.meeting_ids, b.meeting_dates, b.institution_ids, b.names,
+                                b.types, b.region_codes)
+    assert np.asarray(a.meeting).tolist() == np.asarray(b.meeting).tolist()
+    assert np.asarray(a.institution).tolist() == np.asarray(b.institution).tolist()
+
+
+DIGEST_FILTERS = [NetworkFilter(), NetworkFilter(region_code="33.74"),
+                  NetworkFilter(window=Window(date(2025, 1, 1), None)),
+                  NetworkFilter(types=("PUSKESMAS", "KUA", "KECAMATAN")),
+                  NetworkFilter(types=("NO_SUCH_TYPE",))]
+
+
+def test_the_digest_read_gives_the_row_read(embedded: EmbeddedStore,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The concatenated-ids read (any scope from DIGEST_READ_MEETINGS meetings) is the
+    row read, id for id, filter by filter, and it is the path taken."""
+    load_files([DEMO], "json", embedded)
+    taken: list[bool] = []
+    real = EmbeddedStore._digest_read
+
+    def spy(self: EmbeddedStore, *args: Any) -> Any:
+        out = real(self, *args)
+        taken.append(out is not None)
+        return out
+
+    monkeypatch.setattr(EmbeddedStore, "_digest_read", spy)
+    for f in DIGEST_FILTERS:
+        monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 10**9)
+        rows = embedded.attendance_incidence(f)
+        monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 0)
+        fast = embedded.attendance_incidence(f)
+        _incidence_equal(fast, rows)
+        assert taken.pop() is True, f
+    assert not taken
+
+
+def test_a_given_id_sends_the_read_down_the_row_path(embedded: EmbeddedStore,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids a file gives need not be derived: one such id anywhere and the digest read
+    steps aside, with the same answer."""
+    load_files([DEMO], "json", embedded)
+    meeting = embedded.attendance_incidence(NetworkFilter()).meeting_ids[0]
+    embedded.write(Batch(institutions=[Institution("custom-1", "Posyandu Mawar", "POSYANDU")],
+                         attendance=[Attendance(meeting, "custom-1")]))
+    monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 10**9)
+    rows = embedded.attendance_incidence(NetworkFilter())
+    monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 0)
+    assert embedded._digest_read(embedded._conn().cursor(), NetworkFilter(), [], [], []) is None
+    _incidence_equal(embedded.attendance_incidence(NetworkFilter()), rows)
+    assert "custom-1" in rows.institution_ids
+
+
+def test_digest_keys_refuse_what_is_not_a_run_of_digests() -> None:
+    a, b = "ins_" + "0123456789abcdef", "ins_" + "00000000000000ff"
+    assert digest_keys(a + b, 2, "ins_").tolist() == [0x0123456789ABCDEF, 0xFF]
+    assert digest_keys("", 0, "ins_").tolist() == []
+    assert digest_keys(a + b, 3, "ins_") is None  # length
+    assert digest_keys(a + b.upper().replace("INS_", "ins_"), 2, "ins_") is None
+    assert digest_keys(a + "mtg_" + b[4:], 2, "ins_") is None  # prefix
+    assert digest_keys(a + "ins_" + "g" * 16, 2, "ins_") is None  # not hex
+    assert digest_keys(a[:-1] + b + "0", 2, "ins_") is None  # a short id and a long one
+    # digests sort as the integers they spell
+    ids = sorted(f"ins_{k:016x}" for k in (random.Random(1).getrandbits(64) for _ in range(50)))
+    keys = digest_keys("".join(ids), len(ids), "ins_")
+    assert sorted(keys.tolist()) == keys.tolist()
