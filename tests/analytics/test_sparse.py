@@ -97,7 +97,8 @@ def test_sampled_betweenness_draws_networkx_sources_and_agrees(
         assert fast.values[node] == pytest.approx(value, abs=1e-9), node
 
 
-def test_leiden_finds_the_planted_groups_louvain_finds() -> None:
+@pytest.mark.parametrize("engine", ["fast", "igraph"])  # networkit's PLM, igraph's Leiden
+def test_the_fast_engines_find_the_planted_groups_louvain_finds(engine: str) -> None:
     rows = []
     for group in range(4):  # four kecamatan whose members meet among themselves
         members = [f"ins_{group}_{k}" for k in range(8)]
@@ -108,16 +109,17 @@ def test_leiden_finds_the_planted_groups_louvain_finds() -> None:
     for i in ("ins_0_0", "ins_1_0"):  # one meeting bridges two of them
         rows.append(AttendanceRow(i, i, "KUA", "33.74.01", "mtg_bridge", date(2024, 2, 1)))
     p = project(rows)
-    fast = communities(p.network, engine="fast")
+    fast = communities(p.network, engine=engine)
     reference = communities(p.graph)
     assert sorted(c.members for c in fast) == sorted(c.members for c in reference)
     assert len(fast) == 4
-    assert communities(p.network, engine="fast") == fast  # seeded: the same again
+    assert communities(p.network, engine=engine) == fast  # seeded: the same again
 
 
-def test_leiden_modularity_is_as_good_as_louvain_on_random_networks() -> None:
+@pytest.mark.parametrize("engine", ["fast", "igraph"])
+def test_fast_modularity_is_as_good_as_louvain_on_random_networks(engine: str) -> None:
     p = project(meetings_rows(4, meetings=300, institutions=300, largest=5), "newman")
-    fast = communities(p.network, engine="fast")
+    fast = communities(p.network, engine=engine)
     reference = communities(p.graph)
     assert modularity(p.network, fast) >= modularity(p.graph, reference) - 0.02
     assert modularity(p.network, fast) == pytest.approx(modularity(p.graph, fast), abs=1e-9)
@@ -287,3 +289,41 @@ def test_digest_keys_refuse_what_is_not_a_run_of_digests() -> None:
     ids = sorted(f"ins_{k:016x}" for k in (random.Random(1).getrandbits(64) for _ in range(50)))
     keys = digest_keys("".join(ids), len(ids), "ins_")
     assert sorted(keys.tolist()) == keys.tolist()
+
+
+def test_plm_is_reproducible_and_leaves_the_thread_count() -> None:
+    import networkit as nk
+
+    from graph.analytics.communities import plm_membership
+
+    net = project(meetings_rows(7, meetings=400, institutions=400, largest=6)).network
+    threads = nk.getMaxNumberOfThreads()
+    first = plm_membership(net, seed=3)
+    assert all(plm_membership(net, seed=3) == first for _ in range(3))
+    assert nk.getMaxNumberOfThreads() == threads
+
+
+def test_labels_follow_counter_order_on_unsorted_ids_and_ties() -> None:
+    """The vectorised labelling is the per-member Counter it replaced: members by id,
+    communities largest first then by first id, a tied sector or region to the one
+    met first in id order, regions None ignored."""
+    from collections import Counter
+
+    from graph.analytics.communities import _label
+
+    rng = random.Random(8)
+    ids = [f"n{k:03d}" for k in rng.sample(range(500), 200)]  # not sorted
+    membership = [rng.randrange(12) for _ in ids]
+    sectors = [rng.choice(["health", "religious", "security"]) for _ in ids]
+    regions = [rng.choice(["33.74", "33.75", None]) for _ in ids]
+    got = _label(membership, ids, sectors, regions, None)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for p, part in enumerate(membership):
+        groups[part].append(p)
+    ordered = sorted((sorted(m, key=ids.__getitem__) for m in groups.values()),
+                     key=lambda m: (-len(m), ids[m[0]]))
+    assert [c.members for c in got] == [[ids[p] for p in m] for m in ordered]
+    for c, m in zip(got, ordered, strict=True):
+        assert c.sector == Counter(sectors[p] for p in m).most_common(1)[0][0]
+        counted = Counter(regions[p] for p in m if regions[p])
+        assert c.region_code == (counted.most_common(1)[0][0] if counted else None)
