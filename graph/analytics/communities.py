@@ -63,7 +63,8 @@ def communities(g: Network, region_name: Callable[[str], str] | None = None,
             return []
         if not use_fast(g.n, engine, "COMMUNITIES"):
             return communities(g.graph, region_name, seed)
-        membership = leiden_membership(g, seed) if engine == "igraph" else plm_membership(g, seed)
+        membership = (plm_membership(g, seed) if engine != "igraph" and networkit_available()
+                      else leiden_membership(g, seed))
         return _label(membership, g.ids, g.sectors, g.region_codes, region_name)
     if g.number_of_nodes() == 0:
         return []
@@ -73,6 +74,14 @@ def communities(g: Network, region_name: Callable[[str], str] | None = None,
     return _label([where[n] for n in nodes], [str(n) for n in nodes],
                   [g.nodes[n].get("sector", "other") for n in nodes],
                   [g.nodes[n].get("region_code") for n in nodes], region_name)
+
+
+def networkit_available() -> bool:
+    try:
+        import networkit  # noqa: F401
+    except ImportError:  # pragma: no cover - networkit is a dependency
+        return False
+    return True
 
 
 def plm_membership(net: CoAttendance, seed: int = SEED) -> list[int]:

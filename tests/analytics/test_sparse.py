@@ -327,3 +327,21 @@ def test_labels_follow_counter_order_on_unsorted_ids_and_ties() -> None:
         assert c.sector == Counter(sectors[p] for p in m).most_common(1)[0][0]
         counted = Counter(regions[p] for p in m if regions[p])
         assert c.region_code == (counted.most_common(1)[0][0] if counted else None)
+
+
+def test_bit_parallel_distances_are_one_bfs_per_source() -> None:
+    """kernels.distance_sums over 64-source batches (here 130 sources, three batches,
+    two components) sums what scipy's BFS per source finds."""
+    import scipy.sparse as sp
+    from scipy.sparse import csgraph
+
+    from graph.analytics.kernels import distance_sums
+
+    w = project(meetings_rows(9, meetings=150, institutions=260, largest=3)).network.weight
+    sources = np.asarray(random.Random(2).sample(range(w.shape[0]), 130), dtype=np.int64)
+    d = csgraph.shortest_path(sp.csr_matrix(w), directed=False, unweighted=True,
+                              indices=sources)
+    finite = np.isfinite(d)
+    total, reached = distance_sums(w.indptr.astype(np.int64), w.indices.astype(np.int64),
+                                   sources)
+    assert (total, reached) == (float(d[finite].sum()), int(finite.sum()) - len(sources))
