@@ -122,7 +122,7 @@ def _label(membership: list[int], ids: list[str], sectors: list[str],
     if not membership:
         return []
     n = len(ids)
-    if all(a <= b for a, b in zip(ids, ids[1:], strict=False)):
+    if sorted(ids) == ids:  # a CoAttendance's are (timsort checks a sorted list in C)
         rank = np.arange(n)
     else:
         rank = np.empty(n, dtype=np.int64)
@@ -152,13 +152,13 @@ def _most_common(part: np.ndarray, rank: np.ndarray, values: Sequence[str | None
     """Per community, its most common value (None ignored; None if it has none), a
     tie to the value whose first holder comes first by id (Counter.most_common over
     members in id order)."""
-    names = sorted({v for v in values if v is not None})
+    names = sorted(set(values) - {None})
     if not names:
         return [None] * parts
-    code = {v: k for k, v in enumerate(names)}
     k = len(names)
-    codes = np.fromiter((code.get(v, k) if v is not None else k for v in values),
-                        dtype=np.int64, count=len(values))
+    code: dict[str | None, int] = {v: c for c, v in enumerate(names)}
+    code[None] = k
+    codes = np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
     cell = part * (k + 1) + codes
     counts = np.bincount(cell, minlength=parts * (k + 1)).reshape(parts, k + 1)[:, :k]
     first = np.full(parts * (k + 1), len(values), dtype=np.int64)
