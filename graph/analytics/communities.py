@@ -152,7 +152,7 @@ def _most_common(part: np.ndarray, rank: np.ndarray, values: Sequence[str | None
     """Per community, its most common value (None ignored; None if it has none), a
     tie to the value whose first holder comes first by id (Counter.most_common over
     members in id order)."""
-    names = sorted(set(values) - {None})
+    names: list[str] = sorted(v for v in set(values) if v is not None)
     if not names:
         return [None] * parts
     k = len(names)
