@@ -34,9 +34,23 @@ def search_key(name: str) -> str:
     return normalise_name(name)[:SEARCH_KEY_CHARS]
 
 
+DIGEST_HEX = 16  # a derived id is its prefix and this many lower-case hex digits
+
+
 def _digest(prefix: str, *parts: str | None) -> str:
     key = "\x1f".join(p or "" for p in parts)
-    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return prefix + hashlib.sha1(key.encode("utf-8")).hexdigest()[:DIGEST_HEX]
+
+
+def digest_glob(prefix: str) -> str:
+    """A GLOB pattern (SQLite) matching exactly the ids `_digest` makes with `prefix`.
+    Ids may also be given by a loaded file, so a reader that relies on the form checks.
+
+    >>> import fnmatch
+    >>> fnmatch.fnmatchcase(institution_id("KUA", None, "x"), digest_glob("ins_"))
+    True
+    """
+    return prefix + "[0-9a-f]" * DIGEST_HEX
 
 
 def institution_id(type_: str, region_code: str | None, name: str) -> str:

@@ -22,20 +22,30 @@ COORDINATOR, ITINERANT, REPRESENTATIVE, GATEKEEPER, LIAISON = range(5)
 
 @njit(cache=True)
 def triangles(indptr: Any, indices: Any) -> Any:  # pragma: no cover - compiled
-    """Ties among each node's neighbours."""
+    """Ties among each node's neighbours, on a CSR pattern with sorted indices: each
+    triangle i < j < k is found once, from i through j (only the ties to higher
+    nodes are walked), and counted for all three corners: a sixth of the walk that
+    marks i's neighbours and scans each neighbour's whole row."""
     n = len(indptr) - 1
+    upper = np.empty(n, dtype=np.int64)  # first tie of each row to a higher node
+    for i in range(n):
+        e = indptr[i]
+        while e < indptr[i + 1] and indices[e] <= i:
+            e += 1
+        upper[i] = e
     mark = np.full(n, -1, dtype=np.int64)
     out = np.zeros(n, dtype=np.int64)
     for i in range(n):
-        for e in range(indptr[i], indptr[i + 1]):
+        for e in range(upper[i], indptr[i + 1]):
             mark[indices[e]] = i
-        t = 0
-        for e in range(indptr[i], indptr[i + 1]):
+        for e in range(upper[i], indptr[i + 1]):
             j = indices[e]
-            for f in range(indptr[j], indptr[j + 1]):
-                if mark[indices[f]] == i:
-                    t += 1
-        out[i] = t // 2
+            for f in range(upper[j], indptr[j + 1]):
+                k = indices[f]
+                if mark[k] == i:
+                    out[i] += 1
+                    out[j] += 1
+                    out[k] += 1
     return out
 
 
@@ -110,3 +120,53 @@ def structural_holes(indptr: Any, indices: Any, weights: Any,
         roles[i, LIAISON] = (outside * (outside - 1) // 2 - pairs_outside_same
                              - none_other // 2)
     return constraint, effective, roles
+
+
+@njit(cache=True)
+def _popcount(x: Any) -> int:  # pragma: no cover - compiled
+    x = x - ((x >> np.uint64(1)) & np.uint64(0x5555555555555555))
+    x = (x & np.uint64(0x3333333333333333)) + ((x >> np.uint64(2)) & np.uint64(0x3333333333333333))
+    x = (x + (x >> np.uint64(4))) & np.uint64(0x0F0F0F0F0F0F0F0F)
+    return int((x * np.uint64(0x0101010101010101)) >> np.uint64(56))
+
+
+@njit(cache=True)
+def distance_sums(indptr: Any, indices: Any, sources: Any) -> Any:  # pragma: no cover
+    """(sum of hop distances, pairs reached) from every source to every node it reaches
+    (itself left out): breadth-first search from 64 sources at once, one bit each in a
+    word per node, so one walk over a frontier node's ties serves all 64 (bit-parallel
+    BFS). The same sums as one BFS per source, in a fraction of the edge visits."""
+    n = len(indptr) - 1
+    total = 0.0
+    reached = 0
+    for start in range(0, len(sources), 64):
+        batch = sources[start:start + 64]
+        seen = np.zeros(n, dtype=np.uint64)
+        frontier = np.zeros(n, dtype=np.uint64)
+        nxt = np.zeros(n, dtype=np.uint64)
+        for b in range(len(batch)):
+            bit = np.uint64(1) << np.uint64(b)
+            seen[batch[b]] |= bit
+            frontier[batch[b]] |= bit
+        depth = 0
+        active = True
+        while active:
+            depth += 1
+            nxt[:] = 0
+            for v in range(n):
+                f = frontier[v]
+                if f == 0:
+                    continue
+                for e in range(indptr[v], indptr[v + 1]):
+                    nxt[indices[e]] |= f
+            active = False
+            for v in range(n):
+                new = nxt[v] & ~seen[v]
+                frontier[v] = new
+                if new != 0:
+                    seen[v] |= new
+                    c = _popcount(new)
+                    total += depth * c
+                    reached += c
+                    active = True
+    return total, reached

@@ -111,6 +111,16 @@ class CoAttendance:
         return g
 
 
+    @cached_property
+    def networkit(self) -> Any:
+        """The networkit copy (weighted, undirected), built once from the edge arrays."""
+        import networkit as nk
+
+        rows, cols, weights = self.edges
+        return nk.GraphFromCoo((weights, (rows.astype(np.uint64), cols.astype(np.uint64))),
+                               n=self.n, weighted=True, directed=False)
+
+
 def _off_diagonal(m: sp.spmatrix) -> sp.csr_matrix:
     m = sp.csr_matrix(m)
     m.setdiag(0)

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 import numpy as np
 
-from graph.ids import normalise_name, search_key
+from graph.ids import DIGEST_HEX, digest_glob, normalise_name, search_key
 from graph.model import (
     NATIONAL_CODE,
     Attendance,
@@ -65,13 +65,16 @@ from graph.store.base import (
     region_prefix_bounds,
 )
 from graph.store.faults import StoreReadOnly, translate
-from graph.store.incidence import Incidence
+from graph.store.incidence import Incidence, digest_keys
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
 from graph.store.scopes import expand, touched_regions
 from graph.weights import newman_expression
 
 SCHEMA_VERSION = 1
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+# From this many meetings in scope the incidence is read as concatenated digest ids
+# (EmbeddedStore._digest_read); below, the row path costs less than its table checks.
+DIGEST_READ_MEETINGS = 5_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -156,6 +159,13 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
+
+
+def _dated(rows: list[Any]) -> list[tuple[str, date]]:
+    """(id, ISO date text) rows with dates parsed, each distinct date once (a national
+    scope has 300k meetings on about a thousand days)."""
+    days = {d: date.fromisoformat(d) for d in {r[1] for r in rows}}
+    return [(r[0], days[r[1]]) for r in rows]
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -987,8 +997,10 @@ class EmbeddedStore:
 
         No join per attendance: the meetings in scope are read once (an index range),
         their attendance through the (meeting_id, institution_id) index, or the whole
-        table in one scan for an unfiltered network; ids become integers in Python, a
-        chunk at a time, and names and types are read once per institution.
+        table in one scan for an unfiltered network. A large scope whose ids all have
+        the derived form comes back as two strings SQLite concatenates (`_digest_read`);
+        otherwise ids become integers in Python, a chunk at a time. Names and types are
+        read once per institution.
         """
         where, params = self._meeting_where(
             MeetingFilter(region_code=f.region_code, window=f.window, program_id=f.program_id))
@@ -997,6 +1009,51 @@ class EmbeddedStore:
         cur.row_factory = None
         meetings = cur.execute(f"SELECT m.id, m.date FROM meetings m WHERE {clause}",
                                params).fetchall()
+        if len(meetings) >= DIGEST_READ_MEETINGS:
+            fast = self._digest_read(cur, f, where, params, meetings)
+            if fast is not None:
+                return fast
+        return self._incidence_by_rows(cur, f, where, params, meetings)
+
+    def _digest_read(self, cur: sqlite3.Cursor, f: NetworkFilter, where: list[str],
+                     params: list[Any], meetings: list[Any]) -> Incidence | None:
+        """The incidence from two strings, every attendance's meeting and institution
+        ids written one after the other (group_concat in SQLite, one pass over the
+        covering index), decoded by numpy (incidence.digest_keys): no Python object per
+        attendance. None, for the row path, when some id in the tables is not derived."""
+        prefixes = ("mtg_", "ins_")
+        for table, prefix in zip(("meetings", "institutions"), prefixes, strict=True):
+            (odd,) = cur.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE id NOT GLOB ?)",
+                                 (digest_glob(prefix),)).fetchone()
+            if odd:
+                return None
+        source = (f"meetings m JOIN attendance a ON a.meeting_id = m.id WHERE "
+                  f"{' AND '.join(where)}" if where else "attendance a")
+        count, m_joined, i_joined = cur.execute(
+            f"SELECT count(*), group_concat(a.meeting_id, ''), group_concat(a.institution_id, "
+            f"'') FROM {source}", params).fetchone()
+        m_keys = digest_keys(m_joined or "", count, prefixes[0])
+        i_keys = digest_keys(i_joined or "", count, prefixes[1])
+        del m_joined, i_joined
+        if m_keys is None or i_keys is None:
+            return None
+        attended = None if not where else np.unique(i_keys)
+        if attended is None or len(attended) > 20 * _CHUNK:  # most of the table: one scan
+            rows = cur.execute("SELECT id, name, type, region_code FROM institutions"
+                               ).fetchall()
+        else:
+            ids = [f"{prefixes[1]}{k:0{DIGEST_HEX}x}" for k in attended.tolist()]
+            rows = [r for part in _chunks(ids) for r in cur.execute(
+                "SELECT id, name, type, region_code FROM institutions "
+                f"WHERE id IN ({_marks(len(part))})", part).fetchall()]
+        if f.types:
+            types = set(f.types)
+            rows = [r for r in rows if r[2] in types]
+        return Incidence.from_digests(m_keys, i_keys, _dated(meetings), prefixes, rows)
+
+    def _incidence_by_rows(self, cur: sqlite3.Cursor, f: NetworkFilter, where: list[str],
+                           params: list[Any], meetings: list[Any]) -> Incidence:
+        clause = " AND ".join(where) or "1"
         m_index = {mid: k for k, (mid, _) in enumerate(meetings)}
         if where:
             cur.execute("SELECT a.meeting_id, a.institution_id FROM meetings m "
@@ -1027,8 +1084,7 @@ class EmbeddedStore:
         keep = (m_keys >= 0) & known[i_keys]
         return Incidence.from_keys(
             m_keys[keep], i_keys[keep],
-            {k: (mid, date.fromisoformat(d)) for k, (mid, d) in enumerate(meetings)},
-            institutions)
+            dict(enumerate(_dated(meetings))), institutions)
 
     # -- persisted analytics results (graph/analytics/results.py) ---------------
     def get_result(self, key: str) -> bytes | None:

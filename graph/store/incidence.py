@@ -6,6 +6,11 @@ this instead: sorted meeting and institution ids with their attributes, and two 
 arrays naming, per attendance, the meeting and institution positions. Both stores build
 it with `Incidence.from_keys`, so both order ids the same way (sorted), and a projection
 does not depend on which store it came from.
+
+A store whose ids all have the derived form (ids.py: a prefix and 16 hex digits) can
+hand the ids over as two long strings instead (`digest_keys`): each id is then the
+integer its hex digits spell, decoded by numpy, and sorting those integers sorts the
+ids. `Incidence.from_digests` builds the same Incidence from them.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from datetime import date
 from typing import Any
 
 import numpy as np
+
+from graph.ids import DIGEST_HEX
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,83 @@ class Incidence:
             [i[0] for i in i_sorted], [i[1] for i in i_sorted], [i[2] for i in i_sorted],
             [i[3] for i in i_sorted],
             m_rank[m_inv].astype(np.int32), i_rank[i_inv].astype(np.int32))
+
+
+    @classmethod
+    def from_digests(cls, meeting_keys: Any, institution_keys: Any,
+                     meetings: Sequence[tuple[str, date]], prefixes: tuple[str, str],
+                     institutions: Sequence[InstitutionRow]) -> Incidence:
+        """From per-attendance digest keys (`digest_keys`), the meetings in scope (id,
+        date; every attendance's meeting among them) and institution rows (id, name,
+        type, region) holding at least those to keep: an attendance of one not among
+        them (a type filter left it out) is dropped, and a meeting left with none."""
+        if len(meeting_keys) == 0:
+            return cls.empty()
+        row_keys = _known(digest_keys("".join(r[0] for r in institutions), len(institutions),
+                                      prefixes[1]), "institution")
+        order = np.argsort(row_keys)
+        pos = np.minimum(np.searchsorted(row_keys, institution_keys, sorter=order),
+                         max(len(order) - 1, 0))
+        found = (row_keys[order[pos]] == institution_keys if len(order)
+                 else np.zeros(len(pos), dtype=bool))
+        if not found.all():
+            meeting_keys, pos = meeting_keys[found], pos[found]
+        attended = np.bincount(pos, minlength=len(order)) > 0
+        i_inv = (np.cumsum(attended) - 1)[pos]
+        kept = [institutions[j] for j in order[attended].tolist()]
+        m_used, m_inv = _unique(meeting_keys)
+        m_keys = _known(digest_keys("".join(m[0] for m in meetings), len(meetings),
+                                    prefixes[0]), "meeting")
+        m_order = np.argsort(m_keys)
+        m_at = m_order[np.minimum(np.searchsorted(m_keys, m_used, sorter=m_order),
+                                  len(m_order) - 1)]
+        if not (m_keys[m_at] == m_used).all():
+            raise ValueError("an attendance names a meeting outside the scope")
+        scoped = [meetings[j] for j in m_at.tolist()]
+        return cls([m[0] for m in scoped], [m[1] for m in scoped],
+                   [r[0] for r in kept], [r[1] for r in kept], [r[2] for r in kept],
+                   [r[3] for r in kept], m_inv.astype(np.int32), i_inv.astype(np.int32))
+
+
+InstitutionRow = tuple[str, str, str, "str | None"]
+
+
+def digest_keys(joined: str, count: int, prefix: str) -> Any | None:
+    """The integers of `count` digest ids (prefix + 16 hex digits) written one after the
+    other in `joined`, or None when `joined` is not that. A caller must know every id
+    has the form (a GLOB check on its table): ids of other lengths could line up."""
+    width = len(prefix) + DIGEST_HEX
+    if count == 0:
+        return np.zeros(0, dtype=np.uint64) if not joined else None
+    if len(joined) != width * count or not joined.isascii():
+        return None
+    chars = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(count, width)
+    if not (chars[:, :len(prefix)] == np.frombuffer(prefix.encode(), np.uint8)).all():
+        return None
+    digits = chars[:, len(prefix):]
+    if ((digits >= ord("A")) & (digits <= ord("F"))).any():  # fromhex takes upper case
+        return None
+    try:
+        raw = bytes.fromhex(digits.tobytes().decode("ascii"))
+    except ValueError:
+        return None
+    return np.frombuffer(raw, dtype=">u8").astype(np.uint64)
+
+
+def _unique(keys: Any) -> tuple[Any, Any]:
+    """np.unique with the inverse; keys read in index order are already sorted (no sort)."""
+    if len(keys) and bool((keys[1:] >= keys[:-1]).all()):
+        new = np.empty(len(keys), dtype=bool)
+        new[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=new[1:])
+        return keys[new], np.cumsum(new) - 1
+    return np.unique(keys, return_inverse=True)
+
+
+def _known(keys: Any | None, kind: str) -> Any:
+    if keys is None:
+        raise ValueError(f"every {kind} read must have a digest id")
+    return keys
 
 
 def _rank(ids: Sequence[str]) -> Any:

@@ -7,6 +7,8 @@ import random
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
+from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -19,7 +21,14 @@ from graph.analytics.centrality import MEASURES, SEED, centrality
 from graph.analytics.communities import communities, modularity
 from graph.analytics.projection import incidence_of_rows, project
 from graph.analytics.summary import summarize
+from graph.model import Attendance, Batch, Institution
+from graph.store import embedded as embedded_module
 from graph.store.base import AttendanceRow, NetworkFilter, Store, Window
+from graph.store.embedded import EmbeddedStore
+from graph.store.incidence import digest_keys
+from loaders.files import load_files
+
+DEMO = Path(__file__).resolve().parents[2] / "loaders" / "data" / "demo.json"
 
 TYPES = ["KUA", "PUSKESMAS", "POLSEK", "PKK", "DINKES", "KORAMIL"]
 
@@ -88,7 +97,8 @@ def test_sampled_betweenness_draws_networkx_sources_and_agrees(
         assert fast.values[node] == pytest.approx(value, abs=1e-9), node
 
 
-def test_leiden_finds_the_planted_groups_louvain_finds() -> None:
+@pytest.mark.parametrize("engine", ["fast", "igraph"])  # networkit's PLM, igraph's Leiden
+def test_the_fast_engines_find_the_planted_groups_louvain_finds(engine: str) -> None:
     rows = []
     for group in range(4):  # four kecamatan whose members meet among themselves
         members = [f"ins_{group}_{k}" for k in range(8)]
@@ -99,16 +109,17 @@ def test_leiden_finds_the_planted_groups_louvain_finds() -> None:
     for i in ("ins_0_0", "ins_1_0"):  # one meeting bridges two of them
         rows.append(AttendanceRow(i, i, "KUA", "33.74.01", "mtg_bridge", date(2024, 2, 1)))
     p = project(rows)
-    fast = communities(p.network, engine="fast")
+    fast = communities(p.network, engine=engine)
     reference = communities(p.graph)
     assert sorted(c.members for c in fast) == sorted(c.members for c in reference)
     assert len(fast) == 4
-    assert communities(p.network, engine="fast") == fast  # seeded: the same again
+    assert communities(p.network, engine=engine) == fast  # seeded: the same again
 
 
-def test_leiden_modularity_is_as_good_as_louvain_on_random_networks() -> None:
+@pytest.mark.parametrize("engine", ["fast", "igraph"])
+def test_fast_modularity_is_as_good_as_louvain_on_random_networks(engine: str) -> None:
     p = project(meetings_rows(4, meetings=300, institutions=300, largest=5), "newman")
-    fast = communities(p.network, engine="fast")
+    fast = communities(p.network, engine=engine)
     reference = communities(p.graph)
     assert modularity(p.network, fast) >= modularity(p.graph, reference) - 0.02
     assert modularity(p.network, fast) == pytest.approx(modularity(p.graph, fast), abs=1e-9)
@@ -209,3 +220,128 @@ def test_no_measure_builds_a_dense_n_by_n_matrix() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 40 << 20, f"peak {peak >> 20} MB"
+
+
+def _incidence_equal(a: Any, b: Any) -> None:
+    assert (a.meeting_ids, a.meeting_dates, a.institution_ids, a.names, a.types,
+            a.region_codes) == (b.meeting_ids, b.meeting_dates, b.institution_ids, b.names,
+                                b.types, b.region_codes)
+    assert np.asarray(a.meeting).tolist() == np.asarray(b.meeting).tolist()
+    assert np.asarray(a.institution).tolist() == np.asarray(b.institution).tolist()
+
+
+DIGEST_FILTERS = [NetworkFilter(), NetworkFilter(region_code="33.74"),
+                  NetworkFilter(window=Window(date(2025, 1, 1), None)),
+                  NetworkFilter(types=("PUSKESMAS", "KUA", "KECAMATAN")),
+                  NetworkFilter(types=("NO_SUCH_TYPE",))]
+
+
+def test_the_digest_read_gives_the_row_read(embedded: EmbeddedStore,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The concatenated-ids read (any scope from DIGEST_READ_MEETINGS meetings) is the
+    row read, id for id, filter by filter, and it is the path taken."""
+    load_files([DEMO], "json", embedded)
+    taken: list[bool] = []
+    real = EmbeddedStore._digest_read
+
+    def spy(self: EmbeddedStore, *args: Any) -> Any:
+        out = real(self, *args)
+        taken.append(out is not None)
+        return out
+
+    monkeypatch.setattr(EmbeddedStore, "_digest_read", spy)
+    for f in DIGEST_FILTERS:
+        monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 10**9)
+        rows = embedded.attendance_incidence(f)
+        monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 0)
+        fast = embedded.attendance_incidence(f)
+        _incidence_equal(fast, rows)
+        assert taken.pop() is True, f
+    assert not taken
+
+
+def test_a_given_id_sends_the_read_down_the_row_path(embedded: EmbeddedStore,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ids a file gives need not be derived: one such id anywhere and the digest read
+    steps aside, with the same answer."""
+    load_files([DEMO], "json", embedded)
+    meeting = embedded.attendance_incidence(NetworkFilter()).meeting_ids[0]
+    embedded.write(Batch(institutions=[Institution("custom-1", "Posyandu Mawar", "POSYANDU")],
+                         attendance=[Attendance(meeting, "custom-1")]))
+    monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 10**9)
+    rows = embedded.attendance_incidence(NetworkFilter())
+    monkeypatch.setattr(embedded_module, "DIGEST_READ_MEETINGS", 0)
+    assert embedded._digest_read(embedded._conn().cursor(), NetworkFilter(), [], [], []) is None
+    _incidence_equal(embedded.attendance_incidence(NetworkFilter()), rows)
+    assert "custom-1" in rows.institution_ids
+
+
+def test_digest_keys_refuse_what_is_not_a_run_of_digests() -> None:
+    a, b = "ins_" + "0123456789abcdef", "ins_" + "00000000000000ff"
+    assert digest_keys(a + b, 2, "ins_").tolist() == [0x0123456789ABCDEF, 0xFF]
+    assert digest_keys("", 0, "ins_").tolist() == []
+    assert digest_keys(a + b, 3, "ins_") is None  # length
+    assert digest_keys(a + b.upper().replace("INS_", "ins_"), 2, "ins_") is None
+    assert digest_keys(a + "mtg_" + b[4:], 2, "ins_") is None  # prefix
+    assert digest_keys(a + "ins_" + "g" * 16, 2, "ins_") is None  # not hex
+    assert digest_keys(a[:-1] + b + "0", 2, "ins_") is None  # a short id and a long one
+    # digests sort as the integers they spell
+    ids = sorted(f"ins_{k:016x}" for k in (random.Random(1).getrandbits(64) for _ in range(50)))
+    keys = digest_keys("".join(ids), len(ids), "ins_")
+    assert sorted(keys.tolist()) == keys.tolist()
+
+
+def test_plm_is_reproducible_and_leaves_the_thread_count() -> None:
+    import networkit as nk
+
+    from graph.analytics.communities import plm_membership
+
+    net = project(meetings_rows(7, meetings=400, institutions=400, largest=6)).network
+    threads = nk.getMaxNumberOfThreads()
+    first = plm_membership(net, seed=3)
+    assert all(plm_membership(net, seed=3) == first for _ in range(3))
+    assert nk.getMaxNumberOfThreads() == threads
+
+
+def test_labels_follow_counter_order_on_unsorted_ids_and_ties() -> None:
+    """The vectorised labelling is the per-member Counter it replaced: members by id,
+    communities largest first then by first id, a tied sector or region to the one
+    met first in id order, regions None ignored."""
+    from collections import Counter
+
+    from graph.analytics.communities import _label
+
+    rng = random.Random(8)
+    ids = [f"n{k:03d}" for k in rng.sample(range(500), 200)]  # not sorted
+    membership = [rng.randrange(12) for _ in ids]
+    sectors = [rng.choice(["health", "religious", "security"]) for _ in ids]
+    regions = [rng.choice(["33.74", "33.75", None]) for _ in ids]
+    got = _label(membership, ids, sectors, regions, None)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for p, part in enumerate(membership):
+        groups[part].append(p)
+    ordered = sorted((sorted(m, key=ids.__getitem__) for m in groups.values()),
+                     key=lambda m: (-len(m), ids[m[0]]))
+    assert [c.members for c in got] == [[ids[p] for p in m] for m in ordered]
+    for c, m in zip(got, ordered, strict=True):
+        assert c.sector == Counter(sectors[p] for p in m).most_common(1)[0][0]
+        counted = Counter(regions[p] for p in m if regions[p])
+        assert c.region_code == (counted.most_common(1)[0][0] if counted else None)
+
+
+def test_bit_parallel_distances_are_one_bfs_per_source() -> None:
+    """kernels.distance_sums over 64-source batches (here 130 sources, three batches,
+    two components) sums what scipy's BFS per source finds."""
+    import scipy.sparse as sp
+    from scipy.sparse import csgraph
+
+    from graph.analytics.kernels import distance_sums
+
+    w = project(meetings_rows(9, meetings=150, institutions=260, largest=3)).network.weight
+    sources = np.asarray(random.Random(2).sample(range(w.shape[0]), 130), dtype=np.int64)
+    d = csgraph.shortest_path(sp.csr_matrix(w), directed=False, unweighted=True,
+                              indices=sources)
+    finite = np.isfinite(d)
+    total, reached = distance_sums(w.indptr.astype(np.int64), w.indices.astype(np.int64),
+                                   sources)
+    assert (total, reached) == (float(d[finite].sum()), int(finite.sum()) - len(sources))
