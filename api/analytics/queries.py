@@ -51,7 +51,8 @@ async def _run(context: Any, fn: Callable[..., T], f: StoreNetworkFilter, *args:
         version = context.scope_versions.get(f.region_code)  # read by QueryCost
         if version is None:
             version = await context.call(context.store.scope_version, f.region_code)
-        return await jobs.run(context.store, fn, f, *args, version=version)
+        # owner: this request's other analytics fields never make it Busy (jobs.py)
+        return await jobs.run(context.store, fn, f, *args, version=version, owner=context)
     except jobs.Busy as exc:
         raise busy_error(str(exc)) from exc
     except jobs.JobTimeout as exc:

@@ -196,21 +196,31 @@ class Pool:
         self.queue_seconds = queue_seconds
         self._lock = threading.Lock()
         self._running = 0
+        self._owners: dict[object, int] = {}  # owner (a request) -> slots it holds
         self._idle: list[_Worker] = []
         self._context = mp.get_context("forkserver")
         self._context.set_forkserver_preload(PRELOAD)
         self.pids: list[int] = []  # every worker started, for tests and the bench
 
     # slots
-    async def _acquire(self) -> None:
+    async def _acquire(self, owner: object = None) -> None:
+        """Take a slot, waiting up to the queue time for one. Time spent waiting behind a
+        job of the same `owner` (another analytics field of the same request) does not
+        count: a query asking for more measures than there are workers runs them in turn
+        instead of refusing its own later fields."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.queue_seconds
         while True:
             with self._lock:
                 if self._running < self.size:
                     self._running += 1
+                    if owner is not None:
+                        self._owners[owner] = self._owners.get(owner, 0) + 1
                     return
-            if loop.time() >= deadline:
+                mine = owner is not None and self._owners.get(owner, 0) > 0
+            if mine:
+                deadline = loop.time() + self.queue_seconds
+            elif loop.time() >= deadline:
                 raise Busy(self.busy_message())
             await asyncio.sleep(0.05)
 
@@ -227,9 +237,15 @@ class Pool:
             await asyncio.sleep(0.05)
         return True
 
-    def _release(self) -> None:
+    def _release(self, owner: object = None) -> None:
         with self._lock:
             self._running -= 1
+            if owner is not None:
+                left = self._owners.get(owner, 0) - 1
+                if left > 0:
+                    self._owners[owner] = left
+                else:
+                    self._owners.pop(owner, None)
 
     @property
     def running(self) -> int:
@@ -284,8 +300,8 @@ class Pool:
             self._give_back(self._start())
 
     async def run(self, store: Store, fn: Callable[..., T], *args: Any,
-                  timeout: float) -> T:
-        await self._acquire()
+                  timeout: float, owner: object = None) -> T:
+        await self._acquire(owner)
         try:
             where = locator(store)
             if where is None:
@@ -294,7 +310,7 @@ class Pool:
         except TimeoutError:
             raise JobTimeout(f"the computation took longer than {timeout:g} s") from None
         finally:
-            self._release()
+            self._release(owner)
 
     async def _in_worker(self, where: tuple[Any, ...], fn: Callable[..., Any],
                          args: tuple[Any, ...], timeout: float) -> Any:
@@ -411,9 +427,10 @@ def cache_key(store: Store, fn: Callable[..., Any], args: tuple[Any, ...],
 
 
 async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
-              version: int, timeout: float | None = None) -> T:
+              version: int, timeout: float | None = None, owner: object = None) -> T:
     """`fn(store, f, *args)` in the pool, or from the cache when `version` (the scope
-    version of `f`, read by the caller) has not moved since it was computed."""
+    version of `f`, read by the caller) has not moved since it was computed. Jobs of one
+    `owner` (a request) queue behind each other without being told Busy."""
     key = cache_key(store, fn, (f, *args), version)
     with _CACHE_LOCK:
         if key in _CACHE:
@@ -427,7 +444,7 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     _INFLIGHT[key] = mine
     try:
         budget = settings().analytics_seconds if timeout is None else timeout
-        value = await pool().run(store, fn, f, *args, timeout=budget)
+        value = await pool().run(store, fn, f, *args, timeout=budget, owner=owner)
     except asyncio.CancelledError:
         mine.cancel()
         raise

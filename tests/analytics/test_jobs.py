@@ -108,6 +108,30 @@ def test_beyond_n_jobs_a_caller_is_told_busy(store: EmbeddedStore, pool: jobs.Po
     assert asyncio.run(pool.run(store, slow_jobs.spin, WHOLE, 0.0, timeout=60)) >= 0  # free
 
 
+def test_a_requests_own_fields_wait_their_turn_instead_of_busy(
+        store: EmbeddedStore, pool: jobs.Pool) -> None:
+    """One query asking for more measures than there are workers (the README's analytics
+    example asks five of two): its later fields wait behind its earlier ones, past the
+    queue time, while another request is still told Busy."""
+    request, other = object(), object()
+
+    async def three() -> tuple[list[int], bool]:
+        mine = [asyncio.create_task(pool.run(store, slow_jobs.spin, WHOLE, 0.6, timeout=60,
+                                             owner=request)) for _ in range(3)]
+        await asyncio.sleep(0.1)
+        try:
+            await pool.run(store, slow_jobs.spin, WHOLE, 0.0, timeout=60, owner=other)
+            refused = False
+        except jobs.Busy:
+            refused = True
+        return list(await asyncio.gather(*mine)), refused
+
+    done, refused = asyncio.run(three())
+    assert len(done) == 3 and all(n > 0 for n in done)  # 1.8 s of work behind a 0.2 s queue
+    assert refused
+    assert pool.running == 0 and not pool._owners  # every slot and owner given back
+
+
 def test_a_job_over_the_memory_ceiling_fails_and_its_worker_is_replaced(
         store: EmbeddedStore, pool: jobs.Pool) -> None:
     with pytest.raises(jobs.OutOfMemory, match="256 MB"):
