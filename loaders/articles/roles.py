@@ -25,6 +25,12 @@ _THROUGH = re.compile(r"^[^;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
+# "Dinas X dan Dinas Y menggelar": the bodies a conjunction joins before an organiser verb
+_AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
+# "Wakil Bupati X, NAMA, yang juga Ketua TPPS, memimpin": one person holding two offices,
+# so whatever one of them does the other does too (guide §4.5, PEMDA + TPPS)
+_ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
+                   r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
@@ -92,6 +98,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         previous_listed = listed
     _team_meetings(mentions, v)
     _merged(mentions)
+    _two_offices(doc, mentions)
     if title is not None:
         for m in mentions:
             if title[0] <= m.start < title[1] and not m.excluded:
@@ -112,6 +119,16 @@ def _merged(mentions: list[Mention]) -> None:
         for m in same:
             m.roles = roles
             m.excluded = all(x.excluded for x in same)
+
+
+def _two_offices(doc: Document, mentions: list[Mention]) -> None:
+    """The official and the team they also lead share their roles."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.sentence is b.sentence and not (a.excluded or b.excluded) and _ALSO.search(
+                doc.text[a.end:b.start]):
+            roles = merge_roles(a.roles, b.roles)
+            a.roles = b.roles = roles
 
 
 def _side(cue: RoleCue) -> str:
@@ -181,14 +198,19 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             continue
         elif cue.binds == "before" and before:
             target = before[-1]
-            if cue.role not in ("none", "absent", *_REPRESENTATION) and len(before) > 1 and \
-                    _THROUGH.search(
-                    target.sentence.text[before[-2].end - target.sentence.start:
-                                         target.start - target.sentence.start]):
+            if cue.role not in ("none", "absent", *_REPRESENTATION):
                 # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1);
-                # "Kapolres X, AKBP Y, melalui Kapolsek Z menyampaikan": both speak
-                before[-2].roles = merge_roles(before[-2].roles, (cue.role,))
-                before[-2].excluded = False
+                # "Kapolres X, AKBP Y, melalui Kapolsek Z menyampaikan": both speak;
+                # "Pemkab X melalui BKKBN ... dan Dinas Y menggelar": all three organise
+                for j in range(len(before) - 2, -1, -1):
+                    gap = target.sentence.text[before[j].end - target.sentence.start:
+                                               before[j + 1].start - target.sentence.start]
+                    joined = cue.role == "organiser" and _AND.search(gap) \
+                        and not _VERB.search(gap)
+                    if not (_THROUGH.search(gap) or joined):
+                        break
+                    before[j].roles = merge_roles(before[j].roles, (cue.role,))
+                    before[j].excluded = False
             if cue.role == "absent":
                 target.absent = True
             elif cue.role not in ("none", "represented_by", "representing"):
