@@ -117,6 +117,9 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     start - 3 <= p.end <= start for p in places.places) or re.search(
                     r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
+            if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \
+                    re.fullmatch(r"\s*(?:\([^)]{1,15}\)\s*)?", doc.text[out[-1].end:start]):
+                continue  # "Balai KB (KB) Kecamatan X": the unit's qualifier, not the office
             if out and out[-1].sentence is s and out[-1].type in types and re.fullmatch(
                     r"\s*\(", doc.text[out[-1].end:start]):
                 continue  # "Dinas ... Kampung (DPMK)": the acronym restates the body
