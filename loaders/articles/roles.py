@@ -77,7 +77,8 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 m.excluded = True
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
-                       for cue in v.roles for c in cue.pattern.finditer(s.text)),
+                       for cue in v.roles if cue.binds != "headline"
+                       for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
@@ -104,6 +105,20 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def headline_roles(mentions: list[Mention], v: Vocabulary) -> None:
+    """'Sekda X Pimpin Rembuk Stunting', 'Babinsa Y Hadiri Musdes': the body the headline
+    names right before its verb did what the verb says; other headline names did nothing."""
+    cues = [c for c in v.roles if c.binds == "headline"]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        text = m.sentence.text
+        end = ordered[i + 1].start if i + 1 < len(ordered) else m.sentence.end
+        gap = text[m.end - m.sentence.start:end - m.sentence.start]
+        hits = sorted((x.start(), cue.role) for cue in cues for x in cue.pattern.finditer(gap))
+        if hits and hits[0][0] <= 40 and not re.search(r"[,;:]", gap[:hits[0][0]]):
+            m.roles = merge_roles(m.roles, (hits[0][1],))
 
 
 def _merged(mentions: list[Mention]) -> None:
