@@ -253,6 +253,14 @@ def test_bodies_joined_before_an_organiser_verb_and_two_offices() -> None:
     assert not {"BUSINESS", "UNIVERSITY"} & types(text)
 
 
+def test_dukcapil_merged_with_kb_and_the_national_team() -> None:
+    text = ("Dinas Kependudukan, Pencatatan Sipil dan Keluarga Berencana (Disdukcapil-KB) "
+            "Kabupaten Lembah Hijau menggelar rakor stunting, Selasa (4/11/2025). "
+            "Kepala Dinas mengingatkan hasil Rapat Koordinasi TPPS Pusat bulan lalu.")
+    got = types(text)
+    assert {"DISDUKCAPIL", "DINAS_KB"} <= got and "TPPS" not in got
+
+
 # -- the vocabularies are read from the folder given ------------------------------------
 
 
