@@ -31,7 +31,7 @@ from loaders.articles.figures import (
 )
 from loaders.articles.gazetteer import Gazetteer, gazetteer
 from loaders.articles.holding import find_holder
-from loaders.articles.institutions import Mention, find_mentions, scope
+from loaders.articles.institutions import Mention, find_mentions, headline, scope
 from loaders.articles.meeting import (
     Candidate,
     Held,
@@ -46,7 +46,7 @@ from loaders.articles.meeting import (
 )
 from loaders.articles.places import Places
 from loaders.articles.programs import Program, find_programs
-from loaders.articles.roles import assign, took_part
+from loaders.articles.roles import assign, headline_roles, took_part
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 URL = re.compile(r"https?://[^\s)>\]]+")
@@ -107,6 +107,12 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         skip.append(doc.dateline)
     mentions = find_mentions(doc, v, places, skip)
     assign(doc, mentions, v, title)
+    top = headline(doc)
+    if top is not None:
+        # names in the headline count only through its verb (guide §4.9: participant angle)
+        named = find_mentions(doc, v, places, skip, [top])
+        headline_roles(named, v)
+        mentions += named
     holder = find_holder(doc, chosen, title, mentions, places, g, v, venue_span)
     _inferred_host(holder, mentions, chosen, venue, doc, v)
     scope(mentions, g, v, holder.code, places)

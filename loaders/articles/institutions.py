@@ -102,13 +102,22 @@ _UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(
 _UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
 
 
+def headline(doc: Document) -> Sentence | None:
+    """The headline as a sentence of its own (the header is not part of the body)."""
+    if doc.title is None:
+        return None
+    at = doc.text.find(doc.title)
+    return Sentence(at, at + len(doc.title), doc.title, -1) if at >= 0 else None
+
+
 def find_mentions(doc: Document, v: Vocabulary, places: Places,
-                  skip: list[tuple[int, int]]) -> list[Mention]:
+                  skip: list[tuple[int, int]],
+                  sentences: list[Sentence] | None = None) -> list[Mention]:
     out: list[Mention] = []
     plural_before = v.collectives.get("plural_before")
     plural_after = v.collectives.get("plural_after")
     chain_end = -1  # where the last unit of an officer's designation ends
-    for s in doc.sentences:
+    for s in doc.sentences if sentences is None else sentences:
         for a, b, types, stem, implies, naming in _matches(s, v):
             start, end = s.start + a, s.start + b
             if any(x <= start < y for x, y in skip):
@@ -117,6 +126,9 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     start - 3 <= p.end <= start for p in places.places) or re.search(
                     r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
+            if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \
+                    re.fullmatch(r"\s*(?:\([^)]{1,15}\)\s*)?", doc.text[out[-1].end:start]):
+                continue  # "Balai KB (KB) Kecamatan X": the unit's qualifier, not the office
             if out and out[-1].sentence is s and out[-1].type in types and re.fullmatch(
                     r"\s*\(", doc.text[out[-1].end:start]):
                 continue  # "Dinas ... Kampung (DPMK)": the acronym restates the body

@@ -25,6 +25,12 @@ _THROUGH = re.compile(r"^[^;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
+# "Dinas X dan Dinas Y menggelar": the bodies a conjunction joins before an organiser verb
+_AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
+# "Wakil Bupati X, NAMA, yang juga Ketua TPPS, memimpin": one person holding two offices,
+# so whatever one of them does the other does too (guide §4.5, PEMDA + TPPS)
+_ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
+                   r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
@@ -71,7 +77,8 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 m.excluded = True
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
-                       for cue in v.roles for c in cue.pattern.finditer(s.text)),
+                       for cue in v.roles if cue.binds != "headline"
+                       for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
@@ -92,11 +99,26 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         previous_listed = listed
     _team_meetings(mentions, v)
     _merged(mentions)
+    _two_offices(doc, mentions)
     if title is not None:
         for m in mentions:
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def headline_roles(mentions: list[Mention], v: Vocabulary) -> None:
+    """'Sekda X Pimpin Rembuk Stunting', 'Babinsa Y Hadiri Musdes': the body the headline
+    names right before its verb did what the verb says; other headline names did nothing."""
+    cues = [c for c in v.roles if c.binds == "headline"]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, m in enumerate(ordered):
+        text = m.sentence.text
+        end = ordered[i + 1].start if i + 1 < len(ordered) else m.sentence.end
+        gap = text[m.end - m.sentence.start:end - m.sentence.start]
+        hits = sorted((x.start(), cue.role) for cue in cues for x in cue.pattern.finditer(gap))
+        if hits and hits[0][0] <= 40 and not re.search(r"[,;:]", gap[:hits[0][0]]):
+            m.roles = merge_roles(m.roles, (hits[0][1],))
 
 
 def _merged(mentions: list[Mention]) -> None:
@@ -112,6 +134,16 @@ def _merged(mentions: list[Mention]) -> None:
         for m in same:
             m.roles = roles
             m.excluded = all(x.excluded for x in same)
+
+
+def _two_offices(doc: Document, mentions: list[Mention]) -> None:
+    """The official and the team they also lead share their roles."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.sentence is b.sentence and not (a.excluded or b.excluded) and _ALSO.search(
+                doc.text[a.end:b.start]):
+            roles = merge_roles(a.roles, b.roles)
+            a.roles = b.roles = roles
 
 
 def _side(cue: RoleCue) -> str:
@@ -181,14 +213,19 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             continue
         elif cue.binds == "before" and before:
             target = before[-1]
-            if cue.role not in ("none", "absent", *_REPRESENTATION) and len(before) > 1 and \
-                    _THROUGH.search(
-                    target.sentence.text[before[-2].end - target.sentence.start:
-                                         target.start - target.sentence.start]):
+            if cue.role not in ("none", "absent", *_REPRESENTATION):
                 # "Pemkab X melalui Dinas Y menggelar ...": both organise (guide §5.1);
-                # "Kapolres X, AKBP Y, melalui Kapolsek Z menyampaikan": both speak
-                before[-2].roles = merge_roles(before[-2].roles, (cue.role,))
-                before[-2].excluded = False
+                # "Kapolres X, AKBP Y, melalui Kapolsek Z menyampaikan": both speak;
+                # "Pemkab X melalui BKKBN ... dan Dinas Y menggelar": all three organise
+                for j in range(len(before) - 2, -1, -1):
+                    gap = target.sentence.text[before[j].end - target.sentence.start:
+                                               before[j + 1].start - target.sentence.start]
+                    joined = cue.role == "organiser" and _AND.search(gap) \
+                        and not _VERB.search(gap)
+                    if not (_THROUGH.search(gap) or joined):
+                        break
+                    before[j].roles = merge_roles(before[j].roles, (cue.role,))
+                    before[j].excluded = False
             if cue.role == "absent":
                 target.absent = True
             elif cue.role not in ("none", "represented_by", "representing"):

@@ -111,8 +111,9 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
               "representing", "absent", "none")
 
-# after / before / sentence, and quoted: binds after, also inside quoted speech.
-_BINDS = ("after", "before", "sentence", "quoted")
+# after / before / sentence, and quoted: binds after, also inside quoted speech;
+# headline: the verb of a headline, binding the name written just before it.
+_BINDS = ("after", "before", "sentence", "quoted", "headline")
 
 # A match must not be part of a longer word: "Kapolres" inside "Wakapolres" is no match.
 _LEFT, _RIGHT = r"(?<![\w])", r"(?![\w])"

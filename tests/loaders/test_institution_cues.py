@@ -211,6 +211,56 @@ def test_village_enterprises_and_islamic_colleges() -> None:
     assert {"BUSINESS", "UNIVERSITY"} <= got
 
 
+def test_a_body_named_only_in_the_headline_counts_through_its_verb() -> None:
+    text = ("Sekda Lembah Hijau Pimpin Rembuk Stunting Kabupaten\n\n"
+            "Rembuk stunting Kabupaten Lembah Hijau digelar di aula Bappeda, Senin (2/6/2025). "
+            "Kegiatan diikuti para camat.")
+    assert "chair" in roles(text, "PEMDA")
+    got = types("Ketua TP PKK Sukaluyu dan Kapolsek Sukaluyu Dukung Lokmin\n\n" + LEAD)
+    assert not {"PKK", "POLSEK"} & got  # no headline verb binds them
+
+
+def test_heads_of_villages_and_kelurahan_unattached_nutritionists() -> None:
+    got = types(LEAD + "Kegiatan diikuti oleh para kepala desa dan kelurahan serta ahli gizi "
+                "puskesmas.")
+    assert {"DESA", "KELURAHAN"} <= got and "PUSKESMAS" not in got
+
+
+def test_work_done_by_someone_before_the_meeting_is_not_organising() -> None:
+    text = (LEAD + "Pendataan keluarga sasaran dilaksanakan oleh KPM Desa Mekarsari. "
+            "Verifikasi data dilakukan oleh Puskesmas Sukaluyu.")
+    assert not {"KPM", "PUSKESMAS"} & types(text)
+    text = ("Rembuk stunting Kecamatan Sukaluyu digelar di aula kantor camat, Senin (2/6/2025). "
+            "Kegiatan ini dilakukan oleh TPPS Kecamatan Sukaluyu.")
+    assert "organiser" in roles(text, "TPPS")
+
+
+def test_kecamatan_staff_and_village_officials() -> None:
+    got = types("Pemerintah Desa Mekarsari menggelar rembuk stunting, Senin (3/3/2025). "
+                "Fungsional Umum Seksi Pembangunan Kecamatan Sukaluyu turut hadir. "
+                "Kasi Pemerintahan Desa Mekarsari menyampaikan laporan.")
+    assert "KECAMATAN" in got
+    assert "organiser" not in roles("Balai Keluarga Berencana (KB) Kecamatan Sukaluyu menggelar "
+                                    "lokakarya mini stunting, Rabu (5/11/2025).", "KECAMATAN")
+
+
+def test_bodies_joined_before_an_organiser_verb_and_two_offices() -> None:
+    text = ("Pemkab Lembah Hijau melalui BKKBN dan Dinas Kesehatan menggelar rakor stunting, "
+            "Selasa (4/11/2025). Wakil Bupati Lembah Hijau, Ahmad, yang juga Ketua TPPS, "
+            "memimpin rapat. Pendekatan pentahelix dengan melibatkan dunia usaha dan akademisi.")
+    assert "organiser" in roles(text, "BKKBN") and "organiser" in roles(text, "DINKES")
+    assert "chair" in roles(text, "PEMDA") and "chair" in roles(text, "TPPS")
+    assert not {"BUSINESS", "UNIVERSITY"} & types(text)
+
+
+def test_dukcapil_merged_with_kb_and_the_national_team() -> None:
+    text = ("Dinas Kependudukan, Pencatatan Sipil dan Keluarga Berencana (Disdukcapil-KB) "
+            "Kabupaten Lembah Hijau menggelar rakor stunting, Selasa (4/11/2025). "
+            "Kepala Dinas mengingatkan hasil Rapat Koordinasi TPPS Pusat bulan lalu.")
+    got = types(text)
+    assert {"DISDUKCAPIL", "DINAS_KB"} <= got and "TPPS" not in got
+
+
 # -- the vocabularies are read from the folder given ------------------------------------
 
 
