@@ -134,10 +134,10 @@ class Served:
     def get(self, path: str, timeout: float = 5) -> httpx.Response:
         return self.http.get(self.url + path, timeout=timeout)
 
-    def ready(self) -> dict[str, Any] | None:
-        """/ready's answer, or None when it gave none within 1 s."""
+    def ready(self, timeout: float = 1.0) -> dict[str, Any] | None:
+        """/ready's answer, or None when it gave none within `timeout` s."""
         try:
-            answer: dict[str, Any] = self.get("/ready", timeout=1.0).json()
+            answer: dict[str, Any] = self.get("/ready", timeout=timeout).json()
         except (httpx.HTTPError, ValueError):
             return None
         return answer
