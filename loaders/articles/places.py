@@ -105,16 +105,49 @@ class Places:
         return [], 0
 
     def _add(self, level: str | None, kind: str | None, start: int, name_at: int,
-             text: str, role: str) -> Place | None:
+             text: str, role: str, tier: str = "") -> Place | None:
         words = self.words(text)
         codes, n = self.lookup(level, kind, words)
         if not words:
             return None
+        if tier and level in ("kecamatan", "desa"):
+            codes, n = self._in_tier_provinces(tier.strip(), level, words, codes, n)
         name = " ".join(words[:n] if n else words[:2])
         end = name_at + text.find(name) + len(name) if name in text else name_at + len(name)
         place = Place(level, kind, name, start, end, role, codes)
         self.places.append(place)
         return place
+
+    def _in_tier_provinces(self, tier: str, level: str, words: list[str], codes: list[str],
+                           n: int) -> tuple[list[str], int]:
+        """A tier word used only in some provinces (Nagari, Gampong, Distrik ...) keeps the
+        candidates there, trying the local spellings of the name (Taluk, registered Taluak)
+        when the name as written is found only elsewhere. Nothing found there: the lookup
+        as it was (an invented tree, or a name the register lacks)."""
+        rule = next((t for t in self.v.tier_provinces if t.pattern.fullmatch(tier)), None)
+        if rule is None:
+            return codes, n
+        provinces = [c for name in rule.provinces for c in self.gaz.find("province", name)]
+        if not provinces:
+            return codes, n
+
+        def inside(found: list[str]) -> list[str]:
+            return [c for c in found if any(self.gaz.within(c, p) for p in provinces)]
+
+        # some registers keep the tier word in the name ('Gampong Ladang'): those count too
+        with_tier = self.gaz.find(level, f"{tier} {' '.join(words[:n])}") if n else []
+        kept = inside(list(dict.fromkeys(codes + with_tier)))
+        if kept:
+            return kept, n
+        for size in range(len(words), 0, -1):
+            last = words[size - 1]
+            for written, registered in rule.spellings:
+                if last.lower().endswith(written):
+                    name = " ".join([*words[:size - 1], last[:-len(written)] + registered])
+                    found = inside(self.gaz.find(level, name))
+                    if found:
+                        return found, size
+        return codes, n
 
     # -- finding -----------------------------------------------------------------------
     def _find(self) -> None:
@@ -128,7 +161,8 @@ class Places:
                 if any(x <= m.start() < y for x, y in taken):
                     continue
                 level, kind, role = self._tier(m[0])
-                place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role)
+                place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role,
+                                  m[0])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
             for m in _UNITS.finditer(text):
