@@ -188,6 +188,17 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                     p)
         if unit is not None and unit.code:
             return Holder("kecamatan", _code_at(gaz, unit.code, "kecamatan"), "lokmin host")
+    # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
+    # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
+    scope = _province_after(doc, title, places)
+    if scope is not None:
+        return Holder("province", scope, "the province the meeting is held for")
+    # 4c. the kab/kota of a province gathered (guide §3.3.2): 'para wakil bupati dari 33
+    # kabupaten/kota', 'OPD KB Kab/Kota' in the meeting's story, with one province named
+    prov = places.main("province")
+    story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
+    if prov and _GATHERED.search(story):
+        return Holder("province", prov, "the kab/kota of the province gathered")
     # 5. the region the article names most
     kab = places.main("kabkota")
     if kab:
@@ -196,6 +207,22 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+_GATHERED = re.compile(r"\b(?:\d+|para|seluruh|se-?)\s*(?:[\w-]+\s+){0,4}?(?:kabupaten|kab\.?)"
+                       r"\s*(?:/|dan)\s*kota\b", re.IGNORECASE)
+_SCOPE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?di\s+(?:wilayah\s+)?(?:Provinsi\s+)?$",
+                    re.IGNORECASE)
+
+
+def _province_after(doc: Document, title: tuple[int, int], places: Places) -> str | None:
+    """A province written right after the meeting's name with 'di'."""
+    for p in places.places:
+        if p.code and p.role not in WEAK_ROLES and title[1] <= p.start <= title[1] + 40 and \
+                places.gaz.region(p.code).level == "province" and \
+                _SCOPE.fullmatch(doc.text[title[1]:p.start]):
+            return p.code
+    return None
 
 
 def _province_in(places: Places, title: tuple[int, int]) -> str | None:
