@@ -74,6 +74,21 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
     return h if h.code is not None else Holder(None, None, f"{h.reason}; no region resolved")
 
 
+# the subject's own name may follow its mention ('Pemerintah Desa Munduktemu bersama')
+_WITH = re.compile(r"(?:\s+[A-Z0-9][\w'’.-]*){0,4}\s*(?:\([^)]{1,40}\)\s*)?,?\s*"
+                   r"(?i:bersama(?:\s+dengan)?|beserta)\s+$")
+
+
+def _subject(doc: Document, m: Mention, in_meeting: list[Mention]) -> Mention:
+    """The mention 'X bersama' joins to the organiser `m` ('Pemerintah Desa X bersama
+    Puskesmas Y menyelenggarakan'): X leads, so X holds."""
+    for x in in_meeting:
+        if x is not m and x.sentence is m.sentence and x.end <= m.start and \
+                _WITH.fullmatch(doc.text[x.end:m.start]):
+            return x
+    return m
+
+
 def _chain_head(places: Places, start: int, text: str) -> Place | None:
     """The first link of an address chain that ends where a mention starts."""
     head = None
@@ -107,9 +122,11 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         m.sentence is doc.sentences[i] for i in window if i < len(doc.sentences))]
     text = doc.text[title[0]:title[1]]
 
-    # 1. the organiser (the head of an address chain it ends: Gampong X, Kecamatan Y)
+    # 1. the organiser (the head of an address chain it ends: Gampong X, Kecamatan Y);
+    # of 'X bersama Y menggelar', the subject X
     for m in in_meeting:
         if "organiser" in m.roles and not (title[0] <= m.start < title[1]):
+            m = _subject(doc, m, in_meeting)
             level = _level_of(m, gaz)
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
