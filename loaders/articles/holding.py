@@ -298,8 +298,8 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
     return None
 
 
-_LOCATED = re.compile(r"(?:\bdi|\bdigelar\s+di|\bberlangsung\s+di|\bbertempat\s+di)\s+"
-                      r"(?:(?:Aula|Balai|Kantor|Ruang\s+Rapat)\s+)?$", re.IGNORECASE)
+_LOCATED = re.compile(r"(?:\bdi|\bdigelar\s+di|\bberlangsung\s+di|\bbertempat(?:\s+di)?)\s+"
+                      r"(?:(?:Aula|Balai|Kantor|Ruang\s+Rapat)\s+){0,2}$", re.IGNORECASE)
 
 
 def _located_desa(doc: Document, c: Candidate, places: Places, gaz: Gazetteer,

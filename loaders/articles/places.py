@@ -43,6 +43,7 @@ _NAME_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|[A-Z]")
 _UNITS = re.compile(r"(?<![\w])(?:(Puskesmas|Polsek|Polsekta|KUA|Koramil(?:\s+[\d-]+)?\s*/|"
                     r"Kapolsek|Danramil)|(Polres|Polresta|Kapolres|Kodim\s+\d+\s*/|Dandim\s+\d+"
                     r"\s*/|Polres\s+Metro))\s*")
+_VILLAGE_SITE = re.compile(r"\b([a-z]+)-([a-z]+)\.([a-z]+?)(kab|kota)\.go\.id")
 _DOMAIN = re.compile(r"(?:(?:desa|kec|kel)-?([a-z]+)\.)?([a-z]+?)(kab|kota|prov)\.go\.id")
 
 
@@ -214,6 +215,16 @@ class Places:
     def _publisher(self) -> None:
         for hint in self.doc.publisher:
             low = hint.lower()
+            # 'peron-limbangan.kendalkab.go.id': a village site named with its kecamatan
+            for m in _VILLAGE_SITE.finditer(low):
+                within = self.gaz.find("kabkota", m[3], {"kab": "kabupaten"}.get(m[4], "kota"))
+                kec = [c for c in self.gaz.find("kecamatan", m[2])
+                       if any(self.gaz.within(c, k) for k in within)]
+                desa = [c for c in self.gaz.find("desa", m[1])
+                        if any(self.gaz.within(c, k) for k in kec)]
+                for level, name, codes in (("kecamatan", m[2], kec), ("desa", m[1], desa)):
+                    if len(codes) == 1:
+                        self.places.append(Place(level, None, name, 0, 0, "publisher", codes))
             for m in _DOMAIN.finditer(low):
                 kind = {"kab": "kabupaten", "kota": "kota"}.get(m[3])
                 level = "province" if m[3] == "prov" else "kabkota"
