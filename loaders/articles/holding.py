@@ -89,6 +89,12 @@ def _subject(doc: Document, m: Mention, in_meeting: list[Mention]) -> Mention:
     return m
 
 
+def _village_government(m: Mention, places: Places, gaz: Gazetteer) -> Place | None:
+    s = m.sentence
+    return next((g for g in places.places if s.start <= g.start < s.end and g.code
+                 and g.role == "government" and gaz.region(g.code).level == "desa"), None)
+
+
 def _chain_head(places: Places, start: int, text: str) -> Place | None:
     """The first link of an address chain that ends where a mention starts."""
     head = None
@@ -127,6 +133,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     for m in in_meeting:
         if "organiser" in m.roles and not (title[0] <= m.start < title[1]):
             m = _subject(doc, m, in_meeting)
+            # a rembuk is a village's or a kab/kota's forum, never a Puskesmas's: one
+            # organised by a Puskesmas 'bekerjasama dengan Pemerintah Desa X' is X's
+            village = _village_government(m, places, gaz) \
+                if c.family.family == "rembuk" and m.type == "PUSKESMAS" else None
+            if village is not None:
+                return Holder("desa", village.code, f"village government {village.name} "
+                                                     f"with the {m.stem}")
             level = _level_of(m, gaz)
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
