@@ -163,7 +163,25 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
                                  [f"{why} {p:+d}" for p, why in points]))
+    if not out and headline_held:
+        out += _headline_only(doc, v, title)
     return out
+
+
+def _headline_only(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:
+    """'Pemprov NTT Gelar Rembuk Stunting' over a body that never names the meeting again:
+    the headline alone says it was held (held-verb, lead, headline: held), and the story's
+    lead sentence (index 0) is where its date and people are looked for."""
+    at = doc.text.find(title)
+    if at < 0 or not doc.sentences:
+        return []
+    for fam in v.meeting_families:
+        m = fam.pattern.search(title)
+        if m and (fam.needs is None or fam.needs.search(title)):
+            line = Sentence(at, at + len(title), title, 0)
+            return [Candidate(fam, line, 0, at + m.start(), at + m.end(), 6, False,
+                              ["headline only: held-verb +3", "lead +1", "headline: held +2"])]
+    return []
 
 
 def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:
