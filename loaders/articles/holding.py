@@ -74,6 +74,27 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
     return h if h.code is not None else Holder(None, None, f"{h.reason}; no region resolved")
 
 
+# the subject's own name may follow its mention ('Pemerintah Desa Munduktemu bersama')
+_WITH = re.compile(r"(?:\s+[A-Z0-9][\w'’.-]*){0,4}\s*(?:\([^)]{1,40}\)\s*)?,?\s*"
+                   r"(?i:bersama(?:\s+dengan)?|beserta)\s+$")
+
+
+def _subject(doc: Document, m: Mention, in_meeting: list[Mention]) -> Mention:
+    """The mention 'X bersama' joins to the organiser `m` ('Pemerintah Desa X bersama
+    Puskesmas Y menyelenggarakan'): X leads, so X holds."""
+    for x in in_meeting:
+        if x is not m and x.sentence is m.sentence and x.end <= m.start and \
+                _WITH.fullmatch(doc.text[x.end:m.start]):
+            return x
+    return m
+
+
+def _village_government(m: Mention, places: Places, gaz: Gazetteer) -> Place | None:
+    s = m.sentence
+    return next((g for g in places.places if s.start <= g.start < s.end and g.code
+                 and g.role == "government" and gaz.region(g.code).level == "desa"), None)
+
+
 def _chain_head(places: Places, start: int, text: str) -> Place | None:
     """The first link of an address chain that ends where a mention starts."""
     head = None
@@ -107,9 +128,18 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         m.sentence is doc.sentences[i] for i in window if i < len(doc.sentences))]
     text = doc.text[title[0]:title[1]]
 
-    # 1. the organiser (the head of an address chain it ends: Gampong X, Kecamatan Y)
+    # 1. the organiser (the head of an address chain it ends: Gampong X, Kecamatan Y);
+    # of 'X bersama Y menggelar', the subject X
     for m in in_meeting:
         if "organiser" in m.roles and not (title[0] <= m.start < title[1]):
+            m = _subject(doc, m, in_meeting)
+            # a rembuk is a village's or a kab/kota's forum, never a Puskesmas's: one
+            # organised by a Puskesmas 'bekerjasama dengan Pemerintah Desa X' is X's
+            village = _village_government(m, places, gaz) \
+                if c.family.family == "rembuk" and m.type == "PUSKESMAS" else None
+            if village is not None:
+                return Holder("desa", village.code, f"village government {village.name} "
+                                                     f"with the {m.stem}")
             level = _level_of(m, gaz)
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
@@ -188,6 +218,17 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                     p)
         if unit is not None and unit.code:
             return Holder("kecamatan", _code_at(gaz, unit.code, "kecamatan"), "lokmin host")
+    # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
+    # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
+    scope = _province_after(doc, title, places)
+    if scope is not None:
+        return Holder("province", scope, "the province the meeting is held for")
+    # 4c. the kab/kota of a province gathered (guide §3.3.2): 'para wakil bupati dari 33
+    # kabupaten/kota', 'OPD KB Kab/Kota' in the meeting's story, with one province named
+    prov = places.main("province")
+    story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
+    if prov and _GATHERED.search(story):
+        return Holder("province", prov, "the kab/kota of the province gathered")
     # 5. the region the article names most
     kab = places.main("kabkota")
     if kab:
@@ -196,6 +237,22 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+_GATHERED = re.compile(r"\b(?:\d+|para|seluruh|se-?)\s*(?:[\w-]+\s+){0,4}?(?:kabupaten|kab\.?)"
+                       r"\s*(?:/|dan)\s*kota\b", re.IGNORECASE)
+_SCOPE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?di\s+(?:wilayah\s+)?(?:Provinsi\s+)?$",
+                    re.IGNORECASE)
+
+
+def _province_after(doc: Document, title: tuple[int, int], places: Places) -> str | None:
+    """A province written right after the meeting's name with 'di'."""
+    for p in places.places:
+        if p.code and p.role not in WEAK_ROLES and title[1] <= p.start <= title[1] + 40 and \
+                places.gaz.region(p.code).level == "province" and \
+                _SCOPE.fullmatch(doc.text[title[1]:p.start]):
+            return p.code
+    return None
 
 
 def _province_in(places: Places, title: tuple[int, int]) -> str | None:
@@ -254,8 +311,8 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
     return None
 
 
-_LOCATED = re.compile(r"(?:\bdi|\bdigelar\s+di|\bberlangsung\s+di|\bbertempat\s+di)\s+"
-                      r"(?:(?:Aula|Balai|Kantor|Ruang\s+Rapat)\s+)?$", re.IGNORECASE)
+_LOCATED = re.compile(r"(?:\bdi|\bdigelar\s+di|\bberlangsung\s+di|\bbertempat(?:\s+di)?)\s+"
+                      r"(?:(?:Aula|Balai|Kantor|Ruang\s+Rapat)\s+){0,2}$", re.IGNORECASE)
 
 
 def _located_desa(doc: Document, c: Candidate, places: Places, gaz: Gazetteer,

@@ -95,11 +95,22 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     headline_held = bool(title) and any(f.pattern.search(title) for f in v.meeting_families) \
         and bool(cues["held"][1].search(title) or cues["participant"][1].search(title)) \
         and not cues["planned"][1].search(title)
+    # the families the headline names with what they need ('Monev ... Konvergensi Stunting'):
+    # a body mention of one is the headline's meeting, so it needs no topic word of its own
+    # ('monev lintas sektor') and earns the guide's headline point
+    # (not when the headline plans it, nor when the lead already names it: the lead's
+    # mention is then the headline's meeting)
+    lead_text = " ".join(s.text for s in sentences if s.start in lead)
+    named = [f for f in v.meeting_families if title and f.pattern.search(title)]
+    in_title = set() if cues["planned"][1].search(title) or any(
+        f.pattern.search(lead_text) for f in named) else {
+        f.title + f.family for f in named if f.needs is None or f.needs.search(title)}
     for i, s in enumerate(sentences):
         taken: list[tuple[int, int]] = []
         found = []
         for fam in v.meeting_families:
-            if fam.needs is not None and not fam.needs.search(s.text):
+            if fam.needs is not None and not fam.needs.search(s.text) and \
+                    fam.title + fam.family not in in_title:
                 continue
             for m in fam.pattern.finditer(s.text):
                 found.append((m.start(), -(m.end() - m.start()), m.end(), fam))
@@ -132,6 +143,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 add(1, "lead")
                 if headline_held:
                     add(2, "headline: held")
+            elif fam.title + fam.family in in_title:
+                add(1, "named in the headline")
             planned = list(cues["planned"][1].finditer(
                 s.text[max(0, start - 30):end + 40]))
             for _ in planned[:2]:  # "menyiapkan ... yang dijadwalkan": a plan, twice said
@@ -150,7 +163,25 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
                                  [f"{why} {p:+d}" for p, why in points]))
+    if not out and headline_held:
+        out += _headline_only(doc, v, title)
     return out
+
+
+def _headline_only(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:
+    """'Pemprov NTT Gelar Rembuk Stunting' over a body that never names the meeting again:
+    the headline alone says it was held (held-verb, lead, headline: held), and the story's
+    lead sentence (index 0) is where its date and people are looked for."""
+    at = doc.text.find(title)
+    if at < 0 or not doc.sentences:
+        return []
+    for fam in v.meeting_families:
+        m = fam.pattern.search(title)
+        if m and (fam.needs is None or fam.needs.search(title)):
+            line = Sentence(at, at + len(title), title, 0)
+            return [Candidate(fam, line, 0, at + m.start(), at + m.end(), 6, False,
+                              ["headline only: held-verb +3", "lead +1", "headline: held +2"])]
+    return []
 
 
 def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:

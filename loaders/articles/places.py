@@ -43,6 +43,7 @@ _NAME_WORD = re.compile(r"[A-Z0-9][\w'’.-]*|[A-Z]")
 _UNITS = re.compile(r"(?<![\w])(?:(Puskesmas|Polsek|Polsekta|KUA|Koramil(?:\s+[\d-]+)?\s*/|"
                     r"Kapolsek|Danramil)|(Polres|Polresta|Kapolres|Kodim\s+\d+\s*/|Dandim\s+\d+"
                     r"\s*/|Polres\s+Metro))\s*")
+_VILLAGE_SITE = re.compile(r"\b([a-z]+)-([a-z]+)\.([a-z]+?)(kab|kota)\.go\.id")
 _DOMAIN = re.compile(r"(?:(?:desa|kec|kel)-?([a-z]+)\.)?([a-z]+?)(kab|kota|prov)\.go\.id")
 
 
@@ -105,16 +106,49 @@ class Places:
         return [], 0
 
     def _add(self, level: str | None, kind: str | None, start: int, name_at: int,
-             text: str, role: str) -> Place | None:
+             text: str, role: str, tier: str = "") -> Place | None:
         words = self.words(text)
         codes, n = self.lookup(level, kind, words)
         if not words:
             return None
+        if tier and level in ("kecamatan", "desa"):
+            codes, n = self._in_tier_provinces(tier.strip(), level, words, codes, n)
         name = " ".join(words[:n] if n else words[:2])
         end = name_at + text.find(name) + len(name) if name in text else name_at + len(name)
         place = Place(level, kind, name, start, end, role, codes)
         self.places.append(place)
         return place
+
+    def _in_tier_provinces(self, tier: str, level: str, words: list[str], codes: list[str],
+                           n: int) -> tuple[list[str], int]:
+        """A tier word used only in some provinces (Nagari, Gampong, Distrik ...) keeps the
+        candidates there, trying the local spellings of the name (Taluk, registered Taluak)
+        when the name as written is found only elsewhere. Nothing found there: the lookup
+        as it was (an invented tree, or a name the register lacks)."""
+        rule = next((t for t in self.v.tier_provinces if t.pattern.fullmatch(tier)), None)
+        if rule is None:
+            return codes, n
+        provinces = [c for name in rule.provinces for c in self.gaz.find("province", name)]
+        if not provinces:
+            return codes, n
+
+        def inside(found: list[str]) -> list[str]:
+            return [c for c in found if any(self.gaz.within(c, p) for p in provinces)]
+
+        # some registers keep the tier word in the name ('Gampong Ladang'): those count too
+        with_tier = self.gaz.find(level, f"{tier} {' '.join(words[:n])}") if n else []
+        kept = inside(list(dict.fromkeys(codes + with_tier)))
+        if kept:
+            return kept, n
+        for size in range(len(words), 0, -1):
+            last = words[size - 1]
+            for written, registered in rule.spellings:
+                if last.lower().endswith(written):
+                    name = " ".join([*words[:size - 1], last[:-len(written)] + registered])
+                    found = inside(self.gaz.find(level, name))
+                    if found:
+                        return found, size
+        return codes, n
 
     # -- finding -----------------------------------------------------------------------
     def _find(self) -> None:
@@ -128,7 +162,8 @@ class Places:
                 if any(x <= m.start() < y for x, y in taken):
                     continue
                 level, kind, role = self._tier(m[0])
-                place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role)
+                place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role,
+                                  m[0])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
             for m in _UNITS.finditer(text):
@@ -180,6 +215,16 @@ class Places:
     def _publisher(self) -> None:
         for hint in self.doc.publisher:
             low = hint.lower()
+            # 'peron-limbangan.kendalkab.go.id': a village site named with its kecamatan
+            for m in _VILLAGE_SITE.finditer(low):
+                within = self.gaz.find("kabkota", m[3], {"kab": "kabupaten"}.get(m[4], "kota"))
+                kec = [c for c in self.gaz.find("kecamatan", m[2])
+                       if any(self.gaz.within(c, k) for k in within)]
+                desa = [c for c in self.gaz.find("desa", m[1])
+                        if any(self.gaz.within(c, k) for k in kec)]
+                for level, name, codes in (("kecamatan", m[2], kec), ("desa", m[1], desa)):
+                    if len(codes) == 1:
+                        self.places.append(Place(level, None, name, 0, 0, "publisher", codes))
             for m in _DOMAIN.finditer(low):
                 kind = {"kab": "kabupaten", "kota": "kota"}.get(m[3])
                 level = "province" if m[3] == "prov" else "kabkota"

@@ -66,6 +66,15 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class TierProvinces:
+    """A tier word used only in some provinces, and the local spellings of names there."""
+
+    pattern: re.Pattern[str]  # the written tier word (Nagari, Wali Nagari ...)
+    provinces: tuple[str, ...]  # province names
+    spellings: tuple[tuple[str, str], ...]  # (ending as written, ending as registered)
+
+
+@dataclass(frozen=True)
 class Alias:
     alias: str
     name: str
@@ -200,6 +209,17 @@ class Vocabulary:
     def tiers(self) -> list[Tier]:
         return [Tier(r["form"], r["level"], r["kind"], r["role"])
                 for r in _rows(self.root, "tiers.csv")]
+
+    @cached_property
+    def tier_provinces(self) -> list[TierProvinces]:
+        out = []
+        for r in _rows(self.root, "tier_provinces.csv"):
+            pairs = [p.split(">", 1) for p in (r["spellings"] or "").split(";") if ">" in p]
+            out.append(TierProvinces(
+                re.compile(rf"(?:{r['tier']})$", re.IGNORECASE),
+                tuple(n.strip() for n in r["provinces"].split(";") if n.strip()),
+                tuple((a.strip(), b.strip()) for a, b in pairs)))
+        return out
 
     @cached_property
     def aliases(self) -> list[Alias]:

@@ -101,3 +101,37 @@ def test_regional_work_meetings_are_meetings() -> None:
         m = _extract(f"Pemerintah Kabupaten Lembah Hijau menggelar {cue} percepatan penurunan "
                      "stunting pada Rabu (3/9/2025) di Aula Bappeda. Kepala Puskesmas hadir.")
         assert m.get("date") == "2025-09-03", cue
+
+
+NAGARI_TREE = [
+    {"code": "13", "name": "Sumatera Barat", "level": "province"},
+    {"code": "13.04", "name": "Kabupaten Tanah Datar", "level": "kabkota", "parent": "13"},
+    {"code": "13.04.06", "name": "Lintau Buo", "level": "kecamatan", "parent": "13.04"},
+    {"code": "13.04.06.1", "name": "Taluak", "level": "desa", "parent": "13.04.06"},
+    {"code": "12", "name": "Sumatera Utara", "level": "province"},
+    {"code": "12.13", "name": "Kabupaten Mandailing Natal", "level": "kabkota", "parent": "12"},
+    {"code": "12.13.16", "name": "Natal", "level": "kecamatan", "parent": "12.13"},
+    {"code": "12.13.16.1", "name": "Taluk", "level": "desa", "parent": "12.13.16"},
+]
+
+
+def test_tier_word_limits_the_provinces_and_tries_local_spellings(tmp_path: Path) -> None:
+    text = ("Pemerintah Nagari Taluk menggelar Musyawarah Nagari Rembuk Stunting pada Jumat, "
+            "4 Juli 2025 di kantor Wali Nagari. Musyawarah dibuka Wali Nagari Taluk dan "
+            "dihadiri kader.")
+
+    def holder(vocab: Vocabulary | None = None) -> dict:
+        gaz = Gazetteer.from_regions(NAGARI_TREE, vocab)
+        return (extract(parse("t.txt", text), gaz, vocab).meeting or {})["region"]
+
+    # a nagari is a village of Sumatera Barat, where Taluk is registered Taluak
+    assert (holder()["code"], holder()["desa_kelurahan"]) == ("13.04.06.1", "Taluak")
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "tier_provinces.csv").write_text("tier,provinces,spellings\n", "utf-8")
+    vocabulary.cache_clear()
+    try:
+        # without the file's rows the name as written wins: the Taluk of Sumatera Utara
+        assert holder(Vocabulary(folder))["code"] == "12.13.16.1"
+    finally:
+        vocabulary.cache_clear()
