@@ -16,7 +16,7 @@ from functools import cache
 from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
 
-NUMBER = (r"(?<![\w.,/:-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
+NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
           r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
@@ -167,6 +167,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653')."""
     v = v or vocabulary()
     cues = v.figure_cues
+    if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
+        sentence = cues["misspelt"].sub("stunting", sentence)
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
                                                                                year)]
@@ -235,6 +237,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what == "stunting_prevalence_pct" and value > 100:
             continue
+        if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
+            value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
         period = _period_for(m.start(), m.end(), numbers, periods)
         single = periods[0][1] if len({val for _, val in periods}) == 1 else None
         if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
@@ -255,6 +259,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     return out
 
 
+_COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
 _YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b")
 _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
                          r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
@@ -262,8 +267,11 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kin
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
 _DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"
                            r"meningkat)\b"
-                           r"[^.\d%;]{0,45}?"
-                           r"(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?\s(?:sebesar|yaitu|yakni)\s*$",
+                           r"(?:[^.\d%;]{0,45}?(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?"
+                           # "penurunan jumlah balita stunting dari Juni 2025 ke Agustus 2025
+                           # sebesar 100 anak": a change between two moments
+                           r"|[^.%;]{0,60}?\bdari\b[^.%;]{0,50}?\bke\b[^.%;]{0,40}?)"
+                           r"\s(?:sebesar|yaitu|yakni|sebanyak)\s*$",
                            re.IGNORECASE)
 
 
@@ -361,7 +369,7 @@ _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|un
                         re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
-                    r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
+                    r"(?:mengalami\s+|kondisi\s+|status\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
                     r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
@@ -381,7 +389,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         if re.match(r"\s+(?:balita|anak|baduta)\b[^.,%\d]{0,40}?\bstunting", rest,
                     re.IGNORECASE):  # "sekitar 30% balita Indonesia mengalami stunting"
             return "stunting_prevalence_pct", "percent"
-        if "prevalensi" in near or "angka" in near or "prevalensi" in sentence:
+        if "prevalensi" in near or "angka" in near or _topic().search(sentence):
             return "stunting_prevalence_pct", "percent"
         if "stunting" in sentence and re.search(
                 r"prevalensi|angka|persentase|stunting|ssgi|ski\b|ppgbm|sebesar|menjadi|dari|"
@@ -395,7 +403,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     s = _STUNTING_AFTER.match(after)
     if s:
         return "stunting_cases", (s[1] or "kasus").lower()
-    if cues["measured_after"].match(after.lstrip()) or (
+    if cues["measured_after"].match(after.lstrip()) or ("measured_lead" in cues and cues[
+            "measured_lead"].search(_YEARS.sub("", before))) or (
             cues["measured_before"].search(_YEARS.sub("", before))
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
