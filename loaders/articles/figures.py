@@ -16,7 +16,9 @@ from functools import cache
 from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
 
-NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
+# a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
+NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
+          r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
           r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
