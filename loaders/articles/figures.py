@@ -188,7 +188,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
         close_before = sentence[max(0, m.start() - 14):m.start()]
-        attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after))
+        attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after)) or (
+            _attends(sentence[max(0, m.start() - 120):m.start()], after, cues))
         listed = last is not None and bool(_LIST_GAP.match(sentence[last[0]:m.start()]))
         previous = last[1] if last is not None and listed else None
         if listed and last is not None and last[2] and not attending:
@@ -293,6 +294,15 @@ def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[st
     return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
         r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
         or _units(cues).match(after))
+
+
+def _attends(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """People who came, counted: 'Sebanyak 100 orang hadir ... dan 500 lainnya mengikuti
+    secara daring', 'dihadiri oleh warga ... yang berjumlah kurang lebih 60 orang'."""
+    if "attend_after" in cues and cues["attend_after"].match(after):
+        return True
+    return "attend_lead" in cues and bool(cues["attend_lead"].search(before)) and bool(
+        re.match(r"\s*(?:orang|peserta)\b", after, re.IGNORECASE))
 
 
 def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
