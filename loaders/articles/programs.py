@@ -65,6 +65,7 @@ class _Patterns:
     name_end: re.Pattern[str]
     venue_before: re.Pattern[str]
     venue: re.Pattern[str]
+    cadre_of: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -109,6 +110,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         name_end=re.compile(p.get("name_end", "(?!)")),
         venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
         venue=re.compile(rf"(?:{v.venue_words})\b"),
+        cadre_of=re.compile(rf"(?:{p.get('cadre_of', '(?!)')})", re.IGNORECASE),
     )
 
 
@@ -157,8 +159,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 
         for form in v.programs:
             for m in form.pattern.finditer(s.text):
-                if _rejected_span(s.start + m.start(), spans):
-                    continue
+                if _rejected_span(s.start + m.start(), spans) or p.cadre_of.search(
+                        s.text[max(0, m.start() - 80):m.start()]):
+                    continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
                 head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
                 written = [m[0].strip()] + ([head[0] + m[0].strip()] if head else [])
