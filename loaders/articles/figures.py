@@ -151,7 +151,8 @@ def _periodless(text: str) -> str:
 
 # What separates two values of one list: "7,20 persen, Kabupaten Sorong 4,9 persen",
 # "(naik 7,7%), Batanghari (8,3%)", "2 Baduta, 4 Balita", "29,6, dan kabupaten Mappi 23,7"
-_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}\)?\s*"
+_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}"
+                       r"(?:\(?(?:19|20)\d{2}\)?\s*)?\)?\s*"  # "14,2 persen pada tahun 2029 dan 5"
                        r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
                        r"\(?\s*(?:naik|turun)?\s*$")
 _BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
@@ -269,7 +270,7 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kin
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
 _DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"
-                           r"meningkat)\b"
+                           r"meningkat|menurunkan|menaikkan)\b"
                            r"(?:[^.\d%;]{0,45}?(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?"
                            # "penurunan jumlah balita stunting dari Juni 2025 ke Agustus 2025
                            # sebesar 100 anak": a change between two moments
