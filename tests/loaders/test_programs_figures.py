@@ -273,7 +273,8 @@ def test_list_lines_take_the_period_their_intro_gave() -> None:
 
 
 def test_targets_listed_with_their_years_stay_targets_without_a_meeting_year() -> None:
-    text = "Ia mengingatkan target stunting sebesar 17,5 persen pada tahun 2029 dan 6 persen pada 2045."
+    text = ("Ia mengingatkan target stunting sebesar 17,5 persen pada tahun 2029 dan 6 persen "
+            "pada 2045.")
     assert _figures(text, None) == []
 
 
