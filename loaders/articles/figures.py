@@ -69,6 +69,9 @@ def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
                 r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
                 sentence[max(0, m.start() - 25):m.start()], re.IGNORECASE):
             continue  # a regulation's year
+        released = vocabulary().figure_cues.get("released")
+        if released and released.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue  # the day a survey was published: the survey's own year dates its values
         out.append((m.start(), f"{m[2]}-{month:02d}" if month else m[2]))
     for m in _MONTH_ONLY.finditer(sentence):
         if year:
@@ -226,6 +229,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
+        if what is None and prior and prior.what == "stunting_prevalence_pct" and value <= 100 \
+                and re.search(r"\bmenjadi\s*$", before) and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after):
+            what, unit = prior.what, prior.unit  # "dari 30,0 persen ... menjadi 24,8 pada 2023"
         if what is None and previous is not None and _BARE.match(after) and (
                 previous.what == "families_at_risk"
                 or (previous.what == "stunting_prevalence_pct" and value <= 100)):

@@ -304,3 +304,11 @@ def test_names_of_cadre_groups_surveys_and_registers_are_no_programmes() -> None
     text = ("Rakor dihadiri kader Posyandu, BKB, dan BKL. Puskesmas memaparkan Survey Mawas Diri "
             "(SMD) dan register Sistem Informasi Posyandu (SIP) serta program Perangi Stunting.")
     assert _programs(text) == {}
+
+
+def test_release_day_dates_no_value_and_a_bare_level_after_menjadi() -> None:
+    assert _figures("Menurut SSGI 2024 yang dirilis pada 7 Agustus 2025, prevalensi stunting "
+                    "tercatat 22,6 persen.", 2025) == [("stunting_prevalence_pct", 22.6, "2024")]
+    assert _figures("Prevalensi stunting turun dari 28,4 persen pada tahun 2023 menjadi 24,1 pada "
+                    "tahun 2024.", 2025) == [("stunting_prevalence_pct", 28.4, "2023"),
+                                             ("stunting_prevalence_pct", 24.1, "2024")]
