@@ -66,6 +66,8 @@ class _Patterns:
     venue_before: re.Pattern[str]
     venue: re.Pattern[str]
     cadre_of: re.Pattern[str]
+    plain: re.Pattern[str]
+    more: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -111,6 +113,11 @@ def _patterns(v: Vocabulary) -> _Patterns:
         venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
         venue=re.compile(rf"(?:{v.venue_words})\b"),
         cadre_of=re.compile(rf"(?:{p.get('cadre_of', '(?!)')})", re.IGNORECASE),
+        # a lower-case name of 2-5 words after 'inovasi ... berupa', up to a relative word
+        plain=re.compile(rf"(?:{p.get('plain_lead', '(?!)')})\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
+                         rf"{{1,4}}?)\s+(?:{p.get('plain_end', '(?!)')})\b"),
+        more=re.compile(rf"^\W*(?:{p.get('more_lead', '(?!)')})({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
+                        r"yang\b"),
     )
 
 
@@ -151,6 +158,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
+    innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
 
@@ -218,6 +226,13 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if rejected(name, m.start(1)):
                     continue
                 add(name, [], s, m.start(1), m.end(1))
+        plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
+        more = p.more.match(s.text) if innovating else None
+        for name, a, b in plain + ([(more[1], more.start(1), more.end(1))] if more else []):
+            if not _rejected_span(s.start + a, spans) and not rejected(name, a) and \
+                    not _is_place(name, places):
+                add(name, [], s, a, b)
+        innovating = bool(re.search(r"\binovasi\b", s.text, re.IGNORECASE))
         item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
         if item and not _rejected_span(s.start + item.start(1), spans):
             name, exp = item[1].strip(), (item[2] or "").strip()

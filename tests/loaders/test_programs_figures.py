@@ -312,3 +312,10 @@ def test_release_day_dates_no_value_and_a_bare_level_after_menjadi() -> None:
     assert _figures("Prevalensi stunting turun dari 28,4 persen pada tahun 2023 menjadi 24,1 pada "
                     "tahun 2024.", 2025) == [("stunting_prevalence_pct", 28.4, "2023"),
                                              ("stunting_prevalence_pct", 24.1, "2024")]
+
+
+def test_lower_case_innovation_after_berupa_and_one_more_after_ada() -> None:
+    found = _programs("Beberapa inovasi daerah berupa motor gizi keliling dimana petugas datang. "
+                      "Ada Mak Sehati yang mendampingi calon pengantin.\n")
+    assert set(found) == {"Motor Gizi Keliling", "Mak Sehati"}
+    assert _programs("Ada Pak Camat yang hadir.\n") == {}  # no innovation before it
