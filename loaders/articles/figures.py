@@ -175,6 +175,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     cues = v.figure_cues
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
         sentence = cues["misspelt"].sub("stunting", sentence)
+    if "counted_word" in cues:
+        sentence = _digits_for_words(sentence, v, cues["counted_word"])
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
                                                                                year)]
@@ -268,6 +270,25 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         out.append(Figure(what, value, unit, period, None, m.start(), approx))
         last = (m.end(), out[-1], False)
     return out
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text.lower()]
+    return sum(-a if a < b else a for a, b in zip(values, [*values[1:], 0], strict=True))
+
+
+def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str]) -> str:
+    """'satu kasus wasting' -> '   1 kasus wasting': a number word before a counted noun
+    becomes its digits, padded to the word's length so offsets hold."""
+    words = {w: _roman(r) for w, r in v.numerals.items() if not set(w) <= set("ivx")}
+    if not words:
+        return sentence
+    pattern = re.compile(rf"\b({'|'.join(sorted(words, key=len, reverse=True))})\b"
+                         rf"(?=(?:{noun.pattern}))", re.IGNORECASE)
+    return pattern.sub(lambda m: str(words[m[1].lower()]).rjust(len(m[1])), sentence)
 
 
 _COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
@@ -390,7 +411,8 @@ _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|un
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
                     r"(?:mengalami\s+|kondisi\s+|status\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
-                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
+                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|kurang\s+berat\s+badan|"
+                    r"berat\s+badan\s+kurang|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
 

@@ -319,3 +319,11 @@ def test_lower_case_innovation_after_berupa_and_one_more_after_ada() -> None:
                       "Ada Mak Sehati yang mendampingi calon pengantin.\n")
     assert set(found) == {"Motor Gizi Keliling", "Mak Sehati"}
     assert _programs("Ada Pak Camat yang hadir.\n") == {}  # no innovation before it
+
+
+def test_counts_written_as_words() -> None:
+    text = ("Nihil kasus stunting, meskipun ditemukan satu kasus wasting dan satu kasus kurang "
+            "berat badan. Rapat digelar dua kali.")
+    assert _figures(text) == [("other", 1, None), ("other", 1, None)]
+    assert _figures("Saat ini terdapat tiga kasus balita stunting.") == [
+        ("stunting_cases", 3, None)]
