@@ -68,6 +68,7 @@ class _Patterns:
     cadre_of: re.Pattern[str]
     plain: re.Pattern[str]
     more: re.Pattern[str]
+    more_not: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -118,6 +119,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
                          rf"{{1,4}}?)\s+(?:{p.get('plain_end', '(?!)')})\b"),
         more=re.compile(rf"^\W*(?:{p.get('more_lead', '(?!)')})({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
                         r"yang\b"),
+        more_not=re.compile(p.get("more_not", "(?!)")),
     )
 
 
@@ -228,6 +230,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 add(name, [], s, m.start(1), m.end(1))
         plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
         more = p.more.match(s.text) if innovating else None
+        if more and p.more_not.match(more[1]):
+            more = None  # "Ada Pak Camat yang ...": a person
         for name, a, b in plain + ([(more[1], more.start(1), more.end(1))] if more else []):
             if not _rejected_span(s.start + a, spans) and not rejected(name, a) and \
                     not _is_place(name, places):

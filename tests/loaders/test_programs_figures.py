@@ -327,3 +327,7 @@ def test_counts_written_as_words() -> None:
     assert _figures(text) == [("other", 1, None), ("other", 1, None)]
     assert _figures("Saat ini terdapat tiga kasus balita stunting.") == [
         ("stunting_cases", 3, None)]
+
+
+def test_a_person_after_ada_is_no_innovation() -> None:
+    assert _programs("Beberapa inovasi desa sudah berjalan. Ada Pak Camat yang memantau.\n") == {}
