@@ -327,6 +327,8 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept: list[dict[str, Any]] = []
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
+                # two 'other' counts of different groups (wasting, underweight) are two
+                and (f["what"] != "other" or k.get("unit") == f.get("unit"))
                 and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):

@@ -16,7 +16,9 @@ from functools import cache
 from loaders.articles.dates import date_mentions
 from loaders.articles.vocab import Vocabulary, vocabulary
 
-NUMBER = (r"(?<![\w.,/:-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
+# a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
+NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
+          r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
           r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
@@ -67,6 +69,9 @@ def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
                 r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
                 sentence[max(0, m.start() - 25):m.start()], re.IGNORECASE):
             continue  # a regulation's year
+        released = vocabulary().figure_cues.get("released")
+        if released and released.search(sentence[max(0, m.start() - 40):m.start()]):
+            continue  # the day a survey was published: the survey's own year dates its values
         out.append((m.start(), f"{m[2]}-{month:02d}" if month else m[2]))
     for m in _MONTH_ONLY.finditer(sentence):
         if year:
@@ -149,7 +154,8 @@ def _periodless(text: str) -> str:
 
 # What separates two values of one list: "7,20 persen, Kabupaten Sorong 4,9 persen",
 # "(naik 7,7%), Batanghari (8,3%)", "2 Baduta, 4 Balita", "29,6, dan kabupaten Mappi 23,7"
-_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}\)?\s*"
+_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}"
+                       r"(?:\(?(?:19|20)\d{2}\)?\s*)?\)?\s*"  # "14,2 persen pada tahun 2029 dan 5"
                        r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
                        r"\(?\s*(?:naik|turun)?\s*$")
 _BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
@@ -167,6 +173,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653')."""
     v = v or vocabulary()
     cues = v.figure_cues
+    if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
+        sentence = cues["misspelt"].sub("stunting", sentence)
+    if "counted_word" in cues:
+        sentence = _digits_for_words(sentence, v, cues["counted_word"])
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
                                                                                year)]
@@ -184,7 +194,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
         close_before = sentence[max(0, m.start() - 14):m.start()]
-        attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after))
+        attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after)) or (
+            _attends(sentence[max(0, m.start() - 120):m.start()], after, cues))
         listed = last is not None and bool(_LIST_GAP.match(sentence[last[0]:m.start()]))
         previous = last[1] if last is not None and listed else None
         if listed and last is not None and last[2] and not attending:
@@ -220,6 +231,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
+        if what is None and prior and prior.what == "stunting_prevalence_pct" and value <= 100 \
+                and re.search(r"\bmenjadi\s*$", before) and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after):
+            what, unit = prior.what, prior.unit  # "dari 30,0 persen ... menjadi 24,8 pada 2023"
         if what is None and previous is not None and _BARE.match(after) and (
                 previous.what == "families_at_risk"
                 or (previous.what == "stunting_prevalence_pct" and value <= 100)):
@@ -235,6 +250,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what == "stunting_prevalence_pct" and value > 100:
             continue
+        if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
+            value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
         period = _period_for(m.start(), m.end(), numbers, periods)
         single = periods[0][1] if len({val for _, val in periods}) == 1 else None
         if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
@@ -255,15 +272,38 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     return out
 
 
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text.lower()]
+    return sum(-a if a < b else a for a, b in zip(values, [*values[1:], 0], strict=True))
+
+
+def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str]) -> str:
+    """'satu kasus wasting' -> '   1 kasus wasting': a number word before a counted noun
+    becomes its digits, padded to the word's length so offsets hold."""
+    words = {w: _roman(r) for w, r in v.numerals.items() if not set(w) <= set("ivx")}
+    if not words:
+        return sentence
+    pattern = re.compile(rf"\b({'|'.join(sorted(words, key=len, reverse=True))})\b"
+                         rf"(?=(?:{noun.pattern}))", re.IGNORECASE)
+    return pattern.sub(lambda m: str(words[m[1].lower()]).rjust(len(m[1])), sentence)
+
+
+_COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
 _YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b")
 _CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
                          r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
 _DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"
-                           r"meningkat)\b"
-                           r"[^.\d%;]{0,45}?"
-                           r"(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?\s(?:sebesar|yaitu|yakni)\s*$",
+                           r"meningkat|menurunkan|menaikkan)\b"
+                           r"(?:[^.\d%;]{0,45}?(?:\b(?:19|20)\d{2}\b[^.\d%;]{0,15}?)?"
+                           # "penurunan jumlah balita stunting dari Juni 2025 ke Agustus 2025
+                           # sebesar 100 anak": a change between two moments
+                           r"|[^.%;]{0,60}?\bdari\b[^.%;]{0,50}?\bke\b[^.%;]{0,40}?)"
+                           r"\s(?:sebesar|yaitu|yakni|sebanyak)\s*$",
                            re.IGNORECASE)
 
 
@@ -283,6 +323,15 @@ def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[st
     return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
         r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
         or _units(cues).match(after))
+
+
+def _attends(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """People who came, counted: 'Sebanyak 100 orang hadir ... dan 500 lainnya mengikuti
+    secara daring', 'dihadiri oleh warga ... yang berjumlah kurang lebih 60 orang'."""
+    if "attend_after" in cues and cues["attend_after"].match(after):
+        return True
+    return "attend_lead" in cues and bool(cues["attend_lead"].search(before)) and bool(
+        re.match(r"\s*(?:orang|peserta)\b", after, re.IGNORECASE))
 
 
 def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
@@ -361,8 +410,9 @@ _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|un
                         re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
-                    r"(?:mengalami\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
-                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
+                    r"(?:mengalami\s+|kondisi\s+|status\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
+                    r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|kurang\s+berat\s+badan|"
+                    r"berat\s+badan\s+kurang|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)
 
 
@@ -381,7 +431,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         if re.match(r"\s+(?:balita|anak|baduta)\b[^.,%\d]{0,40}?\bstunting", rest,
                     re.IGNORECASE):  # "sekitar 30% balita Indonesia mengalami stunting"
             return "stunting_prevalence_pct", "percent"
-        if "prevalensi" in near or "angka" in near or "prevalensi" in sentence:
+        if "prevalensi" in near or "angka" in near or _topic().search(sentence):
             return "stunting_prevalence_pct", "percent"
         if "stunting" in sentence and re.search(
                 r"prevalensi|angka|persentase|stunting|ssgi|ski\b|ppgbm|sebesar|menjadi|dari|"
@@ -395,7 +445,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     s = _STUNTING_AFTER.match(after)
     if s:
         return "stunting_cases", (s[1] or "kasus").lower()
-    if cues["measured_after"].match(after.lstrip()) or (
+    if cues["measured_after"].match(after.lstrip()) or ("measured_lead" in cues and cues[
+            "measured_lead"].search(_YEARS.sub("", before))) or (
             cues["measured_before"].search(_YEARS.sub("", before))
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured

@@ -65,6 +65,10 @@ class _Patterns:
     name_end: re.Pattern[str]
     venue_before: re.Pattern[str]
     venue: re.Pattern[str]
+    cadre_of: re.Pattern[str]
+    plain: re.Pattern[str]
+    more: re.Pattern[str]
+    more_not: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -109,6 +113,13 @@ def _patterns(v: Vocabulary) -> _Patterns:
         name_end=re.compile(p.get("name_end", "(?!)")),
         venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
         venue=re.compile(rf"(?:{v.venue_words})\b"),
+        cadre_of=re.compile(rf"(?:{p.get('cadre_of', '(?!)')})", re.IGNORECASE),
+        # a lower-case name of 2-5 words after 'inovasi ... berupa', up to a relative word
+        plain=re.compile(rf"(?:{p.get('plain_lead', '(?!)')})\s+([a-z][\w'-]*(?:\s+[a-z][\w'-]*)"
+                         rf"{{1,4}}?)\s+(?:{p.get('plain_end', '(?!)')})\b"),
+        more=re.compile(rf"^\W*(?:{p.get('more_lead', '(?!)')})({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
+                        r"yang\b"),
+        more_not=re.compile(p.get("more_not", "(?!)")),
     )
 
 
@@ -149,6 +160,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
+    innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
 
@@ -157,8 +169,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 
         for form in v.programs:
             for m in form.pattern.finditer(s.text):
-                if _rejected_span(s.start + m.start(), spans):
-                    continue
+                if _rejected_span(s.start + m.start(), spans) or p.cadre_of.search(
+                        s.text[max(0, m.start() - 80):m.start()]):
+                    continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
                 head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
                 written = [m[0].strip()] + ([head[0] + m[0].strip()] if head else [])
@@ -215,6 +228,15 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if rejected(name, m.start(1)):
                     continue
                 add(name, [], s, m.start(1), m.end(1))
+        plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
+        more = p.more.match(s.text) if innovating else None
+        if more and p.more_not.match(more[1]):
+            more = None  # "Ada Pak Camat yang ...": a person
+        for name, a, b in plain + ([(more[1], more.start(1), more.end(1))] if more else []):
+            if not _rejected_span(s.start + a, spans) and not rejected(name, a) and \
+                    not _is_place(name, places):
+                add(name, [], s, a, b)
+        innovating = bool(re.search(r"\binovasi\b", s.text, re.IGNORECASE))
         item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
         if item and not _rejected_span(s.start + item.start(1), spans):
             name, exp = item[1].strip(), (item[2] or "").strip()

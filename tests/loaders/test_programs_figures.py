@@ -270,3 +270,64 @@ def test_list_lines_take_the_period_their_intro_gave() -> None:
             "Rembuk ditutup dengan penandatanganan komitmen.\n")
     e = extract(parse("t.txt", text))
     assert [(f["value"], f["period"]) for f in e.figures] == [(39.1, "2022"), (27.2, "2022")]
+
+
+def test_targets_listed_with_their_years_stay_targets_without_a_meeting_year() -> None:
+    text = ("Ia mengingatkan target stunting sebesar 17,5 persen pada tahun 2029 dan 6 persen "
+            "pada 2045.")
+    assert _figures(text, None) == []
+
+
+def test_projections_changes_and_bounds_written_together() -> None:
+    assert _figures("Prevalensi menjadi 23,8 persen, lebih baik dari proyeksi yang 25,1 persen.",
+                2025) == [("stunting_prevalence_pct", 23.8, None)]
+    assert _figures("Kabupaten A berhasil menurunkan stunting sebesar 4,3 persen.", 2025) == []
+    assert _figures("Ada 41 desa dengan prevalensi stunting diatas 20 persen.", 2025) == []
+
+
+def test_attendance_counted_after_hadir_or_berjumlah() -> None:
+    assert _figures("Sebanyak 40 orang hadir di aula dan 210 lainnya mengikuti secara daring.",
+                2024) == [("participants", 40, None), ("participants", 210, None)]
+    assert _figures("Rembuk dihadiri oleh warga desa yang berjumlah kurang lebih 75 orang.",
+                2024) == [("participants", 75, None)]
+
+
+def test_typed_list_and_english_comma_count() -> None:
+    text = ("Angka stunting berturut-turut: tahun 2021 24, 6 %, tahun 2022,22,1 %, tahun 2023 "
+            "19,7% dari total balita yang diukur 12,340 anak.")
+    assert _figures(text, 2024) == [("stunting_prevalence_pct", 24.6, "2021"),
+                                ("stunting_prevalence_pct", 22.1, "2022"),
+                                ("stunting_prevalence_pct", 19.7, "2023"), ("other", 12340, None)]
+
+
+def test_names_of_cadre_groups_surveys_and_registers_are_no_programmes() -> None:
+    text = ("Rakor dihadiri kader Posyandu, BKB, dan BKL. Puskesmas memaparkan Survey Mawas Diri "
+            "(SMD) dan register Sistem Informasi Posyandu (SIP) serta program Perangi Stunting.")
+    assert _programs(text) == {}
+
+
+def test_release_day_dates_no_value_and_a_bare_level_after_menjadi() -> None:
+    assert _figures("Menurut SSGI 2024 yang dirilis pada 7 Agustus 2025, prevalensi stunting "
+                    "tercatat 22,6 persen.", 2025) == [("stunting_prevalence_pct", 22.6, "2024")]
+    assert _figures("Prevalensi stunting turun dari 28,4 persen pada tahun 2023 menjadi 24,1 pada "
+                    "tahun 2024.", 2025) == [("stunting_prevalence_pct", 28.4, "2023"),
+                                             ("stunting_prevalence_pct", 24.1, "2024")]
+
+
+def test_lower_case_innovation_after_berupa_and_one_more_after_ada() -> None:
+    found = _programs("Beberapa inovasi daerah berupa motor gizi keliling dimana petugas datang. "
+                      "Ada Mak Sehati yang mendampingi calon pengantin.\n")
+    assert set(found) == {"Motor Gizi Keliling", "Mak Sehati"}
+    assert _programs("Ada Pak Camat yang hadir.\n") == {}  # no innovation before it
+
+
+def test_counts_written_as_words() -> None:
+    text = ("Nihil kasus stunting, meskipun ditemukan satu kasus wasting dan satu kasus kurang "
+            "berat badan. Rapat digelar dua kali.")
+    assert _figures(text) == [("other", 1, None), ("other", 1, None)]
+    assert _figures("Saat ini terdapat tiga kasus balita stunting.") == [
+        ("stunting_cases", 3, None)]
+
+
+def test_a_person_after_ada_is_no_innovation() -> None:
+    assert _programs("Beberapa inovasi desa sudah berjalan. Ada Pak Camat yang memantau.\n") == {}
