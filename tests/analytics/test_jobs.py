@@ -19,20 +19,10 @@ from graph.analytics.results import decode, result_key
 from graph.settings import settings
 from graph.store.base import NetworkFilter, Store
 from graph.store.embedded import EmbeddedStore
-from loaders.files import load_files
 from tests.analytics import slow_jobs
-from tests.conftest import DEMO
 from tests.helpers import CountingStore, GraphQLClient
 
 WHOLE = NetworkFilter()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "tpps.db")
-    load_files([DEMO], "json", s)
-    yield s
-    s.close()
 
 
 @pytest.fixture
