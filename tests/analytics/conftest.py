@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from api import guards
+from graph.analytics import jobs
+from graph.settings import settings
 from graph.store.embedded import EmbeddedStore
 from loaders.files import load_files
 from tests.conftest import DEMO
@@ -19,3 +22,24 @@ def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     load_files([DEMO], "json", s)
     yield s
     s.close()
+
+
+def _forget() -> None:
+    settings.cache_clear()
+    jobs.reset()
+    guards.clear_size_cache()
+
+
+@pytest.fixture
+def one_worker(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[float], None]]:
+    """Set the process's pool to one worker, a short queue and the budget asked for (in
+    seconds); the settings, pool and counts are forgotten before and after."""
+    def tune(budget: float) -> None:
+        monkeypatch.setenv("TPPS_ANALYTICS_WORKERS", "1")
+        monkeypatch.setenv("TPPS_ANALYTICS_SECONDS", f"{budget:g}")
+        monkeypatch.setenv("TPPS_ANALYTICS_QUEUE_SECONDS", "0.2")
+        _forget()
+
+    yield tune
+    monkeypatch.undo()
+    _forget()

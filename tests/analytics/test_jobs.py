@@ -8,7 +8,7 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +33,9 @@ def pool() -> Iterator[jobs.Pool]:
 
 
 @pytest.fixture
-def tuned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def tuned(one_worker: Callable[[float], None]) -> None:
     """The process's pool with one worker, a 2 s budget and a short queue."""
-    monkeypatch.setenv("TPPS_ANALYTICS_WORKERS", "1")
-    monkeypatch.setenv("TPPS_ANALYTICS_SECONDS", "2")
-    monkeypatch.setenv("TPPS_ANALYTICS_QUEUE_SECONDS", "0.2")
-    settings.cache_clear()
-    jobs.reset()
-    yield
-    monkeypatch.undo()
-    settings.cache_clear()
-    jobs.reset()
+    one_worker(2)
 
 
 def _gone(pid: int, within: float = 5.0) -> bool:

@@ -8,14 +8,13 @@ import asyncio
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
-from api import guards
 from graph.analytics import jobs
 from graph.model import Batch, Institution
 from graph.settings import settings
@@ -28,19 +27,9 @@ WHOLE = NetworkFilter()
 
 
 @pytest.fixture
-def tuned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def tuned(one_worker: Callable[[float], None]) -> None:
     """The process's pool with one worker, a 30 s budget and a short queue."""
-    monkeypatch.setenv("TPPS_ANALYTICS_WORKERS", "1")
-    monkeypatch.setenv("TPPS_ANALYTICS_SECONDS", "30")
-    monkeypatch.setenv("TPPS_ANALYTICS_QUEUE_SECONDS", "0.2")
-    settings.cache_clear()
-    jobs.reset()
-    guards.clear_size_cache()
-    yield
-    monkeypatch.undo()
-    settings.cache_clear()
-    jobs.reset()
-    guards.clear_size_cache()
+    one_worker(30)
 
 
 def test_a_worker_runs_at_a_lower_cpu_priority_than_the_server(store: EmbeddedStore) -> None:
