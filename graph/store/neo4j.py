@@ -698,14 +698,13 @@ class Neo4jStore:
     def _keyset(q: _Query, label: str, page: PageRequest, default: str) -> str:
         column = _SORT_COLUMNS[label][page.sort or default]
         op, direction = ("<", "DESC") if page.descending else (">", "ASC")
+        id_col = "n.code" if label == "Region" else "n.id"
         if page.after is not None:
             value, last_id = page.after
             if column == "n.date":
                 value = date.fromisoformat(value)
-            id_col = "n.code" if label == "Region" else "n.id"
             q.add(f"({column} {op} $after_value OR ({column} = $after_value AND "
                   f"{id_col} {op} $after_id))", after_value=value, after_id=last_id)
-        id_col = "n.code" if label == "Region" else "n.id"
         return f"ORDER BY {column} {direction}, {id_col} {direction}"
 
     def _page(self, match: str, q: _Query, label: str, page: PageRequest,
