@@ -248,6 +248,13 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         elif cue.binds == "sentence":
             for m in live:
                 m.roles = merge_roles(m.roles, (cue.role,))
+        if cue.role == "represented_by" and before and not after and not _VERB.search(
+                before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
+                                         a - before[-1].sentence.start]):
+            # "Dandim 1420 yang diwakili oleh Peltu A": a person with no office of their own
+            # stands in, and the body represented still takes part (guide §5.2)
+            before[-1].roles = merge_roles(before[-1].roles, ("participant",))
+            before[-1].excluded = False
         if cue.role in _REPRESENTATION and before and after:
             before[-1].roles = merge_roles(before[-1].roles, ("participant",))
             # "Polsek X diwakili Kanit Binmas serta Bhabinkamtibmas": every representative

@@ -5,6 +5,7 @@ sentence is written for these tests against the invented tree of the guide."""
 
 from __future__ import annotations
 
+from loaders.articles.document import parse
 from tests.loaders.test_institution_cues import LEAD, roles, types
 
 VILLAGE = "Pemerintah Desa Mekarsari menggelar rembuk stunting, Senin (3/3/2025). "
@@ -74,3 +75,18 @@ def test_team_written_tim_pps_and_more_titles() -> None:
             "(4/11/2025). Hadir Korlap KB Kecamatan Sukaluyu dan perwakilan Majelis Desa Adat.")
     assert "organiser" in roles(text, "TPPS")
     assert {"PLKB", "COMMUNITY"} <= types(text)
+
+
+def test_a_body_represented_by_a_person_without_an_office_takes_part() -> None:
+    assert "KORAMIL" in types(LEAD + "Danramil Sukaluyu yang diwakili oleh Peltu Ahmad.")
+
+
+def test_a_degree_with_inner_stops_does_not_end_the_sentence() -> None:
+    doc = parse("case.txt", "Rapat dihadiri Camat Sukaluyu, Budi S.Si. M.S.i. Apt, Ketua BPD "
+                "dan Danramil.\nKalimat berikutnya di sini dan yang lain untuk dari pada.")
+    assert doc.sentences[0].text.endswith("Ketua BPD dan Danramil.")
+
+
+def test_the_kb_office_written_as_opd_kb() -> None:
+    text = LEAD + "Kepala Bidang OPD KB Kabupaten Lembah Hijau menyampaikan materi."
+    assert "presenter" in roles(text, "DINAS_KB")
