@@ -90,3 +90,14 @@ def test_a_degree_with_inner_stops_does_not_end_the_sentence() -> None:
 def test_the_kb_office_written_as_opd_kb() -> None:
     text = LEAD + "Kepala Bidang OPD KB Kabupaten Lembah Hijau menyampaikan materi."
     assert "presenter" in roles(text, "DINAS_KB")
+
+
+def test_more_speech_verbs_make_a_presenter() -> None:
+    for verb in ("menekankan", "menambahkan", "menyatakan"):
+        text = LEAD + f"Kepala Puskesmas Sukaluyu {verb} pentingnya data yang mutakhir."
+        assert "presenter" in roles(text, "PUSKESMAS"), verb
+
+
+def test_the_team_written_pencegahan_dan_penurunan() -> None:
+    text = LEAD + "Hadir pula Tim Pencegahan dan Penurunan Stunting Kecamatan Sukaluyu."
+    assert "TPPS" in types(text)
