@@ -177,6 +177,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         sentence = cues["misspelt"].sub("stunting", sentence)
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"])
+    if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
+        sentence = cues["family_acronym"].sub(
+            lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
                                                                                year)]
@@ -364,6 +367,8 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if _targeted(whole_before, cues):
         return True
+    if "delta_lead" in cues and cues["delta_lead"].search(before):
+        return True  # 'menurun sekitar 2,5%', 'penurunan prevalensi stunting 6,8 persen'
     if re.search(rf"(?:{cues['bound'].pattern})(?:\s+(?:mencapai|menyentuh|sebesar|angka))?\s*$",
                  before, re.IGNORECASE):
         return True
@@ -425,6 +430,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
             return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
         own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
+        if "share_base" in cues and cues["share_base"].match(after) and \
+                _FAMILIES_AT_RISK.search(sentence):
+            return "other", "percent of families"  # '34,08 persen dari total 70.161 keluarga'
         if "keluarga" in near or "krs" in near or _other_share().search(near) or \
                 _other_share().search(own):
             return None, ""
@@ -456,11 +464,13 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if _AT_RISK_AFTER.match(after) and re.search(r"stunting|KRS", after[:80] + before[-40:],
                                                   re.IGNORECASE):
         return "families_at_risk", "families"
-    if _AT_RISK_BEFORE.search(before) and re.match(r"\s*(?:keluarga|KK)?\b", after):
+    if _AT_RISK_BEFORE.search(before) and re.match(r"\s*(?:(?:keluarga|KK)\b|[,.;)”\"]|$)",
+                                                    after):  # '..., yaitu 5.990,” ujarnya'
         return "families_at_risk", "families"
     if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
-                re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
-        return "families_at_risk", "families"
+                re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence) and not (
+            "family_base" in cues and cues["family_base"].search(before)):
+        return "families_at_risk", "families"  # not 'dari total 70.161 keluarga', the base
     if re.search(r"(?:ibu\s+hamil|bumil|baduta|balita|remaja\s+putri|catin)\s*:?\s*$", before,
                  re.IGNORECASE) and re.match(r"\s*orang\b", after, re.IGNORECASE):
         return "other", "orang"  # "Ibu Hamil 17 orang, Baduta 76 orang": the group before
