@@ -378,3 +378,41 @@ def test_a_remark_without_a_number_keeps_the_prevalence_topic() -> None:
                          "Hal itu dibahas bersama para camat.")
     found = [(f["what"], f["value"]) for f in extract(parse("t.txt", other)).figures]
     assert found == [("stunting_prevalence_pct", 33.6)]
+
+
+def test_attendance_after_menghadirkan() -> None:
+    found = _figures("Rakortek berlangsung di Jakarta dengan menghadirkan 1079 orang.", 2023)
+    assert [(w, v) for w, v, _ in found] == [("participants", 1079)]
+
+
+def test_a_clause_stating_what_a_target_gives_is_a_target() -> None:
+    assert _figures("Pemerintah menargetkan penurunan sebesar 3,8% poin untuk tahun ini, sehingga "
+                    "pada akhir tahun prevalensi stunting turun menjadi 17,8%.", 2023) == []
+    # 'sehingga' without a target word before it leaves the value a level
+    assert _figures("Intervensi berjalan baik sehingga prevalensi stunting turun menjadi 17,8% "
+                    "pada 2024.", 2025) == [("stunting_prevalence_pct", 17.8, "2024")]
+
+
+def test_cases_prevented_are_no_count_of_cases() -> None:
+    assert _figures("Sebanyak 377.000 kasus balita stunting baru berhasil dicegah.") == []
+    assert _figures("Penurunan itu setara dengan pencegahan 79.971 kasus balita stunting "
+                    "baru.") == []
+
+
+def test_a_share_restated_as_the_count_it_stands_for() -> None:
+    found = _figures("Prevalensi stunting nasional turun menjadi 19,8 persen setara dengan "
+                     "4.482.340 balita.")
+    assert found == [("stunting_prevalence_pct", 19.8, None), ("stunting_cases", 4482340, None)]
+
+
+def test_capaian_with_an_adjective_before_the_prevalence() -> None:
+    found = _figures("Provinsi itu mencatat capaian membanggakan dengan prevalensi stunting "
+                     "sebesar 14,7 persen pada 2024.")
+    assert found == [("stunting_prevalence_pct", 14.7, "2024")]
+
+
+def test_the_name_of_the_effort_is_no_change_word() -> None:
+    found = _figures("Dalam aksi konvergensi percepatan Penurunan Stunting, hasil SSGI 2024 "
+                     "mencatat prevalensi stunting sebesar 32,3% dari 23,8%.")
+    assert [(w, v) for w, v, _ in found] == [("stunting_prevalence_pct", 32.3),
+                                             ("stunting_prevalence_pct", 23.8)]
