@@ -403,6 +403,9 @@ def test_a_share_restated_as_the_count_it_stands_for() -> None:
     found = _figures("Prevalensi stunting nasional turun menjadi 19,8 persen setara dengan "
                      "4.482.340 balita.")
     assert found == [("stunting_prevalence_pct", 19.8, None), ("stunting_cases", 4482340, None)]
+    found = _figures("Provinsi itu mencatat prevalensi stunting sebesar 17,3 persen pada 2024, "
+                     "setara dengan 9.450 balita.")
+    assert found == [("stunting_prevalence_pct", 17.3, "2024"), ("stunting_cases", 9450, "2024")]
 
 
 def test_capaian_with_an_adjective_before_the_prevalence() -> None:
