@@ -419,3 +419,12 @@ def test_the_name_of_the_effort_is_no_change_word() -> None:
                      "mencatat prevalensi stunting sebesar 32,3% dari 23,8%.")
     assert [(w, v) for w, v, _ in found] == [("stunting_prevalence_pct", 32.3),
                                              ("stunting_prevalence_pct", 23.8)]
+
+
+def test_aspiration_ditekan_ke_a_change_with_hanya_and_a_floor_with_sedikitnya() -> None:
+    assert _figures("Kami optimistis angka stunting bisa ditekan ke 18 persen tahun ini.") == []
+    # what was reached is a level
+    assert _figures("Angka stunting berhasil ditekan ke 18 persen pada 2024.") == [
+        ("stunting_prevalence_pct", 18, "2024")]
+    assert _figures("Angka stunting menurut SSGI turun hanya 0,2 persen dalam setahun.") == []
+    assert _figures("Prevalensi stunting harus diturunkan sedikitnya 3 persen tahun ini.") == []
