@@ -88,9 +88,9 @@ class WorkerDied(JobError):
 # Each takes the worker's store and a NetworkFilter first (its scope names the cache key).
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
-    found = service.scores(store, f, measure, weighting)
-    found.ranked()  # ranked here, niced: sorting 20k scores would block the event loop
-    return found
+    # Ranked and indexed here, niced: sorting 20k scores, or scanning them for one
+    # institution's rank, would block the event loop.
+    return service.scores(store, f, measure, weighting).indexed()
 
 
 def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:
