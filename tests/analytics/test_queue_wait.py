@@ -130,14 +130,14 @@ def test_the_pool_waits_only_what_the_early_check_left(store: EmbeddedStore,
 
 
 def test_the_requests_own_job_stops_its_clock(store: EmbeddedStore, pool: jobs.Pool) -> None:
-    """A field that waits after the request's own job (1 s, longer than the 0.6 s wait)
+    """A field that waits after the request's own job (0.8 s, longer than the 0.6 s wait)
     still has the rest of its wait: the job's time is not counted as waiting."""
     s, request, other = _in_thread(store), _Request(), _Request()
 
     async def scenario() -> float:
-        own = asyncio.create_task(pool.run(s, slow_jobs.nap, WHOLE, 1.0, timeout=60,
+        own = asyncio.create_task(pool.run(s, slow_jobs.nap, WHOLE, 0.8, timeout=60,
                                            owner=request))
-        await asyncio.sleep(0.4)
+        await asyncio.sleep(0.5)  # the other request waits from here, to 1.1 s at most
         theirs = asyncio.create_task(pool.run(s, slow_jobs.nap, WHOLE, 1.5, timeout=60,
                                               owner=other))
         await own
