@@ -59,7 +59,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
     forms = sorted(v.tiers, key=lambda t: len(t.form), reverse=True)
     alternation = "|".join(f"(?:{t.form})" for t in forms)
     return _Patterns(
-        tiers=re.compile(rf"(?<![\w-])(?:{alternation})(?=\s+[A-Z0-9])", re.IGNORECASE),
+        # not inside a word nor after 'se-' (a collective); a dateline glued with a double
+        # dash ('Pesisir Selatan--Nagari X') still starts a place
+        tiers=re.compile(rf"(?:(?<![\w-])|(?<=--))(?:{alternation})(?=\s+[A-Z0-9])",
+                         re.IGNORECASE),
         by_form=[(re.compile(rf"(?:{t.form})$", re.IGNORECASE), t.level, t.kind, t.role)
                  for t in forms],
         bare=re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"),
@@ -162,6 +165,8 @@ class Places:
                 if any(x <= m.start() < y for x, y in taken):
                     continue
                 level, kind, role = self._tier(m[0])
+                if role == "head" and self._tier_word_follows(text[m.end():]):
+                    continue  # 'Keuchik Gampong X': the tier word names the place
                 place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role,
                                   m[0])
                 if place is not None:
@@ -181,6 +186,18 @@ class Places:
                                              a + m.start() + len(name), "bare", codes))
         self._dateline()
         self._publisher()
+
+    def _tier_word_follows(self, text: str) -> bool:
+        """A kecamatan or village kind word right after a head's title (Keuchik Gampong X,
+        Camat Kecamatan Y). 'Kota' is left out: 'Camat Kota Agung' names a kecamatan."""
+        words = text.split()
+        if not words:
+            return False
+        for pattern, level, _kind, role in _patterns(self.v).by_form:
+            if role == "word" and level in ("kecamatan", "desa") and \
+                    pattern.fullmatch(words[0].strip(",.;:")):
+                return True
+        return False
 
     def _is_alias_or_province(self, word: str) -> bool:
         return bool(self.gaz.find("province", word)) or any(
