@@ -178,14 +178,27 @@ class Places:
             for m in p.bare.finditer(text):
                 if any(x <= m.start() < y for x, y in taken):
                     continue
-                words = m[0].split()
-                codes, n = self.lookup(None, None, words)
-                if codes and (n > 1 or self._is_alias_or_province(words[0])):
-                    name = " ".join(words[:n])
-                    self.places.append(Place(None, None, name, a + m.start(),
-                                             a + m.start() + len(name), "bare", codes))
+                self._bare(a + m.start(), m[0])
         self._dateline()
         self._publisher()
+
+    def _bare(self, at: int, run: str) -> None:
+        """A province, short form or two-word region name without a kind word. After an
+        office's acronym the name may start later in the run ('BKKBN Kalbar', 'DPPKB
+        Sulsel'): an all-capital word is tried as a prefix to skip."""
+        words = run.split()
+        offset = 0
+        for i, word in enumerate(words):
+            if i > 0:
+                offset = run.index(word, offset + len(words[i - 1]))
+                if not (words[i - 1].isupper() and len(words[i - 1]) >= 2):
+                    return
+            codes, n = self.lookup(None, None, words[i:])
+            if codes and (n > 1 or self._is_alias_or_province(word)):
+                name = " ".join(words[i:i + n])
+                self.places.append(Place(None, None, name, at + offset,
+                                         at + offset + len(name), "bare", codes))
+                return
 
     def _tier_word_follows(self, text: str) -> bool:
         """A kecamatan or village kind word right after a head's title (Keuchik Gampong X,

@@ -23,6 +23,8 @@ TREE = [
     {"code": "11.06.11", "name": "Kuta Baro", "level": "kecamatan", "parent": "11.06"},
     {"code": "11.06.11.1", "name": "Lampuuk", "level": "desa", "parent": "11.06.11"},
     {"code": "11.06.11.2", "name": "Gampong", "level": "desa", "parent": "11.06.11"},
+    {"code": "61", "name": "Kalimantan Barat", "level": "province"},
+    {"code": "61.01", "name": "Kabupaten Sambas", "level": "kabkota", "parent": "61"},
     {"code": "13", "name": "Sumatera Barat", "level": "province"},
     {"code": "13.01", "name": "Kabupaten Pesisir Selatan", "level": "kabkota", "parent": "13"},
     {"code": "13.01.04", "name": "Batang Kapas", "level": "kecamatan", "parent": "13.01"},
@@ -101,3 +103,19 @@ def test_head_title_before_a_tier_word_leaves_the_name_to_the_tier_word() -> Non
     m = _meeting("Keuchik Gampong Lampuuk membuka rembuk stunting di meunasah, Sabtu "
                  "(6/9/2025). Rembuk diikuti Tuha Peut dan Camat Kuta Baro.")
     assert _where(m) == ("desa", "Lampuuk")
+
+
+def test_provincial_office_named_by_acronym_and_short_form_holds_a_province_meeting() -> None:
+    # 'BKKBN Kalbar': the short form follows an acronym in one run of capitalised words;
+    # the kabupaten hall and its Wakil Bupati do not make it a kab/kota meeting
+    m = _meeting("SAMBAS – BKKBN Kalbar menggelar rapat koordinasi satgas percepatan "
+                 "penurunan stunting di Aula Kantor Bupati Sambas, Rabu (10/9/2025). Wakil "
+                 "Bupati Sambas memberi sambutan.")
+    assert _where(m) == ("province", "Kalimantan Barat")
+
+
+def test_a_short_form_after_an_ordinary_word_is_still_no_place() -> None:
+    # only an all-capital acronym is skipped: 'Bank Kalbar' is a bank, not the province
+    m = _meeting("SAMBAS – Pimpinan Bank Kalbar hadir pada rakor TPPS Kabupaten Sambas di "
+                 "aula kantor bupati, Rabu (10/9/2025).")
+    assert _where(m) == ("kabkota", "Kabupaten Sambas")
