@@ -76,6 +76,7 @@ class Places:
         # a single time zone written with a clock time is one more weak place (guide §3.7.3)
         written = zones_in(doc.text)
         self.zone = next(iter(written)) if len(written) == 1 else None
+        self.tier_provinces = self._unnamed_tiers()
         self._find()
         self._resolve()
 
@@ -291,10 +292,29 @@ class Places:
         for p in self.places:
             if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
                 continue
-            scored = sorted(((self._support(p, c, self.places) + self._in_zone(c), c)
-                             for c in p.codes), reverse=True)
+            scored = sorted(((self._support(p, c, self.places) + self._in_zone(c)
+                              + self._in_tier(c), c) for c in p.codes), reverse=True)
             if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
                 p.code = scored[0][1]
+
+    def _unnamed_tiers(self) -> set[str]:
+        """Provinces of a local tier word written as a common noun, without a name ('para
+        kepala pekon', 'balai nagari'): a weak place, like the time zone (guide §3.7.1).
+        Only lowercase counts: 'Kecamatan Lembang' or 'Bank Nagari' is a name."""
+        out: set[str] = set()
+        for rule in self.v.tier_provinces:
+            body = rule.pattern.pattern.removesuffix("$")
+            for m in re.finditer(rf"(?<![\w-]){body}(?![\w])", self.doc.text,
+                                 re.IGNORECASE):
+                if m[0].islower():
+                    out.update(c for name in rule.provinces
+                               for c in self.gaz.find("province", name))
+                    break
+        return out
+
+    def _in_tier(self, code: str) -> float:
+        """A quarter for a candidate inside a province a lowercase tier word points to."""
+        return 0.25 if any(self.gaz.within(code, p) for p in self.tier_provinces) else 0.0
 
     def _in_zone(self, code: str) -> float:
         """Half a weak place's support for a candidate whose province keeps the zone the
@@ -330,8 +350,8 @@ class Places:
         if len(codes) <= 1:
             return codes[0] if codes else None
         probe = Place(level, None, name, 0, 0, "word", codes)
-        scored = sorted(((self._support(probe, c, self.places) + self._in_zone(c), c)
-                         for c in codes), reverse=True)
+        scored = sorted(((self._support(probe, c, self.places) + self._in_zone(c)
+                          + self._in_tier(c), c) for c in codes), reverse=True)
         return scored[0][1] if scored[0][0] > scored[1][0] else None
 
     def main(self, level: str) -> str | None:

@@ -25,6 +25,13 @@ TREE = [
     {"code": "11.06.11.2", "name": "Gampong", "level": "desa", "parent": "11.06.11"},
     {"code": "61", "name": "Kalimantan Barat", "level": "province"},
     {"code": "61.01", "name": "Kabupaten Sambas", "level": "kabkota", "parent": "61"},
+    # two kecamatan named Kota Agung; pekon is Lampung's village tier
+    {"code": "18", "name": "Lampung", "level": "province"},
+    {"code": "18.06", "name": "Kabupaten Tanggamus", "level": "kabkota", "parent": "18"},
+    {"code": "18.06.01", "name": "Kota Agung", "level": "kecamatan", "parent": "18.06"},
+    {"code": "16", "name": "Sumatera Selatan", "level": "province"},
+    {"code": "16.04", "name": "Kabupaten Lahat", "level": "kabkota", "parent": "16"},
+    {"code": "16.04.07", "name": "Kota Agung", "level": "kecamatan", "parent": "16.04"},
     {"code": "13", "name": "Sumatera Barat", "level": "province"},
     {"code": "13.01", "name": "Kabupaten Pesisir Selatan", "level": "kabkota", "parent": "13"},
     {"code": "13.01.04", "name": "Batang Kapas", "level": "kecamatan", "parent": "13.01"},
@@ -119,3 +126,21 @@ def test_a_short_form_after_an_ordinary_word_is_still_no_place() -> None:
     m = _meeting("SAMBAS – Pimpinan Bank Kalbar hadir pada rakor TPPS Kabupaten Sambas di "
                  "aula kantor bupati, Rabu (10/9/2025).")
     assert _where(m) == ("kabkota", "Kabupaten Sambas")
+
+
+def test_a_local_tier_written_as_a_common_noun_settles_a_repeated_name() -> None:
+    text = ("Lokmin Stunting Kecamatan Kota Agung\n\nCamat Kota Agung membuka lokakarya mini "
+            "stunting di aula kantor camat, Senin (7/7/2025), dihadiri para kepala {}.")
+    # 'kepala pekon' is said only in Lampung: the Kota Agung of Tanggamus
+    m = _meeting(text.format("pekon"))
+    assert _where(m) == ("kecamatan", "Kota Agung")
+    assert m["region"]["kabkota"] == "Kabupaten Tanggamus"
+    # 'kepala desa' is said everywhere: the tie stays, no kecamatan is guessed
+    assert _meeting(text.format("desa")).get("level") is None
+
+
+def test_a_capitalised_tier_word_is_a_name_not_a_tier_vote() -> None:
+    # 'Pekon' capitalised starts a place name; with no such pekon it casts no vote
+    m = _meeting("Lokmin Stunting Kecamatan Kota Agung\n\nCamat Kota Agung membuka "
+                 "lokakarya mini stunting, Senin (7/7/2025), di Hotel Pekon Indah.")
+    assert m.get("level") is None
