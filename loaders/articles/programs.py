@@ -7,6 +7,7 @@ a law, a data system, a fund, a generic intervention, a slogan, a meeting or an 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -77,6 +78,7 @@ class _Patterns:
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
     place_lead: re.Pattern[str]
+    listed: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -141,6 +143,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
+        # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
+        listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
+                          rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
+                          rf"gerakan)\s+)?[{_QUOTES}]?(?P<name>{_NAME})[{_QUOTES}]?"),
         app_data_before=re.compile(p.get("app_data_before", "(?!)")),
         # "meluncurkan Program Desa Berdaya": the name after the launch verb opens with a
         # programme noun of its own
@@ -259,6 +265,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
             add(name, aliases, s, at, m.end(2))
+            if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
+                _listed(p, s, m.end(2), add, rejected, places)
         for m in p.named.finditer(s.text):
             name = p.name_end.sub("", m["name"].strip())
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
@@ -309,6 +317,19 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for prog in programs:
         _links(prog, mentions, p)
     return programs
+
+
+def _listed(p: _Patterns, s: Sentence, end: int, add: Callable[..., Program],
+            rejected: Callable[[str, int], bool], places: object) -> None:
+    """'inovasi Madu Gizi, Sapa Bumil dan Ronda Balita': names listed after the first one
+    that a programme noun introduced (each may repeat the noun or carry an expansion)."""
+    while item := p.listed.match(s.text, end):
+        name = p.name_end.sub("", item["name"].strip())
+        if len(name) < 3 or rejected(name, item.start("name")) or p.more_not.match(name) \
+                or _is_place(name, places):
+            return
+        add(name, [], s, item.start("name"), item.end("name"))
+        end = item.end("name")
 
 
 def _also_known(found: dict[str, Program], a: int, b: int, forms: list[str]) -> bool:

@@ -119,3 +119,18 @@ def test_a_programme_row_whose_pattern_holds_a_bare_comma_is_refused(tmp_path: P
         f.write("Gizi Kita,Gizi\\s+Kita|Program\\s+Gizi\\s*,\\s*Kita,,Invented,\n")
     with pytest.raises(ValueError, match="more fields than the header"):
         _ = Vocabulary(data).programs
+
+
+def test_names_listed_after_the_first_one_a_programme_noun_introduced() -> None:
+    found = _programs("Kecamatan mengembangkan inovasi Madu Gizi (Makan Dulu Gizi Seimbang), Sapa "
+                      "Bumil dan inovasi Ronda Balita di semua desa.\n")
+    assert {"Sapa Bumil", "Ronda Balita"} <= set(found)
+    # a body or an official after "dan" ends the list
+    assert set(_programs("Desa menjalankan inovasi Lumbung Telur dan Kepala Puskesmas hadir.\n")
+               ) == {"Lumbung Telur"}
+
+
+def test_national_family_groups_are_known_but_not_as_cadres_groups() -> None:
+    assert {"BKR", "BKL"} <= set(_programs("Kampung itu menghidupkan Bina Keluarga Remaja dan "
+                                           "Bina Keluarga Lansia.\n"))
+    assert _programs("Rakor dihadiri kader BKB, BKR, dan BKL.\n") == {}
