@@ -79,6 +79,7 @@ class _Patterns:
     coordinated: re.Pattern[str]
     place_lead: re.Pattern[str]
     listed: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -143,6 +144,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
+        reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -264,7 +266,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 aliases.append(expansion)
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
-            add(name, aliases, s, at, m.end(2))
+            prog = add(name, aliases, s, at, m.end(2))
+            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[m.end(2):])
+            if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
+                prog.aliases.append(paren[1])
+                spans.append((s.start + m.end(2), s.start + m.end(2) + paren.end()))
             if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
                 _listed(p, s, m.end(2), add, rejected, places)
         for m in p.named.finditer(s.text):
@@ -428,7 +434,9 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             # "Wabup mendukung GENTING (...) dan meluncurkan inovasi X": the second verb
             verb = p.coordinated.search(between)
         if verb and not any(m.end <= o.start < start for o in others) and not \
-                p.appeal.search(between + " " + asked) and not _MEETING.search(between):
+                p.appeal.search(between + " " + asked) and not _MEETING.search(between) \
+                and not p.reported.search(between[:verb.start("runs" if verb["runs"] else
+                                                             "supports")]):
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]

@@ -134,3 +134,16 @@ def test_national_family_groups_are_known_but_not_as_cadres_groups() -> None:
     assert {"BKR", "BKL"} <= set(_programs("Kampung itu menghidupkan Bina Keluarga Remaja dan "
                                            "Bina Keluarga Lansia.\n"))
     assert _programs("Rakor dihadiri kader BKB, BKR, dan BKL.\n") == {}
+
+
+def test_an_expansion_after_a_triggered_name_is_read_once() -> None:
+    found = _programs("Desa menjalankan inovasi Gemar Telur (Gerakan Makan Telur) tiap pekan.\n")
+    assert list(found) == ["Gemar Telur"] and "Gerakan Makan Telur" in found["Gemar Telur"]
+
+
+def test_a_speech_verb_gives_the_running_verb_another_subject() -> None:
+    links = _links("Kepala Puskesmas Wonomulyo menyebut desa-desa lokus telah mengembangkan "
+                   "inovasi Lumbung Gizi.\n\nPuskesmas Wonomulyo mengembangkan inovasi Pojok "
+                   "Bumil Sehat.\n")
+    assert links["Lumbung Gizi"] == set()
+    assert links["Pojok Bumil Sehat"] == {("PUSKESMAS", "RUNS")}
