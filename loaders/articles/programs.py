@@ -28,6 +28,7 @@ class Program:
     sentence: Sentence
     run_by: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, relation)
     seen: list[tuple[Sentence, int, int]] = field(default_factory=list)  # every mention of it
+    head: Program | None = None  # the first name of the list it was read in
 
 
 def aligned(acronym: str, expansion: str) -> bool:
@@ -206,10 +207,12 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
             return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
 
+        named_here = _triggered_names(p, s.text)
         for form in v.programs:
             for m in form.pattern.finditer(s.text):
-                if _rejected_span(s.start + m.start(), spans):
-                    continue
+                if _rejected_span(s.start + m.start(), spans) or any(
+                        a < m.start() < b for a, b in named_here):
+                    continue  # "inovasi Raga Genting": a name of its own, not GENTING
                 if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]):
                     spans.append((s.start + m.start(), s.start + m.end()))  # read no further
                     continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
@@ -237,7 +240,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places) \
+            if rejected(acr, m.start(2)) or (rejected(exp, at) and not _tier_named(
+                    p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
@@ -272,7 +276,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 prog.aliases.append(paren[1])
                 spans.append((s.start + m.end(2), s.start + m.end(2) + paren.end()))
             if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
-                _listed(p, s, m.end(2), add, rejected, places)
+                _listed(p, s, m.end(2), add, rejected, places, spans, prog)
         for m in p.named.finditer(s.text):
             name = p.name_end.sub("", m["name"].strip())
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
@@ -322,19 +326,41 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     programs = list(found.values())
     for prog in programs:
         _links(prog, mentions, p)
+    for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
+        if prog.head is not None and not prog.run_by:
+            prog.run_by = list(prog.head.run_by)
     return programs
 
 
+def _tier_named(p: _Patterns, name: str, places: object) -> bool:
+    """'Desa Tangguh Bencana', 'Program Desa Berdaya': named after a village tier whose
+    rest is no place, so a programme's name rather than a village's office."""
+    return bool(p.place_lead.match(name)) and not _is_place(name.split(None, 1)[-1], places)
+
+
+def _triggered_names(p: _Patterns, text: str) -> list[tuple[int, int]]:
+    """Where the names after a programme noun stand in a sentence ("inovasi Raga Genting")."""
+    names = []
+    for m in p.trigger.finditer(text):
+        at, raw = m.start(2), m[2]
+        inner = p.leading_trigger.match(raw)
+        names.append((at + (inner.end() if inner else 0), m.end(2)))
+    return names
+
+
 def _listed(p: _Patterns, s: Sentence, end: int, add: Callable[..., Program],
-            rejected: Callable[[str, int], bool], places: object) -> None:
+            rejected: Callable[[str, int], bool], places: object,
+            spans: list[tuple[int, int]], head: Program) -> None:
     """'inovasi Madu Gizi, Sapa Bumil dan Ronda Balita': names listed after the first one
     that a programme noun introduced (each may repeat the noun or carry an expansion)."""
     while item := p.listed.match(s.text, end):
         name = p.name_end.sub("", item["name"].strip())
+        a, b = s.start + item.start("name"), s.start + item.end("name")
         if len(name) < 3 or rejected(name, item.start("name")) or p.more_not.match(name) \
-                or _is_place(name, places):
-            return
-        add(name, [], s, item.start("name"), item.end("name"))
+                or _is_place(name, places) or any(x < b and a < y for x, y in spans):
+            return  # "..., Program Bapak/Bunda Asuh ...": a known programme read on its own
+        prog = add(name, [], s, item.start("name"), item.end("name"))
+        prog.head = prog.head or head
         end = item.end("name")
 
 

@@ -147,3 +147,29 @@ def test_a_speech_verb_gives_the_running_verb_another_subject() -> None:
                    "Bumil Sehat.\n")
     assert links["Lumbung Gizi"] == set()
     assert links["Pojok Bumil Sehat"] == {("PUSKESMAS", "RUNS")}
+
+
+def test_a_list_stops_at_a_programme_read_on_its_own() -> None:
+    found = _programs("Pemkot menjalankan Program Sehat Bersama, Program Bapak/Bunda Asuh Anak "
+                      "Stunting (BAAS) dan pemeriksaan gratis.\n")
+    assert set(found) == {"Sehat Bersama", "BAAS"}  # no "Program Bapak"
+
+
+def test_a_known_name_inside_a_longer_triggered_name_is_not_the_known_one() -> None:
+    found = _programs("Wabup me-launching inovasi Raga Genting (Gerakan Keluarga Cegah Stunting) "
+                      "di pendopo.\n")
+    assert list(found) == ["Raga Genting"]  # not GENTING
+
+
+def test_an_expansion_named_after_a_village_tier_is_a_programme() -> None:
+    found = _programs("Provinsi mendorong terbentuknya Desa Tangguh Bencana (DESTANA) di pesisir.\n")
+    assert "DESTANA (Desa Tangguh Bencana)" in found
+
+
+def test_a_hyphenated_launch_verb_and_an_initiative_of_a_body() -> None:
+    links = _links("Camat Wonomulyo me-launching inovasi Sapa Lansia dan Pojok Gizi Desa di "
+                   "aula.\n\nGerakan Orang Tua Asuh Cegah Stunting (GENTING), sebuah inisiatif "
+                   "dari Puskesmas Wonomulyo, terus berjalan.\n")
+    assert links["Sapa Lansia"] == {("KECAMATAN", "RUNS")}
+    assert links["Pojok Gizi"] == {("KECAMATAN", "RUNS")}  # listed after it: the same runner
+    assert links["GENTING"] == {("PUSKESMAS", "RUNS")}
