@@ -92,7 +92,7 @@ class QueryCost(SchemaExtension):
         variables = coerce_variables(schema, operation, ec.variables or {})
         plan = price(schema, ec.graphql_document, operation, variables)
         store = getattr(ec.context, "store", None)
-        if store is not None and await jobs.busy_now(store, plan.scopes):
+        if store is not None and await jobs.busy_now(store, plan.scopes, ec.context):
             raise busy_error(jobs.pool().busy_message())
         sizes = await _sizes(ec.context, plan.scopes)
         self.cost = plan.cost + sum(size_cost(s) for s in sizes.values())

@@ -51,7 +51,8 @@ class Settings:
                                   " then answer BUSY (HTTP 503)")
     analytics_queue_seconds: float = _var("TPPS_ANALYTICS_QUEUE_SECONDS", 5.0,
                                           "longest an analytics request waits for a free "
-                                          "worker before it answers BUSY")
+                                          "worker, in all (its early check and its fields "
+                                          "share one deadline), before it answers BUSY")
     analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 1024,
                                     "memory one analytics job may use: a request whose graph "
                                     "is estimated larger is refused (TOO_LARGE) before it "

@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from api import validation
 from api.analytics.inputs import CentralityMeasure, NetworkFilter
+from api.analytics.loaders import rank_of_institution
 from api.context import ctx
 from api.institutions.dataloaders import (
     collaborators_of,
@@ -167,19 +168,15 @@ class Institution(Node):
     async def centrality(self, info: Info, measure: CentralityMeasure,
                          filter: NetworkFilter | None = None) -> ScoreT | None:
         from api.analytics.types import CentralityScore
-        from graph.analytics import jobs
 
         f = filter or NetworkFilter()
-        context = ctx(info)
-        from api.analytics.queries import _run
-
-        scores = await _run(context, jobs.scores, f.to_store(), measure.value,
-                            f.weighting.value)
-        for node, score, rank in scores.ranked():
-            if node == self.id:
-                return CentralityScore(institution_id=node, score=score, rank=rank,
-                                       approximate=scores.approximate)
-        return None
+        found = await ctx(info).loader(rank_of_institution).load(
+            (self.id, f.to_store(), measure.value, f.weighting.value))
+        if found is None:
+            return None
+        score, rank, approximate = found
+        return CentralityScore(institution_id=self.id, score=score, rank=rank,
+                               approximate=approximate)
 
     @strawberry.field(description="Where this institution is mentioned.")
     async def sources(self, info: Info) -> list[Citation]:

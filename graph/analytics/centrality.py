@@ -55,6 +55,7 @@ class Scores:
     engine: str = "networkx"
     _ranked: list[tuple[str, float, int]] | None = field(default=None, compare=False,
                                                          repr=False)
+    _position: dict[str, int] | None = field(default=None, compare=False, repr=False)
 
     def ranked(self) -> list[tuple[str, float, int]]:
         """(node, score, rank) best first, listed by node id within a tie.
@@ -76,6 +77,25 @@ class Scores:
             object.__setattr__(self, "_ranked", out)
         assert self._ranked is not None
         return self._ranked
+
+    def rank_of(self, node: str) -> tuple[float, int] | None:
+        """(score, rank) of `node`, None when it is not in the network: a dict lookup
+        (one institution's rank in a list of them costs no scan of the ranking)."""
+        position = self.indexed()._position
+        assert position is not None
+        i = position.get(node)
+        if i is None:
+            return None
+        _, score, rank = self.ranked()[i]
+        return score, rank
+
+    def indexed(self) -> Scores:
+        """This, ranked and with each node's place in the ranking, computed once (the
+        analytics worker does it, so the event loop neither sorts nor scans)."""
+        if self._position is None:
+            object.__setattr__(self, "_position",
+                               {node: i for i, (node, _, _) in enumerate(self.ranked())})
+        return self
 
 
 def centrality(g: Network, measure: str, engine: str = "auto") -> Scores:

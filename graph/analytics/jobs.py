@@ -8,7 +8,8 @@ no CPU, and its memory goes back to the OS.
 
 - At most `TPPS_ANALYTICS_WORKERS` jobs run at once; a caller finding every slot taken
   waits up to `TPPS_ANALYTICS_QUEUE_SECONDS`, then gets Busy (the API answers BUSY,
-  HTTP 503 with Retry-After).
+  HTTP 503 with Retry-After). A request waits that long in all (`QueueWait`): the
+  deadline its early check set is the one its fields wait to, not a second full wait.
 - A job past `TPPS_ANALYTICS_SECONDS` gets JobTimeout and its worker is terminated
   (then killed); a fresh one is started in the background.
 - Each worker runs under RLIMIT_AS (graph/analytics/worker.py): a job that outgrows
@@ -36,6 +37,8 @@ import asyncio
 import logging
 import multiprocessing as mp
 import threading
+import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -85,9 +88,9 @@ class WorkerDied(JobError):
 # Each takes the worker's store and a NetworkFilter first (its scope names the cache key).
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
-    found = service.scores(store, f, measure, weighting)
-    found.ranked()  # ranked here, niced: sorting 20k scores would block the event loop
-    return found
+    # Ranked and indexed here, niced: sorting 20k scores, or scanning them for one
+    # institution's rank, would block the event loop.
+    return service.scores(store, f, measure, weighting).indexed()
 
 
 def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:
@@ -167,6 +170,52 @@ def locator(store: Any) -> tuple[Any, ...] | None:
 
 # -- the pool ------------------------------------------------------------------------
 
+class QueueWait:
+    """How long one request may still wait for a worker: `seconds` from its first wait,
+    however many times it waits (the early BUSY check, then each analytics field), so a
+    request that saw a worker free up in the early check and lost it to another request
+    waits only what is left, not a second full wait. The clock stops while one of its
+    own jobs holds a worker: its later fields wait their turn, not for others."""
+
+    def __init__(self, seconds: float, now: float) -> None:
+        self.deadline = now + seconds
+        self._paused_at: float | None = None
+
+    def pause(self, now: float) -> None:
+        if self._paused_at is None:
+            self._paused_at = now
+
+    def resume(self, now: float) -> None:
+        if self._paused_at is not None:
+            self.deadline += now - self._paused_at
+            self._paused_at = None
+
+    def expired(self, now: float) -> bool:
+        return self._paused_at is None and now >= self.deadline
+
+
+# A request's wait lives as long as its owner (the API's per-request context).
+_WAITS: weakref.WeakKeyDictionary[object, QueueWait] = weakref.WeakKeyDictionary()
+_WAITS_LOCK = threading.Lock()
+
+
+def wait_of(owner: object, seconds: float) -> QueueWait:
+    """The queue wait of `owner` (weakly referenced: a request's context), started now if
+    it has not waited yet; without an owner (or one no weak reference can name), a wait
+    of its own for this one call."""
+    now = time.monotonic()
+    if owner is None:
+        return QueueWait(seconds, now)
+    with _WAITS_LOCK:
+        try:
+            found = _WAITS.get(owner)
+            if found is None:
+                found = _WAITS[owner] = QueueWait(seconds, now)
+        except TypeError:
+            return QueueWait(seconds, now)
+        return found
+
+
 @dataclass
 class _Worker:
     process: BaseProcess
@@ -204,35 +253,34 @@ class Pool:
 
     # slots
     async def _acquire(self, owner: object = None) -> None:
-        """Take a slot, waiting up to the queue time for one. Time spent waiting behind a
-        job of the same `owner` (another analytics field of the same request) does not
-        count: a query asking for more measures than there are workers runs them in turn
-        instead of refusing its own later fields."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.queue_seconds
+        """Take a slot, waiting for one until the deadline of `owner`'s one queue wait
+        (`QueueWait`). Time spent waiting behind a job of the same `owner` (another
+        analytics field of the same request) does not count: a query asking for more
+        measures than there are workers runs them in turn instead of refusing its own
+        later fields."""
+        wait = wait_of(owner, self.queue_seconds)
         while True:
             with self._lock:
                 if self._running < self.size:
                     self._running += 1
                     if owner is not None:
-                        self._owners[owner] = self._owners.get(owner, 0) + 1
+                        held = self._owners.get(owner, 0)
+                        self._owners[owner] = held + 1
+                        if held == 0:
+                            wait.pause(time.monotonic())
                     return
                 mine = owner is not None and self._owners.get(owner, 0) > 0
-            if mine:
-                deadline = loop.time() + self.queue_seconds
-            elif loop.time() >= deadline:
-                raise Busy(self.busy_message())
+                if not mine and wait.expired(time.monotonic()):
+                    raise Busy(self.busy_message())
             await asyncio.sleep(0.05)
 
     def busy_message(self) -> str:
         return f"all {self.size} analytics workers are busy; try again shortly"
 
-    async def free_within(self, seconds: float) -> bool:
-        """Whether a slot is free now or frees up within `seconds` (none is taken)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + seconds
+    async def free_before(self, wait: QueueWait) -> bool:
+        """Whether a slot is free now or frees up before `wait` runs out (none is taken)."""
         while self._running >= self.size:
-            if loop.time() >= deadline:
+            if wait.expired(time.monotonic()):
                 return False
             await asyncio.sleep(0.05)
         return True
@@ -246,6 +294,7 @@ class Pool:
                     self._owners[owner] = left
                 else:
                     self._owners.pop(owner, None)
+                    wait_of(owner, self.queue_seconds).resume(time.monotonic())
 
     @property
     def running(self) -> int:
@@ -389,14 +438,16 @@ def warm_in_background(store: Store) -> threading.Thread | None:
     return thread
 
 
-async def busy_now(store: Store, filters: set[NetworkFilter]) -> bool:
+async def busy_now(store: Store, filters: set[NetworkFilter], owner: object = None) -> bool:
     """True when a request computing on `filters` would be told Busy: no slot frees up
     within the queue wait, and no cached or in-flight result could answer it. Reads
     nothing from the store; a result cached under an older scope version counts as
-    possibly current (the caller then reads the version and may still get Busy)."""
+    possibly current (the caller then reads the version and may still get Busy).
+    The wait is `owner`'s (the request's): its fields wait only what this leaves."""
     if not filters:
         return False
     p = pool()
+    wait = wait_of(owner, p.queue_seconds)  # the request's one wait starts here
     if p.running < p.size:
         return False
     where = locator(store) or id(store)
@@ -405,7 +456,7 @@ async def busy_now(store: Store, filters: set[NetworkFilter]) -> bool:
     known += [k for k in _INFLIGHT if k[0] == where]
     if any(k[3] and k[3][0] in filters for k in known):
         return False
-    return not await p.free_within(p.queue_seconds)
+    return not await p.free_before(wait)
 
 
 def reset() -> None:
@@ -430,7 +481,8 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
               version: int, timeout: float | None = None, owner: object = None) -> T:
     """`fn(store, f, *args)` in the pool, or from the cache when `version` (the scope
     version of `f`, read by the caller) has not moved since it was computed. Jobs of one
-    `owner` (a request) queue behind each other without being told Busy."""
+    `owner` (a request, weakly referenced) queue behind each other without being told
+    Busy, and wait for a worker until the deadline of its one queue wait (`QueueWait`)."""
     key = cache_key(store, fn, (f, *args), version)
     with _CACHE_LOCK:
         if key in _CACHE:

@@ -282,14 +282,21 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     previous: list[str] = []
     before, listing = "", False
     context: str | None = None  # the one period the sentence before gave its topic
+    bridged: list[str] = []  # the kinds of the last sentence with a value
     for s in doc.sentences:
         carried = carries_prevalence(before, s.text, listing, previous)
+        # a remark with no number ('Ini berarti hampir setengah balita terindikasi stunting.')
+        # keeps the share the sentence before it gave: '... terendah X, masih sebesar 23 persen'
+        carried = carried or (bool(before) and not re.search(r"\d", before)
+                              and "stunting" in before.lower()
+                              and "stunting_prevalence_pct" in bridged)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
                              "stunting_prevalence_pct" in previous or carried,
                              "families_at_risk" in previous)
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
         previous = [f.what for f in found]
+        bridged = previous if re.search(r"\d", s.text) else bridged
         listing, before = opens_list(before, s.text, listing), s.text
         context = inherit if listing and inherit else topic_period(s.text, year, found)
         for f in found:

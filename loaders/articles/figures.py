@@ -53,6 +53,7 @@ _PERIOD = re.compile(
 _MONTHS = {m: i for i, m in enumerate(
     ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
      "oktober", "november", "desember"], start=1)} | {"pebruari": 2, "nopember": 11}
+_RESTATED = re.compile(r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:setahun|tahun)\s+(?:sebelumnya|lalu)", re.IGNORECASE)
 _MONTH_ONLY = re.compile(r"\b(?:per|bulan)\s+(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
                          r"September|Oktober|November|Desember)\b(?!\s+\d)", re.IGNORECASE)
@@ -177,6 +178,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         sentence = cues["misspelt"].sub("stunting", sentence)
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"])
+    if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
+        sentence = cues["family_acronym"].sub(
+            lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
     periods = [(p, val) for p, val in _periods(sentence, year)
                if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
                                                                                year)]
@@ -212,8 +216,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         what, unit = ("participants", "people") if attending else _classify(
             after, sentence[max(0, m.start() - 80):m.start()], low, cues)
         prior = out[-1] if out else None
-        restated = prior and prior.what == "stunting_prevalence_pct" and re.search(
-            r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", before, re.IGNORECASE)
+        restated = prior and prior.what == "stunting_prevalence_pct" and (
+            cues.get("restated_count", _RESTATED)).search(before)
         earlier = prior and prior.what == "stunting_cases" and re.search(
             r"\b(?:turun|naik|bertambah|berkurang)?\s*dari\s*$", before)  # "turun dari 498 anak"
         if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
@@ -348,6 +352,16 @@ def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     return not _CLAUSE_END.search(between) and not re.search(r"\d", _YEARS.sub("", between))
 
 
+def _target_result(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """'menargetkan ... turun tiga persen sehingga prevalensi berada pada angka 15 persen': the
+    value of a clause that states what a target gives is a target too (in one sentence)."""
+    if "target_result" not in cues:
+        return False
+    found = [m for m in cues["target_result"].finditer(before)]
+    return bool(found and cues["target"].search(before[:found[-1].start()]) and not re.search(
+        r"\d", _YEARS.sub("", before[found[-1].end():])))
+
+
 def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
               whole_before: str = "") -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
@@ -362,8 +376,15 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
         return True
-    if _targeted(whole_before, cues):
+    if _targeted(whole_before, cues) or _target_result(whole_before, cues):
         return True
+    if "prevented_before" in cues and (cues["prevented_before"].search(before) or cues[
+            "prevented_after"].match(after)):
+        return True  # cases prevented: a change ('pencegahan 79.971 kasus balita stunting baru')
+    if "effort_name" in cues:  # 'Percepatan Penurunan Stunting' names the effort, no change
+        whole_before = cues["effort_name"].sub(lambda m: " " * len(m[0]), whole_before)
+    if "delta_lead" in cues and cues["delta_lead"].search(before):
+        return True  # 'menurun sekitar 2,5%', 'penurunan prevalensi stunting 6,8 persen'
     if re.search(rf"(?:{cues['bound'].pattern})(?:\s+(?:mencapai|menyentuh|sebesar|angka))?\s*$",
                  before, re.IGNORECASE):
         return True
@@ -404,8 +425,9 @@ _CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunti
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
                            r"[^.\d%]{0,55}$", re.IGNORECASE)
 _PARTICIPANTS = re.compile(r"\s*(?:orang\s+)?(?:peserta|undangan)\b", re.IGNORECASE)
-_PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|peserta\s+(?:sebanyak|berjumlah))\s+(?:oleh"
-                                  r"\s+)?(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
+_PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|menghadirkan|peserta\s+"
+                                  r"(?:sebanyak|berjumlah))\s+(?:oleh\s+)?"
+                                  r"(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
 _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|undangan|orang)\b",
                         re.IGNORECASE)
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus)\b", re.IGNORECASE)
@@ -425,6 +447,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
             return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
         own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
+        if "share_base" in cues and cues["share_base"].match(after) and \
+                _FAMILIES_AT_RISK.search(sentence):
+            return "other", "percent of families"  # '34,08 persen dari total 70.161 keluarga'
         if "keluarga" in near or "krs" in near or _other_share().search(near) or \
                 _other_share().search(own):
             return None, ""
@@ -456,11 +481,13 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if _AT_RISK_AFTER.match(after) and re.search(r"stunting|KRS", after[:80] + before[-40:],
                                                   re.IGNORECASE):
         return "families_at_risk", "families"
-    if _AT_RISK_BEFORE.search(before) and re.match(r"\s*(?:keluarga|KK)?\b", after):
+    if _AT_RISK_BEFORE.search(before) and re.match(r"\s*(?:(?:keluarga|KK)\b|[,.;)”\"]|$)",
+                                                    after):  # '..., yaitu 5.990,” ujarnya'
         return "families_at_risk", "families"
     if re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima|yang\s+menerima))", after,
-                re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence):
-        return "families_at_risk", "families"
+                re.IGNORECASE) and _FAMILIES_AT_RISK.search(sentence) and not (
+            "family_base" in cues and cues["family_base"].search(before)):
+        return "families_at_risk", "families"  # not 'dari total 70.161 keluarga', the base
     if re.search(r"(?:ibu\s+hamil|bumil|baduta|balita|remaja\s+putri|catin)\s*:?\s*$", before,
                  re.IGNORECASE) and re.match(r"\s*orang\b", after, re.IGNORECASE):
         return "other", "orang"  # "Ibu Hamil 17 orang, Baduta 76 orang": the group before

@@ -153,6 +153,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 code = code or _guess(places, level, gaz)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
 
+    # 1b. a region written as the subject of the organiser's verb, no body named: 'Desa X,
+    # Kecamatan Y, Kabupaten Z menggelar ...' is X's meeting (the finest link of the chain)
+    subject = _region_subject(doc, c, window, places, gaz, v)
+    if subject is not None:
+        level = gaz.region(subject.code or "").level
+        return Holder(level, subject.code, f"region subject {subject.name}")
+
     # 2. the meeting's own qualifier ('Rakornas ...': a national meeting, no region's)
     national = v.meeting_cues.get("national")
     if national is not None and national[1].search(text):
@@ -239,6 +246,54 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     return Holder(None, None, "no region named")
 
 
+# between a region and its organiser verb: a closing bracket, a comma, an adverb or two
+_TO_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:kembali|juga|pun|telah|turut|sukses|"
+                      r"resmi|secara\s+resmi)\s+)*", re.IGNORECASE)
+# between two links of an address chain written without commas or with them
+_CHAIN_GAP = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*")
+
+
+def _region_subject(doc: Document, c: Candidate, window: set[int], places: Places,
+                    gaz: Gazetteer, v: Vocabulary) -> Place | None:
+    """The finest region of the address chain that ends right before an organiser verb
+    ('menggelar') in the meeting's sentences. Only kind words and governments count: a
+    head's title is a person (step 3), a unit, the dateline or the publisher never holds."""
+    verbs = [cue.pattern for cue in v.roles if cue.role == "organiser" and cue.binds == "before"]
+    text = doc.text
+    strong = [p for p in places.places if p.code and p.role in ("word", "government")]
+    for i in sorted(window):
+        if i >= len(doc.sentences):
+            continue
+        s = doc.sentences[i]
+        for verb in verbs:
+            for m in verb.finditer(s.text):
+                at = s.start + m.start()
+                last = max((p for p in strong if s.start <= p.start and p.end <= at
+                            and _TO_VERB.fullmatch(text[p.end:at])),
+                           key=lambda p: p.end, default=None)
+                if last is None:
+                    continue
+                chain = [last]
+                while True:
+                    prev = max((p for p in strong if s.start <= p.start and
+                                p.end <= chain[-1].start and
+                                _CHAIN_GAP.fullmatch(text[p.end:chain[-1].start])),
+                               key=lambda p: p.end, default=None)
+                    if prev is None:
+                        break
+                    chain.append(prev)
+                # the links must nest (a village inside the kecamatan written after it)
+                finest = chain[0]
+                for p in chain[1:]:
+                    assert p.code is not None and finest.code is not None
+                    finer = _FINER[gaz.region(p.code).level] > \
+                        _FINER[gaz.region(finest.code).level]
+                    if finer and gaz.within(p.code, finest.code):
+                        finest = p
+                return finest
+    return None
+
+
 _GATHERED = re.compile(r"\b(?:\d+|para|seluruh|se-?)\s*(?:[\w-]+\s+){0,4}?(?:kabupaten|kab\.?)"
                        r"\s*(?:/|dan)\s*kota\b", re.IGNORECASE)
 _SCOPE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?di\s+(?:wilayah\s+)?(?:Provinsi\s+)?$",
@@ -289,10 +344,11 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
     if at < 0:
         return None
     end = at + len(doc.title)
-    cue = next((m for f in v.meeting_families for m in [f.pattern.search(doc.title)] if m),
-               None)
-    if cue is None:
+    found = next(((f, m) for f in v.meeting_families for m in [f.pattern.search(doc.title)]
+                  if m), None)
+    if found is None:
         return None
+    family, cue = found
     held = v.meeting_cues["held"][1]
     for p in places.places:
         if not (at <= p.start < end) or not p.code or p.role not in ("government", "word"):
@@ -300,6 +356,11 @@ def _headline_holder(doc: Document, places: Places, gaz: Gazetteer, v: Vocabular
         level = gaz.region(p.code).level
         if level not in ("desa", "kecamatan"):
             continue  # a kab/kota in a headline is often the publisher's, not the holder
+        # 'Rakor TPPS di Kecamatan X': where a touring body met, not who held it; only a
+        # village's own forum ('Rembug Stunting di Desa X') is placed in its holder
+        if _LOCATED.search(doc.text[max(at, p.start - 30):p.start]) and not (
+                level == "desa" and family.family == "rembuk"):
+            continue
         after_cue = p.start >= at + cue.end()
         if p.role == "government" or (after_cue and p.start - (at + cue.end()) <= 20):
             return Holder(level, p.code, f"headline {doc.text[p.start:p.end]}")

@@ -59,7 +59,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
     forms = sorted(v.tiers, key=lambda t: len(t.form), reverse=True)
     alternation = "|".join(f"(?:{t.form})" for t in forms)
     return _Patterns(
-        tiers=re.compile(rf"(?<![\w-])(?:{alternation})(?=\s+[A-Z0-9])", re.IGNORECASE),
+        # not inside a word nor after 'se-' (a collective); a dateline glued with a double
+        # dash ('Pesisir Selatan--Nagari X') still starts a place
+        tiers=re.compile(rf"(?:(?<![\w-])|(?<=--))(?:{alternation})(?=\s+[A-Z0-9])",
+                         re.IGNORECASE),
         by_form=[(re.compile(rf"(?:{t.form})$", re.IGNORECASE), t.level, t.kind, t.role)
                  for t in forms],
         bare=re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"),
@@ -73,6 +76,7 @@ class Places:
         # a single time zone written with a clock time is one more weak place (guide §3.7.3)
         written = zones_in(doc.text)
         self.zone = next(iter(written)) if len(written) == 1 else None
+        self.tier_provinces = self._unnamed_tiers()
         self._find()
         self._resolve()
 
@@ -162,6 +166,8 @@ class Places:
                 if any(x <= m.start() < y for x, y in taken):
                     continue
                 level, kind, role = self._tier(m[0])
+                if role == "head" and self._tier_word_follows(text[m.end():]):
+                    continue  # 'Keuchik Gampong X': the tier word names the place
                 place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role,
                                   m[0])
                 if place is not None:
@@ -173,14 +179,39 @@ class Places:
             for m in p.bare.finditer(text):
                 if any(x <= m.start() < y for x, y in taken):
                     continue
-                words = m[0].split()
-                codes, n = self.lookup(None, None, words)
-                if codes and (n > 1 or self._is_alias_or_province(words[0])):
-                    name = " ".join(words[:n])
-                    self.places.append(Place(None, None, name, a + m.start(),
-                                             a + m.start() + len(name), "bare", codes))
+                self._bare(a + m.start(), m[0])
         self._dateline()
         self._publisher()
+
+    def _bare(self, at: int, run: str) -> None:
+        """A province, short form or two-word region name without a kind word. After an
+        office's acronym the name may start later in the run ('BKKBN Kalbar', 'DPPKB
+        Sulsel'): an all-capital word is tried as a prefix to skip."""
+        words = run.split()
+        offset = 0
+        for i, word in enumerate(words):
+            if i > 0:
+                offset = run.index(word, offset + len(words[i - 1]))
+                if not (words[i - 1].isupper() and len(words[i - 1]) >= 2):
+                    return
+            codes, n = self.lookup(None, None, words[i:])
+            if codes and (n > 1 or self._is_alias_or_province(word)):
+                name = " ".join(words[i:i + n])
+                self.places.append(Place(None, None, name, at + offset,
+                                         at + offset + len(name), "bare", codes))
+                return
+
+    def _tier_word_follows(self, text: str) -> bool:
+        """A kecamatan or village kind word right after a head's title (Keuchik Gampong X,
+        Camat Kecamatan Y). 'Kota' is left out: 'Camat Kota Agung' names a kecamatan."""
+        words = text.split()
+        if not words:
+            return False
+        for pattern, level, _kind, role in _patterns(self.v).by_form:
+            if role == "word" and level in ("kecamatan", "desa") and \
+                    pattern.fullmatch(words[0].strip(",.;:")):
+                return True
+        return False
 
     def _is_alias_or_province(self, word: str) -> bool:
         return bool(self.gaz.find("province", word)) or any(
@@ -261,10 +292,29 @@ class Places:
         for p in self.places:
             if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
                 continue
-            scored = sorted(((self._support(p, c, self.places) + self._in_zone(c), c)
-                             for c in p.codes), reverse=True)
+            scored = sorted(((self._support(p, c, self.places) + self._in_zone(c)
+                              + self._in_tier(c), c) for c in p.codes), reverse=True)
             if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
                 p.code = scored[0][1]
+
+    def _unnamed_tiers(self) -> set[str]:
+        """Provinces of a local tier word written as a common noun, without a name ('para
+        kepala pekon', 'balai nagari'): a weak place, like the time zone (guide §3.7.1).
+        Only lowercase counts: 'Kecamatan Lembang' or 'Bank Nagari' is a name."""
+        out: set[str] = set()
+        for rule in self.v.tier_provinces:
+            body = rule.pattern.pattern.removesuffix("$")
+            for m in re.finditer(rf"(?<![\w-]){body}(?![\w])", self.doc.text,
+                                 re.IGNORECASE):
+                if m[0].islower():
+                    out.update(c for name in rule.provinces
+                               for c in self.gaz.find("province", name))
+                    break
+        return out
+
+    def _in_tier(self, code: str) -> float:
+        """A quarter for a candidate inside a province a lowercase tier word points to."""
+        return 0.25 if any(self.gaz.within(code, p) for p in self.tier_provinces) else 0.0
 
     def _in_zone(self, code: str) -> float:
         """Half a weak place's support for a candidate whose province keeps the zone the
@@ -300,8 +350,8 @@ class Places:
         if len(codes) <= 1:
             return codes[0] if codes else None
         probe = Place(level, None, name, 0, 0, "word", codes)
-        scored = sorted(((self._support(probe, c, self.places) + self._in_zone(c), c)
-                         for c in codes), reverse=True)
+        scored = sorted(((self._support(probe, c, self.places) + self._in_zone(c)
+                          + self._in_tier(c), c) for c in codes), reverse=True)
         return scored[0][1] if scored[0][0] > scored[1][0] else None
 
     def main(self, level: str) -> str | None:

@@ -7,6 +7,7 @@ a law, a data system, a fund, a generic intervention, a slogan, a meeting or an 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,6 +28,7 @@ class Program:
     sentence: Sentence
     run_by: list[tuple[str, str, Mention]] = field(default_factory=list)  # (type, relation)
     seen: list[tuple[Sentence, int, int]] = field(default_factory=list)  # every mention of it
+    head: Program | None = None  # the first name of the list it was read in
 
 
 def aligned(acronym: str, expansion: str) -> bool:
@@ -69,6 +71,16 @@ class _Patterns:
     plain: re.Pattern[str]
     more: re.Pattern[str]
     more_not: re.Pattern[str]
+    named: re.Pattern[str]
+    quoted: re.Pattern[str]
+    unit_before: re.Pattern[str]
+    app_data_before: re.Pattern[str]
+    leading_trigger: re.Pattern[str]
+    active_head: re.Pattern[str]
+    coordinated: re.Pattern[str]
+    place_lead: re.Pattern[str]
+    listed: re.Pattern[str]
+    reported: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -98,9 +110,12 @@ def _patterns(v: Vocabulary) -> _Patterns:
         active=re.compile(rf"^[^.;]{{0,40}}?\b(?:(?P<runs>{p['runs']})|(?P<supports>"
                           rf"{p['supports']}))\b[^.;,]{{0,40}}$", re.IGNORECASE),
         # "<programme> (...) yang didukung oleh <institution>", "<programme> di <institution>"
-        passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:yang\s+)?(?:(?:telah|sudah|juga|"
+        # (an appositive may stand before 'yang': "e-Sahabat, layanan pencatatan ... yang
+        # dikembangkan dinas")
+        passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)"
+                           rf"{{0,6}}\s+(?=yang\b))?(?:yang\s+)?(?:(?:telah|sudah|juga|"
                            rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
-                           rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+)?(?:pihak\s+)?$",
+                           rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+|di\s+)?(?:pihak\s+)?$",
                            re.IGNORECASE),
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
@@ -120,6 +135,31 @@ def _patterns(v: Vocabulary) -> _Patterns:
         more=re.compile(rf"^\W*(?:{p.get('more_lead', '(?!)')})({_CAP}(?:\s+{_CAP}){{0,3}})\s+"
                         r"yang\b"),
         more_not=re.compile(p.get("more_not", "(?!)")),
+        # "program prioritas Gubernur Sulsel, yaitu Aksi Stop Stunting": the owner, if any,
+        # between the programme noun and the naming word
+        named=re.compile(rf"(?:{p.get('named_lead', '(?!)')})(?:\s+(?P<owner>{_CAP}(?:\s+{_CAP})"
+                         rf"{{0,3}}))?\s*,?\s+(?:{p.get('named_link', '(?!)')})\s+[{_QUOTES}]?"
+                         rf"(?P<name>{_NAME})[{_QUOTES}]?"),
+        # a short quoted name a few words after a programme noun, quotes closed right after it
+        quoted=re.compile(rf"(?:{p.get('quote_lead', '(?!)')})[^.;{_QUOTES}]{{0,40}}?[{_QUOTES}]"
+                          rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
+        unit_before=re.compile(p.get("unit_before", "(?!)")),
+        place_lead=re.compile(p.get("place_lead", "(?!)")),
+        reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
+        # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
+        listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
+                          rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
+                          rf"gerakan)\s+)?[{_QUOTES}]?(?P<name>{_NAME})[{_QUOTES}]?"),
+        app_data_before=re.compile(p.get("app_data_before", "(?!)")),
+        # "meluncurkan Program Desa Berdaya": the name after the launch verb opens with a
+        # programme noun of its own
+        leading_trigger=re.compile(rf"((?:Gerakan\s+Nasional|Gerakan|Program|Inovasi|Aplikasi|"
+                                   rf"Layanan)\s+)(?={_CAP})"),
+        active_head=re.compile(rf"^[^.;]{{0,40}}?\b(?:{p['runs']}|{p['supports']})\b",
+                               re.IGNORECASE),
+        coordinated=re.compile(rf"\b(?:{p.get('coordinated', '(?!)')})\s+(?:juga\s+)?(?:(?P<runs>"
+                               rf"{p['runs']})|(?P<supports>{p['supports']}))\b[^.;,]{{0,40}}$",
+                               re.IGNORECASE),
     )
 
 
@@ -167,10 +207,14 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
             return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
 
+        named_here = _triggered_names(p, s.text)
         for form in v.programs:
             for m in form.pattern.finditer(s.text):
-                if _rejected_span(s.start + m.start(), spans) or p.cadre_of.search(
-                        s.text[max(0, m.start() - 80):m.start()]):
+                if _rejected_span(s.start + m.start(), spans) or any(
+                        a < m.start() < b for a, b in named_here):
+                    continue  # "inovasi Raga Genting": a name of its own, not GENTING
+                if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]):
+                    spans.append((s.start + m.start(), s.start + m.end()))  # read no further
                     continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
                 head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
@@ -189,32 +233,66 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue.match(exp):
                 continue
-            add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
+            if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
+                add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
             exp, acr = _trim_expansion(m[1].strip(), m[2].strip()), m[2].strip()
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or rejected(exp, at) or _is_place(exp, places) \
+            if rejected(acr, m.start(2)) or (rejected(exp, at) and not _tier_named(
+                    p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
-                    or p.venue.match(exp):
-                continue  # "Hotel Maleo Town Square (Matos)" is a venue
-            add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
+                    or p.venue.match(exp) or p.unit_before.search(s.text[:at]):
+                continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
+            if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
+                add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
-            name = p.name_end.sub("", m[2].strip().rstrip(_QUOTES))  # "Insting Kabupaten X"
-            if _rejected_span(s.start + m.start(2), spans) or len(name) < 3 or \
+            noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
+            inner = p.leading_trigger.match(raw)
+            if inner:  # "meluncurkan Program Desa Berdaya": the name follows its own noun
+                noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
+            name = p.name_end.sub("", raw)  # "Insting Kabupaten X"
+            if _rejected_span(s.start + at, spans) or len(name) < 3 or \
                     p.not_after.search(s.text[:m.start()]):
                 continue  # "Penanggung Jawab Program Gizi" is a post
-            if rejected(name, m.start(2)) or _is_place(name, places):
+            if rejected(name, at) and p.place_lead.match(name) and not _is_place(
+                    name.split(None, 1)[-1], places) and not rejected(f"{noun} {name}", at):
+                name = f"{noun} {name}"  # "Program Desa Berdaya", not the desa "Berdaya"
+            elif rejected(name, at) or _is_place(name, places):
                 continue
-            aliases = [f"{m[1]} {name}"]
+            if re.match(r"(?i)aplikasi", noun) and p.app_data_before.search(s.text[:m.start()]):
+                continue  # "teknologi digital dengan aplikasi X": a reporting system
+            aliases = [] if name.startswith(noun) else [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
             expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
             if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped
                 aliases.append(expansion)
-            if re.match(r"Gerakan\b", m[1]):  # a movement keeps its head noun
+            if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
-            add(name, aliases, s, m.start(2), m.end(2))
+            prog = add(name, aliases, s, at, m.end(2))
+            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[m.end(2):])
+            if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
+                prog.aliases.append(paren[1])
+                spans.append((s.start + m.end(2), s.start + m.end(2) + paren.end()))
+            if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
+                _listed(p, s, m.end(2), add, rejected, places, spans, prog)
+        for m in p.named.finditer(s.text):
+            name = p.name_end.sub("", m["name"].strip())
+            if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
+                    rejected(name, m.start("name")) or _is_place(name, places):
+                continue
+            prog = add(name, [], s, m.start("name"), m.end("name"))
+            if m["owner"]:  # "program prioritas Gubernur Sulsel, yaitu X": the owner runs it
+                for x in here:
+                    if m.start("owner") <= x.start - s.start < m.end("owner"):
+                        prog.run_by.append((x.type, "RUNS", x))
+        for m in p.quoted.finditer(s.text):
+            name = m["name"].strip()
+            if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
+                    rejected(name, m.start("name")) or _is_place(name, places):
+                continue
+            add(name, [], s, m.start("name"), m.end("name"))
         for pattern in (p.si, p.place_type):
             for m in pattern.finditer(s.text):
                 name = m[1].strip()
@@ -248,7 +326,52 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     programs = list(found.values())
     for prog in programs:
         _links(prog, mentions, p)
+    for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
+        if prog.head is not None and not prog.run_by:
+            prog.run_by = list(prog.head.run_by)
     return programs
+
+
+def _tier_named(p: _Patterns, name: str, places: object) -> bool:
+    """'Desa Tangguh Bencana', 'Program Desa Berdaya': named after a village tier whose
+    rest is no place, so a programme's name rather than a village's office."""
+    return bool(p.place_lead.match(name)) and not _is_place(name.split(None, 1)[-1], places)
+
+
+def _triggered_names(p: _Patterns, text: str) -> list[tuple[int, int]]:
+    """Where the names after a programme noun stand in a sentence ("inovasi Raga Genting")."""
+    names = []
+    for m in p.trigger.finditer(text):
+        at, raw = m.start(2), m[2]
+        inner = p.leading_trigger.match(raw)
+        names.append((at + (inner.end() if inner else 0), m.end(2)))
+    return names
+
+
+def _listed(p: _Patterns, s: Sentence, end: int, add: Callable[..., Program],
+            rejected: Callable[[str, int], bool], places: object,
+            spans: list[tuple[int, int]], head: Program) -> None:
+    """'inovasi Madu Gizi, Sapa Bumil dan Ronda Balita': names listed after the first one
+    that a programme noun introduced (each may repeat the noun or carry an expansion)."""
+    while item := p.listed.match(s.text, end):
+        name = p.name_end.sub("", item["name"].strip())
+        a, b = s.start + item.start("name"), s.start + item.end("name")
+        if len(name) < 3 or rejected(name, item.start("name")) or p.more_not.match(name) \
+                or _is_place(name, places) or any(x < b and a < y for x, y in spans):
+            return  # "..., Program Bapak/Bunda Asuh ...": a known programme read on its own
+        prog = add(name, [], s, item.start("name"), item.end("name"))
+        prog.head = prog.head or head
+        end = item.end("name")
+
+
+def _also_known(found: dict[str, Program], a: int, b: int, forms: list[str]) -> bool:
+    """'Satu Telur Satu Minggu (Satesami)' where the known programme Sate Sami was read in
+    the expansion: the acronym is one more name of it, not a second programme."""
+    for prog in found.values():
+        if any(x < b and a < y for _, x, y in prog.seen):
+            prog.aliases.extend(f for f in forms if f and f != prog.name and f not in prog.aliases)
+            return True
+    return False
 
 
 def _bare_item(p: _Patterns, text: str) -> re.Match[str] | None:
@@ -333,8 +456,13 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
         between = s.text[m.end - s.start:start - s.start]
         verb = p.active.match(between)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
+        if not verb and p.active_head.match(between):
+            # "Wabup mendukung GENTING (...) dan meluncurkan inovasi X": the second verb
+            verb = p.coordinated.search(between)
         if verb and not any(m.end <= o.start < start for o in others) and not \
-                p.appeal.search(between + " " + asked) and not _MEETING.search(between):
+                p.appeal.search(between + " " + asked) and not _MEETING.search(between) \
+                and not p.reported.search(between[:verb.start("runs" if verb["runs"] else
+                                                             "supports")]):
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]

@@ -97,6 +97,18 @@ def _rows(root: Path, name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
+def _strict_rows(root: Path, name: str) -> list[dict[str, str]]:
+    """Rows of a file whose every column is read (programs.csv): an unquoted comma inside
+    a pattern would shift the later columns, so such a row is refused."""
+    rows = _rows(root, name)
+    for r in rows:
+        if None in r or None in r.values():
+            raise ValueError(f"{root / name}: row {next(iter(r.values()))!r} has "
+                             f"{'more' if None in r else 'fewer'} fields than the header "
+                             "(quote a value that holds a comma)")
+    return rows
+
+
 def _lines(root: Path, name: str) -> list[str]:
     text = (root / name).read_text("utf-8")
     return [line.strip() for line in text.splitlines()
@@ -271,7 +283,7 @@ class Vocabulary:
     def programs(self) -> list[ProgramForm]:
         return [ProgramForm(r["name"], re.compile(f"{_LEFT}(?:{r['patterns']}){_RIGHT}"),
                             _split(r["aliases"]), r["description"], _split(r["run_by"]))
-                for r in _rows(self.root, "programs.csv")]
+                for r in _strict_rows(self.root, "programs.csv")]
 
     @cached_property
     def program_patterns(self) -> dict[str, str]:

@@ -32,12 +32,13 @@ def _forget() -> None:
 
 @pytest.fixture
 def one_worker(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[float], None]]:
-    """Set the process's pool to one worker, a short queue and the budget asked for (in
-    seconds); the settings, pool and counts are forgotten before and after."""
-    def tune(budget: float) -> None:
+    """Set the process's pool to one worker, the budget asked for and a queue wait (both in
+    seconds, the wait short unless asked); the settings, pool and counts are forgotten
+    before and after."""
+    def tune(budget: float, queue: float = 0.2) -> None:
         monkeypatch.setenv("TPPS_ANALYTICS_WORKERS", "1")
         monkeypatch.setenv("TPPS_ANALYTICS_SECONDS", f"{budget:g}")
-        monkeypatch.setenv("TPPS_ANALYTICS_QUEUE_SECONDS", "0.2")
+        monkeypatch.setenv("TPPS_ANALYTICS_QUEUE_SECONDS", f"{queue:g}")
         _forget()
 
     yield tune

@@ -19,6 +19,13 @@ def spin(store: Store, f: NetworkFilter, seconds: float) -> int:
     return n
 
 
+def nap(store: Store, f: NetworkFilter, seconds: float) -> float:
+    """Hold a slot for `seconds` without using the CPU (a slot's wall time is what
+    the queue tests measure)."""
+    time.sleep(seconds)
+    return seconds
+
+
 def grab(store: Store, f: NetworkFilter, megabytes: int) -> int:
     """Ask for `megabytes` of memory at once."""
     block = bytearray(megabytes << 20)

@@ -331,3 +331,100 @@ def test_counts_written_as_words() -> None:
 
 def test_a_person_after_ada_is_no_innovation() -> None:
     assert _programs("Beberapa inovasi desa sudah berjalan. Ada Pak Camat yang memantau.\n") == {}
+
+
+def test_a_change_word_with_its_adverb_or_measured_noun_governs_the_value() -> None:
+    # guide §7.3 deltas: 'menurun sekitar', 'penurunan prevalensi stunting N persen'
+    assert _figures("Angka stunting kabupaten itu menurun sekitar 2,1% dalam setahun.") == []
+    assert _figures("Kabupaten itu mencatat penurunan prevalensi stunting 4,6 persen, menjadi "
+                    "22,3 persen pada 2024.") == [("stunting_prevalence_pct", 22.3, "2024")]
+
+
+def test_a_share_of_families_at_risk_and_its_base() -> None:
+    found = _figures("Verifikasi 2025 mencatat 41.250 keluarga berisiko stunting (KRS), yang "
+                     "merupakan 28,5 persen dari total 144.736 keluarga di Maluku.")
+    assert found == [("families_at_risk", 41250, "2025"), ("other", 28.5, "2025")]
+
+
+def test_kbs_is_read_as_families_at_risk_and_all_families_are_a_base() -> None:
+    found = _figures("“Kecamatan itu, dengan jumlah keluarga terbanyak, yakni 9.840 keluarga, "
+                     "juga memiliki jumlah KBS tertinggi, yaitu 1.275,” ujarnya.")
+    assert found == [("families_at_risk", 1275, None)]
+
+
+def test_capaian_of_the_stunting_drop_is_no_share_of_another_service() -> None:
+    found = _figures("Capaian penurunan prevalensi stunting pada 2024 menjadi 17,4 persen.")
+    assert found == [("stunting_prevalence_pct", 17.4, "2024")]
+    assert _figures("Capaian imunisasi dasar lengkap di kabupaten stunting itu 91 persen.") == []
+
+
+def test_a_target_set_after_a_comma_is_still_a_target() -> None:
+    text = "Target kita jelas, yang sudah ditetapkan secara nasional menjadi 18,8 persen pada 2025."
+    assert _figures(text, 2025) == []
+
+
+def test_a_remark_without_a_number_keeps_the_prevalence_topic() -> None:
+    from loaders.articles.extract import extract
+
+    text = ("Judul rilis\n\nMAMUJU – Pemerintah Provinsi Sulawesi Barat menggelar Rakor TPPS "
+            "Tingkat Provinsi di Ruang Pola Kantor Gubernur, Selasa (7/10/2025).\n\n"
+            "Prevalensi stunting tertinggi ada di Kabupaten Polewali Mandar sebesar 33,6 persen. "
+            "Hal itu menunjukkan sepertiga balita masih terindikasi stunting. Sementara yang "
+            "terendah Kabupaten Majene, itupun masih sebesar 24,1 persen.\n")
+    found = [(f["what"], f["value"]) for f in extract(parse("t.txt", text)).figures]
+    assert found == [("stunting_prevalence_pct", 33.6), ("stunting_prevalence_pct", 24.1)]
+    # a remark that does not speak of stunting ends the topic: the share is of something else
+    other = text.replace("Hal itu menunjukkan sepertiga balita masih terindikasi stunting.",
+                         "Hal itu dibahas bersama para camat.")
+    found = [(f["what"], f["value"]) for f in extract(parse("t.txt", other)).figures]
+    assert found == [("stunting_prevalence_pct", 33.6)]
+
+
+def test_attendance_after_menghadirkan() -> None:
+    found = _figures("Rakortek berlangsung di Jakarta dengan menghadirkan 1079 orang.", 2023)
+    assert [(w, v) for w, v, _ in found] == [("participants", 1079)]
+
+
+def test_a_clause_stating_what_a_target_gives_is_a_target() -> None:
+    assert _figures("Pemerintah menargetkan penurunan sebesar 3,8% poin untuk tahun ini, sehingga "
+                    "pada akhir tahun prevalensi stunting turun menjadi 17,8%.", 2023) == []
+    # 'sehingga' without a target word before it leaves the value a level
+    assert _figures("Intervensi berjalan baik sehingga prevalensi stunting turun menjadi 17,8% "
+                    "pada 2024.", 2025) == [("stunting_prevalence_pct", 17.8, "2024")]
+
+
+def test_cases_prevented_are_no_count_of_cases() -> None:
+    assert _figures("Sebanyak 377.000 kasus balita stunting baru berhasil dicegah.") == []
+    assert _figures("Penurunan itu setara dengan pencegahan 79.971 kasus balita stunting "
+                    "baru.") == []
+
+
+def test_a_share_restated_as_the_count_it_stands_for() -> None:
+    found = _figures("Prevalensi stunting nasional turun menjadi 19,8 persen setara dengan "
+                     "4.482.340 balita.")
+    assert found == [("stunting_prevalence_pct", 19.8, None), ("stunting_cases", 4482340, None)]
+    found = _figures("Provinsi itu mencatat prevalensi stunting sebesar 17,3 persen pada 2024, "
+                     "setara dengan 9.450 balita.")
+    assert found == [("stunting_prevalence_pct", 17.3, "2024"), ("stunting_cases", 9450, "2024")]
+
+
+def test_capaian_with_an_adjective_before_the_prevalence() -> None:
+    found = _figures("Provinsi itu mencatat capaian membanggakan dengan prevalensi stunting "
+                     "sebesar 14,7 persen pada 2024.")
+    assert found == [("stunting_prevalence_pct", 14.7, "2024")]
+
+
+def test_the_name_of_the_effort_is_no_change_word() -> None:
+    found = _figures("Dalam aksi konvergensi percepatan Penurunan Stunting, hasil SSGI 2024 "
+                     "mencatat prevalensi stunting sebesar 32,3% dari 23,8%.")
+    assert [(w, v) for w, v, _ in found] == [("stunting_prevalence_pct", 32.3),
+                                             ("stunting_prevalence_pct", 23.8)]
+
+
+def test_aspiration_ditekan_ke_a_change_with_hanya_and_a_floor_with_sedikitnya() -> None:
+    assert _figures("Kami optimistis angka stunting bisa ditekan ke 18 persen tahun ini.") == []
+    # what was reached is a level
+    assert _figures("Angka stunting berhasil ditekan ke 18 persen pada 2024.") == [
+        ("stunting_prevalence_pct", 18, "2024")]
+    assert _figures("Angka stunting menurut SSGI turun hanya 0,2 persen dalam setahun.") == []
+    assert _figures("Prevalensi stunting harus diturunkan sedikitnya 3 persen tahun ini.") == []

@@ -1,0 +1,136 @@
+"""One institution's rank (Institution.centrality): a lookup in an index the analytics
+worker builds beside the ranking, and one job per distinct (filter, measure, weighting)
+of a request however many institutions ask (api/analytics/loaders.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.analytics import jobs, service
+from graph.analytics.centrality import Scores, centrality
+from graph.store.base import NetworkFilter
+from graph.store.embedded import EmbeddedStore
+from loaders.files import load_files
+from tests.conftest import DEMO
+from tests.helpers import CountingStore, GraphQLClient
+
+WHOLE = NetworkFilter()
+
+
+def test_rank_of_agrees_with_the_ranking_ties_included() -> None:
+    g = nx.Graph([("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("d", "e")])
+    scores = centrality(g, "DEGREE")
+    ranked = scores.ranked()
+    assert len({r for _, _, r in ranked}) < len(ranked)  # a tie is in the test
+    for node, score, rank in ranked:
+        assert scores.rank_of(node) == (score, rank)
+    assert scores.rank_of("nobody") is None
+    assert Scores({}).rank_of("a") is None
+
+
+def test_the_worker_sends_the_index_back_with_the_scores(store: EmbeddedStore) -> None:
+    pool = jobs.Pool(size=1, memory_mb=256, queue_seconds=0.2)
+    try:
+        scores = asyncio.run(pool.run(store, jobs.scores, WHOLE, "CLOSENESS", "shared",
+                                      timeout=60))
+    finally:
+        pool.close()
+    assert pool.pids  # computed in a worker, indexed there
+    assert scores._position is not None and len(scores._position) == len(scores.values) > 0
+
+
+QUERY = """{
+  institutions(first: 100) { edges { node { id
+    degree: centrality(measure: DEGREE) { score rank approximate }
+    pagerank: centrality(measure: PAGERANK) { score rank }
+    inCilegon: centrality(measure: DEGREE, filter: {regionCode: "36.72"}) { score rank }
+  } } }
+  degree: centrality(measure: DEGREE, first: 100) { institution { id } score rank }
+  pagerank: centrality(measure: PAGERANK, first: 100) { institution { id } score rank }
+  inCilegon: centrality(measure: DEGREE, first: 100, filter: {regionCode: "36.72"}) {
+    institution { id } score rank }
+}"""
+
+
+def _counting_jobs(monkeypatch: pytest.MonkeyPatch) -> tuple[Counter[str], Counter[str]]:
+    """Spies on jobs.run (every ask, cached or not) and on the pool (every computation),
+    by the measure asked for."""
+    asked: Counter[str] = Counter()
+    computed: Counter[str] = Counter()
+    real_run, real_pool_run = jobs.run, jobs.Pool.run
+
+    async def run(store: Any, fn: Callable[..., Any], f: NetworkFilter, *args: Any,
+                  **kwargs: Any) -> Any:
+        asked[f"{f.region_code}:{args[0]}"] += 1
+        return await real_run(store, fn, f, *args, **kwargs)
+
+    async def pool_run(self: jobs.Pool, store: Any, fn: Callable[..., Any], *args: Any,
+                       **kwargs: Any) -> Any:
+        computed[f"{args[0].region_code}:{args[1]}"] += 1
+        return await real_pool_run(self, store, fn, *args, **kwargs)
+
+    monkeypatch.setattr(jobs, "run", run)
+    monkeypatch.setattr(jobs.Pool, "run", pool_run)
+    return asked, computed
+
+
+def _check_rows_agree_with_the_rankings(data: dict[str, Any]) -> int:
+    """Every institution's own rank equals its place in the top-level ranking (held to
+    NetworkX by test_api.py); the number of institutions checked."""
+    nodes = [e["node"] for e in data["institutions"]["edges"]]
+    for field in ("degree", "pagerank", "inCilegon"):
+        top = {r["institution"]["id"]: (r["score"], r["rank"]) for r in data[field]}
+        for node in nodes:
+            own = node[field]
+            assert (None if own is None else (own["score"], own["rank"])) == top.get(node["id"])
+    assert any(n["inCilegon"] is None for n in nodes)  # rows outside that network: null
+    assert any(n["inCilegon"] is not None for n in nodes)
+    return len(nodes)
+
+
+def test_a_page_of_institutions_runs_one_job_per_measure(
+        store: EmbeddedStore, one_worker: Callable[..., None],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    one_worker(30)
+    asked, computed = _counting_jobs(monkeypatch)
+    data = GraphQLClient(store).data(QUERY)
+    rows = _check_rows_agree_with_the_rankings(data)
+    assert rows > 10
+    distinct = {"None:DEGREE", "None:PAGERANK", "36.72:DEGREE"}
+    assert computed == Counter(dict.fromkeys(distinct, 1))  # one computation each
+    # one ask per distinct job from all the rows, one from each top-level field
+    assert asked == Counter(dict.fromkeys(distinct, 2)), asked
+
+
+def _store_calls(path: Path, page: int) -> tuple[Counter[str], int]:
+    """The store calls of QUERY over a page of `page` institutions, on a fresh copy of the
+    demo data that no worker can open (jobs on threads, their calls counted too)."""
+    jobs.reset()
+    service.clear()
+    fresh = EmbeddedStore(path)
+    load_files([DEMO], "json", fresh)
+    counting = CountingStore(fresh)
+    try:
+        data = GraphQLClient(counting).data(
+            QUERY.replace("institutions(first: 100)", f"institutions(first: {page})"))
+    finally:
+        fresh.close()
+    return counting.calls, _check_rows_agree_with_the_rankings(data)
+
+
+def test_the_store_calls_do_not_grow_with_the_page(
+        tmp_path: Path, one_worker: Callable[..., None]) -> None:
+    one_worker(30)
+    few, three = _store_calls(tmp_path / "few.db", 3)
+    many, rows = _store_calls(tmp_path / "many.db", 100)
+    assert three == 3 and rows > 10
+    # (a page that holds every institution may spare the rankings' own lookups)
+    assert all(many[k] <= few[k] for k in many | few), (few, many)
+    assert many["attendance_incidence"] == 2  # one read of each network: whole, 36.72
