@@ -32,6 +32,9 @@ _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# between a subject and its verb: what is planned, asked or required, not done at the meeting
+_PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya|harus|wajib)\b",
+                      re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -187,13 +190,17 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if not preceding:
             continue
         a, b, cue = preceding[-1]
-        if ";" in m.sentence.text[b - m.sentence.start:m.start - m.sentence.start]:
+        if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
+                         cue.role):
             continue  # the cue's clause has ended
         if cue.role == "none":
             m.excluded = m.excluded or not m.roles
             continue
         if cue.role in _REPRESENTATION:
             continue
+        if cue.role != "participant" and _VERB.search(
+                m.sentence.text[b - m.sentence.start:m.start - m.sentence.start]):
+            continue  # "menerima laporan ... membawa anak ke Posyandu": another clause's object
         between = [x for x in live if b <= x.start < m.start]
         if cue.role in ("participant", "presenter", "organiser") or not between or all(
                 x.start == m.start for x in between):
@@ -203,7 +210,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         before = [m for m in live if m.end <= a]
         after = [m for m in live if m.start >= b]
         if cue.binds == "before" and before and cue.role == "participant":
-            clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue] + [
+            # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
+            # cue joins subjects, it does not start a new clause
+            clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue
+                          and x[2].role != "participant"] + [
                 before[0].sentence.start + before[0].sentence.text.rfind(";", 0, a - before[
                     0].sentence.start) + 1])
             for target in [x for x in before if x.start >= clause] or before[-1:]:
@@ -211,6 +221,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 target.excluded = False
         elif cue.binds == "before" and before and _hoped(before[-1], cues):
             continue
+        elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
+                before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
+                                         a - before[-1].sentence.start]):
+            continue  # "Kepala Puskesmas akan rutin menyampaikan": a plan, not the meeting
         elif cue.binds == "before" and before:
             target = before[-1]
             if cue.role not in ("none", "absent", *_REPRESENTATION):
@@ -234,6 +248,13 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         elif cue.binds == "sentence":
             for m in live:
                 m.roles = merge_roles(m.roles, (cue.role,))
+        if cue.role == "represented_by" and before and not after and not _VERB.search(
+                before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
+                                         a - before[-1].sentence.start]):
+            # "Dandim 1420 yang diwakili oleh Peltu A": a person with no office of their own
+            # stands in, and the body represented still takes part (guide §5.2)
+            before[-1].roles = merge_roles(before[-1].roles, ("participant",))
+            before[-1].excluded = False
         if cue.role in _REPRESENTATION and before and after:
             before[-1].roles = merge_roles(before[-1].roles, ("participant",))
             # "Polsek X diwakili Kanit Binmas serta Bhabinkamtibmas": every representative
@@ -246,7 +267,9 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 before[-1].represents.append(d)
                 d.represents.append(before[-1])
                 d.excluded = False
-        elif cue.role == "representing" and not before and len(after) > 1:
+        elif cue.role == "representing" and not before and len(after) > 1 and not _VERB.search(
+                after[0].sentence.text[after[0].end - after[0].sentence.start:
+                                       after[1].start - after[0].sentence.start]):
             # "Hadir mewakili Polsek X, Bhabinkamtibmas Y ...": the body represented comes
             # first, its representative next
             after[0].roles = merge_roles(after[0].roles, ("participant",))
@@ -254,6 +277,20 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[1].represents.append(after[0])
             after[0].excluded = after[1].excluded = False
     return listed
+
+
+def _clause_ended(text: str, cue_end: int, mention_end: int, role: str) -> bool:
+    """A semicolon between a cue and a mention ends the cue's clause, except between the
+    items of a participant list ("Hadir ... perangkat daerah terkait; Pusat Riset X; utusan
+    Kantor Kemenag"): there the items after the semicolons, up to the one holding the
+    mention, are names with no verb of their own."""
+    first = text.find(";", cue_end, mention_end)
+    if first < 0:
+        return False
+    if role != "participant":
+        return True
+    item_end = text.find(";", mention_end)
+    return bool(_VERB.search(text[first:item_end if item_end >= 0 else len(text)]))
 
 
 def _representation(mentions: list[Mention]) -> None:

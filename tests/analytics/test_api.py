@@ -70,17 +70,17 @@ def test_communities_network_and_summary(client: GraphQLClient) -> None:
         networkSummary { institutions ties meetings components largestComponent density
           meetingsPerMonth { month meetings } } }""")
     # Five meetings with no institution in common: five communities, one per meeting.
-    assert sorted(c["size"] for c in data["communities"]) == [3, 5, 8, 9, 11]
+    assert sorted(c["size"] for c in data["communities"]) == [3, 5, 7, 8, 11]
     assert data["communities"][0]["size"] == 11
     assert "Genuk" in data["communities"][0]["label"]
     nodes = data["network"]["nodes"]
-    assert len(nodes) == 36 and all(n["community"] is not None for n in nodes)
+    assert len(nodes) == 34 and all(n["community"] is not None for n in nodes)
     ids = {n["id"] for n in nodes}
     assert all(e["source"] in ids and e["target"] in ids for e in data["network"]["edges"])
     s = data["networkSummary"]
     assert (s["institutions"], s["meetings"], s["components"], s["largestComponent"]) == (
-        36, 5, 5, 11)
-    assert s["ties"] == sum(k * (k - 1) // 2 for k in (3, 5, 8, 9, 11))  # five cliques
+        34, 5, 5, 11)
+    assert s["ties"] == sum(k * (k - 1) // 2 for k in (3, 5, 7, 8, 11))  # five cliques
     assert {m["month"] for m in s["meetingsPerMonth"]} == {"2024-11", "2025-06", "2025-07",
                                                            "2025-10", "2025-12"}
 
