@@ -204,7 +204,8 @@ def _zone_warnings(doc: Document, g: Gazetteer, v: Vocabulary,
                    meetings: list[dict[str, Any]]) -> list[str]:
     """A time zone written in the text that the holding province does not keep
     (guide §2.4): the region, or the zone, is likely misread."""
-    written = zones_in(doc.text)
+    # the body's zones only: a byline's '10:41 WIB' says where the outlet sits
+    written = zones_in(" ".join(s.text for s in doc.sentences))
     out = []
     for m in meetings:
         if not m["region"] or not written:

@@ -92,7 +92,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     # 'Pemdes X Gelar Musdes Rembuk Stunting': the headline says a meeting was held, so the
     # lead's mention needs less from its own sentence (not when the headline plans one)
     title = doc.title or ""
-    headline_held = bool(title) and any(f.pattern.search(title) for f in v.meeting_families) \
+    # ('Dinas KB Gelar Sosialisasi Hasil Rembuk Stunting' holds a sosialisasi, not a rembuk)
+    headline_held = bool(title) and any(
+        not _other_event(cues, title, m.start())
+        for f in v.meeting_families for m in f.pattern.finditer(title)) \
         and bool(cues["held"][1].search(title) or cues["participant"][1].search(title)) \
         and not cues["planned"][1].search(title)
     # the families the headline names with what they need ('Monev ... Konvergensi Stunting'):
@@ -156,16 +159,30 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                     "definitional_before" in cues
                     and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
                 add(-3, "definitional")
+            if _other_event(cues, s.text, start):
+                add(cues["other_event_before"][0], "object of another event")
             # "rakor ini", "rembuk stunting kali ini": the writer points at the meeting
             # the release is about (guide §1.4: content of the held meeting).
             if "deictic" in cues and cues["deictic"][1].match(s.text[end:end + 15]):
                 add(cues["deictic"][0], "this meeting")
+                if headline_held and s.start not in lead and i != 0 and \
+                        fam.title + fam.family in in_title:
+                    # 'Kapolres X Hadiri Rembuk Stunting' over '... rembuk stunting ini':
+                    # the body points back at the meeting the headline says was held
+                    add(2, "headline: held")
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
                                  [f"{why} {p:+d}" for p, why in points]))
     if not out and headline_held:
         out += _headline_only(doc, v, title)
     return out
+
+
+def _other_event(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, start: int) -> bool:
+    """The meeting named at `start` is what another event is about ('sosialisasi hasil
+    rembuk stunting'): that event, not the meeting, is what was held (guide §1.3)."""
+    return "other_event_before" in cues and bool(
+        cues["other_event_before"][1].search(text[max(0, start - 50):start]))
 
 
 def _headline_only(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:

@@ -1,0 +1,127 @@
+"""Meeting and date rules from a third held-out pass on real releases (issue 10, items 2-3):
+years completed only up to the publication, ranges of weekdays and of days, month
+abbreviations, a meeting that is only the object of another event, a participant headline
+over a body that points back at its meeting, zones from the body only."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from loaders.articles.dates import DateMention, complete, date_mentions
+from loaders.articles.document import parse
+from loaders.articles.extract import extract
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.vocab import DATA, Vocabulary, vocabulary
+
+TREE = [
+    {"code": "P", "name": "Nusa Kencana", "level": "province", "zone": "WITA"},
+    {"code": "K", "name": "Kabupaten Lembah Hijau", "level": "kabkota", "parent": "P"},
+    {"code": "C", "name": "Sukaluyu", "level": "kecamatan", "parent": "K"},
+]
+
+
+def _run(text: str, vocab: Vocabulary | None = None) -> Any:
+    return extract(parse("t.txt", text), Gazetteer.from_regions(TREE, vocab), vocab)
+
+
+def _meeting(text: str, vocab: Vocabulary | None = None) -> dict[str, Any]:
+    return _run(text, vocab).meeting or {}
+
+
+def test_a_missing_year_never_lands_after_the_publication() -> None:
+    # 14 Sep is a Monday in 2026, a Sunday in 2025: published in Sep 2025, the meeting
+    # cannot be next year's; the publication year is kept and the weekday flagged
+    monday_14_9 = DateMention(0, 4, 14, 9, None, 0, True)
+    day, conflict = complete(monday_14_9, date(2025, 9, 15), [])
+    assert (day, conflict) == (date(2025, 9, 14), True)
+    # a weekday that fits a year before the publication still decides
+    thursday_16_2 = DateMention(0, 4, 16, 2, None, 3, True)
+    assert complete(thursday_16_2, date(2023, 2, 20), []) == (date(2023, 2, 16), False)
+    e = _run("Rakor TPPS Lembah Hijau Bahas Data Keluarga\n\nRedaksi | 15 Sep 2025, 10:41 "
+             "WIB\n\nSUKALUYU – Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi "
+             "Tim Percepatan Penurunan Stunting di Aula Bappeda, Senin (14/9). Rakor dibuka "
+             "Wakil Bupati selaku Ketua TPPS dan diikuti para camat.")
+    assert e.meeting["date"] == "2025-09-14"
+    assert any("weekday" in w for w in e.warnings)
+
+
+def test_a_range_of_weekdays_gives_the_first_weekday() -> None:
+    (d,) = date_mentions("rembuk digelar Senin–Selasa (7–8/7/2025) di aula")
+    assert (d.day, d.month, d.year, d.weekday) == (7, 7, 2025, 0)
+    e = _run("Pemerintah Kabupaten Lembah Hijau menggelar rembuk stunting di Aula Bappeda, "
+             "Senin–Selasa (7–8/7/2025). Rembuk dibuka Bupati dan dihadiri para camat.")
+    assert e.meeting["date"] == "2025-07-07" and not e.warnings
+
+
+def test_a_range_written_with_s_d_keeps_its_first_day() -> None:
+    # 's.d.' before a number is no sentence end, so the range stays one date
+    m = _meeting("Pemerintah Kabupaten Lembah Hijau menggelar rembuk stunting pada tanggal "
+                 "9 s.d. 11 Juli 2025 di Aula Bappeda. Rembuk dibuka Bupati dan dihadiri "
+                 "para camat.")
+    assert m["date"] == "2025-07-09"
+
+
+def test_an_abbreviated_month_with_a_stop_keeps_its_year() -> None:
+    m = _meeting("Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS di Aula "
+                 "Bappeda pada 4 Sept. 2025 pukul 09.00 Wita. Rakor dibuka Wakil Bupati.")
+    assert (m["date"], m["start_time"]) == ("2025-09-04", "09:00")
+    # the stop after the month does not cut the year off into a sentence of its own
+    text = ("Data tahun 2023 dibahas ulang. Pemerintah Kabupaten Lembah Hijau menggelar rapat "
+            "koordinasi TPPS di Aula Bappeda pada 12 Agt. 2024. Rakor dibuka Wakil Bupati.")
+    assert any("12 Agt. 2024" in s.text for s in parse("t.txt", text).sentences)
+    assert _meeting(text)["date"] == "2024-08-12"
+
+
+def test_a_meeting_that_is_only_what_another_event_is_about_is_no_meeting() -> None:
+    e = _run("Dinas KB Gelar Sosialisasi Hasil Rembuk Stunting\n\nSUKALUYU – Dinas "
+             "Pengendalian Penduduk dan KB Kabupaten Lembah Hijau menggelar sosialisasi hasil "
+             "rembuk stunting kepada kader Posyandu di Aula Kecamatan Sukaluyu, Rabu "
+             "(8/10/2025). Sosialisasi dibuka Kepala Dinas dan diikuti 60 kader.")
+    assert e.meeting is None and "4 needed" in (e.skipped or "")
+    # the meeting combined with another event, that event named after it, still counts
+    m = _meeting("Pemerintah Kabupaten Lembah Hijau menggelar rakor TPPS sekaligus launching "
+                 "aplikasi data keluarga di Aula Bappeda, Rabu (8/10/2025). Rakor dibuka "
+                 "Wakil Bupati.")
+    assert m["date"] == "2025-10-08"
+
+
+def test_participant_headline_over_a_body_that_points_back_at_the_meeting() -> None:
+    text = ("Kapolres Lembah Hijau Hadiri Rembuk Stunting Kabupaten\n"
+            "Dibuka dengan doa, acara dilanjutkan dengan laporan panitia pelaksana.\n"
+            "Bupati Lembah Hijau dalam sambutannya menekankan kerja sama antarinstansi. "
+            "Melalui rembuk stunting ini, diharapkan terbentuk pemetaan program hingga "
+            "tingkat desa.")
+    m = _meeting(text)
+    # held, but no day is written anywhere: none is invented
+    assert m["level"] == "kabkota" and m["date"] is None
+    # without the headline's held-verb the same body reports no meeting
+    assert not _meeting(text.replace("Hadiri", "dan"))
+
+
+def test_a_byline_zone_is_no_check_on_the_province() -> None:
+    e = _run("Rakor TPPS Lembah Hijau\n\nRedaksi | 2 Okt 2025, 10:41 WIB\n\nSUKALUYU – "
+             "Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS di Aula "
+             "Bappeda, Kamis (2/10/2025). Rakor dibuka Wakil Bupati.")
+    assert e.meeting["date"] == "2025-10-02" and not e.warnings
+    e = _run("Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS di Aula "
+             "Bappeda, Kamis (2/10/2025) pukul 09.00 WIB. Rakor dibuka Wakil Bupati.")
+    assert any("WITA" in w for w in e.warnings)
+
+
+def test_the_other_event_cue_is_read_from_meeting_cues(tmp_path: Path) -> None:
+    text = ("SUKALUYU – Dinas KB Kabupaten Lembah Hijau menggelar apel hasil rembuk "
+            "stunting di Aula Kecamatan Sukaluyu, Rabu (8/10/2025). Apel dibuka Kepala Dinas.")
+    assert _meeting(text)["date"] == "2025-10-08"  # 'apel' is not in the shipped cue
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    cues = folder / "meeting_cues.csv"
+    cues.write_text(cues.read_text("utf-8").replace("(?:sosialisasi|", "(?:apel|sosialisasi|"),
+                    "utf-8")
+    vocabulary.cache_clear()
+    try:
+        assert _run(text, Vocabulary(folder)).meeting is None
+    finally:
+        vocabulary.cache_clear()
