@@ -99,7 +99,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         return Extraction(doc.path, source, None, [], [], [], skipped=why)
     places = Places(doc, g, v)
     day = meeting_date(doc, chosen, v, published, _years(doc))
-    start, end = meeting_times(doc, chosen)
+    start, end = meeting_times(doc, chosen, v)
     venue, venue_span = meeting_venue(doc, chosen, v)
     title = title_span(doc, chosen)
     skip = [venue_span] if venue_span else []
@@ -172,7 +172,7 @@ def _other(doc: Document, h: Held, mentions: list[Mention], places: Places, g: G
                   if i < len(doc.sentences) and i != first["index"]}
         attendees = _merge([m for m in mentions if id(m.sentence) in window])[0]
     region = g.region(holder.code) if holder.code and holder.code in g.by_code else None
-    start, end = meeting_times(doc, c) if not h.series else (None, None)
+    start, end = meeting_times(doc, c, v) if not h.series else (None, None)
     return {
         "title": _title(c.family.title, holder.level, region), "family": c.family.family,
         "date": h.day.day.isoformat() if h.day.day else None, "date_inferred": False,

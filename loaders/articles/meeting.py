@@ -310,13 +310,24 @@ def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
     return None
 
 
-def meeting_times(doc: Document, c: Candidate) -> tuple[str | None, str | None]:
-    """Start and end from the meeting sentence and the two after it, never from bylines."""
+def meeting_times(doc: Document, c: Candidate, v: Vocabulary | None = None
+                  ) -> tuple[str | None, str | None]:
+    """Start and end from the meeting sentence and the two after it, never from bylines;
+    failing those, from a later sentence about the event itself ('Acara yang dimulai
+    pukul 13.30 ...', data/meeting_cues.csv event_time)."""
     start = end = None
     for s in doc.sentences[c.index:c.index + 3]:
         t0, t1 = find_times(s.text)
         start = start or t0
         end = end or t1
+    cue = v.meeting_cues.get("event_time") if v is not None else None
+    if start is None and cue is not None:
+        for s in doc.sentences[c.index + 3:]:
+            if cue[1].search(s.text):
+                t0, t1 = find_times(s.text)
+                if t0:
+                    start, end = t0, end or t1
+                    break
     if start and not end:  # "Kegiatan berakhir pukul 11.00" may close the story
         for s in doc.sentences[c.index + 3:]:
             if re.search(r"\b(?:berakhir|ditutup|selesai)\b", s.text, re.IGNORECASE):

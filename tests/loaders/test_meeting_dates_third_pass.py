@@ -125,3 +125,25 @@ def test_the_other_event_cue_is_read_from_meeting_cues(tmp_path: Path) -> None:
         assert _run(text, Vocabulary(folder)).meeting is None
     finally:
         vocabulary.cache_clear()
+
+
+def test_a_later_sentence_about_the_event_gives_its_start(tmp_path: Path) -> None:
+    text = ("Pemerintah Desa Sukaluyu melaksanakan Rembuk Stunting Tahun 2025. Kegiatan "
+            "berlangsung di balai desa. Rabu 20/8/2025. Rembuk ini bertujuan menyusun rencana "
+            "aksi desa. Acara yang dimulai pukul 13.30 Wita dihadiri Camat Sukaluyu dan kader "
+            "Posyandu.")
+    m = _meeting(text)
+    assert (m["date"], m["start_time"]) == ("2025-08-20", "13:30")
+    # a later time of something else is not the meeting's
+    other = text.replace("Acara yang dimulai pukul 13.30", "Pukul 13.30 launching")
+    assert _meeting(other)["start_time"] is None
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    cues = folder / "meeting_cues.csv"
+    cues.write_text("\n".join(line for line in cues.read_text("utf-8").splitlines()
+                              if not line.startswith("event_time,")) + "\n", "utf-8")
+    vocabulary.cache_clear()
+    try:
+        assert _meeting(text, Vocabulary(folder))["start_time"] is None
+    finally:
+        vocabulary.cache_clear()
