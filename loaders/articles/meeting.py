@@ -75,11 +75,6 @@ def venue_in(text: str, v: Vocabulary) -> re.Match[str] | None:
     return None
 
 
-def _near(pattern: re.Pattern[str], text: str, a: int, b: int, before: int, after: int) -> bool:
-    """A cue within `before` characters before the span [a, b] of `text` or `after` after."""
-    return bool(pattern.search(text[max(0, a - before):b + after]))
-
-
 def _adder(points: list[tuple[int, str]]) -> Callable[[int, str], None]:
     return lambda n, why: points.append((n, why))
 
@@ -152,7 +147,11 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 s.text[max(0, start - 30):end + 40]))
             for _ in planned[:2]:  # "menyiapkan ... yang dijadwalkan": a plan, twice said
                 add(cues["planned"][0], "planned")
-            if _near(cues["passing"][1], s.text, start, end, 35, 20):
+            # two distinct look-back cues ('sesuai arahan ... dalam rakor TPPS pekan lalu')
+            # say it twice: the meeting is background, whatever verbs its clause carries
+            passing = {m[0].lower() for m in cues["passing"][1].finditer(
+                s.text[max(0, start - 35):end + 20])}
+            for _ in sorted(passing)[:2]:
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
                     re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
@@ -451,6 +450,11 @@ def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, firs
             continue
         day, _ = complete(mentions[0], published, years)
         if day is None or day in seen:
+            continue
+        if first.day is not None and day < first.day and c.index > chosen.index:
+            # told after the reported meeting but held before it ('Rakor semester I yang
+            # digelar pada 5 Juni ...'): a look-back, background to the story, not a
+            # second meeting it reports (a tour or a list is told in the order held)
             continue
         seen.add(day)
         seen_sentences.add(c.index)

@@ -147,3 +147,30 @@ def test_a_later_sentence_about_the_event_gives_its_start(tmp_path: Path) -> Non
         assert _meeting(text, Vocabulary(folder))["start_time"] is None
     finally:
         vocabulary.cache_clear()
+
+
+def test_a_meeting_looked_back_on_twice_is_background() -> None:
+    # 'sesuai arahan ... dalam rakor TPPS pekan lalu': two look-back cues outweigh the
+    # verbs of the rakor's own clause ('yang dihadiri seluruh camat')
+    e = _run("SUKALUYU – Ribuan balita di Kabupaten Lembah Hijau ditimbang serentak di 400 "
+             "Posyandu, Kamis (6/3/2025). Kegiatan ini sesuai arahan Wakil Bupati dalam rakor "
+             "TPPS pekan lalu di Aula Bappeda yang dihadiri seluruh camat.")
+    assert e.meeting is None
+    assert "passing reference -4, passing reference -4" in (e.skipped or "")
+
+
+def test_an_earlier_meeting_told_after_the_reported_one_is_not_a_second_meeting() -> None:
+    e = _run("SUKALUYU – Pemerintah Desa Sukaluyu menggelar rembuk stunting desa di balai "
+             "desa, Senin (14/4/25). Rembuk dibuka Kepala Desa. Sebelumnya, rakor TPPS "
+             "kabupaten telah digelar pada Kamis (6/2/2025) di Aula Bappeda.")
+    assert [m["date"] for m in e.meetings] == ["2025-04-14"]
+    e = _run("SUKALUYU – Rakor TPPS Kabupaten Lembah Hijau semester II digelar di Aula "
+             "Bappeda, Kamis (4/12/2025). Rakor semester I yang digelar pada 5 Juni 2025 "
+             "menghasilkan sepuluh rekomendasi, kata Wakil Bupati saat membuka rakor.")
+    assert [m["date"] for m in e.meetings] == ["2025-12-04"]
+    # two meetings told in the order they were held are both reported
+    e = _run("SUKALUYU – Pemerintah Kabupaten Lembah Hijau menggelar rembuk stunting "
+             "kabupaten di Pendopo, Senin (3/3/2025). Rembuk dibuka Bupati. Keesokan harinya, "
+             "Kecamatan Sukaluyu menggelar lokakarya mini di Aula Kantor Camat, Selasa "
+             "(4/3/2025), dipimpin Camat.")
+    assert [m["date"] for m in e.meetings] == ["2025-03-03", "2025-03-04"]
