@@ -174,3 +174,19 @@ def test_an_earlier_meeting_told_after_the_reported_one_is_not_a_second_meeting(
              "Kecamatan Sukaluyu menggelar lokakarya mini di Aula Kantor Camat, Selasa "
              "(4/3/2025), dipimpin Camat.")
     assert [m["date"] for m in e.meetings] == ["2025-03-03", "2025-03-04"]
+
+
+def test_a_training_on_the_meeting_or_an_appeal_to_hold_one_is_no_meeting() -> None:
+    # the training's object runs over a few words before the meeting's name
+    assert _run("SUKALUYU – Bappeda Kabupaten Lembah Hijau menggelar bimtek penyusunan "
+                "dokumen rembuk stunting bagi operator desa di Aula Bappeda, Selasa "
+                "(14/10/2025). Bimtek dibuka Kepala Bappeda.").meeting is None
+    # ... but 'rakor dan bimtek' names two events, the rakor held with the training
+    assert _meeting("SUKALUYU – Pemerintah Kabupaten Lembah Hijau menggelar rakor dan bimtek "
+                    "TPPS di Aula Bappeda, Selasa (14/10/2025). Kegiatan dibuka Wakil "
+                    "Bupati.")["date"] == "2025-10-14"
+    # an appeal to hold a rembuk plans one
+    e = _run("SUKALUYU – Dinas Kesehatan menggelar sosialisasi pencegahan stunting kepada "
+             "kader di Aula Kecamatan Sukaluyu, Selasa (14/10/2025). Sosialisasi dihadiri "
+             "Camat Sukaluyu. Camat meminta desa segera menggelar rembuk stunting.")
+    assert e.meeting is None and "planned" in (e.skipped or "")
