@@ -150,7 +150,7 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             # two distinct look-back cues ('sesuai arahan ... dalam rakor TPPS pekan lalu')
             # say it twice: the meeting is background, whatever verbs its clause carries
             passing = {m[0].lower() for m in cues["passing"][1].finditer(
-                s.text[max(0, start - 35):end + 20])}
+                s.text[max(0, start - 50):end + 20])}
             for _ in sorted(passing)[:2]:
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \

@@ -153,8 +153,8 @@ def test_a_meeting_looked_back_on_twice_is_background() -> None:
     # 'sesuai arahan ... dalam rakor TPPS pekan lalu': two look-back cues outweigh the
     # verbs of the rakor's own clause ('yang dihadiri seluruh camat')
     e = _run("SUKALUYU – Ribuan balita di Kabupaten Lembah Hijau ditimbang serentak di 400 "
-             "Posyandu, Kamis (6/3/2025). Kegiatan ini sesuai arahan Wakil Bupati dalam rakor "
-             "TPPS pekan lalu di Aula Bappeda yang dihadiri seluruh camat.")
+             "Posyandu, Kamis (6/3/2025). Kegiatan ini sesuai arahan Wakil Bupati Lembah Hijau "
+             "dalam rakor TPPS pekan lalu di Aula Bappeda yang dihadiri seluruh camat.")
     assert e.meeting is None
     assert "passing reference -4, passing reference -4" in (e.skipped or "")
 
