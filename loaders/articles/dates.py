@@ -122,6 +122,9 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     return out
 
 
+RECENT_DAYS = 300  # how far before its publication a yearless day may lie
+
+
 def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[date | None,
                                                                                    bool]:
     """The date with its year filled in, and whether its weekday contradicts it.
@@ -148,9 +151,12 @@ def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[
         for y in candidates:
             day = d.on(y)
             # a meeting reported as held lies before the publication (a week's grace for
-            # a late-dated byline): 'Senin (14/9)' published 15 Sep 2025 is not 2026's Monday
-            if day is not None and day.weekday() == d.weekday and not (
-                    published and day > published + timedelta(days=7)):
+            # a late-dated byline): 'Senin (14/9)' published 15 Sep 2025 is not 2026's
+            # Monday; and a day written without its year is a recent one, not a year back
+            # ('Rabu (7/8)' published 7 Aug 2025 is not Wednesday 7 Aug 2024)
+            if day is not None and day.weekday() == d.weekday and not (published and not (
+                    published - timedelta(days=RECENT_DAYS) < day
+                    <= published + timedelta(days=7))):
                 return day, False
     if published:
         day = d.on(published.year)

@@ -71,11 +71,21 @@ class Extraction:
     meetings: list[dict[str, Any]] = field(default_factory=list)
 
 
+_ISO = re.compile(r"(?<![\d-])(20\d{2})-(\d{2})-(\d{2})(?![\d-])")
+
+
 def _published(doc: Document) -> date | None:
     for span in list(doc.header) + list(doc.bylines):
-        found = find_dates(doc.slice(span))
+        line = doc.slice(span)
+        found = find_dates(line)
         if found:
             return found[0][2]
+        iso = _ISO.search(line)  # a CMS header 'date 2025-08-07', 'Published: 2025-08-07'
+        if iso:
+            try:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            except ValueError:
+                pass
     return None
 
 
@@ -99,7 +109,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         return Extraction(doc.path, source, None, [], [], [], skipped=why)
     places = Places(doc, g, v)
     day = meeting_date(doc, chosen, v, published, _years(doc))
-    start, end = meeting_times(doc, chosen, v)
+    start, end = meeting_times(doc, chosen, v, day.sentence)
     venue, venue_span = meeting_venue(doc, chosen, v)
     title = title_span(doc, chosen)
     skip = [venue_span] if venue_span else []

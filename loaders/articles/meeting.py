@@ -309,13 +309,19 @@ def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
     return None
 
 
-def meeting_times(doc: Document, c: Candidate, v: Vocabulary | None = None
-                  ) -> tuple[str | None, str | None]:
+def meeting_times(doc: Document, c: Candidate, v: Vocabulary | None = None,
+                  dated: Sentence | None = None) -> tuple[str | None, str | None]:
     """Start and end from the meeting sentence and the two after it, never from bylines;
-    failing those, from a later sentence about the event itself ('Acara yang dimulai
-    pukul 13.30 ...', data/meeting_cues.csv event_time)."""
+    failing those, from the sentence that gave the meeting's date and the one after it
+    ('... pada Senin, 23 Agustus 2021. Pukul 10.00 – Selesai.'), then from a later
+    sentence about the event itself ('Acara yang dimulai pukul 13.30 ...',
+    data/meeting_cues.csv event_time)."""
     start = end = None
-    for s in doc.sentences[c.index:c.index + 3]:
+    window = doc.sentences[c.index:c.index + 3]
+    if dated is not None and dated in doc.sentences:
+        at = doc.sentences.index(dated)
+        window += [s for s in doc.sentences[at:at + 2] if s not in window]
+    for s in window:
         t0, t1 = find_times(s.text)
         start = start or t0
         end = end or t1

@@ -190,3 +190,26 @@ def test_a_training_on_the_meeting_or_an_appeal_to_hold_one_is_no_meeting() -> N
              "kader di Aula Kecamatan Sukaluyu, Selasa (14/10/2025). Sosialisasi dihadiri "
              "Camat Sukaluyu. Camat meminta desa segera menggelar rembuk stunting.")
     assert e.meeting is None and "planned" in (e.skipped or "")
+
+
+def test_a_yearless_day_is_a_recent_one_and_an_iso_header_dates_the_release() -> None:
+    # Wednesday 7 Aug is 2024's, a year before a release of 7 Aug 2025: the day is this
+    # year's (a Thursday), the weekday flagged
+    wednesday_7_8 = DateMention(0, 4, 7, 8, None, 2, True)
+    assert complete(wednesday_7_8, date(2025, 8, 7), []) == (date(2025, 8, 7), True)
+    # across the new year a recent day is still found: Monday 30 Dec, published 3 Jan
+    monday_30_12 = DateMention(0, 4, 30, 12, None, 0, True)
+    assert complete(monday_30_12, date(2025, 1, 3), []) == (date(2024, 12, 30), False)
+    e = _run("Pemkab Lembah Hijau Gelar Rakor Konvergensi\ndate 2025-08-07\nPemerintah "
+             "Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS di Gedung Serbaguna "
+             "Kantor Bupati, Rabu (7/8). Rakor dibuka Sekda dan diikuti para camat.")
+    assert e.source["published"] == "2025-08-07"
+    assert e.meeting["date"] == "2025-08-07" and any("weekday" in w for w in e.warnings)
+
+
+def test_the_time_written_beside_the_meetings_date_is_its_start() -> None:
+    m = _meeting("Kegiatan ini dilaksanakan di Aula Kantor Desa Sukaluyu pada Senin, 23 Agustus "
+                 "2021. Pukul 10.00 – Selesai. Stunting berdampak panjang bagi anak. Desa "
+                 "Sukaluyu mencatat empat anak stunting. Maka diadakanlah Rembuk Stunting untuk "
+                 "membahas penanganannya, dihadiri Camat Sukaluyu dan kader Posyandu.")
+    assert (m["date"], m["start_time"]) == ("2021-08-23", "10:00")
