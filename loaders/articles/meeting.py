@@ -299,13 +299,32 @@ def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
     sentence: 'turun dibanding bulan lalu' there is a data period, not the meeting."""
     s = c.sentence
     a, b = c.start - s.start, c.end - s.start
-    kind, day = relative_day(s.text[max(0, a - 80):b + 150], published, v)
+    anchor, source = published, "the publication date"
+    if anchor is None and c.quoted:
+        anchor = _speech_day(doc, c, v)
+        source = "the day the speaker was quoted"
+    kind, day = relative_day(s.text[max(0, a - 80):b + 150], anchor, v)
     if kind == "day" and day is not None:
         return DatePick(day, s, False, f"{day.isoformat()} resolved from a relative day "
-                                       "word and the publication date")
+                                       f"word and {source}")
     if kind == "unsafe":
         return DatePick(None, None, False, "the meeting's day is written as relative to an "
                                            "unknown day: no date given")
+    return None
+
+
+def _speech_day(doc: Document, c: Candidate, v: Vocabulary) -> date | None:
+    """The day a quoted speaker spoke, when the quote's frame writes it ('Kepala Desa X
+    mengatakan ..., Selasa (24/6/2025).' before '"... tadi pagi ...," ujarnya'): the
+    day a relative word inside the quote counts from (data/date_cues.csv speech)."""
+    speech = v.date_cues.get("speech")
+    if speech is None:
+        return None
+    for s in doc.sentences[max(0, c.index - 1):c.index + 1]:
+        if speech.search(s.text):
+            for d in date_mentions(s.text, v):
+                if d.year is not None and (day := d.on(d.year)) is not None:
+                    return day
     return None
 
 

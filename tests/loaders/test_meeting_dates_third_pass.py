@@ -213,3 +213,24 @@ def test_the_time_written_beside_the_meetings_date_is_its_start() -> None:
                  "Sukaluyu mencatat empat anak stunting. Maka diadakanlah Rembuk Stunting untuk "
                  "membahas penanganannya, dihadiri Camat Sukaluyu dan kader Posyandu.")
     assert (m["date"], m["start_time"]) == ("2021-08-23", "10:00")
+
+
+def test_a_relative_day_inside_a_quote_counts_from_the_day_the_speaker_spoke(
+        tmp_path: Path) -> None:
+    text = ("SUKALUYU – Camat Sukaluyu mengatakan warganya kini lebih peduli pada gizi anak, "
+            "Selasa (24/6/2025).\n\n“Dalam rembuk stunting Kecamatan Sukaluyu tadi pagi, "
+            "diikuti para kepala desa dan kader Posyandu, kami sepakat menambah kelas ibu "
+            "balita,” ujarnya.")
+    assert _meeting(text)["date"] == "2025-06-24"
+    # without a dated frame nothing is resolved (no publication date either)
+    assert _meeting(text.replace(", Selasa (24/6/2025).", "."))["date"] is None
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    cues = folder / "date_cues.csv"
+    cues.write_text("\n".join(line for line in cues.read_text("utf-8").splitlines()
+                              if not line.startswith("speech,")) + "\n", "utf-8")
+    vocabulary.cache_clear()
+    try:
+        assert _meeting(text, Vocabulary(folder))["date"] is None
+    finally:
+        vocabulary.cache_clear()
