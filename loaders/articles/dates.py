@@ -58,7 +58,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
         short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
         written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+({months})\b\.?"
                            r"(?:\s+(\d{4}))?", re.IGNORECASE),
-        weekday_before=re.compile(rf"\b({days})\b[\s,]*(?:\w+[\s,]*)?(?:\(|tanggal|tgl\.?)?"
+        # 'Senin–Selasa (7–8/7/2025)': a range of days gives its first weekday
+        weekday_before=re.compile(rf"\b({days})\b(?:\s*[-–]\s*(?:{days})\b)?[\s,]*(?:\w+[\s,]*)?"
+                                  r"(?:\(|tanggal|tgl\.?)?"
                                   r"[\s,/]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
         month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),
         month_only=re.compile(rf"\b(?:per|bulan)\s+({months})\b", re.IGNORECASE),
@@ -120,6 +122,9 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
     return out
 
 
+RECENT_DAYS = 300  # how far before its publication a yearless day may lie
+
+
 def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[date | None,
                                                                                    bool]:
     """The date with its year filled in, and whether its weekday contradicts it.
@@ -145,13 +150,20 @@ def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[
     if d.weekday is not None:
         for y in candidates:
             day = d.on(y)
-            if day is not None and day.weekday() == d.weekday:
+            # a meeting reported as held lies before the publication (a week's grace for
+            # a late-dated byline): 'Senin (14/9)' published 15 Sep 2025 is not 2026's
+            # Monday; and a day written without its year is a recent one, not a year back
+            # ('Rabu (7/8)' published 7 Aug 2025 is not Wednesday 7 Aug 2024)
+            if day is not None and day.weekday() == d.weekday and not (published and not (
+                    published - timedelta(days=RECENT_DAYS) < day
+                    <= published + timedelta(days=7))):
                 return day, False
     if published:
         day = d.on(published.year)
         if day is not None and day > published + timedelta(days=7):
             day = d.on(published.year - 1)
-        return day, False
+        # no year fits the weekday: the date is kept and its weekday flagged (guide §2.2.5)
+        return day, day is not None and d.weekday is not None and day.weekday() != d.weekday
     if years:
         return d.on(years[0]), False
     return None, False

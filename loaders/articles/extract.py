@@ -71,11 +71,21 @@ class Extraction:
     meetings: list[dict[str, Any]] = field(default_factory=list)
 
 
+_ISO = re.compile(r"(?<![\d-])(20\d{2})-(\d{2})-(\d{2})(?![\d-])")
+
+
 def _published(doc: Document) -> date | None:
     for span in list(doc.header) + list(doc.bylines):
-        found = find_dates(doc.slice(span))
+        line = doc.slice(span)
+        found = find_dates(line)
         if found:
             return found[0][2]
+        iso = _ISO.search(line)  # a CMS header 'date 2025-08-07', 'Published: 2025-08-07'
+        if iso:
+            try:
+                return date(int(iso[1]), int(iso[2]), int(iso[3]))
+            except ValueError:
+                pass
     return None
 
 
@@ -99,7 +109,7 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         return Extraction(doc.path, source, None, [], [], [], skipped=why)
     places = Places(doc, g, v)
     day = meeting_date(doc, chosen, v, published, _years(doc))
-    start, end = meeting_times(doc, chosen)
+    start, end = meeting_times(doc, chosen, v, day.sentence)
     venue, venue_span = meeting_venue(doc, chosen, v)
     title = title_span(doc, chosen)
     skip = [venue_span] if venue_span else []
@@ -172,7 +182,7 @@ def _other(doc: Document, h: Held, mentions: list[Mention], places: Places, g: G
                   if i < len(doc.sentences) and i != first["index"]}
         attendees = _merge([m for m in mentions if id(m.sentence) in window])[0]
     region = g.region(holder.code) if holder.code and holder.code in g.by_code else None
-    start, end = meeting_times(doc, c) if not h.series else (None, None)
+    start, end = meeting_times(doc, c, v) if not h.series else (None, None)
     return {
         "title": _title(c.family.title, holder.level, region), "family": c.family.family,
         "date": h.day.day.isoformat() if h.day.day else None, "date_inferred": False,
@@ -204,7 +214,8 @@ def _zone_warnings(doc: Document, g: Gazetteer, v: Vocabulary,
                    meetings: list[dict[str, Any]]) -> list[str]:
     """A time zone written in the text that the holding province does not keep
     (guide §2.4): the region, or the zone, is likely misread."""
-    written = zones_in(doc.text)
+    # the body's zones only: a byline's '10:41 WIB' says where the outlet sits
+    written = zones_in(" ".join(s.text for s in doc.sentences))
     out = []
     for m in meetings:
         if not m["region"] or not written:

@@ -75,11 +75,6 @@ def venue_in(text: str, v: Vocabulary) -> re.Match[str] | None:
     return None
 
 
-def _near(pattern: re.Pattern[str], text: str, a: int, b: int, before: int, after: int) -> bool:
-    """A cue within `before` characters before the span [a, b] of `text` or `after` after."""
-    return bool(pattern.search(text[max(0, a - before):b + after]))
-
-
 def _adder(points: list[tuple[int, str]]) -> Callable[[int, str], None]:
     return lambda n, why: points.append((n, why))
 
@@ -92,7 +87,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     # 'Pemdes X Gelar Musdes Rembuk Stunting': the headline says a meeting was held, so the
     # lead's mention needs less from its own sentence (not when the headline plans one)
     title = doc.title or ""
-    headline_held = bool(title) and any(f.pattern.search(title) for f in v.meeting_families) \
+    # ('Dinas KB Gelar Sosialisasi Hasil Rembuk Stunting' holds a sosialisasi, not a rembuk)
+    headline_held = bool(title) and any(
+        not _other_event(cues, title, m.start())
+        for f in v.meeting_families for m in f.pattern.finditer(title)) \
         and bool(cues["held"][1].search(title) or cues["participant"][1].search(title)) \
         and not cues["planned"][1].search(title)
     # the families the headline names with what they need ('Monev ... Konvergensi Stunting'):
@@ -149,23 +147,41 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 s.text[max(0, start - 30):end + 40]))
             for _ in planned[:2]:  # "menyiapkan ... yang dijadwalkan": a plan, twice said
                 add(cues["planned"][0], "planned")
-            if _near(cues["passing"][1], s.text, start, end, 35, 20):
+            # two distinct look-back cues ('sesuai arahan ... dalam rakor TPPS pekan lalu')
+            # say it twice: the meeting is background, whatever verbs its clause carries
+            passing = {m[0].lower() for m in cues["passing"][1].finditer(
+                s.text[max(0, start - 50):end + 20])}
+            for _ in sorted(passing)[:2]:
                 add(-4, "passing reference")
             if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
                     re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
                     "definitional_before" in cues
                     and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
                 add(-3, "definitional")
+            if _other_event(cues, s.text, start):
+                add(cues["other_event_before"][0], "object of another event")
             # "rakor ini", "rembuk stunting kali ini": the writer points at the meeting
             # the release is about (guide §1.4: content of the held meeting).
             if "deictic" in cues and cues["deictic"][1].match(s.text[end:end + 15]):
                 add(cues["deictic"][0], "this meeting")
+                if headline_held and s.start not in lead and i != 0 and \
+                        fam.title + fam.family in in_title:
+                    # 'Kapolres X Hadiri Rembuk Stunting' over '... rembuk stunting ini':
+                    # the body points back at the meeting the headline says was held
+                    add(2, "headline: held")
             out.append(Candidate(fam, s, i, s.start + start, s.start + end,
                                  sum(p for p, _ in points), _in_quote(s, start),
                                  [f"{why} {p:+d}" for p, why in points]))
     if not out and headline_held:
         out += _headline_only(doc, v, title)
     return out
+
+
+def _other_event(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, start: int) -> bool:
+    """The meeting named at `start` is what another event is about ('sosialisasi hasil
+    rembuk stunting'): that event, not the meeting, is what was held (guide §1.3)."""
+    return "other_event_before" in cues and bool(
+        cues["other_event_before"][1].search(text[max(0, start - 50):start]))
 
 
 def _headline_only(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:
@@ -283,23 +299,59 @@ def _relative(doc: Document, c: Candidate, v: Vocabulary, published: date | None
     sentence: 'turun dibanding bulan lalu' there is a data period, not the meeting."""
     s = c.sentence
     a, b = c.start - s.start, c.end - s.start
-    kind, day = relative_day(s.text[max(0, a - 80):b + 150], published, v)
+    anchor, source = published, "the publication date"
+    if anchor is None and c.quoted:
+        anchor = _speech_day(doc, c, v)
+        source = "the day the speaker was quoted"
+    kind, day = relative_day(s.text[max(0, a - 80):b + 150], anchor, v)
     if kind == "day" and day is not None:
         return DatePick(day, s, False, f"{day.isoformat()} resolved from a relative day "
-                                       "word and the publication date")
+                                       f"word and {source}")
     if kind == "unsafe":
         return DatePick(None, None, False, "the meeting's day is written as relative to an "
                                            "unknown day: no date given")
     return None
 
 
-def meeting_times(doc: Document, c: Candidate) -> tuple[str | None, str | None]:
-    """Start and end from the meeting sentence and the two after it, never from bylines."""
+def _speech_day(doc: Document, c: Candidate, v: Vocabulary) -> date | None:
+    """The day a quoted speaker spoke, when the quote's frame writes it ('Kepala Desa X
+    mengatakan ..., Selasa (24/6/2025).' before '"... tadi pagi ...," ujarnya'): the
+    day a relative word inside the quote counts from (data/date_cues.csv speech)."""
+    speech = v.date_cues.get("speech")
+    if speech is None:
+        return None
+    for s in doc.sentences[max(0, c.index - 1):c.index + 1]:
+        if speech.search(s.text):
+            for d in date_mentions(s.text, v):
+                if d.year is not None and (day := d.on(d.year)) is not None:
+                    return day
+    return None
+
+
+def meeting_times(doc: Document, c: Candidate, v: Vocabulary | None = None,
+                  dated: Sentence | None = None) -> tuple[str | None, str | None]:
+    """Start and end from the meeting sentence and the two after it, never from bylines;
+    failing those, from the sentence that gave the meeting's date and the one after it
+    ('... pada Senin, 23 Agustus 2021. Pukul 10.00 – Selesai.'), then from a later
+    sentence about the event itself ('Acara yang dimulai pukul 13.30 ...',
+    data/meeting_cues.csv event_time)."""
     start = end = None
-    for s in doc.sentences[c.index:c.index + 3]:
+    window = doc.sentences[c.index:c.index + 3]
+    if dated is not None and dated in doc.sentences:
+        at = doc.sentences.index(dated)
+        window += [s for s in doc.sentences[at:at + 2] if s not in window]
+    for s in window:
         t0, t1 = find_times(s.text)
         start = start or t0
         end = end or t1
+    cue = v.meeting_cues.get("event_time") if v is not None else None
+    if start is None and cue is not None:
+        for s in doc.sentences[c.index + 3:]:
+            if cue[1].search(s.text):
+                t0, t1 = find_times(s.text)
+                if t0:
+                    start, end = t0, end or t1
+                    break
     if start and not end:  # "Kegiatan berakhir pukul 11.00" may close the story
         for s in doc.sentences[c.index + 3:]:
             if re.search(r"\b(?:berakhir|ditutup|selesai)\b", s.text, re.IGNORECASE):
@@ -423,6 +475,11 @@ def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, firs
             continue
         day, _ = complete(mentions[0], published, years)
         if day is None or day in seen:
+            continue
+        if first.day is not None and day < first.day and c.index > chosen.index:
+            # told after the reported meeting but held before it ('Rakor semester I yang
+            # digelar pada 5 Juni ...'): a look-back, background to the story, not a
+            # second meeting it reports (a tour or a list is told in the order held)
             continue
         seen.add(day)
         seen_sentences.add(c.index)
