@@ -162,7 +162,8 @@ def test_a_known_name_inside_a_longer_triggered_name_is_not_the_known_one() -> N
 
 
 def test_an_expansion_named_after_a_village_tier_is_a_programme() -> None:
-    found = _programs("Provinsi mendorong terbentuknya Desa Tangguh Bencana (DESTANA) di pesisir.\n")
+    found = _programs(
+        "Provinsi mendorong terbentuknya Desa Tangguh Bencana (DESTANA) di pesisir.\n")
     assert "DESTANA (Desa Tangguh Bencana)" in found
 
 
