@@ -134,10 +134,10 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
         return StoreAuth(f"{where}: Neo4j refused the credentials (NEO4J_USER, "
                          "NEO4J_PASSWORD); fix them and restart")
     if isinstance(exc, e.IncompleteCommit):
-        # The driver saw the connection drop with the commit's answer outstanding (and
-        # does not retry it: IncompleteCommit.is_retryable() is False).
-        return WriteOutcomeUnknown(f"{where}: Neo4j went away while committing; the write "
-                                   "may or may not be stored")
+        # A read's commit (managed transactions commit reads too): nothing to know. A
+        # write's is told by write_fault, which every write path calls.
+        return StoreUnavailable(f"{where}: Neo4j went away while committing; try again "
+                                "shortly")
     if isinstance(exc, (e.ServiceUnavailable, e.SessionExpired)):
         return StoreUnavailable(f"{where}: Neo4j does not answer; try again shortly")
     if isinstance(exc, e.Neo4jError):
@@ -168,8 +168,13 @@ def write_fault(exc: BaseException, where: str, commit_sent: bool) -> StoreFault
     Neo.TransientError.General.DatabaseUnavailable answered to a commit Neo4j had made."""
     from neo4j import exceptions as e
 
+    if isinstance(exc, e.IncompleteCommit):
+        # The driver saw the connection drop with the commit's answer outstanding (and
+        # does not retry it: IncompleteCommit.is_retryable() is False).
+        return WriteOutcomeUnknown(f"{where}: Neo4j went away while committing; the write "
+                                   "may or may not be stored")
     fault = translate(exc, where)
-    if isinstance(fault, WriteOutcomeUnknown) or isinstance(exc, StoreFault):
+    if isinstance(exc, StoreFault):
         return fault
     if commit_sent and not isinstance(exc, e.ClientError):
         return WriteOutcomeUnknown(f"{where}: the store failed after the write's commit was "

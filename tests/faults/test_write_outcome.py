@@ -81,10 +81,13 @@ def test_a_refusal_by_the_server_stays_what_it_is() -> None:
     assert write_fault(ValueError("a bug"), WHERE, False) is None  # a bug stays a bug
 
 
-def test_incomplete_commit_is_never_answered_as_nothing_written() -> None:
-    fault = translate(IncompleteCommit("lost"), WHERE)
-    assert isinstance(fault, WriteOutcomeUnknown)
-    assert "nothing was written" not in fault.message
+def test_incomplete_commit_is_an_unknown_write_and_a_failed_read() -> None:
+    # Managed transactions commit reads too: a read's lost commit is only unavailability.
+    read = translate(IncompleteCommit("lost"), WHERE)
+    assert read is not None and read.code == "STORE_UNAVAILABLE"
+    write = write_fault(IncompleteCommit("lost"), WHERE, True)
+    assert isinstance(write, WriteOutcomeUnknown)
+    assert "nothing was written" not in write.message
 
 
 def test_the_driver_classifications_the_guard_relies_on() -> None:
