@@ -88,6 +88,7 @@ class Context:
         # A write of this request was stored: a store fault after it (reading the answer
         # back) must not read as a refused write.
         self.stored = False
+        self.mutation = False  # set by guards.AccessControl from the operation
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:
         """The request's DataLoader made by `factory` (one per factory per request)."""
@@ -142,15 +143,20 @@ class Context:
         raise self._fault(fault, write)
 
     def _fault(self, fault: StoreFault, write: bool = False) -> StoreFaultError:
-        """The client's error for `fault`, logged. A read's fault after this request's
-        write was stored says the write was stored (a client would take a plain
-        STORE_UNAVAILABLE for a refused write, and its data says otherwise)."""
+        """The client's error for `fault`, logged, saying what a mutation's write became:
+        a read's fault after this request's write was stored says the write was stored
+        (a client would take a plain STORE_UNAVAILABLE for a refused write, and its data
+        says otherwise); any other fault of a mutation says nothing was written."""
         if isinstance(fault, WriteOutcomeUnknown):
             fault = WriteOutcomeUnknown(f"{fault.message}; {RESEND_IS_SAFE}")
         elif self.stored and not write:
             fault = WriteStoredUnread(
-                f"the write was stored, but reading its answer back failed ({fault.message}); "
-                "it need not be sent again: read it by id once the store answers")
+                f"the write was stored, but a read after it failed ({fault.message}); it "
+                "need not be sent again: read it by id once the store answers")
+        elif self.mutation and "nothing was written" not in fault.message:
+            # A mutation's reads before its write (resolving regions, the stored node):
+            # the write was never sent.
+            fault = type(fault)(f"{fault.message}; nothing was written")
         log.warning("store fault %s: %s", fault.code, fault.message)
         return StoreFaultError(fault)
 

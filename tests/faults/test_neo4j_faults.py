@@ -81,6 +81,10 @@ def _warm(neo: RestartableNeo4j) -> bool:
     try:
         for ask in (store.version, lambda: store.count_institutions(InstitutionFilter()),
                     lambda: store.find_institutions(InstitutionFilter(), PageRequest(10)),
+                    # the cursor walk's page 2: a query of its own (measured: its first
+                    # run after the restart took over 2 s at load 10 on 2 cores)
+                    lambda: store.find_institutions(InstitutionFilter(),
+                                                    PageRequest(10, after=("", ""))),
                     lambda: store.regions(["33.74.05"]),
                     lambda: store.resolve_aliases(["none"]),
                     lambda: store.institutions(["none"])):
@@ -347,15 +351,14 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: st
     assert not refused_writes & stored, [
         (c.name, round(c.start - closed, 2), round(c.seconds, 2), c.text[:300])
         for c in writes if c.name in refused_writes & stored]
-    # Each answer says what it means; a refusal at the write itself says nothing was
-    # written (one at the mutation's reads before it says only that the store is away).
+    # Each answer says what it means, and only a refusal says nothing was written.
     assert all("may or may not be stored" in c.text and "re-sending it is safe" in c.text
                for c in writes if c.name in unknown)
-    assert all(c.status == 503 and c.retry_after for c in writes if c.code in WRITE_CODES)
-    said_unwritten = sum("nothing was written" in c.text for c in writes
-                         if c.name in refused_writes)
+    assert all("the write was stored" in c.text for c in writes if c.name in unread)
+    assert all("nothing was written" in c.text for c in writes if c.name in refused_writes)
     assert not any("nothing was written" in c.text for c in writes
                    if c.name in acknowledged | unread | unknown)
+    assert all(c.status == 503 and c.retry_after for c in writes if c.code in WRITE_CODES)
     after_reads = [c for c in after if c.kind == "read"]
     _report(f"Neo4j {'killed' if how == 'kill' else 'stopped'} under 8 clients",
             f"{len(refused)} answers 503, p99 {p99:.2f} s (then as "
@@ -365,7 +368,7 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: st
             f"{first_false - closed:.2f} s after the port closed, true {ready_again:.2f} s "
             f"after the return ({back - listening:.1f} s from ready line to answering); "
             f"writes: {len(acknowledged)} acknowledged all stored, {len(refused_writes)} "
-            f"refused none stored ({said_unwritten} saying 'nothing was written'), "
+            f"refused none stored (all saying 'nothing was written'), "
             f"{len(unread)} stored but unread, {len(unknown)} outcome unknown "
             f"({len(unknown & stored)} of them stored); cursor page 2: "
             f"{page2_during.seconds:.2f} s 503 during, 200 after, no gap; /ready answered in "

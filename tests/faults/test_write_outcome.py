@@ -218,6 +218,23 @@ def test_a_read_failing_after_the_write_was_stored_says_it_was_stored() -> None:
     recovery.gate(store).close()
 
 
+def test_a_mutation_refused_before_its_write_says_nothing_was_written() -> None:
+    inner = _Store()
+    inner.away.set()
+    store = guard(inner, WHERE)
+    context = Context(store)
+    context.mutation = True  # what guards.AccessControl sets for a mutation
+
+    async def run() -> StoreFaultError:
+        with pytest.raises(StoreFaultError) as caught:  # resolving its input, before the write
+            await context.call(store.version)
+        return caught.value
+
+    code, message, _ = _answer(asyncio.run(run()))
+    assert code == "STORE_UNAVAILABLE" and message.endswith("nothing was written")
+    recovery.gate(store).close()
+
+
 class _CommitLost:
     """A real SQLite store whose write fails as a Neo4j commit lost mid-answer would."""
 
