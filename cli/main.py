@@ -77,8 +77,9 @@ def _load(paths: list[Path], fmt: str, db: str | None) -> None:
                   "them or none; re-run the same command once the store is back: ids are "
                   "natural keys and rows merge by id, so nothing is loaded twice")
         except StoreFault as exc:
-            _fail(f"{exc.message} ({exc.code}); nothing was written: the files load in one "
-                  "transaction, so re-run the same command once the store is back")
+            said = "" if "nothing was written" in exc.message else "; nothing was written"
+            _fail(f"{exc.message} ({exc.code}){said}: the files load in one transaction, so "
+                  "re-run the same command once the store is back")
     kinds = sorted(set(result.created) | set(result.updated))
     summary = ", ".join(
         f"{k}: {result.created.get(k, 0)} new, {result.updated.get(k, 0)} already stored"
