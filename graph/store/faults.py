@@ -6,6 +6,8 @@ to know which of a few things happened — the store is unreachable, the disk is
 full, the file is read-only, a lock is held too long, the credentials are refused —
 so `translate` maps a backend exception to one of the classes below, and
 `FaultBoundary` does so at every store call. Anything else is a bug and stays what it was.
+A write's failure is mapped by `write_fault`, which knows whether its commit was sent:
+before, nothing was written; after, the outcome may be unknown (WRITE_OUTCOME_UNKNOWN).
 """
 
 from __future__ import annotations
