@@ -22,7 +22,14 @@ from api.auth import ANONYMOUS, Access, Principal
 from api.faults import StoreFaultError
 from graph.settings import settings
 from graph.store.base import AsyncReads, Store
-from graph.store.faults import StoreFault, StoreUnavailable, writes_refused
+from graph.store.faults import (
+    RESEND_IS_SAFE,
+    StoreFault,
+    StoreUnavailable,
+    WriteOutcomeUnknown,
+    WriteStoredUnread,
+    writes_refused,
+)
 
 R = TypeVar("R")
 log = logging.getLogger("tpps.store")
@@ -78,6 +85,10 @@ class Context:
         self._inline_reads = bool(getattr(store, "inline_reads", False))
         # Reads a store answers on an async driver (Neo4j: neo4j_async.py), by name.
         self._async_reads: frozenset[str] = frozenset(getattr(store, "async_reads", ()))
+        # A write of this request was stored: a store fault after it (reading the answer
+        # back) must not read as a refused write.
+        self.stored = False
+        self.mutation = False  # set by guards.AccessControl from the operation
 
     def loader(self, factory: Callable[[Context], DataLoader[Any, Any]]) -> DataLoader[Any, Any]:
         """The request's DataLoader made by `factory` (one per factory per request)."""
@@ -95,21 +106,19 @@ class Context:
         limit = settings().store_timeout if bound is _DEFAULT else bound
         writes = recovery.gate(self.store)
         if getattr(fn, "__name__", "") in _WRITES:
-            limit = None
             if not writes.open:  # the store is away or still cold (api/recovery.py)
-                fault: StoreFault = StoreUnavailable(
+                raise self._fault(StoreUnavailable(
                     "the store is unreachable or just back and warming up; nothing was "
-                    "written, try again shortly")
-                log.warning("store fault %s: %s", fault.code, fault.message)
-                raise StoreFaultError(fault)
+                    "written, try again shortly"), write=True)
             # A write under way stops at its next statement once writes are refused.
             writes_refused.set(lambda: not writes.open)  # this task's context only
-        elif not writes.open:  # a few reads go on finding out whether the store is back
+            done = await self._bounded(run_in_threadpool(fn, *args), None, writes, True)
+            self.stored = True
+            return done
+        if not writes.open:  # a few reads go on finding out whether the store is back
             if not writes.take_read():
-                fault = StoreUnavailable("the store is unreachable or just back and "
-                                         "warming up; try again shortly")
-                log.warning("store fault %s: %s", fault.code, fault.message)
-                raise StoreFaultError(fault)
+                raise self._fault(StoreUnavailable("the store is unreachable or just back "
+                                                   "and warming up; try again shortly"))
             slot = _ReadSlot(fn, writes)
             try:
                 return await self._bounded(run_in_threadpool(slot, *args), limit, writes)
@@ -117,9 +126,8 @@ class Context:
                 slot.settle()
         return await self._bounded(run_in_threadpool(fn, *args), limit, writes)
 
-    @staticmethod
-    async def _bounded(pending: Awaitable[R], limit: float | None,
-                       writes: recovery.WriteGate) -> R:
+    async def _bounded(self, pending: Awaitable[R], limit: float | None,
+                       writes: recovery.WriteGate, write: bool = False) -> R:
         try:
             if limit is None:
                 return await pending
@@ -129,10 +137,28 @@ class Context:
                 f"the store did not answer within {limit:g} s; try again shortly")
         except StoreFault as exc:
             fault = exc
-            if isinstance(fault, StoreUnavailable):  # the store said so, not our timer
+            # The store said so, not our timer (a commit lost with the connection too).
+            if isinstance(fault, (StoreUnavailable, WriteOutcomeUnknown)):
                 writes.store_lost()
+        raise self._fault(fault, write)
+
+    def _fault(self, fault: StoreFault, write: bool = False) -> StoreFaultError:
+        """The client's error for `fault`, logged, saying what a mutation's write became:
+        a read's fault after this request's write was stored says the write was stored
+        (a client would take a plain STORE_UNAVAILABLE for a refused write, and its data
+        says otherwise); any other fault of a mutation says nothing was written."""
+        if isinstance(fault, WriteOutcomeUnknown):
+            fault = WriteOutcomeUnknown(f"{fault.message}; {RESEND_IS_SAFE}")
+        elif self.stored and not write:
+            fault = WriteStoredUnread(
+                f"the write was stored, but a read after it failed ({fault.message}); it "
+                "need not be sent again: read it by id once the store answers")
+        elif self.mutation and "nothing was written" not in fault.message:
+            # A mutation's reads before its write (resolving regions, the stored node):
+            # the write was never sent.
+            fault = type(fault)(f"{fault.message}; nothing was written")
         log.warning("store fault %s: %s", fault.code, fault.message)
-        raise StoreFaultError(fault)
+        return StoreFaultError(fault)
 
     async def read(self, fn: Callable[..., R], *args: Any) -> R:
         """A store read of the API's read path: on the store's async driver when it has
@@ -152,8 +178,7 @@ class Context:
         try:
             return fn(*args)
         except StoreFault as fault:
-            log.warning("store fault %s: %s", fault.code, fault.message)
-            raise StoreFaultError(fault) from fault
+            raise self._fault(fault) from fault
 
 
 def _is_own_read(fn: Callable[..., Any]) -> bool:

@@ -5,6 +5,9 @@ not fit the schema or a shape limit), BAD_USER_INPUT (an argument or a variable;
 `argument` names it, "$name" for a variable), NOT_FOUND, UNAUTHENTICATED, FORBIDDEN,
 QUERY_TOO_COSTLY, TOO_LARGE, TIMEOUT, BUSY, INTERNAL_SERVER_ERROR (masked, logged).
 At the HTTP level (api/http.py): BAD_REQUEST, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT.
+Store faults (api/faults.py, graph/store/faults.py): STORE_UNAVAILABLE, STORE_AUTH,
+STORE_FULL, STORE_READ_ONLY, STORE_LOCKED (a write answered one changed nothing),
+WRITE_OUTCOME_UNKNOWN (its commit was sent, then lost: stored or not), WRITE_STORED_UNREAD.
 """
 
 from __future__ import annotations

@@ -38,8 +38,10 @@ class AccessControl(SchemaExtension):
         context = self.execution_context.context
         principal = getattr(context, "principal", None)
         access = getattr(context, "access", None)
+        mutation = self.execution_context.operation_type == OperationType.MUTATION
+        if hasattr(context, "mutation"):  # a store fault of a mutation says what it wrote
+            context.mutation = mutation
         if principal is not None and access is not None:
-            mutation = self.execution_context.operation_type == OperationType.MUTATION
             needed = "editor" if mutation else ("reader" if access.read_needs_token else None)
             if needed and not principal.may(needed):
                 if principal.role is None:

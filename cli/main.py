@@ -20,7 +20,7 @@ from rich.table import Table
 
 from graph.store import Store, StoreError, open_store
 from graph.store.factory import resolve_db
-from graph.store.faults import StoreFault
+from graph.store.faults import StoreFault, WriteOutcomeUnknown
 from loaders.errors import LoadError
 
 app = typer.Typer(
@@ -72,9 +72,14 @@ def _load(paths: list[Path], fmt: str, db: str | None) -> None:
                 result = load_files(paths, fmt, store)
         except LoadError as exc:
             _fail(str(exc))
+        except WriteOutcomeUnknown as exc:
+            _fail(f"{exc.message} ({exc.code}): the files load in one transaction, so all of "
+                  "them or none; re-run the same command once the store is back: ids are "
+                  "natural keys and rows merge by id, so nothing is loaded twice")
         except StoreFault as exc:
-            _fail(f"{exc.message} ({exc.code}); nothing was written: the files load in one "
-                  "transaction, so re-run the same command once the store is back")
+            said = "" if "nothing was written" in exc.message else "; nothing was written"
+            _fail(f"{exc.message} ({exc.code}){said}: the files load in one transaction, so "
+                  "re-run the same command once the store is back")
     kinds = sorted(set(result.created) | set(result.updated))
     summary = ", ".join(
         f"{k}: {result.created.get(k, 0)} new, {result.updated.get(k, 0)} already stored"
@@ -97,8 +102,10 @@ def load_regions_command(
             report = load_regions(store, desa, lambda done, total: bar.update(
                 task, completed=done, total=total))
         except StoreFault as exc:
-            _fail(f"{exc.message} ({exc.code}); the regions written before it are kept "
-                  "(each batch is one transaction); re-run: nothing is loaded twice")
+            last = ("that batch may or may not be stored" if isinstance(
+                exc, WriteOutcomeUnknown) else "that batch was not written")
+            _fail(f"{exc.message} ({exc.code}); {last}, the regions written before it are "
+                  "kept (each batch is one transaction); re-run: nothing is loaded twice")
     out.print(f"regions: {report.provinces} provinces, {report.kabkota} kab/kota, "
               f"{report.kecamatan} kecamatan, {report.desa} desa/kelurahan")
     if report.unmatched_kecamatan:
@@ -127,9 +134,12 @@ def load_articles_command(
             report = load_articles(files, store, advance)
         except StoreFault as exc:
             failed = done[-1] if done else files[0]
-            _fail(f"{exc.message} ({exc.code}) while loading {failed}; that file and the "
-                  f"ones after it were not written, the {max(len(done) - 1, 0)} before it "
-                  "were (each file is one transaction); re-run: nothing is loaded twice")
+            that = ("that file may or may not be stored, the ones after it were not" if
+                    isinstance(exc, WriteOutcomeUnknown) else
+                    "that file and the ones after it were not written")
+            _fail(f"{exc.message} ({exc.code}) while loading {failed}; {that}, the "
+                  f"{max(len(done) - 1, 0)} before it were (each file is one transaction); "
+                  "re-run: nothing is loaded twice")
     created = ", ".join(f"{k}: {v} new" for k, v in sorted(report.created.items()))
     out.print(f"loaded {len(report.loaded)} article(s), skipped {len(report.skipped)}"
               + (f" — {created}" if created else ""))

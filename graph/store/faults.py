@@ -6,6 +6,8 @@ to know which of a few things happened — the store is unreachable, the disk is
 full, the file is read-only, a lock is held too long, the credentials are refused —
 so `translate` maps a backend exception to one of the classes below, and
 `FaultBoundary` does so at every store call. Anything else is a bug and stays what it was.
+A write's failure is mapped by `write_fault`, which knows whether its commit was sent:
+before, nothing was written; after, the outcome may be unknown (WRITE_OUTCOME_UNKNOWN).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from graph.store.base import StoreError
 
 
 class StoreFault(StoreError):
-    """A store could not do its part; nothing a refused write touched was changed."""
+    """A store could not do its part. A write refused with one changed nothing, except
+    WriteOutcomeUnknown (its commit was sent) and WriteStoredUnread (it was stored)."""
 
     code = "STORE_ERROR"
     http_status = 503
@@ -35,6 +38,28 @@ class StoreUnavailable(StoreFault):
     """The store cannot be reached or answered too slowly."""
 
     code = "STORE_UNAVAILABLE"
+
+
+class WriteOutcomeUnknown(StoreFault):
+    """The store went away after the write's commit was sent and before its answer came:
+    the write may or may not be stored, and nobody on this side can know which."""
+
+    code = "WRITE_OUTCOME_UNKNOWN"
+
+
+# What the API adds to a WriteOutcomeUnknown (the CLI says its own). True because every
+# write MERGEs nodes and edges by an id derived from the fact's natural key (graph/ids.py),
+# a create is a claim on that id, and a merge or re-key already done finds its old id gone.
+RESEND_IS_SAFE = ("re-sending it is safe: ids derive from natural keys and writes merge "
+                  "by id, so nothing is stored twice (a create already stored answers "
+                  "CONFLICT with its id); or read it back by id once the store answers")
+
+
+class WriteStoredUnread(StoreFault):
+    """The write was stored (the store acknowledged its commit), then reading the answer
+    back failed: the client must not take the failure for a refused write."""
+
+    code = "WRITE_STORED_UNREAD"
 
 
 class StoreAuth(StoreFault):
@@ -111,9 +136,10 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
         return StoreAuth(f"{where}: Neo4j refused the credentials (NEO4J_USER, "
                          "NEO4J_PASSWORD); fix them and restart")
     if isinstance(exc, e.IncompleteCommit):
-        return StoreUnavailable(f"{where}: Neo4j went away while committing; the write may "
-                                "or may not be stored (writes are keyed by natural ids, so "
-                                "repeating it is safe)")
+        # A read's commit (managed transactions commit reads too): nothing to know. A
+        # write's is told by write_fault, which every write path calls.
+        return StoreUnavailable(f"{where}: Neo4j went away while committing; try again "
+                                "shortly")
     if isinstance(exc, (e.ServiceUnavailable, e.SessionExpired)):
         return StoreUnavailable(f"{where}: Neo4j does not answer; try again shortly")
     if isinstance(exc, e.Neo4jError):
@@ -130,6 +156,41 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
     if isinstance(exc, e.DriverError) and "timed out" in str(exc).lower():
         return StoreUnavailable(f"{where}: Neo4j did not answer in time")
     return None
+
+
+def write_fault(exc: BaseException, where: str, commit_sent: bool) -> StoreFault | None:
+    """The known fault behind a write that failed with `exc`, told apart by whether its
+    commit had been sent.
+
+    Before the commit nothing is stored (the transaction is rolled back, or dies with
+    its connection), so an unreachable store says "nothing was written". Once the
+    commit was sent, only a ClientError (a constraint, a timeout: Neo4j refused the
+    transaction) is a refusal; anything else leaves the outcome unknown: a lost
+    connection (IncompleteCommit) and, measured on a gracefully stopping Neo4j 5.26,
+    Neo.TransientError.General.DatabaseUnavailable answered to a commit Neo4j had made."""
+    from neo4j import exceptions as e
+
+    if isinstance(exc, e.IncompleteCommit):
+        # The driver saw the connection drop with the commit's answer outstanding (and
+        # does not retry it: IncompleteCommit.is_retryable() is False).
+        return WriteOutcomeUnknown(f"{where}: Neo4j went away while committing; the write "
+                                   "may or may not be stored")
+    fault = translate(exc, where)
+    if isinstance(exc, StoreFault):
+        return fault
+    if commit_sent and not isinstance(exc, e.ClientError):
+        return WriteOutcomeUnknown(f"{where}: the store failed after the write's commit was "
+                                   f"sent ({_named(exc)}); the write may or may not be "
+                                   "stored")
+    if type(fault) is StoreUnavailable:
+        return StoreUnavailable(f"{fault.message}; the write was rolled back before its "
+                                "commit, nothing was written")
+    return fault
+
+
+def _named(exc: BaseException) -> str:
+    code = getattr(exc, "code", None)
+    return code if isinstance(code, str) and code else type(exc).__name__
 
 
 def translate(exc: BaseException, where: str) -> StoreFault | None:

@@ -65,7 +65,12 @@ from graph.store.base import (
     Window,
     region_prefix_bounds,
 )
-from graph.store.faults import StoreAuth, still_wanted
+from graph.store.faults import (
+    StoreAuth,
+    WriteOutcomeUnknown,
+    still_wanted,
+    write_fault,
+)
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
 from graph.store.scopes import expand, touched_regions
@@ -405,10 +410,39 @@ class Neo4jStore:
         return await run_async(self, READS[name](self, *args))
 
     # -- writes -----------------------------------------------------------------
+    def _execute_write(self, work: Callable[..., R], *args: Any) -> R:
+        """`work` as a write transaction, its failure said as a write's: nothing written,
+        or (once the commit was sent) the outcome unknown (faults.write_fault).
+
+        The driver retries a transaction whose commit failed with a retryable error;
+        IncompleteCommit (the connection lost with the commit's answer outstanding) is not
+        one, but DatabaseUnavailable is, and a stopping Neo4j answers it to commits it
+        made (measured). A second run would then apply the write again (a create would
+        answer CONFLICT about its own node), so after a sent commit there is none: the
+        write answers WRITE_OUTCOME_UNKNOWN."""
+        sent = False
+
+        def attempt(tx: ManagedTransaction, *a: Any) -> R:
+            nonlocal sent
+            if sent:  # the driver's retry of a commit that failed: it may have landed
+                raise WriteOutcomeUnknown(
+                    f"{self.uri}: the store failed after the write's commit was sent; "
+                    "the write may or may not be stored")
+            result = work(tx, *a)
+            sent = True  # the driver sends the commit next
+            return result
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                return session.execute_write(attempt, *args)
+        except Exception as exc:
+            fault = write_fault(exc, self.uri, sent)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
+
     def write(self, batch: Batch) -> WriteResult:
-        with self._driver.session(database=self.database) as session:
-            result: WriteResult = session.execute_write(self._write_tx, batch)
-        return result
+        return self._execute_write(self._write_tx, batch)
 
     def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
         """Many batches in one transaction, CREATE where nothing can exist yet
@@ -419,8 +453,7 @@ class Neo4jStore:
 
     def create(self, batch: Batch, kind: str, id_: str) -> WriteResult:
         try:
-            with self._driver.session(database=self.database) as session:
-                result: WriteResult = session.execute_write(self._create_tx, batch, kind, id_)
+            result = self._execute_write(self._create_tx, batch, kind, id_)
         except ConstraintError as exc:  # a racing create won between our MERGE and commit
             raise Conflict(f"already exists as {id_}", id_) from exc
         return result
@@ -584,10 +617,8 @@ class Neo4jStore:
                            allow_cross_region: bool = False) -> int:
         if keep_id == drop_id:
             raise StoreError("cannot merge an institution into itself")
-        with self._driver.session(database=self.database) as session:
-            moved: int = session.execute_write(self._merge_tx, keep_id, drop_id,
-                                               allow_cross_type, allow_cross_region)
-        return moved
+        return self._execute_write(self._merge_tx, keep_id, drop_id, allow_cross_type,
+                                   allow_cross_region)
 
     def _merge_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str,
                   allow_cross_type: bool, allow_cross_region: bool) -> int:
@@ -602,8 +633,7 @@ class Neo4jStore:
 
     def rekey_institution(self, old_id: str, new: Institution) -> None:
         try:
-            with self._driver.session(database=self.database) as session:
-                session.execute_write(self._rekey_tx, old_id, new)
+            self._execute_write(self._rekey_tx, old_id, new)
         except ConstraintError as exc:
             raise Conflict(f"already exists as {new.id}", new.id) from exc
 

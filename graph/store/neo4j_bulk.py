@@ -27,6 +27,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
+from graph.store.faults import write_fault
 from graph.store.integrity import edge_refs, refuse_dangling
 from graph.store.scopes import touched_regions
 
@@ -92,6 +93,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
     orphans: dict[str, str] = {}  # regions CREATEd without their PART_OF yet -> parent
     with store._driver.session(database=store.database) as session:
         tx = session.begin_transaction()
+        sent = False
         try:
             fresh = {kind: _empty(tx, f"(n:{label})") for kind, (label, _) in n4._NODES.items()}
             no_attendance = _empty(tx, "()-[:ATTENDED]->()")
@@ -129,7 +131,15 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                 _attendance(tx, batch, no_attendance, seen)
                 _citations(tx, batch, no_citations, seen)
             version = store._stamp(tx, touched)  # type: ignore[arg-type]
+            sent = True
             tx.commit()
+        except Exception as exc:
+            # Lost before the commit went out: nothing written; after: unknown (the CLI
+            # says which, cli/main.py).
+            fault = write_fault(exc, store.uri, sent)
+            if fault is None or fault is exc:
+                raise
+            raise fault from exc
         finally:
             if not tx.closed():
                 tx.rollback()

@@ -81,6 +81,10 @@ def _warm(neo: RestartableNeo4j) -> bool:
     try:
         for ask in (store.version, lambda: store.count_institutions(InstitutionFilter()),
                     lambda: store.find_institutions(InstitutionFilter(), PageRequest(10)),
+                    # the cursor walk's page 2: a query of its own (measured: its first
+                    # run after the restart took over 2 s at load 10 on 2 cores)
+                    lambda: store.find_institutions(InstitutionFilter(),
+                                                    PageRequest(10, after=("", ""))),
                     lambda: store.regions(["33.74.05"]),
                     lambda: store.resolve_aliases(["none"]),
                     lambda: store.institutions(["none"])):
@@ -217,12 +221,15 @@ def _p99(seconds: list[float]) -> float:
     return ordered[max(0, -(-len(ordered) * 99 // 100) - 1)]
 
 
-# "stop" (a graceful Neo4j shutdown) is not here yet: in the last CI-like run the first
-# write of each client, in flight as Neo4j stopped, was answered STORE_UNAVAILABLE
-# ("nothing was written") and yet found stored: Neo4j finished it while the driver lost
-# the connection before the commit's answer. Until that answer says "may or may not be
-# stored", the case would fail on that truth (issue 17's note).
-@pytest.mark.parametrize("how", ["kill"])
+# What a write may answer during the outage: refused, nothing written (STORE_UNAVAILABLE);
+# its commit sent and then lost (WRITE_OUTCOME_UNKNOWN): a stopping Neo4j answers
+# DatabaseUnavailable to commits it made, and the first write of each client, queued on
+# the region's lock as Neo4j stopped, was found stored after such an answer; stored but
+# not read back (WRITE_STORED_UNREAD).
+WRITE_CODES = {"STORE_UNAVAILABLE", "WRITE_OUTCOME_UNKNOWN", "WRITE_STORED_UNREAD"}
+
+
+@pytest.mark.parametrize("how", ["kill", "stop"])
 def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: str) -> None:
     _fresh(neo)
     with Served(neo.uri, **_env(neo)) as served:
@@ -269,14 +276,17 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: st
     assert all(c.status in (200, 503) for c in calls), [
         (c.kind, round(c.start - closed, 2), round(c.seconds, 2), c.status, c.text[:300])
         for c in calls if c.status not in (200, 503)]
-    assert all(c.code in (None, "STORE_UNAVAILABLE") for c in calls), {c.code for c in calls}
+    assert all(c.code in (None, "STORE_UNAVAILABLE") for c in calls if c.kind == "read"), \
+        {c.code for c in calls if c.kind == "read"}
+    assert all(c.code in {None} | WRITE_CODES for c in calls if c.kind == "write"), \
+        {c.code for c in calls if c.kind == "write"}
     assert not [c for c in calls if "Internal error" in c.text]
 
     # The outage: from the port closing to Neo4j's return.
     during = [c for c in calls if c.start >= closed and c.end <= restarting]
     refused = [c for c in during if c.status == 503]
     assert len(refused) >= 20, len(refused)
-    assert {c.code for c in refused} == {"STORE_UNAVAILABLE"}
+    assert {c.code for c in refused if c.kind == "read"} == {"STORE_UNAVAILABLE"}
     assert all(c.retry_after for c in refused)
     # Once the JVM is gone nothing can succeed; before that a graceful stop may still
     # answer on open connections, which is the truth, not a fault.
@@ -326,28 +336,41 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: st
         e["node"]["id"] for e in json.loads(page2.text)["data"]["institutions"]["edges"]]
     assert walked == [e["node"]["id"] for e in whole["edges"]]
 
-    # No acknowledged write lost, no refused write stored, none stored twice.
-    stored = _names(neo, f"Posyandu Gangguan {how} ")
-    assert len(stored) == len(set(stored))
+    # No acknowledged write lost, no refused write stored, none stored twice; a write
+    # whose commit was lost may be either, and is counted.
+    names = _names(neo, f"Posyandu Gangguan {how} ")
+    stored = set(names)
+    assert len(stored) == len(names)
     writes = [c for c in calls if c.kind == "write"]
     acknowledged = {c.name for c in writes if c.status == 200 and c.code is None}
-    # Neo4j gone while committing: the driver cannot know, and the answer says so
-    # ("may or may not be stored"); neither acknowledged nor refused, so in neither set.
-    unknown = {c.name for c in writes if "may or may not" in c.text}
-    refused_writes = {c.name for c in writes if c.code == "STORE_UNAVAILABLE"} - unknown
+    unread = {c.name for c in writes if c.code == "WRITE_STORED_UNREAD"}
+    unknown = {c.name for c in writes if c.code == "WRITE_OUTCOME_UNKNOWN"}
+    refused_writes = {c.name for c in writes if c.code == "STORE_UNAVAILABLE"}
     assert acknowledged and refused_writes
-    assert acknowledged <= set(stored)
-    assert not refused_writes & set(stored)
+    assert acknowledged | unread <= stored, (acknowledged | unread) - stored
+    assert not refused_writes & stored, [
+        (c.name, round(c.start - closed, 2), round(c.seconds, 2), c.text[:300])
+        for c in writes if c.name in refused_writes & stored]
+    # Each answer says what it means, and only a refusal says nothing was written.
+    assert all("may or may not be stored" in c.text and "re-sending it is safe" in c.text
+               for c in writes if c.name in unknown)
+    assert all("the write was stored" in c.text for c in writes if c.name in unread)
+    assert all("nothing was written" in c.text for c in writes if c.name in refused_writes)
+    assert not any("nothing was written" in c.text for c in writes
+                   if c.name in acknowledged | unread | unknown)
+    assert all(c.status == 503 and c.retry_after for c in writes if c.code in WRITE_CODES)
     after_reads = [c for c in after if c.kind == "read"]
-    _report(f"Neo4j {how}ed under 8 clients",
-            f"{len(refused)} answers 503 STORE_UNAVAILABLE, p99 {p99:.2f} s (then as "
+    _report(f"Neo4j {'killed' if how == 'kill' else 'stopped'} under 8 clients",
+            f"{len(refused)} answers 503, p99 {p99:.2f} s (then as "
             f"ordinary traffic: reads p99 {_p99([c.seconds for c in after_reads]):.2f} s, "
             f"writes {_p99([c.seconds for c in after if c.kind == 'write'] or [0]):.2f} s);"
             f" /ready false "
             f"{first_false - closed:.2f} s after the port closed, true {ready_again:.2f} s "
             f"after the return ({back - listening:.1f} s from ready line to answering); "
             f"writes: {len(acknowledged)} acknowledged all stored, {len(refused_writes)} "
-            f"refused none stored, {len(unknown)} unknown (lost mid-commit); cursor page 2: "
+            f"refused none stored (all saying 'nothing was written'), "
+            f"{len(unread)} stored but unread, {len(unknown)} outcome unknown "
+            f"({len(unknown & stored)} of them stored); cursor page 2: "
             f"{page2_during.seconds:.2f} s 503 during, 200 after, no gap; /ready answered in "
             f"p99 {_p99(waits):.2f} s, max {max(waits):.2f} s of {len(waits)} probes")
 
