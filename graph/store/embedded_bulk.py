@@ -160,7 +160,8 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
     (old_sync,) = conn.execute("PRAGMA synchronous").fetchone()
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA synchronous = FULL")
-    journal = _rollback_journal(conn, _REBUILT)
+    # read-only: nothing to journal (the transaction refuses the write at once)
+    journal = None if store.read_only else _rollback_journal(conn, _REBUILT)
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[str]] = {kind: set() for kind in _TABLES}

@@ -14,8 +14,10 @@ import pytest
 from graph.model import Attendance, Batch
 from graph.store.base import DanglingEdge
 from graph.store.embedded import PAGE_SIZE, EmbeddedStore
+from graph.store.faults import StoreReadOnly
 from tests.contract.test_bulk_write import snapshot, split
 from tests.contract.test_store import graph
+from tests.faults.mounts import read_only_view
 
 
 def _journal(store: EmbeddedStore) -> str:
@@ -93,3 +95,21 @@ def test_a_first_load_with_regions_already_there_skips_the_wal(store: EmbeddedSt
     seen: list[str] = []
     store.bulk_write(_watched(store, [replace(first, regions=[]), *rest], seen))
     assert set(seen) == {"truncate"} and _journal(store) == "wal"
+
+
+def test_a_bulk_load_into_a_read_only_empty_store_is_refused_with_its_code(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    EmbeddedStore(folder / "tpps.db").close()  # empty: the first-load path
+    with read_only_view(folder, tmp_path / "ro") as ro:
+        readonly = EmbeddedStore(ro / "tpps.db")
+        assert readonly.read_only
+        with pytest.raises(StoreReadOnly, match="read-only"):
+            readonly.bulk_write(split(graph()))
+        readonly.close()
+    after = EmbeddedStore(folder / "tpps.db")
+    try:
+        assert (after.stats()["institutions"], after.version(), _journal(after)) == (0, 0, "wal")
+    finally:
+        after.close()
