@@ -75,6 +75,7 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 # From this many meetings in scope the incidence is read as concatenated digest ids
 # (EmbeddedStore._digest_read); below, the row path costs less than its table checks.
 DIGEST_READ_MEETINGS = 5_000
+PAGE_SIZE = 16_384  # bytes, for stores created from now on (SQLite's default: 4096)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -300,6 +301,9 @@ class EmbeddedStore:
                 timeout=self.lock_timeout
             )
             conn.row_factory = sqlite3.Row
+            # Takes effect only on a new file (before its first table): bigger pages
+            # make shallower B-trees, ~10% less CPU in a bulk load, faster full scans.
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
             conn.execute("PRAGMA journal_mode = WAL")
             # NORMAL in WAL mode survives a killed process; only an OS crash
             # can lose the last commits, never corrupt the file.

@@ -8,6 +8,15 @@ rows, so here:
   of the load: its uncommitted WAL frames are ignored when the file is next opened.
   `synchronous` is FULL for the load (the WAL is synced at the commit, so a committed
   load survives power loss too) and restored after: one sync in all, not one a batch;
+- a first load (institutions, meetings, attendance and citations empty; regions may be
+  there) by the file's only connection runs under a rollback
+  journal (TRUNCATE) instead of the WAL, restored after: SQLite does not journal pages
+  past the file's size at the start, so each page is written once, where the WAL writes
+  it twice (frame, then checkpoint). All or nothing still holds: an error rolls back,
+  and a crash leaves a hot journal the next opener rolls back (synchronous FULL syncs
+  the journal before the file). Only when alone: leaving WAL needs every other
+  connection closed, so the switch is tried without waiting and skipped otherwise;
+  while it lasts a second opener waits for the load (in WAL it would read around it);
 - the secondary indexes, and the full-text index with its triggers, of a table that is
   empty when the load starts are dropped and rebuilt once at the end (SQLite sorts once
   instead of updating each B-tree per row); transactional DDL means a failure restores
@@ -28,6 +37,7 @@ Otherwise the semantics are those of `write` applied to each batch in turn.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import sqlite3
@@ -70,6 +80,30 @@ def _merge_roles_json(stored: str, new: str) -> str:
 
 def _empty(conn: sqlite3.Connection, table: str) -> bool:
     return conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is None
+
+
+def _rollback_journal(conn: sqlite3.Connection, tables: Iterable[str]) -> str | None:
+    """Leave WAL for a rollback journal if `tables` are empty and we are the file's
+    only connection; the journal mode to restore after the load, None if nothing changed."""
+    if not all(_empty(conn, t) for t in tables):
+        return None
+    (old,) = conn.execute("PRAGMA journal_mode").fetchone()
+    (timeout,) = conn.execute("PRAGMA busy_timeout").fetchone()
+    conn.execute("PRAGMA busy_timeout = 0")  # another connection open: skip, don't wait
+    try:
+        (new,) = conn.execute("PRAGMA journal_mode = TRUNCATE").fetchone()
+    except sqlite3.OperationalError:  # locked: someone else has the file open
+        return None
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout)}")
+    return str(old) if new != old else None
+
+
+def _restore_journal(conn: sqlite3.Connection, mode: str) -> None:
+    # Locked by a connection opened meanwhile (it waited for the load): each new
+    # connection sets WAL itself (EmbeddedStore._conn), so this one is not needed.
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute(f"PRAGMA journal_mode = {mode}")
 
 
 def _drop_derived(conn: sqlite3.Connection, tables: list[str]) -> list[str]:
@@ -126,6 +160,8 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
     (old_sync,) = conn.execute("PRAGMA synchronous").fetchone()
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA synchronous = FULL")
+    # read-only: nothing to journal (the transaction refuses the write at once)
+    journal = None if store.read_only else _rollback_journal(conn, _REBUILT)
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[str]] = {kind: set() for kind in _TABLES}
@@ -182,6 +218,8 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
     finally:
         conn.execute(f"PRAGMA cache_size = {old_cache}")
         conn.execute(f"PRAGMA synchronous = {int(old_sync)}")
+        if journal is not None:
+            _restore_journal(conn, journal)
         if collecting:
             gc.enable()
     return WriteResult(created, updated, version + 1)
