@@ -89,3 +89,11 @@ def test_a_credit_closing_the_last_paragraph_keeps_the_paragraph() -> None:
     assert any(f["what"] == "participants" and f["value"] == 150 for f in r.figures)
     only_credit = parse("t.txt", "Rakor dibuka Bupati.\n(ped/rel)")
     assert all("ped/rel" not in s.text for s in only_credit.sentences)
+
+
+def test_monitoring_dan_evaluasi_written_out_is_a_monev() -> None:
+    # the room's 'Rapat' no longer stands in for the meeting: the written-out monev must
+    text = ("TPPS Kabupaten Lembah Hijau menggelar monitoring dan evaluasi di Ruang Rapat "
+            "Bappeda Kabupaten Lembah Hijau, Rabu (8/10/2025). Kegiatan dibuka Wakil Bupati.")
+    m = _meeting(text)
+    assert m["family"] == "evaluation" and m["date"] == "2025-10-08"
