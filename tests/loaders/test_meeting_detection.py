@@ -97,3 +97,8 @@ def test_monitoring_dan_evaluasi_written_out_is_a_monev() -> None:
             "Bappeda Kabupaten Lembah Hijau, Rabu (8/10/2025). Kegiatan dibuka Wakil Bupati.")
     m = _meeting(text)
     assert m["family"] == "evaluation" and m["date"] == "2025-10-08"
+
+
+def test_a_credit_followed_by_stars_is_cut_off_too() -> None:
+    doc = parse("t.txt", "Rakor dibuka Bupati.\nPesertanya sekitar 90 orang dari OPD. (Rep/rls)***")
+    assert any("90 orang" in s.text and "rls" not in s.text for s in doc.sentences)
