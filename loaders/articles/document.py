@@ -56,9 +56,10 @@ def _abbreviations(root: Path = DATA) -> re.Pattern[str]:
 
 @cache
 def _furniture(root: Path = DATA) -> dict[str, list[re.Pattern[str]]]:
-    """Line patterns by kind: stop, drop, caption, byline, publisher (data/furniture.txt)."""
+    """Line patterns by kind: stop, drop, caption, byline, publisher, credit
+    (data/furniture.txt)."""
     kinds: dict[str, list[re.Pattern[str]]] = {
-        k: [] for k in ("stop", "drop", "caption", "byline", "publisher")}
+        k: [] for k in ("stop", "drop", "caption", "byline", "publisher", "credit")}
     for line in (root / "furniture.txt").read_text("utf-8").splitlines():
         kind, _, pattern = line.partition(":")
         if kind.strip() in kinds and not line.startswith("#"):
@@ -139,6 +140,15 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
             bylines.append((start, end))
             continue
         if any(p.search(line) for p in kinds["drop"]):
+            continue
+        # a writer's credit closing the last paragraph ('... 150 peserta. (ped/rel)'):
+        # the credit goes, the paragraph stays
+        for p in kinds["credit"]:
+            m = p.search(line)
+            if m:
+                end = start + len(line[:m.start()].rstrip())
+                line = text[start:end]
+        if not line:
             continue
         seen[line] = seen.get(line, 0) + 1
         if seen[line] > 1:  # a repeated headline or caption

@@ -75,6 +75,17 @@ def venue_in(text: str, v: Vocabulary) -> re.Match[str] | None:
     return None
 
 
+@cache
+def _venue_word(v: Vocabulary) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{v.venue_words})\b", re.IGNORECASE)
+
+
+def venue_word_spans(text: str, v: Vocabulary) -> list[tuple[int, int]]:
+    """Where a venue's name opens ('Ruang Rapat', 'Aula Pertemuan'): a meeting word
+    inside one names the room, not a meeting (data/venues.csv)."""
+    return [m.span() for m in _venue_word(v).finditer(text)]
+
+
 def _adder(points: list[tuple[int, str]]) -> Callable[[int, str], None]:
     return lambda n, why: points.append((n, why))
 
@@ -104,7 +115,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
         f.pattern.search(lead_text) for f in named) else {
         f.title + f.family for f in named if f.needs is None or f.needs.search(title)}
     for i, s in enumerate(sentences):
-        taken: list[tuple[int, int]] = []
+        # 'di Ruang Rapat Bappeda': the room's 'Rapat' is no meeting cue
+        taken: list[tuple[int, int]] = venue_word_spans(s.text, v)
         found = []
         for fam in v.meeting_families:
             if fam.needs is not None and not fam.needs.search(s.text) and \
@@ -153,10 +165,17 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 s.text[max(0, start - 50):end + 20])}
             for _ in sorted(passing)[:2]:
                 add(-4, "passing reference")
-            if re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or \
+            # 'Peserta rakor ini adalah para camat ...' lists who came: the meeting was
+            # held, and its 'adalah' defines nothing
+            listing = "attendee_list" in cues and bool(
+                cues["attendee_list"][1].search(s.text[max(0, start - 40):end + 80]))
+            if listing and not held:
+                add(cues["attendee_list"][0], "attendee list")
+            if not listing and (
+                    re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or
                     re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
-                    "definitional_before" in cues
-                    and cues["definitional_before"][1].search(s.text[max(0, start - 45):start])):
+                        "definitional_before" in cues and cues["definitional_before"][1].search(
+                            s.text[max(0, start - 45):start]))):
                 add(-3, "definitional")
             if _other_event(cues, s.text, start):
                 add(cues["other_event_before"][0], "object of another event")
