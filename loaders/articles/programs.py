@@ -81,6 +81,15 @@ class _Patterns:
     place_lead: re.Pattern[str]
     listed: re.Pattern[str]
     reported: re.Pattern[str]
+    presents: re.Pattern[str]
+    own: re.Pattern[str]
+    said_by: re.Pattern[str]
+    done_by: re.Pattern[str]
+    done_list: re.Pattern[str]
+    known_lower_lead: re.Pattern[str]
+    or_expansion: re.Pattern[str]
+    dangling: re.Pattern[str]
+    lead_name: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -146,6 +155,20 @@ def _patterns(v: Vocabulary) -> _Patterns:
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
         reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
+        presents=re.compile(p.get("presents", "(?!)"), re.IGNORECASE),
+        own=re.compile(p.get("own", "(?!)")),
+        # the programme stands in a quote that closes (or stops at a comma) before '..., ungkap X'
+        said_by=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*(?:{p.get('said', '(?!)')})"
+                           r"\s+$", re.IGNORECASE),
+        done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
+        done_list=re.compile(p.get("done_list", "(?!)"), re.IGNORECASE),
+        known_lower_lead=re.compile(p.get("known_lower_lead", "(?!)"), re.IGNORECASE),
+        # "POSGA atau Posyandu Keluarga": an acronym, 'atau', then its capitalised expansion
+        or_expansion=re.compile(rf"(?<![\w-])([A-Z]{{3,12}})\s+atau\s+({_CAP}(?:\s+(?:{_CAP}|dan|"
+                                rf"di|untuk|&)){{1,6}})"),
+        # a sentence that stops at its programme noun: the name opens the next paragraph
+        dangling=re.compile(rf"(?<![\w])(?:{p['trigger']})\s*:?\s*$"),
+        lead_name=re.compile(rf"^\s*[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -200,6 +223,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
+    dangling = False  # the previous paragraph stopped at a programme noun ("meluncurkan inovasi")
     innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
@@ -207,9 +231,18 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
             return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
 
+        lead = p.lead_name.match(s.text) if dangling else None
+        if lead:  # "... meluncurkan inovasi\n\nSapa Ibu Hamil di tiap dusun"
+            name = p.name_end.sub("", lead[1].strip())
+            if len(name) >= 3 and not _rejected_span(s.start + lead.start(1), spans) and not \
+                    rejected(name, lead.start(1)) and not _is_place(name, places):
+                add(name, [], s, lead.start(1), lead.start(1) + len(name))
+        dangling = bool(p.dangling.search(s.text))
         named_here = _triggered_names(p, s.text)
         for form in v.programs:
-            for m in form.pattern.finditer(s.text):
+            lower = [m for m in _lower(form.pattern).finditer(s.text) if m[0] == m[0].lower()
+                     and p.known_lower_lead.search(s.text[:m.start()])]  # "program bangga kencana"
+            for m in [*form.pattern.finditer(s.text), *lower]:
                 if _rejected_span(s.start + m.start(), spans) or any(
                         a < m.start() < b for a, b in named_here):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
@@ -247,8 +280,23 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
+        for m in p.or_expansion.finditer(s.text):
+            acr = m[1]
+            exp = re.sub(r"(?:\s+(?:dan|di|untuk|&))+$", "", m[2].strip())
+            if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp) or \
+                    rejected(acr, m.start()) or rejected(exp, m.start(2)) or \
+                    _is_place(exp, places) or _names_place(acr, exp, places):
+                continue
+            if not _also_known(found, s.start + m.start(), s.start + m.start(2) + len(exp),
+                               [acr, exp]):
+                add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.start(2) + len(exp))
         for m in p.trigger.finditer(s.text):
             noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
+            end2 = m.end(2)
+            twin = re.match(rf",\s+({re.escape(raw.split()[0])}(?:\s+{_CAP}){{1,3}})(?![\w-])",
+                            s.text[end2:]) if raw.split() else None
+            if twin:  # "Gerakan One Day, One Egg": a name in two parallel halves
+                raw, end2 = f"{raw}, {twin[1]}", end2 + twin.end()
             inner = p.leading_trigger.match(raw)
             if inner:  # "meluncurkan Program Desa Berdaya": the name follows its own noun
                 noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
@@ -270,13 +318,13 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 aliases.append(expansion)
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
-            prog = add(name, aliases, s, at, m.end(2))
-            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[m.end(2):])
+            prog = add(name, aliases, s, at, end2)
+            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[end2:])
             if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
                 prog.aliases.append(paren[1])
-                spans.append((s.start + m.end(2), s.start + m.end(2) + paren.end()))
+                spans.append((s.start + end2, s.start + end2 + paren.end()))
             if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
-                _listed(p, s, m.end(2), add, rejected, places, spans, prog)
+                _listed(p, s, end2, add, rejected, places, spans, prog)
         for m in p.named.finditer(s.text):
             name = p.name_end.sub("", m["name"].strip())
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
@@ -330,6 +378,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         if prog.head is not None and not prog.run_by:
             prog.run_by = list(prog.head.run_by)
     return programs
+
+
+@cache
+def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
 
 
 def _tier_named(p: _Patterns, name: str, places: object) -> bool:
@@ -454,6 +507,16 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
     others = [o for o in mentions if o.sentence is s and o is not m]
     if m.end <= start:
         between = s.text[m.end - s.start:start - s.start]
+        alone = not any(m.end <= o.start < start for o in others)
+        shown = p.presents.search(between)
+        if shown and alone and len(between[:shown.start()]) <= 40 and not \
+                p.appeal.search(between):
+            return "RUNS"  # "Kapolres menjelaskan inovasi X": a body presents its own work
+        named_end = max(m.end, m.place.end if m.place is not None else 0)  # "Pemkot X"
+        if alone and p.done_list.match(s.text[named_end - s.start:start - s.start]) and \
+                p.done_by.search(
+                s.text[:m.start - s.start]):
+            return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
         verb = p.active.match(between)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
         if not verb and p.active_head.match(between):
@@ -466,6 +529,8 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]
+        if p.own.search(s.text[:start - s.start]) and p.said_by.match(between):
+            return "RUNS"  # "“Kami mempunyai program baru yakni X ...,” ungkap Kapolres"
         tie = p.passive.match(between)
         if tie and not any(end <= o.start < m.start for o in others):
             return "SUPPORTS" if tie["supports"] else "RUNS"
