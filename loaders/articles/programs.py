@@ -109,7 +109,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
     return _Patterns(
         acronym_first=re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|Si\s?[A-Z]\w+)"
                                  rf"(?:[\s-][A-Z]{{2,}}[A-Za-z]*)?)\s*\(\s*({_EXPANSION})\s*\)"),
-        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*([A-Z][A-Za-z0-9]*[A-Z]?"
+        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*((?:{p.get('tier_acronym', '(?!)')})?"
+                                   rf"[A-Z][A-Za-z0-9]*[A-Z]?"
                                    rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
         trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
@@ -269,11 +270,14 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
-            exp, acr = _trim_expansion(m[1].strip(), m[2].strip()), m[2].strip()
+            acr = m[2].strip()
+            acr = acr[0].upper() + acr[1:]  # "(desa Bersinar)": the tier word as a name's start
+            exp = _trim_expansion(m[1].strip(), acr)
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or (rejected(exp, at) and not _tier_named(
+            if (rejected(acr, m.start(2)) and not _tier_named(p, acr, places)) or (
+                    rejected(exp, at) and not _tier_named(
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]):
@@ -383,6 +387,17 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 @cache
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+
+
+def _only_names_after(lead: re.Pattern[str], text: str) -> bool:
+    """', diantaranya Program A, Program B (BB), ': a listing word, then only names (capitalised
+    words, brackets, commas, 'dan', programme nouns) up to the programme."""
+    m = lead.match(text)
+    if not m:
+        return False
+    words = re.findall(r"[\w'’/-]+", re.sub(r"\([^)]*\)", " ", text[m.end():]))
+    return all(w[0].isupper() or w.isdigit() or w.lower() in {
+        "dan", "serta", "program", "inovasi", "gerakan"} for w in words)
 
 
 def _tier_named(p: _Patterns, name: str, places: object) -> bool:
@@ -513,8 +528,8 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
                 p.appeal.search(between):
             return "RUNS"  # "Kapolres menjelaskan inovasi X": a body presents its own work
         named_end = max(m.end, m.place.end if m.place is not None else 0)  # "Pemkot X"
-        if alone and p.done_list.match(s.text[named_end - s.start:start - s.start]) and \
-                p.done_by.search(
+        if alone and _only_names_after(p.done_list, s.text[named_end - s.start:start - s.start]) \
+                and p.done_by.search(
                 s.text[:m.start - s.start]):
             return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
         verb = p.active.match(between)

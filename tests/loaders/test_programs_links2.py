@@ -65,3 +65,20 @@ def test_a_programme_name_opening_the_next_paragraph() -> None:
     links = _links("Pada kesempatan itu Puskesmas Wonomulyo meluncurkan inovasi\n\n"
                    "Sapa Ibu Hamil di tiap dusun.\n")
     assert "Sapa Ibu Hamil" in links
+
+
+def test_every_programme_listed_after_work_done_by_a_body() -> None:
+    links = _links("Banyak upaya telah dilakukan Pemerintah Kabupaten Polewali Mandar, di antaranya "
+                   "Program Satu Hari, Satu Telur, Program Bapak Asuh Anak Stunting (BAAS), serta "
+                   "kunjungan rumah.\n")
+    assert links["BAAS"] == {("PEMDA", "RUNS")}
+    # prose between the listing word and the name: the body did something else
+    links = _links("Banyak upaya telah dilakukan Pemerintah Kabupaten Polewali Mandar, di antaranya "
+                   "kunjungan rumah yang didukung Program Bapak Asuh Anak Stunting (BAAS).\n")
+    assert ("PEMDA", "RUNS") not in links.get("BAAS", set())
+
+
+def test_a_lower_case_tier_word_opening_the_acronym_in_brackets() -> None:
+    found = _programs("Semua desa bersama-sama mewujudkan Desa Bersih dari Narkoba (desa "
+                      "Bersinar) tahun ini.\n")
+    assert "Desa Bersinar (Desa Bersih dari Narkoba)" in found
