@@ -109,8 +109,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
     return _Patterns(
         acronym_first=re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|Si\s?[A-Z]\w+)"
                                  rf"(?:[\s-][A-Z]{{2,}}[A-Za-z]*)?)\s*\(\s*({_EXPANSION})\s*\)"),
-        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*((?:{p.get('tier_acronym', '(?!)')})?"
-                                   rf"[A-Z][A-Za-z0-9]*[A-Z]?"
+        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*((?:"
+                                   rf"{p.get('tier_acronym', '(?!)')})?[A-Z][A-Za-z0-9]*[A-Z]?"
                                    rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
         trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
