@@ -69,12 +69,13 @@ def test_a_programme_name_opening_the_next_paragraph() -> None:
 
 def test_every_programme_listed_after_work_done_by_a_body() -> None:
     links = _links("Banyak upaya telah dilakukan Pemerintah Kabupaten Polewali Mandar, di "
-                   "antaranya Program Satu Hari, Satu Telur, Program Bapak Asuh Anak Stunting (BAAS), serta "
-                   "kunjungan rumah.\n")
+                   "antaranya Program Satu Hari, Satu Telur, Program Bapak Asuh Anak Stunting "
+                   "(BAAS), serta kunjungan rumah.\n")
     assert links["BAAS"] == {("PEMDA", "RUNS")}
     # prose between the listing word and the name: the body did something else
     links = _links("Banyak upaya telah dilakukan Pemerintah Kabupaten Polewali Mandar, di "
-                   "antaranya kunjungan rumah yang didukung Program Bapak Asuh Anak Stunting (BAAS).\n")
+                   "antaranya kunjungan rumah yang didukung Program Bapak Asuh Anak Stunting "
+                   "(BAAS).\n")
     assert ("PEMDA", "RUNS") not in links.get("BAAS", set())
 
 
