@@ -225,6 +225,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
     dangling = False  # the previous paragraph stopped at a programme noun ("meluncurkan inovasi")
+    previous: Sentence | None = None
     innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
@@ -237,8 +238,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             name = p.name_end.sub("", lead[1].strip())
             if len(name) >= 3 and not _rejected_span(s.start + lead.start(1), spans) and not \
                     rejected(name, lead.start(1)) and not _is_place(name, places):
-                add(name, [], s, lead.start(1), lead.start(1) + len(name))
+                prog = add(name, [], s, lead.start(1), lead.start(1) + len(name))
+                if previous is not None:  # who launched it is told before the break
+                    prog.seen.append((previous, previous.end, previous.end))
         dangling = bool(p.dangling.search(s.text))
+        previous = s
         named_here = _triggered_names(p, s.text)
         for form in v.programs:
             lower = [m for m in _lower(form.pattern).finditer(s.text) if m[0] == m[0].lower()

@@ -64,7 +64,7 @@ def test_an_acronym_then_atau_and_its_expansion() -> None:
 def test_a_programme_name_opening_the_next_paragraph() -> None:
     links = _links("Pada kesempatan itu Puskesmas Wonomulyo meluncurkan inovasi\n\n"
                    "Sapa Ibu Hamil di tiap dusun.\n")
-    assert "Sapa Ibu Hamil" in links
+    assert links["Sapa Ibu Hamil"] == {("PUSKESMAS", "RUNS")}
 
 
 def test_every_programme_listed_after_work_done_by_a_body() -> None:
