@@ -75,6 +75,8 @@ class _Patterns:
     quoted: re.Pattern[str]
     unit_before: re.Pattern[str]
     app_data_before: re.Pattern[str]
+    app_data_after: re.Pattern[str]
+    place_before: re.Pattern[str]
     leading_trigger: re.Pattern[str]
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
@@ -175,6 +177,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
                           rf"gerakan)\s+)?[{_QUOTES}]?(?P<name>{_NAME})[{_QUOTES}]?"),
         app_data_before=re.compile(p.get("app_data_before", "(?!)")),
+        app_data_after=re.compile(p.get("app_data_after", "(?!)")),
+        place_before=re.compile(p.get("place_before", "(?!)")),
         # "meluncurkan Program Desa Berdaya": the name after the launch verb opens with a
         # programme noun of its own
         leading_trigger=re.compile(rf"((?:Gerakan\s+Nasional|Gerakan|Program|Inovasi|Aplikasi|"
@@ -284,7 +288,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     rejected(exp, at) and not _tier_named(
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
-                    or p.venue.match(exp) or p.unit_before.search(s.text[:at]):
+                    or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
+                    or p.place_before.search(s.text[:at]):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
@@ -317,7 +322,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = f"{noun} {name}"  # "Program Desa Berdaya", not the desa "Berdaya"
             elif rejected(name, at) or _is_place(name, places):
                 continue
-            if re.match(r"(?i)aplikasi", noun) and p.app_data_before.search(s.text[:m.start()]):
+            if re.match(r"(?i)aplikasi", noun) and (p.app_data_before.search(s.text[:m.start()])
+                                                    or p.app_data_after.match(s.text[end2:])):
                 continue  # "teknologi digital dengan aplikasi X": a reporting system
             aliases = [] if name.startswith(noun) else [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."

@@ -83,3 +83,18 @@ def test_a_lower_case_tier_word_opening_the_acronym_in_brackets() -> None:
     found = _programs("Semua desa bersama-sama mewujudkan Desa Bersih dari Narkoba (desa "
                       "Bersinar) tahun ini.\n")
     assert "Desa Bersinar (Desa Bersih dari Narkoba)" in found
+
+
+def test_a_place_short_form_after_a_tier_word_is_no_programme() -> None:
+    assert _programs("Rembuk digelar di Kecamatan Likupang Barat (Likbar), Minahasa Utara.\n") == {}
+    # a programme named after a village tier still counts ("Desa Siaga ... (desa Sigizi)")
+    assert "Desa Sigizi (Desa Siaga Gizi Anak)" in _programs(
+        "Peserta sepakat memperluas Desa Siaga Gizi Anak (desa Sigizi) ke semua kecamatan.\n")
+
+
+def test_general_tools_and_recording_apps_are_no_programmes() -> None:
+    assert _programs("Laporan dikirim lewat aplikasi WhatsApp kepada kader.\n") == {}
+    assert _programs("Kader memakai aplikasi Catat Timbang untuk mencatat hasil timbang.\n") == {}
+    # an app offered to families as a service is still one
+    assert "Sobat Bumil" in _programs(
+        "Puskesmas meluncurkan aplikasi Sobat Bumil untuk mendampingi ibu hamil.\n")
