@@ -332,6 +332,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 aliases.append(expansion)
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
+            if _also_known(found, s.start + at, s.start + end2, [name, *aliases]):
+                continue  # "Program Banten ASIK (...)" where ASIK (...) was read: one more name
             prog = add(name, aliases, s, at, end2)
             paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[end2:])
             if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
@@ -361,7 +363,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
                 if pattern is p.place_type and (re.match(
-                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?!KB\b))",
+                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
+                        r"Kampung\s+(?!KB\b))",
                         name) or _is_place(name, places) or _is_place(
                         name.split(None, 1)[-1], places)):
                     continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital

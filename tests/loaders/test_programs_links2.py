@@ -98,3 +98,19 @@ def test_general_tools_and_recording_apps_are_no_programmes() -> None:
     # an app offered to families as a service is still one
     assert "Sobat Bumil" in _programs(
         "Puskesmas meluncurkan aplikasi Sobat Bumil untuk mendampingi ibu hamil.\n")
+
+
+# found on the fresh holdout after it was scored (the holdout is no longer blind to these)
+def test_a_triggered_name_around_a_read_acronym_is_one_more_name_of_it() -> None:
+    found = _programs("Dinas mengusung inovasi Program Sulbar SEHAT (Sukses Entaskan Hambatan Anak "
+                      "Tumbuh) sebagai langkah nyata.\n")
+    assert list(found) == ["SEHAT (Sukses Entaskan Hambatan Anak Tumbuh)"]
+    assert "Sulbar SEHAT" in found["SEHAT (Sukses Entaskan Hambatan Anak Tumbuh)"]
+    links = _links("Dinas Kesehatan mengusung inovasi Program Sulbar SEHAT (Sukses Entaskan "
+                   "Hambatan Anak Tumbuh) sebagai langkah nyata.\n")
+    assert links["SEHAT (Sukses Entaskan Hambatan Anak Tumbuh)"] == {("DINKES", "RUNS")}
+
+
+def test_a_cultural_house_is_a_venue_not_a_programme() -> None:
+    assert _programs("Rakor dilaksanakan di Rumah Budaya Melayu Mempawah, Jumat.\n") == {}
+    assert "Rumah Gizi" in _programs("Desa membuka Rumah Gizi bagi balita.\n")
