@@ -75,12 +75,23 @@ class _Patterns:
     quoted: re.Pattern[str]
     unit_before: re.Pattern[str]
     app_data_before: re.Pattern[str]
+    app_data_after: re.Pattern[str]
+    place_before: re.Pattern[str]
     leading_trigger: re.Pattern[str]
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
     place_lead: re.Pattern[str]
     listed: re.Pattern[str]
     reported: re.Pattern[str]
+    presents: re.Pattern[str]
+    own: re.Pattern[str]
+    said_by: re.Pattern[str]
+    done_by: re.Pattern[str]
+    done_list: re.Pattern[str]
+    known_lower_lead: re.Pattern[str]
+    or_expansion: re.Pattern[str]
+    dangling: re.Pattern[str]
+    lead_name: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -100,7 +111,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
     return _Patterns(
         acronym_first=re.compile(rf"(?<![\w-])((?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|Si\s?[A-Z]\w+)"
                                  rf"(?:[\s-][A-Z]{{2,}}[A-Za-z]*)?)\s*\(\s*({_EXPANSION})\s*\)"),
-        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*([A-Z][A-Za-z0-9]*[A-Z]?"
+        expansion_first=re.compile(rf"(?<![\w-])({_EXPANSION})\s*\(\s*((?:"
+                                   rf"{p.get('tier_acronym', '(?!)')})?[A-Z][A-Za-z0-9]*[A-Z]?"
                                    rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
         trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
@@ -146,11 +158,27 @@ def _patterns(v: Vocabulary) -> _Patterns:
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
         reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
+        presents=re.compile(p.get("presents", "(?!)"), re.IGNORECASE),
+        own=re.compile(p.get("own", "(?!)")),
+        # the programme stands in a quote that closes (or stops at a comma) before '..., ungkap X'
+        said_by=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*(?:{p.get('said', '(?!)')})"
+                           r"\s+$", re.IGNORECASE),
+        done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
+        done_list=re.compile(p.get("done_list", "(?!)"), re.IGNORECASE),
+        known_lower_lead=re.compile(p.get("known_lower_lead", "(?!)"), re.IGNORECASE),
+        # "POSGA atau Posyandu Keluarga": an acronym, 'atau', then its capitalised expansion
+        or_expansion=re.compile(rf"(?<![\w-])([A-Z]{{3,12}})\s+atau\s+({_CAP}(?:\s+(?:{_CAP}|dan|"
+                                rf"di|untuk|&)){{1,6}})"),
+        # a sentence that stops at its programme noun: the name opens the next paragraph
+        dangling=re.compile(rf"(?<![\w])(?:{p['trigger']})\s*:?\s*$"),
+        lead_name=re.compile(rf"^\s*[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
                           rf"gerakan)\s+)?[{_QUOTES}]?(?P<name>{_NAME})[{_QUOTES}]?"),
         app_data_before=re.compile(p.get("app_data_before", "(?!)")),
+        app_data_after=re.compile(p.get("app_data_after", "(?!)")),
+        place_before=re.compile(p.get("place_before", "(?!)")),
         # "meluncurkan Program Desa Berdaya": the name after the launch verb opens with a
         # programme noun of its own
         leading_trigger=re.compile(rf"((?:Gerakan\s+Nasional|Gerakan|Program|Inovasi|Aplikasi|"
@@ -200,6 +228,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         return prog
 
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
+    dangling = False  # the previous paragraph stopped at a programme noun ("meluncurkan inovasi")
+    previous: Sentence | None = None
     innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
@@ -207,9 +237,21 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
             return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
 
+        lead = p.lead_name.match(s.text) if dangling else None
+        if lead:  # "... meluncurkan inovasi\n\nSapa Ibu Hamil di tiap dusun"
+            name = p.name_end.sub("", lead[1].strip())
+            if len(name) >= 3 and not _rejected_span(s.start + lead.start(1), spans) and not \
+                    rejected(name, lead.start(1)) and not _is_place(name, places):
+                prog = add(name, [], s, lead.start(1), lead.start(1) + len(name))
+                if previous is not None:  # who launched it is told before the break
+                    prog.seen.append((previous, previous.end, previous.end))
+        dangling = bool(p.dangling.search(s.text))
+        previous = s
         named_here = _triggered_names(p, s.text)
         for form in v.programs:
-            for m in form.pattern.finditer(s.text):
+            lower = [m for m in _lower(form.pattern).finditer(s.text) if m[0] == m[0].lower()
+                     and p.known_lower_lead.search(s.text[:m.start()])]  # "program bangga kencana"
+            for m in [*form.pattern.finditer(s.text), *lower]:
                 if _rejected_span(s.start + m.start(), spans) or any(
                         a < m.start() < b for a, b in named_here):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
@@ -236,19 +278,38 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
         for m in p.expansion_first.finditer(s.text):
-            exp, acr = _trim_expansion(m[1].strip(), m[2].strip()), m[2].strip()
+            acr = m[2].strip()
+            acr = acr[0].upper() + acr[1:]  # "(desa Bersinar)": the tier word as a name's start
+            exp = _trim_expansion(m[1].strip(), acr)
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
-            if rejected(acr, m.start(2)) or (rejected(exp, at) and not _tier_named(
+            if (rejected(acr, m.start(2)) and not _tier_named(p, acr, places)) or (
+                    rejected(exp, at) and not _tier_named(
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
-                    or p.venue.match(exp) or p.unit_before.search(s.text[:at]):
+                    or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
+                    or p.place_before.search(s.text[:at]):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
+        for m in p.or_expansion.finditer(s.text):
+            acr = m[1]
+            exp = re.sub(r"(?:\s+(?:dan|di|untuk|&))+$", "", m[2].strip())
+            if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp) or \
+                    rejected(acr, m.start()) or rejected(exp, m.start(2)) or \
+                    _is_place(exp, places) or _names_place(acr, exp, places):
+                continue
+            if not _also_known(found, s.start + m.start(), s.start + m.start(2) + len(exp),
+                               [acr, exp]):
+                add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.start(2) + len(exp))
         for m in p.trigger.finditer(s.text):
             noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
+            end2 = m.end(2)
+            twin = re.match(rf",\s+({re.escape(raw.split()[0])}(?:\s+{_CAP}){{1,3}})(?![\w-])",
+                            s.text[end2:]) if raw.split() else None
+            if twin:  # "Gerakan One Day, One Egg": a name in two parallel halves
+                raw, end2 = f"{raw}, {twin[1]}", end2 + twin.end()
             inner = p.leading_trigger.match(raw)
             if inner:  # "meluncurkan Program Desa Berdaya": the name follows its own noun
                 noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
@@ -261,7 +322,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = f"{noun} {name}"  # "Program Desa Berdaya", not the desa "Berdaya"
             elif rejected(name, at) or _is_place(name, places):
                 continue
-            if re.match(r"(?i)aplikasi", noun) and p.app_data_before.search(s.text[:m.start()]):
+            if re.match(r"(?i)aplikasi", noun) and (p.app_data_before.search(s.text[:m.start()])
+                                                    or p.app_data_after.match(s.text[end2:])):
                 continue  # "teknologi digital dengan aplikasi X": a reporting system
             aliases = [] if name.startswith(noun) else [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
@@ -270,13 +332,15 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 aliases.append(expansion)
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
-            prog = add(name, aliases, s, at, m.end(2))
-            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[m.end(2):])
+            if _also_known(found, s.start + at, s.start + end2, [name, *aliases]):
+                continue  # "Program Banten ASIK (...)" where ASIK (...) was read: one more name
+            prog = add(name, aliases, s, at, end2)
+            paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[end2:])
             if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
                 prog.aliases.append(paren[1])
-                spans.append((s.start + m.end(2), s.start + m.end(2) + paren.end()))
+                spans.append((s.start + end2, s.start + end2 + paren.end()))
             if re.match(r"(?i)(?:program|gerakan|inovasi|aplikasi|layanan)", noun):
-                _listed(p, s, m.end(2), add, rejected, places, spans, prog)
+                _listed(p, s, end2, add, rejected, places, spans, prog)
         for m in p.named.finditer(s.text):
             name = p.name_end.sub("", m["name"].strip())
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
@@ -299,7 +363,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
                 if pattern is p.place_type and (re.match(
-                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga)|Kampung\s+(?!KB\b))",
+                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
+                        r"Kampung\s+(?!KB\b))",
                         name) or _is_place(name, places) or _is_place(
                         name.split(None, 1)[-1], places)):
                     continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
@@ -330,6 +395,22 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         if prog.head is not None and not prog.run_by:
             prog.run_by = list(prog.head.run_by)
     return programs
+
+
+@cache
+def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+
+
+def _only_names_after(lead: re.Pattern[str], text: str) -> bool:
+    """', diantaranya Program A, Program B (BB), ': a listing word, then only names (capitalised
+    words, brackets, commas, 'dan', programme nouns) up to the programme."""
+    m = lead.match(text)
+    if not m:
+        return False
+    words = re.findall(r"[\w'’/-]+", re.sub(r"\([^)]*\)", " ", text[m.end():]))
+    return all(w[0].isupper() or w.isdigit() or w.lower() in {
+        "dan", "serta", "program", "inovasi", "gerakan"} for w in words)
 
 
 def _tier_named(p: _Patterns, name: str, places: object) -> bool:
@@ -454,6 +535,16 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
     others = [o for o in mentions if o.sentence is s and o is not m]
     if m.end <= start:
         between = s.text[m.end - s.start:start - s.start]
+        alone = not any(m.end <= o.start < start for o in others)
+        shown = p.presents.search(between)
+        if shown and alone and len(between[:shown.start()]) <= 40 and not \
+                p.appeal.search(between):
+            return "RUNS"  # "Kapolres menjelaskan inovasi X": a body presents its own work
+        named_end = max(m.end, m.place.end if m.place is not None else 0)  # "Pemkot X"
+        if alone and _only_names_after(p.done_list, s.text[named_end - s.start:start - s.start]) \
+                and p.done_by.search(
+                s.text[:m.start - s.start]):
+            return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
         verb = p.active.match(between)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
         if not verb and p.active_head.match(between):
@@ -466,6 +557,8 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]
+        if p.own.search(s.text[:start - s.start]) and p.said_by.match(between):
+            return "RUNS"  # "“Kami mempunyai program baru yakni X ...,” ungkap Kapolres"
         tie = p.passive.match(between)
         if tie and not any(end <= o.start < m.start for o in others):
             return "SUPPORTS" if tie["supports"] else "RUNS"
