@@ -17,6 +17,7 @@ _HTML = re.compile(r"<\s*(html|body|div|p|head|script|!doctype)\b", re.IGNORECAS
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # a line that ends a sentence (or a heading, a list item, a quote) is no wrapped line
 _LINE_DONE = re.compile(r"[.!?:;\"”’)*]\s*$")
+_RUNNING = re.compile(r"[a-z0-9]{2,}\.\s+[A-Z][a-z]+\s+[a-z]+")
 WRAP_MIN = 55  # a line cut at the page's width (PDF text is wrapped at ~70-80 characters)
 # Common Indonesian function words: a release in Indonesian is full of them.
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "ini", "dalam", "pada", "dari", "tidak",
@@ -139,7 +140,11 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
         if any(p.search(line) for p in kinds["caption"]):
             captions.append((start, end))
             continue
-        if len(line) < 100 and any(p.search(line) for p in kinds["byline"]):
+        # (a line in which a sentence ends and another begins is running text cut at
+        # the page's width, even when the cut leaves a time at its end: '... 2025.
+        # Kegiatan yang berlangsung pukul 09.00 hingga 12.54')
+        if len(line) < 100 and not _RUNNING.search(line) and any(
+                p.search(line) for p in kinds["byline"]):
             bylines.append((start, end))
             continue
         if any(p.search(line) for p in kinds["drop"]):
@@ -196,13 +201,17 @@ def _title_like(line: str) -> bool:
 def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool) -> bool:
     """Line b goes on the sentence line a left open (text pasted from a PDF, hard-wrapped):
     a ends without sentence punctuation, only a line break between them, and b opens
-    lower-case; or a is a long line of running text (not the headline, not title-like)."""
+    lower-case; or a is a long line of running text (not the headline, not title-like
+    unless a dateline opens it)."""
     line, nxt = text[a[0]:a[1]], text[b[0]:b[1]]
     if _LINE_DONE.search(line) or text[a[1]:b[0]].count("\n") != 1 or not nxt:
         return False
     if nxt[0].islower():
         return not first or not _title_like(line)
-    return not first and len(line) >= WRAP_MIN and not _title_like(line)
+    # a dateline opens the story's running text, however capitalised its first line
+    # ('Sukaluyu, 6 Oktober 2025 – Pemerintah Desa Sukaluyu, Kecamatan')
+    return not first and len(line) >= WRAP_MIN and (
+        bool(_DATELINE.match(line)) or not _title_like(line))
 
 
 def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
