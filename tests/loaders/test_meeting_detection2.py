@@ -129,3 +129,10 @@ def test_a_wrapped_line_ending_in_a_time_is_no_byline() -> None:
                          "WIB itu bertempat di balai desa dan dihadiri camat.\n")
     assert any(s.text.startswith("Kegiatan yang berlangsung") and "WIB itu bertempat" in s.text
                for s in doc.sentences)
+
+
+def test_a_meeting_prepared_before_it_is_held_is_no_meeting() -> None:
+    # 'sebelum rembuk digelar' says it has not been held; 'Siapkan' in the headline plans it
+    assert _meeting("Bappeda Lembah Hijau Siapkan Rembuk Stunting Kabupaten\n"
+                    "Kepala Bappeda Kabupaten Lembah Hijau meminta perangkat daerah menyerahkan "
+                    "rencana kegiatan sebelum rembuk digelar, dan camat dihadirkan.") is None
