@@ -14,7 +14,11 @@ MAX_BYTES = 2 * 1024 * 1024  # a press release is a few kB; 2 MB is not an artic
 DATA = Path(__file__).parent / "data"
 
 _HTML = re.compile(r"<\s*(html|body|div|p|head|script|!doctype)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# a line that ends a sentence (or a heading, a list item, a quote) is no wrapped line
+_LINE_DONE = re.compile(r"[.!?:;\"”’)*]\s*$")
+_RUNNING = re.compile(r"[a-z0-9]{2,}\.\s+[A-Z][a-z]+\s+[a-z]+")
+WRAP_MIN = 55  # a line cut at the page's width (PDF text is wrapped at ~70-80 characters)
 # Common Indonesian function words: a release in Indonesian is full of them.
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "ini", "dalam", "pada", "dari", "tidak",
                "akan", "oleh", "juga", "ke", "itu", "serta", "para", "bahwa", "tersebut",
@@ -136,7 +140,11 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
         if any(p.search(line) for p in kinds["caption"]):
             captions.append((start, end))
             continue
-        if len(line) < 100 and any(p.search(line) for p in kinds["byline"]):
+        # (a line in which a sentence ends and another begins is running text cut at
+        # the page's width, even when the cut leaves a time at its end: '... 2025.
+        # Kegiatan yang berlangsung pukul 09.00 hingga 12.54')
+        if len(line) < 100 and not _RUNNING.search(line) and any(
+                p.search(line) for p in kinds["byline"]):
             bylines.append((start, end))
             continue
         if any(p.search(line) for p in kinds["drop"]):
@@ -154,6 +162,7 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
         if seen[line] > 1:  # a repeated headline or caption
             continue
         kept.append((start, end))
+    kept = _rejoin(text, kept)
     # The header: short lines before the first real paragraph (headline, date line).
     header: list[tuple[int, int]] = []
     while kept and len(text[kept[0][0] : kept[0][1]]) < 160 and len(kept) > 1 \
@@ -177,6 +186,46 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
                     dateline)
 
 
+_LINKS = {"untuk", "dengan", "yang", "dari", "pada", "bagi", "serta", "atau", "oleh", "dalam",
+          "melalui", "tentang", "sebagai", "terhadap", "antara"}
+
+
+def _title_like(line: str) -> bool:
+    """A headline, a name or a heading ('Kecamatan X Gelar Mini Lokakarya untuk ...'):
+    no lower-case word but short ones and links; running text has its verbs in lower
+    case ('MADIUN - Kecamatan X, Kota Y, menggelar ...')."""
+    return not any(w[:1].islower() and len(w) >= 4 and w.strip(",.;:") not in _LINKS
+                   for w in line.split())
+
+
+def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool) -> bool:
+    """Line b goes on the sentence line a left open (text pasted from a PDF, hard-wrapped):
+    a ends without sentence punctuation, only a line break between them, and b opens
+    lower-case; or a is a long line of running text (not the headline, not title-like
+    unless a dateline opens it)."""
+    line, nxt = text[a[0]:a[1]], text[b[0]:b[1]]
+    if _LINE_DONE.search(line) or text[a[1]:b[0]].count("\n") != 1 or not nxt:
+        return False
+    if nxt[0].islower():
+        return not first or not _title_like(line)
+    # a dateline opens the story's running text, however capitalised its first line
+    # ('Sukaluyu, 6 Oktober 2025 – Pemerintah Desa Sukaluyu, Kecamatan')
+    return not first and len(line) >= WRAP_MIN and (
+        bool(_DATELINE.match(line)) or not _title_like(line))
+
+
+def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Kept lines with the hard-wrapped ones joined into their paragraph (furniture lines
+    were dropped before, so a byline or caption is never joined)."""
+    out: list[tuple[int, int]] = []
+    for span in kept:
+        if out and _wrapped(text, out[-1], span, len(out) == 1 and out[-1] == kept[0]):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
 def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
            ) -> list[Sentence]:
     out: list[Sentence] = []
@@ -186,11 +235,16 @@ def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
         if _abbreviations(root).search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
             continue  # "H. Herman", "S.Ag." are not sentence ends
         if piece.strip():
-            out.append(Sentence(cursor, m.start(), piece, paragraph))
+            out.append(Sentence(cursor, m.start(), _flat(piece), paragraph))
         cursor = m.end()
     if text[cursor:end].strip():
-        out.append(Sentence(cursor, end, text[cursor:end], paragraph))
+        out.append(Sentence(cursor, end, _flat(text[cursor:end]), paragraph))
     return out
+
+
+def _flat(piece: str) -> str:
+    """A rejoined line break read as a space (same length: offsets stay true)."""
+    return piece.replace("\r", " ").replace("\n", " ")
 
 
 def load(path: Path) -> Document:

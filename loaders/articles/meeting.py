@@ -171,12 +171,24 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 cues["attendee_list"][1].search(s.text[max(0, start - 40):end + 80]))
             if listing and not held:
                 add(cues["attendee_list"][0], "attendee list")
+            # 'mini lokakarya tersebut bertujuan ...': the purpose of the meeting pointed
+            # at (the one held), not a definition of the family (data: purpose)
+            deictic = "deictic" in cues and bool(cues["deictic"][1].match(s.text[end:end + 15]))
+            after = s.text[end:end + 60]
+            if deictic and "purpose" in cues and cues["purpose"][1].search(after):
+                # ... but what the purpose clause goes on to say still defines
+                # ('... bertujuan X dan dilaksanakan setiap tahun')
+                after = cues["purpose"][1].sub(" ", s.text[end:])
             if not listing and (
-                    re.search(cues["definitional"][1].pattern, s.text[end:end + 60], re.I) or
+                    re.search(cues["definitional"][1].pattern, after, re.I) or
                     re.search(r"\b(?:adalah|merupakan)\b", s.text[end:end + 25]) or (
                         "definitional_before" in cues and cues["definitional_before"][1].search(
                             s.text[max(0, start - 45):start]))):
                 add(-3, "definitional")
+            if _caption_line(doc, s, start, v) and not planned:
+                # 'Rembuk Stunting Desa X, Senin 3 Maret 2025' alone on its line: the
+                # event's own caption line names it with its day
+                add(1, "named with its date")
             if _other_event(cues, s.text, start):
                 add(cues["other_event_before"][0], "object of another event")
             # "rakor ini", "rembuk stunting kali ini": the writer points at the meeting
@@ -194,6 +206,19 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     if not out and headline_held:
         out += _headline_only(doc, v, title)
     return out
+
+
+def _caption_line(doc: Document, s: Sentence, start: int, v: Vocabulary) -> bool:
+    """A short line of its own that opens with the meeting's name and holds only that
+    name and a full date (a weekday or a year written): no verb, no running text."""
+    line = s.text.strip()
+    alone = sum(x.paragraph == s.paragraph for x in doc.sentences) == 1
+    if not alone or len(line) > 120 or start > len(s.text) - len(s.text.lstrip()) + 12:
+        return False
+    if not any(d.weekday is not None or d.year is not None for d in date_mentions(line, v)):
+        return False
+    return not any(w[:1].islower() and len(w) >= 4 for w in re.findall(r"[\w']+", line)
+                   if not re.fullmatch(r"(?:tahun|tanggal|pukul|stunting|tingkat)", w))
 
 
 def _other_event(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, start: int) -> bool:
