@@ -20,9 +20,19 @@ BULK_ROWS = 1_000
 
 def write_load(batch: Batch, store: Store) -> WriteResult:
     """One load's batch, in one transaction, by the faster of the store's write paths."""
-    if batch.rows() >= BULK_ROWS:
+    if batch.rows() < BULK_ROWS:
+        return store.write(batch)
+    try:
         return store.bulk_write([batch])
-    return store.write(batch)
+    except Exception as exc:
+        # A retryable error that is no fault (a Neo4j deadlock with a concurrent writer):
+        # bulk_write's one explicit transaction rolled back, nothing was written (after
+        # its commit it would have answered WriteOutcomeUnknown). write's managed
+        # transaction retries such errors, so the load gets the retries a small one gets.
+        retryable = getattr(exc, "is_retryable", None)
+        if not (callable(retryable) and retryable()):
+            raise
+        return store.write(batch)
 
 
 def load_files(paths: list[Path], fmt: str, store: Store) -> WriteResult:
