@@ -25,14 +25,25 @@ def write_load(batch: Batch, store: Store) -> WriteResult:
     try:
         return store.bulk_write([batch])
     except Exception as exc:
-        # A retryable error that is no fault (a Neo4j deadlock with a concurrent writer):
-        # bulk_write's one explicit transaction rolled back, nothing was written (after
-        # its commit it would have answered WriteOutcomeUnknown). write's managed
-        # transaction retries such errors, so the load gets the retries a small one gets.
-        retryable = getattr(exc, "is_retryable", None)
-        if not (callable(retryable) and retryable()):
+        if not _write_would_take(exc):
             raise
         return store.write(batch)
+
+
+def _write_would_take(exc: Exception) -> bool:
+    """Whether a failed bulk_write (which then wrote nothing) is one `write` gets through.
+
+    - A retryable error that is no fault (a Neo4j deadlock with a concurrent writer):
+      bulk_write's one explicit transaction rolled back (after its commit was sent it
+      would have answered WriteOutcomeUnknown); write's managed transaction retries it.
+    - A uniqueness refusal (Neo4j): bulk_write CREATEs into a label empty at the start,
+      so a node a concurrent writer made meanwhile collides; write MERGEs it.
+    """
+    retryable = getattr(exc, "is_retryable", None)
+    if callable(retryable) and retryable():
+        return True
+    code = getattr(exc, "code", None)
+    return isinstance(code, str) and code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 
 
 def load_files(paths: list[Path], fmt: str, store: Store) -> WriteResult:

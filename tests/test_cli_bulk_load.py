@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j.exceptions import ConstraintError, TransientError
+from neo4j.exceptions import ClientError, ConstraintError, TransientError
 from typer.testing import CliRunner
 
 from cli.main import app
 from graph.model import Batch, Institution, WriteResult
-from graph.store.base import MeetingFilter, PageRequest
+from graph.store.base import DanglingEdge, MeetingFilter, PageRequest
 from graph.store.embedded import EmbeddedStore
 from loaders.files import BULK_ROWS, write_load
 
@@ -124,33 +124,46 @@ def test_a_big_load_with_a_bad_record_names_it_and_writes_nothing(
     assert taken == []  # refused before the store was asked
 
 
-class Deadlocking:
-    """A store whose bulk_write fails as Neo4j does on a deadlock (retryable, before the
-    commit: nothing written), or with `error` if given; write stores and answers."""
+class Refusing:
+    """A store whose bulk_write fails with `error` (having written nothing); write
+    stores and answers."""
 
-    def __init__(self, error: Exception | None = None) -> None:
+    def __init__(self, error: Exception) -> None:
         self.error = error
         self.calls: list[str] = []
 
     def bulk_write(self, batches: Any) -> WriteResult:
         self.calls.append("bulk_write")
-        raise self.error or TransientError._hydrate_neo4j(
-            code="Neo.TransientError.Transaction.DeadlockDetected", message="deadlock")
+        raise self.error
 
     def write(self, batch: Batch) -> WriteResult:
         self.calls.append("write")
         return WriteResult({"institutions": len(batch.institutions)}, {}, 7)
 
 
-def test_a_big_load_refused_by_a_retryable_error_is_retried_by_write() -> None:
+@pytest.mark.parametrize("error", [
+    TransientError._hydrate_neo4j(code="Neo.TransientError.Transaction.DeadlockDetected",
+                                  message="deadlock"),
+    ConstraintError._hydrate_neo4j(code="Neo.ClientError.Schema.ConstraintValidationFailed",
+                                   message="a concurrent writer made the node")],
+    ids=["deadlock", "created-meanwhile"])
+def test_a_big_load_refused_where_write_gets_through_is_written_by_write(
+        error: Exception) -> None:
     batch = Batch(institutions=[Institution(f"ins_{n}", f"Posyandu {n}", "POSYANDU")
                                 for n in range(BULK_ROWS)])
-    store = Deadlocking()
+    store = Refusing(error)
     result = write_load(batch, store)  # type: ignore[arg-type]
     assert store.calls == ["bulk_write", "write"]
     assert result == WriteResult({"institutions": BULK_ROWS}, {}, 7)
-    refused = Deadlocking(ConstraintError._hydrate_neo4j(
-        code="Neo.ClientError.Schema.ConstraintValidationFailed", message="taken"))
-    with pytest.raises(ConstraintError):  # not retryable: said as it is, never re-sent
-        write_load(batch, refused)  # type: ignore[arg-type]
-    assert refused.calls == ["bulk_write"]
+
+
+def test_a_big_load_refused_otherwise_says_so_and_is_not_sent_again() -> None:
+    batch = Batch(institutions=[Institution(f"ins_{n}", f"Posyandu {n}", "POSYANDU")
+                                for n in range(BULK_ROWS)])
+    for error in (DanglingEdge("meeting names institution 'x'", "x"),
+                  ClientError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError",
+                                             message="bad")):
+        refused = Refusing(error)
+        with pytest.raises(type(error)):
+            write_load(batch, refused)  # type: ignore[arg-type]
+        assert refused.calls == ["bulk_write"]
