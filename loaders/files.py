@@ -15,6 +15,7 @@ FORMATS = ("json", "csv")
 # semantics and counts as write): measured on the embedded store, bulk_write has a fixed
 # cost (index drop and rebuild, journal switch) that write beats below ~1,000 rows
 # (100 rows: 12 vs 4 ms) and loses to above it (1,000: 24 vs 37 ms; 185k: 0.33 vs 0.89 s).
+# Neo4j crosses over about there too (300 rows: 104 vs 90 ms; 1,000: 88 vs 122 ms).
 BULK_ROWS = 1_000
 
 
