@@ -74,17 +74,39 @@ def _read_text(path: Path) -> str:
         raise LoadError([Problem(str(path), line, None, "not UTF-8 text")]) from exc
 
 
+class JsonLines:
+    """The lines of a JSON file's records, found only when a problem asks for one.
+
+    The C parser is several times faster than the position-keeping one (jsonpos.py,
+    about half of a big load), and a load that succeeds never names a line; so a file
+    is parsed fast, and parsed again with positions only if one of its records turns
+    out to be wrong (its lines then named exactly as before)."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._data: Any = None
+
+    def line(self, path: tuple[Any, ...]) -> int | None:
+        if self._text is not None:
+            self._data, self._text = loads_with_lines(self._text), None
+        return line_of(self._data, path)
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
-    """Where a record was read: file, line and its path inside the file."""
+    """Where a record was read: file, line and its path inside the file (for a JSON
+    record, its line is looked up in `lines` at `at` when a problem needs it)."""
 
     file: str
     line: int | None
     path: str
+    lines: JsonLines | None = None
+    at: tuple[Any, ...] = ()
 
     def problem(self, field: str | None, message: str) -> Problem:
         full = ".".join(p for p in (self.path, field) if p) or None
-        return Problem(self.file, self.line, full, message)
+        line = self.lines.line(self.at) if self.lines is not None else self.line
+        return Problem(self.file, line, full, message)
 
 
 @dataclass
@@ -99,21 +121,27 @@ class Parsed:
 def read_json(path: Path, into: Parsed) -> None:
     text = _read_text(path)
     try:
-        data = loads_with_lines(text)
-    except json.JSONDecodeError as exc:
-        raise LoadError([Problem(str(path), exc.lineno, None,
-                                 f"invalid JSON: {exc.msg} (column {exc.colno})")]) from exc
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None  # said below by the position-keeping parser, as it always was
+    if data is None or not isinstance(data, dict):
+        try:
+            data = loads_with_lines(text)
+        except json.JSONDecodeError as exc:
+            raise LoadError([Problem(str(path), exc.lineno, None,
+                                     f"invalid JSON: {exc.msg} (column {exc.colno})")]) from exc
     if not isinstance(data, dict):
         raise LoadError([Problem(str(path), 1, None, "expected a JSON object with lists "
                                  "'institutions', 'meetings', ...")])
     try:
         dataset = Dataset.model_validate(data)
     except ValidationError as exc:
-        raise LoadError(_problems(str(path), exc, data)) from exc
+        raise LoadError(_problems(str(path), exc, loads_with_lines(text))) from exc
+    lines = JsonLines(text)
     for kind in Dataset.model_fields:
         for i, record in enumerate(getattr(dataset, kind)):
-            line = line_of(data, (kind, i))
-            into.records[kind].append((Where(str(path), line, f"{kind}[{i}]"), record))
+            into.records[kind].append((Where(str(path), None, f"{kind}[{i}]", lines, (kind, i)),
+                                       record))
 
 
 def csv_kind(path: Path) -> str:
