@@ -19,6 +19,7 @@ from graph.model import Batch, Institution, WriteResult
 from graph.store.base import DanglingEdge, MeetingFilter, PageRequest
 from graph.store.embedded import EmbeddedStore
 from loaders.files import BULK_ROWS, write_load
+from tests.contract.test_write_bulk_agree import spy
 
 runner = CliRunner()
 INSTITUTIONS, MEETINGS, ATTENDEES = 300, 120, 5
@@ -51,15 +52,6 @@ def big_file(path: Path, bad: bool = False) -> Path:
 def summary(output: str) -> str:
     """The summary line without the store's path."""
     return re.sub(r"into \S+ —", "into DB —", output.strip().splitlines()[-1])
-
-
-def spy(log: list[str], name: str, real: Any) -> Any:
-    """`real` (a store method) that notes `name` in `log` on each call."""
-    def spied(self: Any, batch: Any) -> Any:
-        log.append(name)
-        return real(self, batch)
-
-    return spied
 
 
 @pytest.fixture
