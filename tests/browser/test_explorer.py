@@ -36,6 +36,9 @@ def test_a_search_draws_the_network_of_the_match(page: Page) -> None:
 
 def test_clicking_a_node_opens_its_panel_with_the_genuk_meeting(page: Page) -> None:
     _open(page, "#region=33.74.05")
+    # The node is measured, then clicked: while the layout runs it moves in between (a
+    # loaded CI machine once clicked beside it), so click once the layout is done.
+    page.page.wait_for_function("document.body.dataset.layout === 'done'", timeout=30_000)
     node = page.page.evaluate("""() => {
       const g = window.tpps.graph, r = window.tpps.renderer;
       const id = g.findNode((_, a) => a.name === 'Puskesmas Genuk');
