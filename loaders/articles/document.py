@@ -19,6 +19,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"
 _LINE_DONE = re.compile(r"[.!?:;\"”’)*]\s*$")
 _RUNNING = re.compile(r"[a-z0-9]{2,}\.\s+[A-Z][a-z]+\s+[a-z]+")
 WRAP_MIN = 55  # a line cut at the page's width (PDF text is wrapped at ~70-80 characters)
+# A page whose longest line is longer than this is not hard-wrapped: its lines are
+# paragraphs, and one left without a full stop (an attendee list) ends there.
+WRAP_MAX = 100
 # Common Indonesian function words: a release in Indonesian is full of them.
 _INDONESIAN = {"yang", "dan", "di", "dengan", "untuk", "ini", "dalam", "pada", "dari", "tidak",
                "akan", "oleh", "juga", "ke", "itu", "serta", "para", "bahwa", "tersebut",
@@ -198,11 +201,13 @@ def _title_like(line: str) -> bool:
                    for w in line.split())
 
 
-def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool) -> bool:
+def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool,
+             hard_wrapped: bool) -> bool:
     """Line b goes on the sentence line a left open (text pasted from a PDF, hard-wrapped):
     a ends without sentence punctuation, only a line break between them, and b opens
-    lower-case; or a is a long line of running text (not the headline, not title-like
-    unless a dateline opens it)."""
+    lower-case; or, on a page whose every line is cut at its width (`hard_wrapped`), a is
+    a long line of running text (not the headline, not title-like unless a dateline opens
+    it)."""
     line, nxt = text[a[0]:a[1]], text[b[0]:b[1]]
     if _LINE_DONE.search(line) or text[a[1]:b[0]].count("\n") != 1 or not nxt:
         return False
@@ -210,7 +215,7 @@ def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool) -> 
         return not first or not _title_like(line)
     # a dateline opens the story's running text, however capitalised its first line
     # ('Sukaluyu, 6 Oktober 2025 – Pemerintah Desa Sukaluyu, Kecamatan')
-    return not first and len(line) >= WRAP_MIN and (
+    return hard_wrapped and not first and len(line) >= WRAP_MIN and (
         bool(_DATELINE.match(line)) or not _title_like(line))
 
 
@@ -218,8 +223,10 @@ def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Kept lines with the hard-wrapped ones joined into their paragraph (furniture lines
     were dropped before, so a byline or caption is never joined)."""
     out: list[tuple[int, int]] = []
+    hard_wrapped = max((b - a for a, b in kept), default=0) <= WRAP_MAX
     for span in kept:
-        if out and _wrapped(text, out[-1], span, len(out) == 1 and out[-1] == kept[0]):
+        if out and _wrapped(text, out[-1], span, len(out) == 1 and out[-1] == kept[0],
+                            hard_wrapped):
             out[-1] = (out[-1][0], span[1])
         else:
             out.append(span)

@@ -136,3 +136,20 @@ def test_a_meeting_prepared_before_it_is_held_is_no_meeting() -> None:
     assert _meeting("Bappeda Lembah Hijau Siapkan Rembuk Stunting Kabupaten\n"
                     "Kepala Bappeda Kabupaten Lembah Hijau meminta perangkat daerah menyerahkan "
                     "rencana kegiatan sebelum rembuk digelar, dan camat dihadirkan.") is None
+
+
+def test_a_paragraph_page_keeps_a_list_without_its_full_stop_apart() -> None:
+    # Saved pages put a paragraph on one line: an attendee list left without its full
+    # stop ends there, and the next paragraph is no part of it (its bodies keep their role).
+    text = ("Pemkab Lembah Hijau Gelar Rembuk Stunting\n"
+            "LEMBAH HIJAU - Pemerintah Kabupaten Lembah Hijau menggelar rembuk stunting di "
+            "aula kantor bupati, Senin (6/10/2025). Rembuk dibuka oleh Wakil Bupati Lembah "
+            "Hijau.\n"
+            "Rembuk dihadiri Kepala Dinas Kesehatan, Kepala Kantor Kementerian Agama, para "
+            "camat, dan para kepala puskesmas se-Kabupaten Lembah Hijau\n"
+            "Wakil Bupati meminta semua pihak menjaga data balita tetap diperbarui setiap "
+            "bulan agar intervensi tepat sasaran.\n")
+    doc = parse("t.txt", text)
+    assert any(s.text.startswith("Rembuk dihadiri") and "Wakil Bupati meminta" not in s.text
+               for s in doc.sentences)
+    assert any(s.text.startswith("Wakil Bupati meminta") for s in doc.sentences)
