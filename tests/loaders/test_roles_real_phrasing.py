@@ -101,3 +101,16 @@ def test_more_speech_verbs_make_a_presenter() -> None:
 def test_the_team_written_pencegahan_dan_penurunan() -> None:
     text = LEAD + "Hadir pula Tim Pencegahan dan Penurunan Stunting Kecamatan Sukaluyu."
     assert "TPPS" in types(text)
+
+
+def test_a_held_at_clause_in_lower_case_is_no_organiser_cue() -> None:
+    # 'dilaksanakan di aula ...' names where, not who: the organiser cue wants a capital
+    # (a name) after it, and the list after 'yakni' stays the attendees of 'Turut hadir'.
+    text = ("Pemerintah Kecamatan Sukaluyu menggelar lokakarya mini stunting di aula Hotel "
+            "Mawar Sari, Rabu (5/11/2025). Turut hadir dalam kegiatan yang dilaksanakan di "
+            "aula Hotel Mawar Sari tersebut, yakni Ketua TP PKK Lembah Hijau, para camat, dan "
+            "Kepala Kantor Kemenag Lembah Hijau.")
+    assert "participant" in roles(text, "PKK") and "organiser" not in roles(text, "PKK")
+    assert {"PKK", "KEMENAG"} <= types(text)
+    # lower-case 'dibuka oleh' still names who opened it
+    assert "opened" in roles(LEAD + "Rapat dibuka oleh camat Sukaluyu.", "KECAMATAN")
