@@ -124,7 +124,7 @@ def read_json(path: Path, into: Parsed) -> None:
         data = json.loads(text)
     except json.JSONDecodeError:
         data = None  # said below by the position-keeping parser, as it always was
-    if data is None or not isinstance(data, dict):
+    if not isinstance(data, dict):  # invalid, or not an object: said with its line
         try:
             data = loads_with_lines(text)
         except json.JSONDecodeError as exc:

@@ -16,7 +16,7 @@ import inspect
 import sqlite3
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, NoReturn
 
 from graph.store.base import StoreError
 
@@ -186,6 +186,15 @@ def write_fault(exc: BaseException, where: str, commit_sent: bool) -> StoreFault
         return StoreUnavailable(f"{fault.message}; the write was rolled back before its "
                                 "commit, nothing was written")
     return fault
+
+
+def raise_write_fault(exc: BaseException, where: str, commit_sent: bool) -> NoReturn:
+    """Re-raise a failed write's `exc` as its `write_fault`, or as itself when it is none
+    (a bug stays a bug); every Neo4j write path ends its `except` with this."""
+    fault = write_fault(exc, where, commit_sent)
+    if fault is None or fault is exc:
+        raise exc
+    raise fault from exc
 
 
 def _named(exc: BaseException) -> str:

@@ -68,8 +68,8 @@ from graph.store.base import (
 from graph.store.faults import (
     StoreAuth,
     WriteOutcomeUnknown,
+    raise_write_fault,
     still_wanted,
-    write_fault,
 )
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
@@ -436,10 +436,7 @@ class Neo4jStore:
             with self._driver.session(database=self.database) as session:
                 return session.execute_write(attempt, *args)
         except Exception as exc:
-            fault = write_fault(exc, self.uri, sent)
-            if fault is None or fault is exc:
-                raise
-            raise fault from exc
+            raise_write_fault(exc, self.uri, sent)
 
     def write(self, batch: Batch) -> WriteResult:
         return self._execute_write(self._write_tx, batch)

@@ -27,7 +27,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
-from graph.store.faults import write_fault
+from graph.store.faults import raise_write_fault
 from graph.store.integrity import edge_refs, refuse_dangling
 from graph.store.scopes import touched_regions
 
@@ -136,10 +136,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
         except Exception as exc:
             # Lost before the commit went out: nothing written; after: unknown (the CLI
             # says which, cli/main.py).
-            fault = write_fault(exc, store.uri, sent)
-            if fault is None or fault is exc:
-                raise
-            raise fault from exc
+            raise_write_fault(exc, store.uri, sent)
         finally:
             if not tx.closed():
                 tx.rollback()
