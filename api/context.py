@@ -109,7 +109,7 @@ class Context:
             if not writes.open:  # the store is away or still cold (api/recovery.py)
                 raise self._fault(StoreUnavailable(
                     "the store is unreachable or just back and warming up; nothing was "
-                    "written, try again shortly"), write=True)
+                    "written, try again shortly", nothing_written=True), write=True)
             # A write under way stops at its next statement once writes are refused.
             writes_refused.set(lambda: not writes.open)  # this task's context only
             done = await self._bounded(run_in_threadpool(fn, *args), None, writes, True)
@@ -153,10 +153,10 @@ class Context:
             fault = WriteStoredUnread(
                 f"the write was stored, but a read after it failed ({fault.message}); it "
                 "need not be sent again: read it by id once the store answers")
-        elif self.mutation and "nothing was written" not in fault.message:
+        elif self.mutation:
             # A mutation's reads before its write (resolving regions, the stored node):
             # the write was never sent.
-            fault = type(fault)(f"{fault.message}; nothing was written")
+            fault = fault.saying_nothing_written()
         log.warning("store fault %s: %s", fault.code, fault.message)
         return StoreFaultError(fault)
 

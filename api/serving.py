@@ -136,7 +136,16 @@ def reload_tokens(access: Access) -> None:
 
 
 class Supervisor(Multiprocess):
-    """uvicorn's worker supervisor, passing USR1 on to its workers."""
+    """uvicorn's worker supervisor, passing USR1 on to its workers and saying how a
+    replaced worker ended (uvicorn says only "died")."""
+
+    def keep_subprocess_alive(self) -> None:
+        before = list(self.processes)
+        super().keep_subprocess_alive()
+        for old, new in zip(before, self.processes, strict=False):
+            if old is not new:
+                log.warning("worker %s %s; worker %s replaces it", old.pid,
+                            how_it_ended(old.exitcode), new.pid)
 
     def handle_usr1(self) -> None:
         for process in self.processes:
@@ -147,6 +156,23 @@ class Supervisor(Multiprocess):
                 log.info("USR1 passed to worker %d", process.pid)
             else:
                 log.info("USR1 not passed to worker %s: still starting", process.pid)
+
+
+def how_it_ended(exitcode: int | None) -> str:
+    """A worker's exit code in words. uvicorn SIGKILLs a worker that has not answered its
+    ping for WORKER_START_SECONDS, so SIGKILL means hung (or the kernel's OOM killer)."""
+    if exitcode is None:
+        return "ended (exit status unknown)"
+    if exitcode >= 0:
+        return f"exited with status {exitcode}"
+    try:
+        name = signal.Signals(-exitcode).name
+    except ValueError:
+        name = f"signal {-exitcode}"
+    if -exitcode == signal.SIGKILL:
+        return (f"was killed ({name}): no answer to the supervisor's ping for "
+                f"{WORKER_START_SECONDS} s, or the kernel's out-of-memory killer")
+    return f"was ended by {name}"
 
 
 def run(host: str, port: int, workers: int, log_config: dict[str, Any]) -> None:

@@ -77,7 +77,7 @@ def _load(paths: list[Path], fmt: str, db: str | None) -> None:
                   "them or none; re-run the same command once the store is back: ids are "
                   "natural keys and rows merge by id, so nothing is loaded twice")
         except StoreFault as exc:
-            said = "" if "nothing was written" in exc.message else "; nothing was written"
+            said = "" if exc.nothing_written else "; nothing was written"
             _fail(f"{exc.message} ({exc.code}){said}: the files load in one transaction, so "
                   "re-run the same command once the store is back")
     kinds = sorted(set(result.created) | set(result.updated))

@@ -29,9 +29,18 @@ class StoreFault(StoreError):
     http_status = 503
     retry_after: int | None = 5
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, nothing_written: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        # True when the message already tells a client that nothing was written, so
+        # callers adding that to a write's answer (the API, the CLI) say it once.
+        self.nothing_written = nothing_written
+
+    def saying_nothing_written(self) -> StoreFault:
+        """This fault, its message ending by saying that nothing was written (once)."""
+        if self.nothing_written:
+            return self
+        return type(self)(f"{self.message}; nothing was written", nothing_written=True)
 
 
 class StoreUnavailable(StoreFault):
@@ -109,7 +118,7 @@ def still_wanted() -> None:
     refused = writes_refused.get()
     if refused is not None and refused():
         raise StoreUnavailable("the store went away during the write; it was rolled back, "
-                               "nothing was written; try again shortly")
+                               "nothing was written; try again shortly", nothing_written=True)
 
 
 def _sqlite(exc: sqlite3.Error, where: str) -> StoreFault | None:
@@ -148,7 +157,8 @@ def _neo4j(exc: Exception, where: str) -> StoreFault | None:
             return StoreFull(f"{where}: Neo4j's disk is full; the write was not made")
         if "MemoryPoolOutOfMemory" in code:
             return StoreUnavailable(f"{where}: the write is larger than Neo4j's transaction "
-                                    f"memory ({code}); nothing was written")
+                                    f"memory ({code}); nothing was written",
+                                    nothing_written=True)
         if "TransactionTimedOut" in code or code.startswith("Neo.TransientError.General"):
             return StoreUnavailable(f"{where}: Neo4j did not finish in time ({code})")
         if "ReadOnly" in code or "WriteOnReadOnly" in code or "NotALeader" in code:
@@ -184,7 +194,7 @@ def write_fault(exc: BaseException, where: str, commit_sent: bool) -> StoreFault
                                    "stored")
     if type(fault) is StoreUnavailable:
         return StoreUnavailable(f"{fault.message}; the write was rolled back before its "
-                                "commit, nothing was written")
+                                "commit, nothing was written", nothing_written=True)
     return fault
 
 

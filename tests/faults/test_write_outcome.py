@@ -70,6 +70,18 @@ def test_a_write_fault_says_whether_anything_may_be_stored(
     assert fault is not None and fault.code == code and says in fault.message, fault
     assert fault.http_status == 503 and fault.retry_after
     assert (code == "STORE_UNAVAILABLE") == ("nothing was written" in fault.message)
+    assert fault.nothing_written == (code == "STORE_UNAVAILABLE")  # what the API/CLI read
+
+
+def test_nothing_written_is_said_once_whoever_adds_it() -> None:
+    plain = StoreUnavailable("the store did not answer")
+    said = plain.saying_nothing_written()
+    assert said.message == "the store did not answer; nothing was written"
+    assert said.nothing_written and type(said) is StoreUnavailable
+    assert said.saying_nothing_written() is said  # a second caller adds nothing
+    rolled = write_fault(ServiceUnavailable("refused"), WHERE, False)
+    assert rolled is not None
+    assert rolled.saying_nothing_written().message.count("nothing was written") == 1
 
 
 def test_a_refusal_by_the_server_stays_what_it_is() -> None:

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from api.auth import digest
+from api.serving import how_it_ended
 from bench.server import ROOT, free_port, stop_process
 from graph.store.embedded import EmbeddedStore
 
@@ -112,3 +113,17 @@ def test_usr1_reaches_every_worker_which_reloads_its_tokens_and_lives(
     assert {_status(server.url, NEW) for _ in range(10)} == {200}
     os.kill(worker, 0)  # still there
     assert "died" not in server.log() and server.workers() == workers
+
+    # A worker that dies is replaced, and the log says how it ended (uvicorn says "died").
+    tokens.chmod(0o600)  # the replacement reads the file as it starts
+    os.kill(worker, signal.SIGKILL)
+    server.wait_for(lambda log: f"worker {worker} was killed (SIGKILL)" in log,
+                    "the replaced worker's end", 40)
+    server.wait_for(lambda _: len(server.workers() - workers) == 1, "a replacement", 60)
+
+
+def test_a_workers_end_is_said_in_words() -> None:
+    assert how_it_ended(0) == "exited with status 0"
+    assert how_it_ended(-signal.SIGUSR1) == "was ended by SIGUSR1"
+    assert "no answer to the supervisor's ping" in how_it_ended(-signal.SIGKILL)
+    assert how_it_ended(None) == "ended (exit status unknown)"
