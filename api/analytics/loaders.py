@@ -19,7 +19,7 @@ Rank = tuple[float, int, bool]  # score, rank, approximate
 def rank_of_institution(context: Any) -> DataLoader[RankKey, Rank | None]:
     """(score, rank, approximate) of an institution on a measure, None when it is not in
     the network: a page of institutions asking for the same (filter, measure, weighting)
-    runs one job, then each row is a lookup in its index (Scores.rank_of)."""
+    runs one job, then each row is a lookup in its index (Ranking.rank_of)."""
     async def load(keys: Sequence[RankKey]) -> list[Rank | None | BaseException]:
         jobs_of = list(dict.fromkeys(key[1:] for key in keys))  # distinct, in order
         done = await asyncio.gather(*(run(context, jobs.scores, f, measure, weighting)

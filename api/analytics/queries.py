@@ -69,7 +69,7 @@ class AnalyticsQueries:
         scores = await _run(context, jobs.scores, f, measure.value, weighting)
         return [CentralityScore(institution_id=n, score=s, rank=r,
                                 approximate=scores.approximate)
-                for n, s, r in scores.ranked()[:first]]
+                for n, s, r in scores.ranked(first)]
 
     @strawberry.field(description="Louvain communities (fixed seed), largest first.")
     async def communities(self, info: Info, filter: FilterArg = None) -> list[Community]:

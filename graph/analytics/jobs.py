@@ -49,6 +49,7 @@ from typing import Any, TypeVar
 from graph.analytics import service
 from graph.analytics.gaps import GapReport, convergence_gaps
 from graph.analytics.paths import collaboration_path, ego_network
+from graph.analytics.ranking import Ranking
 from graph.settings import settings
 from graph.store.base import NetworkFilter, Store
 
@@ -88,9 +89,9 @@ class WorkerDied(JobError):
 # Each takes the worker's store and a NetworkFilter first (its scope names the cache key).
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
-    # Ranked and indexed here, niced: sorting 20k scores, or scanning them for one
-    # institution's rank, would block the event loop.
-    return service.scores(store, f, measure, weighting).indexed()
+    # Ranked here, niced (sorting 20k scores would block the event loop), and sent back
+    # compact: the API caches it (graph/analytics/ranking.py).
+    return Ranking.of(service.scores(store, f, measure, weighting))
 
 
 def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:
@@ -522,6 +523,8 @@ def _items(value: Any) -> int:
     if isinstance(value, Drawn):
         g = value.graph
         return 1 + (g.number_of_nodes() + g.number_of_edges() if g is not None else 0)
+    if isinstance(value, Ranking):
+        return 1 + len(value)
     if isinstance(value, list):
         return 1 + len(value) + sum(len(getattr(v, "members", ())) for v in value)
     found = getattr(value, "values", None)

@@ -1,10 +1,14 @@
-"""One institution's rank (Institution.centrality): a lookup in an index the analytics
-worker builds beside the ranking, and one job per distinct (filter, measure, weighting)
-of a request however many institutions ask (api/analytics/loaders.py)."""
+"""One institution's rank (Institution.centrality): a lookup in the compact ranking the
+analytics worker sends back (graph/analytics/ranking.py), and one job per distinct
+(filter, measure, weighting) of a request however many institutions ask
+(api/analytics/loaders.py)."""
 
 from __future__ import annotations
 
 import asyncio
+import pickle
+import random
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +19,7 @@ import pytest
 
 from graph.analytics import jobs, service
 from graph.analytics.centrality import Scores, centrality
+from graph.analytics.ranking import Ranking
 from graph.store.base import NetworkFilter
 from graph.store.embedded import EmbeddedStore
 from loaders.files import load_files
@@ -35,15 +40,60 @@ def test_rank_of_agrees_with_the_ranking_ties_included() -> None:
     assert Scores({}).rank_of("a") is None
 
 
-def test_the_worker_sends_the_index_back_with_the_scores(store: EmbeddedStore) -> None:
+def test_the_compact_ranking_agrees_with_scores_ties_included() -> None:
+    g = nx.Graph([("a", "b"), ("a", "c"), ("b", "c"), ("c", "d"), ("d", "e"), ("f", "g")])
+    scores = centrality(g, "DEGREE")
+    ranking = Ranking.of(scores)
+    assert ranking.ranked() == scores.ranked()
+    assert ranking.ranked(3) == scores.ranked()[:3] and ranking.ranked(0) == []
+    assert ranking.ranked(100) == scores.ranked()
+    for node in g:
+        assert ranking.rank_of(node) == scores.rank_of(node)
+    assert ranking.rank_of("nobody") is None and ranking.rank_of("") is None
+    assert ranking.rank_of("zzz") is None  # past the last id
+    assert ranking.values == scores.values and ranking == scores
+    assert Ranking.of(Scores({})).rank_of("a") is None
+
+
+def test_a_ranking_holds_less_than_half_the_memory_of_scores() -> None:
+    rng = random.Random(7)
+    ids = [f"inst-{rng.getrandbits(64):016x}" for _ in range(20_000)]
+    scores = Scores({n: rng.random() for n in ids}).indexed()
+    ranking = Ranking.of(scores)
+
+    def held(obj: Any) -> int:
+        # What each keeps beyond the id strings themselves (both share those).
+        if isinstance(obj, Ranking):
+            parts: list[Any] = [obj.nodes, obj.scores, obj.ranks, obj._by_id, obj._places]
+            return sum(sys.getsizeof(p) for p in parts)
+        ranked, position = obj._ranked, obj._position
+        return (sys.getsizeof(obj.values) + sum(sys.getsizeof(v) for v in obj.values.values())
+                + sys.getsizeof(ranked) + sum(sys.getsizeof(t) for t in ranked)
+                + sys.getsizeof(position) + sum(sys.getsizeof(v) for v in position.values()))
+
+    assert held(ranking) < 0.5 * held(scores)
+
+
+def test_rankings_from_a_worker_share_their_ids() -> None:
+    nodes = tuple(f"inst-{i:016x}" for i in range(50))
+    first = Ranking.of(Scores({n: float(i) for i, n in enumerate(nodes)}))
+    second = Ranking.of(Scores({n: -float(i) for i, n in enumerate(nodes)}))
+    a, b = pickle.loads(pickle.dumps(first)), pickle.loads(pickle.dumps(second))
+    assert a == first and b == second and a.ranked() == first.ranked()
+    by_id = {n: n for n in a.nodes}
+    assert all(by_id[n] is n for n in b.nodes)  # one string per id, not one per ranking
+
+
+def test_the_worker_sends_the_ranking_back(store: EmbeddedStore) -> None:
     pool = jobs.Pool(size=1, memory_mb=256, queue_seconds=0.2)
     try:
         scores = asyncio.run(pool.run(store, jobs.scores, WHOLE, "CLOSENESS", "shared",
                                       timeout=60))
     finally:
         pool.close()
-    assert pool.pids  # computed in a worker, indexed there
-    assert scores._position is not None and len(scores._position) == len(scores.values) > 0
+    assert pool.pids  # computed in a worker, ranked there
+    assert isinstance(scores, Ranking) and len(scores) > 0
+    assert scores == service.scores(store, WHOLE, "CLOSENESS", "shared")
 
 
 QUERY = """{

@@ -16,6 +16,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from graph.analytics import jobs
+from graph.analytics.ranking import Ranking
 from graph.model import Batch, Institution
 from graph.settings import settings
 from graph.store.base import NetworkFilter
@@ -57,7 +58,8 @@ def test_scores_come_back_ranked_so_the_event_loop_does_not_sort(store: Embedded
     finally:
         pool.close()
     assert pool.pids  # computed in a worker
-    assert scores._ranked is not None and len(scores._ranked) == len(scores.values) > 0
+    assert isinstance(scores, Ranking) and len(scores) > 0  # a compact ranking, sorted there
+    assert list(scores.scores) == sorted(scores.scores, reverse=True)
 
 
 def _hold_the_only_worker(store: EmbeddedStore, seconds: float) -> threading.Thread:
