@@ -56,7 +56,7 @@ class _Plan:
     """How one schema field is executed. A plain leaf has `leaf`; a plain resolver (or a
     plain attribute of an object type) has `call`; the general path has neither."""
 
-    __slots__ = ("attr", "call", "field", "leaf", "nullable", "object_type")
+    __slots__ = ("attr", "call", "definition", "field", "leaf", "nullable", "object_type")
 
     def __init__(self, attr: str | None = None, leaf: GraphQLLeafType | None = None,
                  nullable: bool = True, call: Call | None = None,
@@ -65,6 +65,7 @@ class _Plan:
         self.attr, self.leaf, self.nullable, self.call = attr, leaf, nullable, call
         self.field = field  # the Strawberry field, when its arguments need converting
         self.object_type = object_type  # the return type, when an object (maybe non-null)
+        self.definition: GraphQLField | None = None  # set by _plan_of
 
 
 # call(source, graphql-core's info, the resolver's converted arguments)
@@ -166,6 +167,8 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             definition = parent_type.fields.get(name)
             found = plans[name] = (_GENERAL if definition is None
                                    else _plan(self.schema, definition))
+            if found.call is not None:
+                found.definition = definition
         return found
 
     def execute_fields(
@@ -199,9 +202,12 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
                         if coerced is not None and coerced is not Undefined:
                             results[response_name] = coerced
                             continue
-                result = self.execute_field(
-                    parent_type, source_value, field_details_list,
-                    Path(path, response_name, parent_type.name), position_context)
+                field_path = Path(path, response_name, parent_type.name)
+                result = (self._run_plan(plan, parent_type, source_value, field_details_list,
+                                         field_path, position_context)
+                          if plan.call is not None else
+                          self.execute_field(parent_type, source_value, field_details_list,
+                                             field_path, position_context))
                 if result is not Undefined:
                     results[response_name] = result
                     if is_awaitable(result):
@@ -228,15 +234,24 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         self, parent_type: GraphQLObjectType, source: Any,
         field_details_list: FieldDetailsList, path: Path, position_context: Any,
     ) -> Any:
-        """graphql-core's execute_field, calling a plain resolver directly."""
-        first = field_details_list[0]
-        name = first.node.name.value
-        plan = self._plan_of(parent_type, name) if self.short_paths else _GENERAL
-        call = plan.call
-        if call is None:
+        """graphql-core's execute_field, calling a plain resolver directly (fields run
+        serially, a mutation's, come here; execute_fields calls _run_plan itself)."""
+        plan = (self._plan_of(parent_type, field_details_list[0].node.name.value)
+                if self.short_paths else _GENERAL)
+        if plan.call is None:
             return super().execute_field(parent_type, source, field_details_list, path,
                                          position_context)
-        field_def = parent_type.fields[name]
+        return self._run_plan(plan, parent_type, source, field_details_list, path,
+                              position_context)
+
+    def _run_plan(
+        self, plan: _Plan, parent_type: GraphQLObjectType, source: Any,
+        field_details_list: FieldDetailsList, path: Path, position_context: Any,
+    ) -> Any:
+        """The body of graphql-core's execute_field for a field with a `call`."""
+        first = field_details_list[0]
+        call: Call = plan.call  # type: ignore[assignment]
+        field_def: GraphQLField = plan.definition  # type: ignore[assignment]
         return_type = field_def.type
         info = self.build_resolve_info(field_def, [d.node for d in field_details_list],
                                        parent_type, path)

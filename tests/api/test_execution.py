@@ -188,17 +188,18 @@ def test_the_short_paths_are_taken(general_calls: list[str],
     short, general = schemas()
     query = "{ items { name note count day label child { name } children(n: 1) { name } } }"
     reached: list[str] = []
-    own = Executor.execute_field
+    own = Executor._run_plan
 
-    def spy(self: Any, parent_type: Any, source: Any, details: Any, *rest: Any) -> Any:
+    def spy(self: Any, plan: Any, parent_type: Any, source: Any, details: Any, *rest: Any
+            ) -> Any:
         reached.append(f"{parent_type.name}.{details[0].node.name.value}")
-        return own(self, parent_type, source, details, *rest)
+        return own(self, plan, parent_type, source, details, *rest)
 
-    monkeypatch.setattr(Executor, "execute_field", spy)
+    monkeypatch.setattr(Executor, "_run_plan", spy)
     result = asyncio.run(short.execute(query))
     assert not result.errors
     assert general_calls == []  # every field here has a short path
-    # Plain leaves are answered in execute_fields, before execute_field is reached.
+    # Plain leaves are answered in execute_fields; resolvers are called by _run_plan.
     assert {"Item.name", "Item.note", "Item.count", "Item.day"}.isdisjoint(reached)
     assert {"Query.items", "Item.label", "Item.child", "Item.children"} <= set(reached)
     monkeypatch.undo()
@@ -241,3 +242,29 @@ def test_the_api_answers_alike_on_both_paths(embedded: Store, monkeypatch: pytes
         answers[short] = [client.post(q) for q in queries]
     assert answers[True] == answers[False]
     assert answers[True][0]["data"]["institutions"]["totalCount"] > 0
+
+
+def test_a_page_encodes_only_the_cursors_it_shows(embedded: Store,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import api.pagination
+    from loaders.files import load_files
+    from tests.conftest import DEMO
+
+    load_files([DEMO], "json", embedded)
+    client = GraphQLClient(embedded)
+    encoded: list[str] = []
+    real = api.pagination.encode_cursor
+
+    def counting(order: str, key: Any) -> str:
+        encoded.append(order)
+        return real(order, key)
+
+    monkeypatch.setattr(api.pagination, "encode_cursor", counting)
+    data = client.data("{ institutions(first: 10) { edges { node { name } } } }")
+    assert len(data["institutions"]["edges"]) == 10
+    assert len(encoded) == 2  # pageInfo's start and end, not one per row
+    encoded.clear()
+    data = client.data("{ institutions(first: 10) { edges { cursor } pageInfo { endCursor } } }")
+    assert len(encoded) == 2 + 10
+    assert data["institutions"]["edges"][-1]["cursor"] == data["institutions"]["pageInfo"][
+        "endCursor"]
