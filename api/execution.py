@@ -56,7 +56,8 @@ class _Plan:
     """How one schema field is executed. A plain leaf has `leaf`; a plain resolver (or a
     plain attribute of an object type) has `call`; the general path has neither."""
 
-    __slots__ = ("attr", "call", "definition", "field", "leaf", "nullable", "object_type")
+    __slots__ = ("attr", "bare_leaf", "call", "definition", "field", "leaf", "nullable",
+                 "object_type")
 
     def __init__(self, attr: str | None = None, leaf: GraphQLLeafType | None = None,
                  nullable: bool = True, call: Call | None = None,
@@ -66,6 +67,8 @@ class _Plan:
         self.field = field  # the Strawberry field, when its arguments need converting
         self.object_type = object_type  # the return type, when an object (maybe non-null)
         self.definition: GraphQLField | None = None  # set by _plan_of
+        # A resolver of a scalar that takes no info and no arguments (totalCount, cursor).
+        self.bare_leaf: GraphQLLeafType | None = None
 
 
 # call(source, graphql-core's info, the resolver's converted arguments)
@@ -134,8 +137,23 @@ def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
             kwargs[info_name] = info_class(_raw_info=info, _field=field)
         return func(source, **kwargs) if pass_self else func(**kwargs)
 
-    return _Plan(call=call, field=field if definition.args else None,
+    # The usual method resolvers, `def f(self, info)` and `def f(self)`, without
+    # building a dict of keyword arguments per row.
+    if pass_self and not source_names and not definition.args:
+        if info_name == "info":
+            def call(source: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any]) -> Any:
+                return func(source, info=info_class(_raw_info=info, _field=field))
+        elif info_name is None:
+            def call(source: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any]) -> Any:
+                return func(source)
+
+    plan = _Plan(call=call, field=field if definition.args else None,
                  object_type=object_type)
+    inner = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
+    if info_name is None and not definition.args and is_leaf_type(inner):
+        plan.bare_leaf = inner
+        plan.nullable = not isinstance(return_type, GraphQLNonNull)
+    return plan
 
 
 def _plans(parent_type: GraphQLObjectType) -> dict[str, _Plan]:
@@ -210,7 +228,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
                                              field_path, position_context))
                 if result is not Undefined:
                     results[response_name] = result
-                    if is_awaitable(result):
+                    if type(result) is not dict and is_awaitable(result):
                         awaitable_fields.append(response_name)
         except Exception:
             if awaitable_fields:  # settle what other fields started, as graphql-core does
@@ -253,11 +271,29 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         call: Call = plan.call  # type: ignore[assignment]
         field_def: GraphQLField = plan.definition  # type: ignore[assignment]
         return_type = field_def.type
+        bare = plan.bare_leaf
+        if bare is not None:  # needs no info: a plain value is answered before one is made
+            try:
+                result = call(source, None, {})  # type: ignore[arg-type]
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, return_type, field_details_list, path)
+                return None
+            if result is None:
+                if plan.nullable:
+                    return None
+            elif type(result) in _SHORT_VALUES:
+                try:
+                    coerced = bare.coerce_output_value(result)
+                except Exception:  # complete_value below reports it
+                    coerced = None
+                if coerced is not None and coerced is not Undefined:
+                    return coerced
         info = self.build_resolve_info(field_def, [d.node for d in field_details_list],
                                        parent_type, path)
         try:
-            args = self._arguments(plan, field_def, first, info) if plan.field else {}
-            result = call(source, info, args)
+            if bare is None:
+                args = self._arguments(plan, field_def, first, info) if plan.field else {}
+                result = call(source, info, args)
             if self.is_awaitable(result):
                 return self.complete_awaitable_value(
                     return_type, field_details_list, info, path, result, position_context)
@@ -268,7 +304,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             if completed is _MISSING:
                 completed = self.complete_value(
                     return_type, field_details_list, info, path, result, position_context)
-            if self.is_awaitable(completed):
+            if type(completed) is not dict and self.is_awaitable(completed):
                 return self._await_completed(completed, return_type, field_details_list,
                                              path)
         except Exception as raw_error:
@@ -339,7 +375,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, item_type, field_details_list, item_path)
             complete_results.append(None)
             return False
-        if self.is_awaitable(completed):
+        if type(completed) is not dict and self.is_awaitable(completed):
             complete_results.append(self._await_completed(completed, item_type,
                                                           field_details_list, item_path))
             return True

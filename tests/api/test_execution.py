@@ -45,6 +45,27 @@ class Item(Named):
         return f"{self.name}:{self.count}"
 
     @strawberry.field
+    def empty_label(self) -> str:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
+    def bad_count(self) -> int:
+        return "many"  # type: ignore[return-value]
+
+    @strawberry.field
+    def big_count(self) -> int:
+        return 2**40  # over GraphQL's Int: the scalar refuses it
+
+    @strawberry.field
+    def shade(self) -> Colour:
+        return self.colour
+
+    @strawberry.field
+    async def later_count(self) -> int:
+        await asyncio.sleep(0)
+        return self.count + 1
+
+    @strawberry.field
     def boom(self) -> str:
         raise ValueError(f"boom at {self.name}")
 
@@ -122,6 +143,10 @@ QUERIES = [
     "{ named { name __typename ... on Item { count colour } } }",
     "{ broken { note name } one { name } }",
     "{ items { name boom } }",
+    "{ items { name emptyLabel } }",
+    "{ one { badCount } items { name } }",
+    "{ items { bigCount name } }",
+    "{ items { shade laterCount label } }",
     "{ items { name maybeBoom } }",
     "{ one { child { name child { name child { name child { name } } } } } }",
     "{ one { name brokenChild { name } } }",
