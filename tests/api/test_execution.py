@@ -293,3 +293,34 @@ def test_a_page_encodes_only_the_cursors_it_shows(embedded: Store,
     assert len(encoded) == 2 + 10
     assert data["institutions"]["edges"][-1]["cursor"] == data["institutions"]["pageInfo"][
         "endCursor"]
+
+
+def test_loading_is_awaitable_agrees_with_inspect() -> None:
+    import inspect
+    import types
+
+    from api.loading import is_awaitable
+
+    async def coro() -> int:
+        return 1
+
+    @types.coroutine
+    def old_style() -> Iterator[None]:
+        yield
+
+    def plain_generator() -> Iterator[int]:
+        yield 1
+
+    class Awaits:
+        def __await__(self) -> Iterator[None]:
+            yield
+
+    loop = asyncio.new_event_loop()
+    c = coro()
+    values = [item(1), None, 1, "x", [1], {"a": 1}, c, loop.create_future(), Awaits(),
+              old_style(), plain_generator(), asyncio.sleep(0)]
+    assert [is_awaitable(v) for v in values] == [inspect.isawaitable(v) for v in values]
+    for v in values:
+        if inspect.iscoroutine(v):
+            v.close()
+    loop.close()
