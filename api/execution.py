@@ -77,6 +77,7 @@ Call = Callable[[Any, "GraphQLResolveInfo[Any]", dict[str, Any]], Any]
 _GENERAL = _Plan()
 _BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
 _PLANS = "_tpps_execution_plans"
+_ITEM_OBJECT = "_tpps_item_object_type"
 _MISSING = object()
 # Converted arguments a request may share between the rows of one field node: values
 # a resolver cannot change under the next row.
@@ -156,6 +157,14 @@ def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
     return plan
 
 
+def _item_object_type(item_type: GraphQLOutputType) -> GraphQLObjectType | None:
+    """_object_type of a list's item type, kept on the type: asked once per item."""
+    found = item_type.__dict__.get(_ITEM_OBJECT, _MISSING)
+    if found is _MISSING:
+        found = item_type.__dict__[_ITEM_OBJECT] = _object_type(item_type)
+    return found  # type: ignore[no-any-return]
+
+
 def _plans(parent_type: GraphQLObjectType) -> dict[str, _Plan]:
     """Per object type, its fields' plans, made on first use: kept on the type (which
     lives as long as its schema), not in its `extensions`, which introspection tools read."""
@@ -200,7 +209,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_fields: list[str] = []
-        plans = _plans(parent_type)
+        plans = parent_type.__dict__.get(_PLANS) or _plans(parent_type)
         try:
             for response_name, field_details_list in grouped_field_set.items():
                 name = field_details_list[0].node.name.value
@@ -359,7 +368,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> bool:
         """graphql-core's, completing an object item without complete_value's dispatch."""
-        object_type = _object_type(item_type) if self.short_paths else None
+        object_type = (_item_object_type(item_type) if self.short_paths else None)
         if object_type is None or position_context is not None:
             return super().complete_list_item_value(item, complete_results, item_type,
                                                     field_details_list, info, item_path,
