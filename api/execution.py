@@ -101,6 +101,12 @@ def _object_type(return_type: GraphQLOutputType) -> GraphQLObjectType | None:
     return inner if isinstance(inner, GraphQLObjectType) else None
 
 
+def _info_free(object_type: GraphQLObjectType) -> bool:
+    """The type's is_type_of, if any, is the one Strawberry generates, which ignores info."""
+    check = object_type.is_type_of
+    return check is None or "_get_is_type_of.<locals>." in getattr(check, "__qualname__", "")
+
+
 def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
     field = _strawberry_field(definition)
     if field is None or field.extensions or field.is_subscription:
@@ -117,8 +123,11 @@ def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
         attr = field.python_name
         if is_leaf_type(inner):
             return _Plan(attr, inner, nullable)
-        return _Plan(call=lambda source, _info, _args: getattr(source, attr),
+        plan = _Plan(call=lambda source, _info, _args: getattr(source, attr),
                      object_type=object_type)
+        if object_type is not None and _info_free(object_type):
+            plan.attr = attr  # completed without a resolve-info (_run_plan)
+        return plan
     if not _is_plain_wrapper(definition, ("_resolver", "_async_resolver")):
         return _GENERAL
     resolver = field.base_resolver
@@ -280,6 +289,22 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         call: Call = plan.call  # type: ignore[assignment]
         field_def: GraphQLField = plan.definition  # type: ignore[assignment]
         return_type = field_def.type
+        if plan.attr is not None and position_context is None:
+            # A plain attribute of an object type: nothing here reads a resolve-info.
+            value = getattr(source, plan.attr, _MISSING)
+            if value is not _MISSING:
+                try:
+                    completed = self._complete_object(
+                        plan.object_type, field_details_list, None,  # type: ignore[arg-type]
+                        path, value, None)
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, return_type, field_details_list, path)
+                    return None
+                if completed is not _MISSING:
+                    if type(completed) is not dict and self.is_awaitable(completed):
+                        return self._await_completed(completed, return_type,
+                                                     field_details_list, path)
+                    return completed
         bare = plan.bare_leaf
         if bare is not None:  # needs no info: a plain value is answered before one is made
             try:

@@ -15,7 +15,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types import Info
 
 import api.app
-from api.execution import Executor
+from api.execution import Executor, _plan
 from api.schema import build_schema
 from graph.store.base import Store
 from tests.helpers import GraphQLClient
@@ -38,6 +38,7 @@ class Item(Named):
     count: int
     day: date | None
     colour: Colour
+    partner: Item | None = None  # a plain attribute of an object type
     parent_name: strawberry.Private[str | None] = None
 
     @strawberry.field
@@ -106,8 +107,12 @@ class Item(Named):
 
 
 def item(i: int, name: str | None = None) -> Item:
+    # item 1's partner is broken (a null name), item 2's is item 0, the rest have none
+    partner = (Item(name=None, note="p", count=9, day=None, colour=Colour.RED)  # type: ignore[arg-type]
+               if i == 1 else item(0) if i == 2 else None)
     return Item(name=name or f"item{i}", note=None if i % 2 else f"note{i}", count=i,
-                day=date(2025, 1, 1 + i), colour=Colour.RED if i % 2 else Colour.BLUE)
+                day=date(2025, 1, 1 + i), colour=Colour.RED if i % 2 else Colour.BLUE,
+                partner=partner)
 
 
 @strawberry.type
@@ -143,6 +148,8 @@ QUERIES = [
     "{ named { name __typename ... on Item { count colour } } }",
     "{ broken { note name } one { name } }",
     "{ items { name boom } }",
+    "{ items { name partner { name count partner { name } } } }",
+    "{ items { partner { note } } one { partner { ... on Item { note } } } }",
     "{ items { name emptyLabel } }",
     "{ one { badCount } items { name } }",
     "{ items { bigCount name } }",
@@ -227,6 +234,8 @@ def test_the_short_paths_are_taken(general_calls: list[str],
     # Plain leaves are answered in execute_fields; resolvers are called by _run_plan.
     assert {"Item.name", "Item.note", "Item.count", "Item.day"}.isdisjoint(reached)
     assert {"Query.items", "Item.label", "Item.child", "Item.children"} <= set(reached)
+    partner = short._schema.get_type("Item").fields["partner"]  # type: ignore[union-attr]
+    assert _plan(short._schema, partner).attr == "partner"  # completed without an info
     monkeypatch.undo()
     monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field",
                         _spying(general_calls))
