@@ -37,7 +37,13 @@ class PageInfo:
 @strawberry.type
 class Edge(Generic[T]):
     node: T
-    cursor: str
+    order: strawberry.Private[str]
+    key: strawberry.Private[tuple[Any, str]]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        # Encoded when asked: a page of 100 rows that shows no cursor encodes none.
+        return encode_cursor(self.order, self.key)
 
 
 @strawberry.type
@@ -111,15 +117,16 @@ def page_request(first: int, after: str | None, order: str, sort: str, descendin
 
 def connection(page: Page[Any], wrap: Callable[[Any], T], order: str, after: str | None,
                count: Callable[[], Deferred]) -> Connection[T]:
-    edges = [Edge(node=wrap(item), cursor=encode_cursor(order, key))
-             for item, key in zip(page.items, page.keys, strict=True)]
+    keys = page.keys
+    edges = [Edge(node=wrap(item), order=order, key=key)
+             for item, key in zip(page.items, keys, strict=True)]
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=page.has_next,
             has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
+            start_cursor=encode_cursor(order, keys[0]) if edges else None,
+            end_cursor=encode_cursor(order, keys[-1]) if edges else None,
         ),
         count=count,
     )

@@ -15,6 +15,7 @@ from strawberry.types.graphql import OperationType
 
 from api.analytics.queries import AnalyticsQueries
 from api.errors import ErrorCodes, classify, should_mask
+from api.execution import Executor
 from api.guards import AccessControl, QueryCost
 from api.institutions.mutations import InstitutionMutations
 from api.institutions.queries import InstitutionQueries
@@ -86,7 +87,8 @@ class TppsSchema(Schema):
             super().process_errors(internal, execution_context)
 
 
-def build_schema(debug: bool = False, response_cache: bool | None = None) -> Schema:
+def build_schema(debug: bool = False, response_cache: bool | None = None,
+                 short_paths: bool = True) -> Schema:
     # Factories: a fresh extension per request; the parse and validation
     # caches live at module level, so they still serve every request.
     extensions: list[Any] = [
@@ -98,8 +100,10 @@ def build_schema(debug: bool = False, response_cache: bool | None = None) -> Sch
         QueryCost,
     ]
     extensions.append(lambda: ErrorCodes(mask=not debug))  # every error gets its code
+    # short_paths=False: graphql-core's general path for every field (tests compare them).
     built = TppsSchema(query=Query, mutation=Mutation, extensions=extensions,
-                       scalar_overrides=SCALAR_OVERRIDES)
+                       scalar_overrides=SCALAR_OVERRIDES,
+                       execution_context_class=Executor if short_paths else None)
     if settings().response_cache if response_cache is None else response_cache:
         built.responses = ResponseCache(settings().response_cache_size)
     return built
