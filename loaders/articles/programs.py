@@ -52,7 +52,7 @@ def aligned(acronym: str, expansion: str) -> bool:
 def loosely_aligned(acronym: str, expansion: str) -> bool:
     """A local name coined from its expansion but written as words ('Gemas Bumil' from
     'Gerakan Minum Susu untuk Ibu Hamil', 'Gayatri' from 'Gerakan Ayo Timbang Balita'):
-    letters are borrowed freely, so only most of them (three in four) need appear in order.
+    letters are borrowed freely, so only most of them (two in three) need appear in order.
     Kept to names in mixed case of four letters or more: an all-caps acronym is an office's
     or a system's as often as a programme's, and must align strictly (aligned)."""
     letters = [ch for ch in acronym.lower() if ch.isalpha()]
@@ -68,7 +68,7 @@ def loosely_aligned(acronym: str, expansion: str) -> bool:
         for j, tj in enumerate(text):
             cur.append(prev[j] + 1 if ch == tj else max(prev[j + 1], cur[j]))
         prev = cur
-    return prev[-1] * 4 >= len(letters) * 3 and len(words) <= 2 * len(letters)
+    return prev[-1] * 3 >= len(letters) * 2 and len(words) <= 2 * len(letters)
 
 
 def _aligned(acronym: str, expansion: str) -> bool:
@@ -107,6 +107,10 @@ class _Patterns:
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
     place_lead: re.Pattern[str]
+    place_noun: re.Pattern[str]
+    unit_service: re.Pattern[str]
+    speaker_runs: re.Pattern[str]
+    service_lead: re.Pattern[str]
     listed: re.Pattern[str]
     reported: re.Pattern[str]
     presents: re.Pattern[str]
@@ -151,8 +155,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # (an appositive may stand before 'yang': "e-Sahabat, layanan pencatatan ... yang
         # dikembangkan dinas")
         passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)"
-                           rf"{{0,6}}\s+(?=yang\b))?(?:yang\s+)?(?:(?:telah|sudah|juga|"
-                           rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
+                           rf"{{0,6}}\s+(?=yang\b))?(?:yang\s+)?(?:(?:telah|sudah|juga|masih|terus|tetap|"
+                           rf"kini|selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
                            rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+|di\s+)?(?:pihak\s+)?$",
                            re.IGNORECASE),
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
@@ -183,6 +187,15 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
+        place_noun=re.compile(p.get("place_noun", "(?!)")),
+        unit_service=re.compile(p.get("unit_service", "(?!)")),
+        # "<body>, <name>, mengatakan pihaknya (juga) menjalankan <programme>"
+        speaker_runs=re.compile(rf"^[^.;]{{0,80}}?\b(?:{p['reported']})\b\s+(?:bahwa\s+)?"
+                                rf"(?:{p.get('speaker_self', '(?!)')})\s+(?:[a-z]+\s+){{0,2}}?"
+                                rf"(?:{p['runs']})\b[^.;,]{{0,40}}$", re.IGNORECASE),
+        # right after a running verb or a programme noun a named unit is a service it runs
+        service_lead=re.compile(rf"\b(?:{p['runs']}|{p.get('service_noun', '(?!)')})\s+$",
+                                re.IGNORECASE),
         reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
         presents=re.compile(p.get("presents", "(?!)"), re.IGNORECASE),
         own=re.compile(p.get("own", "(?!)")),
@@ -330,6 +343,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if not _also_known(found, s.start + m.start(), s.start + m.start(2) + len(exp),
                                [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.start(2) + len(exp))
+        for m in _NAME_OR_SHORT.finditer(s.text):  # "Gerakan Ayo Timbang Balita atau Gayatri"
+            short, exp = m[2], _trim_expansion(m[1], m[2])
+            if exp is None or short.isupper() and not aligned(short, exp):
+                continue
+            at = m.end(1) - len(exp)
+            if _rejected_span(s.start + at, spans) or rejected(short, m.start(2)) or \
+                    rejected(exp, at) or _is_place(exp, places) or _names_place(short, exp, places):
+                continue
+            if not _also_known(found, s.start + at, s.start + m.end(), [short, exp]):
+                add(f"{short} ({exp})", [short, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
             noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
             end2 = m.end(2)
@@ -344,7 +367,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if _rejected_span(s.start + at, spans) or len(name) < 3 or \
                     p.not_after.search(s.text[:m.start()]):
                 continue  # "Penanggung Jawab Program Gizi" is a post
-            if rejected(name, at) and p.place_lead.match(name) and not _is_place(
+            if rejected(name, at) and p.place_lead.match(name) and p.place_noun.fullmatch(
+                    noun) and not _is_place(
                     name.split(None, 1)[-1], places) and not rejected(f"{noun} {name}", at):
                 name = f"{noun} {name}"  # "Program Desa Berdaya", not the desa "Berdaya"
             elif rejected(name, at) or _is_place(name, places):
@@ -399,8 +423,10 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                         name) or _is_place(name, places) or _is_place(
                         name.split(None, 1)[-1], places)):
                     continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
-                if rejected(name, m.start(1)):
-                    continue
+                if rejected(name, m.start(1)) and not (
+                        pattern is p.place_type and p.unit_service.match(name)
+                        and p.service_lead.search(s.text[:m.start(1)])):
+                    continue  # "pihaknya menjalankan Posyandu Prima": a service, not a unit
                 add(name, [], s, m.start(1), m.end(1))
         plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
         more = p.more.match(s.text) if innovating else None
@@ -425,6 +451,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         listing = bool(p.list_intro.search(s.text)) or bool(listing and item)
     programs = list(found.values())
     for prog in programs:
+        _seen_again(prog, doc)
         _links(prog, mentions, p)
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
@@ -581,6 +608,8 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
                 and p.done_by.search(
                 s.text[:m.start - s.start]):
             return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
+        if alone and p.speaker_runs.match(between) and not p.appeal.search(between):
+            return "RUNS"  # "Kadinkes, X, mengatakan pihaknya menjalankan ...": the speaker's body
         verb = p.active.match(between)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
         if not verb and p.active_head.match(between):
@@ -601,10 +630,28 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
     return None
 
 
+# an expansion, 'atau', then the short name coined from it (one or two words, or caps)
+_NAME_OR_SHORT = re.compile(rf"(?<![\w-])({_CAP}(?:\s+(?:{_CAP}|dan|di|untuk|&|bagi)){{1,7}})\s+"
+                            r"atau\s+((?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)(?:\s+[A-Z][a-z]+)?)(?![\w-])")
 # a short capitalised name in quotes
 _QUOTED_NAME = re.compile(rf"[{_QUOTES}](?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]")
 # what may stand between two names of a list: the first one's bracket, a comma, 'dan'
 _LIST_GAP = re.compile(r"\s*(?:\([^)]*\))?\s*[”\"'’]?\s*(?:,\s*(?:dan|serta)?|\s(?:dan|serta))\s*$")
+
+
+def _seen_again(prog: Program, doc: Document) -> None:
+    """Later sentences that name the programme again by a form the text gave it ('Kelas
+    Catin Cerdas (Kacer)' ... 'Kacer digelar di KUA'): who runs it may be told there."""
+    seen = {id(x[0]) for x in prog.seen}
+    forms = {f for f in [prog.name, *prog.aliases] if len(f) >= 4 and f[0].isupper()}
+    for s in doc.sentences:
+        if id(s) in seen:
+            continue
+        for f in sorted(forms, key=len, reverse=True):
+            m = re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", s.text)
+            if m:
+                prog.seen.append((s, s.start + m.start(), s.start + m.end()))
+                break
 
 
 def _reporting(p: _Patterns, text: str, a: int, b: int) -> bool:
