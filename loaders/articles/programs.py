@@ -49,6 +49,32 @@ def aligned(acronym: str, expansion: str) -> bool:
     return len(words) <= len(letters) + 1
 
 
+def loosely_aligned(acronym: str, expansion: str) -> bool:
+    """A local name coined from its expansion but written as words ('Gemas Bumil' from
+    'Gerakan Minum Susu untuk Ibu Hamil', 'Gayatri' from 'Gerakan Ayo Timbang Balita'):
+    letters are borrowed freely, so only most of them (two in three) need appear in order.
+    Kept to names in mixed case of four letters or more: an all-caps acronym is an office's
+    or a system's as often as a programme's, and must align strictly (aligned)."""
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    words = re.findall(r"\w+", expansion.lower())
+    if acronym.isupper() or len(letters) < 4 or len(words) < 2 or letters[0] != words[0][0] \
+            or not any(ch.isupper() for ch in expansion[1:]):
+        return False
+    text = "".join(words)
+    # longest common subsequence of the letters and the expansion
+    prev = [0] * (len(text) + 1)
+    for ch in letters:
+        cur = [0]
+        for j, tj in enumerate(text):
+            cur.append(prev[j] + 1 if ch == tj else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1] * 3 >= len(letters) * 2 and len(words) <= 2 * len(letters)
+
+
+def _aligned(acronym: str, expansion: str) -> bool:
+    return aligned(acronym, expansion) or loosely_aligned(acronym, expansion)
+
+
 @dataclass(frozen=True)
 class _Patterns:
     acronym_first: re.Pattern[str]
@@ -81,6 +107,10 @@ class _Patterns:
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
     place_lead: re.Pattern[str]
+    place_noun: re.Pattern[str]
+    unit_service: re.Pattern[str]
+    speaker_runs: re.Pattern[str]
+    service_lead: re.Pattern[str]
     listed: re.Pattern[str]
     reported: re.Pattern[str]
     presents: re.Pattern[str]
@@ -117,7 +147,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
         place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
-                              r"[\w-]+)?)"),
+                              r"[\w-]+){0,2})"),
         # "<institution> (juga) menjalankan (inovasi desa bernama) <programme>"
         active=re.compile(rf"^[^.;]{{0,40}}?\b(?:(?P<runs>{p['runs']})|(?P<supports>"
                           rf"{p['supports']}))\b[^.;,]{{0,40}}$", re.IGNORECASE),
@@ -125,8 +155,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # (an appositive may stand before 'yang': "e-Sahabat, layanan pencatatan ... yang
         # dikembangkan dinas")
         passive=re.compile(rf"^[{_QUOTES}]?\s*(?:\([^)]*\)\s*)?,?\s*(?:[a-z][\w-]*(?:\s+[a-z][\w-]*)"
-                           rf"{{0,6}}\s+(?=yang\b))?(?:yang\s+)?(?:(?:telah|sudah|juga|"
-                           rf"selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
+                           rf"{{0,6}}\s+(?=yang\b))?(?:yang\s+)?(?:(?:telah|sudah|juga|masih|terus|tetap|"
+                           rf"kini|selama\s+ini)\s+)?(?:(?P<runs>{p['runs_passive']}|{p['held_at']})|"
                            rf"(?P<supports>{p['supports_passive']}))\s+(?:oleh\s+|di\s+)?(?:pihak\s+)?$",
                            re.IGNORECASE),
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
@@ -157,6 +187,15 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
         unit_before=re.compile(p.get("unit_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
+        place_noun=re.compile(p.get("place_noun", "(?!)")),
+        unit_service=re.compile(p.get("unit_service", "(?!)")),
+        # "<body>, <name>, mengatakan pihaknya (juga) menjalankan <programme>"
+        speaker_runs=re.compile(rf"^[^.;]{{0,80}}?\b(?:{p['reported']})\b\s+(?:bahwa\s+)?"
+                                rf"(?:{p.get('speaker_self', '(?!)')})\s+(?:[a-z]+\s+){{0,2}}?"
+                                rf"(?:{p['runs']})\b[^.;,]{{0,40}}$", re.IGNORECASE),
+        # right after a running verb or a programme noun a named unit is a service it runs
+        service_lead=re.compile(rf"\b(?:{p['runs']}|{p.get('service_noun', '(?!)')})\s+$",
+                                re.IGNORECASE),
         reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
         presents=re.compile(p.get("presents", "(?!)"), re.IGNORECASE),
         own=re.compile(p.get("own", "(?!)")),
@@ -270,10 +309,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 _paren_alias(prog, s.text, m.start(), m.end())
         for m in p.acronym_first.finditer(s.text):
             acr, exp = m[1].strip(), m[2].strip()
-            if _rejected_span(s.start + m.start(), spans) or not aligned(acr, exp):
+            if _rejected_span(s.start + m.start(), spans) or not _aligned(acr, exp):
                 continue
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
-                    or _names_place(acr, exp, places) or p.venue.match(exp):
+                    or _names_place(acr, exp, places) or p.venue.match(exp) \
+                    or _reporting(p, s.text, m.start(), m.end()):
                 continue
             if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
@@ -289,7 +329,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
-                    or p.place_before.search(s.text[:at]):
+                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
@@ -303,6 +343,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if not _also_known(found, s.start + m.start(), s.start + m.start(2) + len(exp),
                                [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.start(2) + len(exp))
+        for m in _NAME_OR_SHORT.finditer(s.text):  # "Gerakan Ayo Timbang Balita atau Gayatri"
+            short, exp = m[2], _trim_expansion(m[1], m[2])
+            if exp is None or short.isupper() and not aligned(short, exp):
+                continue
+            at = m.end(1) - len(exp)
+            if _rejected_span(s.start + at, spans) or rejected(short, m.start(2)) or \
+                    rejected(exp, at) or _is_place(exp, places) or _names_place(short, exp, places):
+                continue
+            if not _also_known(found, s.start + at, s.start + m.end(), [short, exp]):
+                add(f"{short} ({exp})", [short, exp], s, at, m.end())
         for m in p.trigger.finditer(s.text):
             noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
             end2 = m.end(2)
@@ -317,7 +367,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if _rejected_span(s.start + at, spans) or len(name) < 3 or \
                     p.not_after.search(s.text[:m.start()]):
                 continue  # "Penanggung Jawab Program Gizi" is a post
-            if rejected(name, at) and p.place_lead.match(name) and not _is_place(
+            if rejected(name, at) and p.place_lead.match(name) and p.place_noun.fullmatch(
+                    noun) and not _is_place(
                     name.split(None, 1)[-1], places) and not rejected(f"{noun} {name}", at):
                 name = f"{noun} {name}"  # "Program Desa Berdaya", not the desa "Berdaya"
             elif rejected(name, at) or _is_place(name, places):
@@ -351,7 +402,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 for x in here:
                     if m.start("owner") <= x.start - s.start < m.end("owner"):
                         prog.run_by.append((x.type, "RUNS", x))
-        for m in p.quoted.finditer(s.text):
+        quotes = {q.start("name"): q for q in _QUOTED_NAME.finditer(s.text)}
+        quotes.update({q.start("name"): q for q in p.quoted.finditer(s.text)})
+        for _, m in sorted(quotes.items()):
+            if m.re is _QUOTED_NAME and not _follows_a_name(s, m.start(), spans):
+                continue  # a quote no programme noun leads and no list carries
             name = m["name"].strip()
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
                     rejected(name, m.start("name")) or _is_place(name, places):
@@ -368,8 +423,10 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                         name) or _is_place(name, places) or _is_place(
                         name.split(None, 1)[-1], places)):
                     continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
-                if rejected(name, m.start(1)):
-                    continue
+                if rejected(name, m.start(1)) and not (
+                        pattern is p.place_type and p.unit_service.match(name)
+                        and p.service_lead.search(s.text[:m.start(1)])):
+                    continue  # "pihaknya menjalankan Posyandu Prima": a service, not a unit
                 add(name, [], s, m.start(1), m.end(1))
         plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
         more = p.more.match(s.text) if innovating else None
@@ -380,16 +437,21 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     not _is_place(name, places):
                 add(name, [], s, a, b)
         innovating = bool(re.search(r"\binovasi\b", s.text, re.IGNORECASE))
+        if listing and _BULLET_ONLY.match(s.text):
+            continue  # "1." split from its line: the list goes on in the next sentence
         item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
         if item and not _rejected_span(s.start + item.start(1), spans):
             name, exp = item[1].strip(), (item[2] or "").strip()
-            if len(name) >= 3 and not rejected(name, item.start(1)) and not _is_place(
-                    name, places):
+            prose = not exp and " " not in name and not name.isupper() and \
+                re.match(r"\s+[a-z]", s.text[item.end(1):])  # "- Pemberian makanan lokal"
+            if len(name) >= 3 and not prose and not rejected(name, item.start(1)) and \
+                    not _is_place(name, places):
                 add(f"{name} ({exp})" if exp else name, [name, exp] if exp else [], s,
                     item.start(1), item.end())
         listing = bool(p.list_intro.search(s.text)) or bool(listing and item)
     programs = list(found.values())
     for prog in programs:
+        _seen_again(prog, doc)
         _links(prog, mentions, p)
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
@@ -479,10 +541,11 @@ def _trim_expansion(words: str, acronym: str) -> str | None:
     """The shortest tail of `words` the acronym aligns with ('... mendukung Gerakan Orang
     Tua Asuh Cegah Stunting (GENTING)' -> 'Gerakan Orang Tua Asuh Cegah Stunting')."""
     tokens = words.split()
-    for i in range(len(tokens)):
-        tail = " ".join(tokens[i:])
-        if tokens[i][0].isupper() and aligned(acronym, tail):
-            return tail
+    for test in (aligned, loosely_aligned):  # a strict reading first, a loose one else
+        for i in range(len(tokens)):
+            tail = " ".join(tokens[i:])
+            if tokens[i][0].isupper() and test(acronym, tail):
+                return tail
     return None
 
 
@@ -545,6 +608,8 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
                 and p.done_by.search(
                 s.text[:m.start - s.start]):
             return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
+        if alone and p.speaker_runs.match(between) and not p.appeal.search(between):
+            return "RUNS"  # "Kadinkes, X, mengatakan pihaknya menjalankan ...": the speaker's body
         verb = p.active.match(between)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
         if not verb and p.active_head.match(between):
@@ -564,6 +629,46 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             return "SUPPORTS" if tie["supports"] else "RUNS"
     return None
 
+
+# an expansion, 'atau', then the short name coined from it (one or two words, or caps)
+_NAME_OR_SHORT = re.compile(rf"(?<![\w-])({_CAP}(?:\s+(?:{_CAP}|dan|di|untuk|&|bagi)){{1,7}})\s+"
+                            r"atau\s+((?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)(?:\s+[A-Z][a-z]+)?)(?![\w-])")
+# a short capitalised name in quotes
+_QUOTED_NAME = re.compile(rf"[{_QUOTES}](?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]")
+# what may stand between two names of a list: the first one's bracket, a comma, 'dan'
+_LIST_GAP = re.compile(r"\s*(?:\([^)]*\))?\s*[”\"'’]?\s*(?:,\s*(?:dan|serta)?|\s(?:dan|serta))\s*$")
+
+
+def _seen_again(prog: Program, doc: Document) -> None:
+    """Later sentences that name the programme again by a form the text gave it ('Kelas
+    Catin Cerdas (Kacer)' ... 'Kacer digelar di KUA'): who runs it may be told there."""
+    seen = {id(x[0]) for x in prog.seen}
+    forms = {f for f in [prog.name, *prog.aliases] if len(f) >= 4 and f[0].isupper()}
+    for s in doc.sentences:
+        if id(s) in seen:
+            continue
+        for f in sorted(forms, key=len, reverse=True):
+            m = re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", s.text)
+            if m:
+                prog.seen.append((s, s.start + m.start(), s.start + m.end()))
+                break
+
+
+def _reporting(p: _Patterns, text: str, a: int, b: int) -> bool:
+    """A name at [a, b) that data are put into or reports are made with ('memutakhirkan
+    data di Sistem ... (Sipantau)', '... (X) untuk mencatat hasil timbang'): a data system."""
+    return bool(p.app_data_before.search(text[:a]) or p.app_data_after.match(text[b:]))
+
+
+def _follows_a_name(s: Sentence, at: int, spans: list[tuple[int, int]]) -> bool:
+    """A quote opening at `at` comes right after a programme read in this sentence, with
+    only a list's gap between ('... (Kayasa), dan "Sampan Gizi"')."""
+    ends = [b - s.start for a, b in spans if s.start <= a and b - s.start <= at]
+    return bool(ends) and bool(_LIST_GAP.fullmatch(s.text[max(ends):at]))
+
+
+# a line that holds only a list's bullet or number ("1.", "b)", "-")
+_BULLET_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪–])\s*$")
 
 _MEETING = re.compile(r"\b(?:rapat|rakor\w*|rembu[kg]|lokakarya|lokmin|musyawarah|sosialisasi|"
                       r"pertemuan)\b", re.IGNORECASE)
