@@ -172,6 +172,7 @@ class Places:
                                   m[0])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
+            self._lowercase(a, text, taken)
             for m in _UNITS.finditer(text):
                 level = "kecamatan" if m[1] else "kabkota"
                 self._add(level, None, a + m.start(), a + m.end(), text[m.end():], "unit")
@@ -182,6 +183,48 @@ class Places:
                 self._bare(a + m.start(), m[0])
         self._dateline()
         self._publisher()
+
+    def _lowercase(self, at: int, text: str, taken: list[tuple[int, int]]) -> None:
+        """'Pemdes bogak kecamatan tanjung tiram': a name written in lower case after a
+        government form of data/lowercase_names.csv, and the chain of kind words with
+        lowercase names right after it. Kept only when the gazetteer knows the name."""
+        rules = self.v.lowercase_tiers
+        for rule in (r for r in rules if not r.chained):
+            for m in rule.pattern.finditer(text):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                place = self._add_lower(rule.level, at + m.start(), at + m.end(),
+                                        text[m.end():])
+                while place is not None:
+                    taken.append((place.start - at, place.end - at))
+                    rest = text[place.end - at:]
+                    link = re.match(r"\s*,?\s*", rest)
+                    after = place.end - at + (link.end() if link else 0)
+                    nxt = next(((r, x) for r in rules if r.chained
+                                for x in [r.pattern.match(text, after)] if x), None)
+                    if nxt is None:
+                        break
+                    place = self._add_lower(nxt[0].level, at + after, at + nxt[1].end(),
+                                            text[nxt[1].end():])
+
+    def _add_lower(self, level: str, start: int, name_at: int, text: str) -> Place | None:
+        words: list[str] = []
+        for token in text.split()[:3]:
+            bare = token.rstrip(",.;:)")
+            if not re.fullmatch(r"[a-z]+", bare) or bare in self.v.stop_words or any(
+                    r.pattern.match(bare + " x") for r in self.v.lowercase_tiers):
+                break
+            words.append(bare)
+            if bare != token:
+                break  # punctuation ends the name
+        codes, n = self.lookup(level, None, [w.capitalize() for w in words])
+        if not codes:
+            return None
+        name = " ".join(words[:n])
+        end = name_at + text.find(name) + len(name)
+        place = Place(level, None, name, start, end, "word", codes)
+        self.places.append(place)
+        return place
 
     def _bare(self, at: int, run: str) -> None:
         """A province, short form or two-word region name without a kind word. After an

@@ -32,6 +32,8 @@ _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# the conjunction that opens the next item of a list ("..., serta Kabid X yang hadir ...")
+_NEXT_ITEM = re.compile(r"\b(?:serta|dan)\s+(?-i:[A-Z])")
 # between a subject and its verb: what is planned, asked or required, not done at the meeting
 _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya|harus|wajib)\b",
                       re.IGNORECASE)
@@ -81,6 +83,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
                        for cue in v.roles if cue.binds != "headline"
+                       and cue.role != "elsewhere"
                        for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
@@ -93,6 +96,11 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 continue
             kept.append(c)
         listed = _bind(live, kept)
+        if _elsewhere(s.text, v) and not (title and s.start <= title[0] < s.end):
+            # "Rakor semester sebelumnya berlangsung di Aula Dinkes": the sentence tells
+            # of another event, so what it names says nothing of who attends this one
+            for m in here:
+                m.excluded = True
         if previous_listed and (_CONTINUES.match(s.text) and not kept
                                 or not _VERB.search(s.text)):
             for m in live:
@@ -147,6 +155,17 @@ def _two_offices(doc: Document, mentions: list[Mention]) -> None:
                 doc.text[a.end:b.start]):
             roles = merge_roles(a.roles, b.roles)
             a.roles = b.roles = roles
+
+
+def _elsewhere(text: str, v: Vocabulary) -> bool:
+    """The sentence tells of another event (roles.csv, role elsewhere)."""
+    return any(c.role == "elsewhere" and c.pattern.search(text) for c in v.roles)
+
+
+def _appealed(target: Mention, cue_start: int, cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """'Bupati meminta setiap distrik menggelar rakor': an appeal between a subject and an
+    organiser's or chair's verb makes the verb what the addressees are asked to do."""
+    return any(c[2].role == "none" and target.end <= c[0] < cue_start for c in cues)
 
 
 def _side(cue: RoleCue) -> str:
@@ -219,7 +238,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             for target in [x for x in before if x.start >= clause] or before[-1:]:
                 target.roles = merge_roles(target.roles, ("participant",))
                 target.excluded = False
-        elif cue.binds == "before" and before and _hoped(before[-1], cues):
+        elif cue.binds == "before" and before and (_hoped(before[-1], cues) or cue.role in (
+                "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
                 before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
@@ -241,7 +261,11 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                     before[j].roles = merge_roles(before[j].roles, (cue.role,))
                     before[j].excluded = False
             if cue.role == "absent":
-                target.absent = True
+                # "Bhabinkamtibmas ..., serta Kabid Polda NTB yang hadir secara virtual": a
+                # conjunction before the cue starts another item, whose absence it tells
+                target.absent = target.absent or not _NEXT_ITEM.search(
+                    target.sentence.text[target.end - target.sentence.start:
+                                         a - target.sentence.start])
             elif cue.role not in ("none", "represented_by", "representing"):
                 target.roles = merge_roles(target.roles, (cue.role,))
                 target.excluded = False

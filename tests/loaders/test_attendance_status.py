@@ -1,0 +1,136 @@
+"""Who is named but did not attend (issue 10, items 4 and 5): bodies that follow the meeting
+online, the addressees of an appeal, bodies named in a sentence about another event (an
+earlier rakor, a speech at an apel, a statement signed months ago), and a subject whose
+verb belongs to the people it appeals to. Also the holding region written in lower case
+after 'Pemdes', and merged food-and-farming offices. Every sentence is written for these
+tests against the invented tree of the guide (§9)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from loaders.articles.document import DATA, parse
+from loaders.articles.extract import extract
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.output import to_json
+from tests.loaders.test_institution_cues import LEAD, PAD, TREE, roles, run, types
+
+
+def test_a_body_that_follows_online_is_not_present() -> None:
+    got = types(LEAD + "Dihadiri Kepala Puskesmas Sukaluyu. Staf Dinas Kesehatan Lembah Hijau "
+                "mengikuti rapat secara daring dari kantornya.")
+    assert "PUSKESMAS" in got and "DINKES" not in got
+    got = types(LEAD + "Hadir Camat Sukaluyu. Bappeda Lembah Hijau bergabung melalui Zoom.")
+    assert "BAPPEDA" not in got
+    # the after form: 'hadir secara virtual' before the name
+    got = types(LEAD + "Turut hadir secara virtual Kepala Bappeda Lembah Hijau.")
+    assert "BAPPEDA" not in got
+    # the same verbs without the online words are attendance
+    assert "DINKES" in types(LEAD + "Staf Dinas Kesehatan Lembah Hijau mengikuti rapat itu.")
+
+
+def test_online_absence_binds_the_list_item_it_follows_not_the_one_before() -> None:
+    got = types(LEAD + "Kegiatan diikuti Kapolsek Sukaluyu, Bhabinkamtibmas Desa Mekarsari, "
+                "serta Kabid Binmas Polda yang hadir secara virtual.")
+    assert {"POLSEK", "BHABINKAMTIBMAS"} <= got
+
+
+def test_the_addressees_of_an_appeal_spelt_menghimbau_do_not_attend() -> None:
+    got = types(LEAD + "Dalam arahannya, Camat Sukaluyu menghimbau Dinas Sosial Lembah Hijau "
+                "agar membantu pendataan.")
+    assert "KECAMATAN" in got and "DINSOS" not in got
+
+
+def test_an_appeal_between_a_subject_and_an_organiser_verb() -> None:
+    # the Bupati asks the kecamatan to hold meetings: the Bupati holds nothing here
+    text = (LEAD + "Dihadiri Kepala Puskesmas Sukaluyu. Bupati Lembah Hijau meminta setiap "
+            "kecamatan menggelar rakor serupa tiap triwulan.")
+    assert "PEMDA" not in types(text)
+    # with nothing between, the subject does hold it
+    text = ("Bupati Lembah Hijau menggelar rakor TPPS di Aula Setda, Senin (3/3/2025). "
+            "Hadir Kepala Puskesmas Sukaluyu.")
+    assert "organiser" in roles(text, "PEMDA")
+
+
+def test_a_sentence_about_an_earlier_meeting_names_no_attendee() -> None:
+    got = types(LEAD + "Hadir Kapolsek Sukaluyu. Rakor triwulan sebelumnya berlangsung di Aula "
+                "Dinas Kesehatan Lembah Hijau dan dipimpin Kepala Bappeda Lembah Hijau.")
+    assert "POLSEK" in got and not {"DINKES", "BAPPEDA"} & got
+    got = types(LEAD + "Hadir Kapolsek Sukaluyu. Pada rapat koordinasi pekan lalu, Kepala Dinas "
+                "Sosial Lembah Hijau meminta data diperbarui.")
+    assert "DINSOS" not in got
+
+
+def test_a_speech_elsewhere_and_a_statement_signed_earlier() -> None:
+    got = types(LEAD + "Hadir Kapolsek Sukaluyu. Sebelumnya, saat apel pagi pekan lalu, Bupati "
+                "Lembah Hijau menyampaikan hal serupa.")
+    assert "PEMDA" not in got
+    got = types(LEAD + "Hadir Kapolsek Sukaluyu. Kesepakatan ini melanjutkan pernyataan bersama "
+                "yang telah ditandatangani Bupati Lembah Hijau dan Ketua DPRD Lembah Hijau pada "
+                "Juli lalu.")
+    assert not {"PEMDA", "DPRD"} & got
+
+
+def test_the_meeting_sentence_itself_is_never_elsewhere() -> None:
+    # a meeting told as held 'pekan lalu' keeps the bodies of its own sentence
+    text = ("Rakor TPPS Kecamatan Sukaluyu pekan lalu dipimpin Camat Sukaluyu dan dihadiri "
+            "Kapolsek Sukaluyu, Senin (3/3/2025).")
+    assert {"KECAMATAN", "POLSEK"} <= types(text)
+
+
+def test_a_lowercase_village_after_pemdes_is_the_holder() -> None:
+    # Sukaluyu is a kecamatan of two kabupaten; the village fixes which
+    text = ("Pemdes cibening kecamatan sukaluyu menggelar rembuk stunting desa di kantor desa, "
+            "Senin (4/8/2025). Acara di hadiri Sekcam Sukaluyu dan Ketua BPD.")
+    got = run(text)
+    meeting = got["meetings"][0]
+    assert meeting["level"] == "desa"
+    assert meeting["region"]["desa_kelurahan"] == "Cibening"
+    assert meeting["region"]["kecamatan"] == "Sukaluyu"
+    assert {"DESA", "KECAMATAN"} <= {i["type"] for i in got["institutions"]}
+
+
+def test_a_lowercase_common_noun_after_pemerintah_desa_is_no_place() -> None:
+    text = ("Pemerintah Kecamatan Batu Ampar menggelar rakor stunting, Senin (4/8/2025). "
+            "Pemerintah desa setempat diminta menyiapkan data.")
+    meeting = run(text)["meetings"][0]
+    assert meeting["level"] == "kecamatan"
+    assert meeting["region"]["desa_kelurahan"] is None
+
+
+def test_a_lowercase_name_the_tree_does_not_know_is_left_alone() -> None:
+    tree = Gazetteer.from_regions([
+        {"code": "1", "name": "Nusa Kencana", "level": "province", "parent": None},
+        {"code": "1.1", "name": "Lembah Hijau", "level": "kabkota", "parent": "1"},
+        {"code": "1.1.1", "name": "Sukaluyu", "level": "kecamatan", "parent": "1.1"},
+    ])
+    text = ("Pemdes cibening menggelar rembuk stunting di Kecamatan Sukaluyu, Senin (4/8/2025)."
+            " Hadir Camat Sukaluyu.")
+    got = to_json(extract(parse("case.txt", text + PAD), gaz=tree))
+    assert got["meetings"][0]["region"]["desa_kelurahan"] is None
+
+
+def test_merged_farming_and_food_offices_are_dinas_pangan() -> None:
+    for office in ("Dinas Pertanian dan Pangan", "Dinas Pertanian dan Ketahanan Pangan",
+                   "Dinas Ketahanan Pangan dan Pertanian", "Dinas Pangan, Pertanian dan Perikanan"):
+        assert "DINAS_PANGAN" in types(LEAD + f"Hadir Kepala {office} Lembah Hijau."), office
+    # agriculture alone has no code
+    assert "DINAS_PANGAN" not in types(LEAD + "Hadir Kepala Dinas Pertanian Lembah Hijau.")
+
+
+def test_the_invented_tree_is_the_one_of_the_other_cue_tests() -> None:
+    # the fixture these tests share resolves the guide's names
+    assert TREE.find("desa", "Mekarsari")
+
+
+def test_the_lowercase_names_file_is_read(tmp_path: Path) -> None:
+    # without the rows of data/lowercase_names.csv the lowercase village is no place
+    root = tmp_path / "data"
+    shutil.copytree(DATA, root)
+    (root / "lowercase_names.csv").write_text("form,level,chained\n", "utf-8")
+    text = ("Pemdes cibening kecamatan sukaluyu menggelar rembuk stunting desa di kantor desa, "
+            "Senin (4/8/2025). Hadir Ketua BPD.")
+    assert run(text)["meetings"][0]["region"]["desa_kelurahan"] == "Cibening"
+    region = run(text, root)["meetings"][0]["region"] or {}
+    assert region.get("desa_kelurahan") is None
