@@ -142,17 +142,31 @@ class Places:
         # some registers keep the tier word in the name ('Gampong Ladang'): those count too
         with_tier = self.gaz.find(level, f"{tier} {' '.join(words[:n])}") if n else []
         kept = inside(list(dict.fromkeys(codes + with_tier)))
-        if kept:
+        if kept and n == len(words):
             return kept, n
-        for size in range(len(words), 0, -1):
+        # a local spelling of the whole name beats a shorter name found as written
+        # ('Gampong Geulumpang Baroh' is Glumpang Baroh, not the gampong Geulumpang)
+        for size in range(len(words), n if kept else 0, -1):
             last = words[size - 1]
             for written, registered in rule.spellings:
-                if last.lower().endswith(written):
+                if written.startswith("*"):
+                    # '*eu>': a spelling inside any one word (Aceh: Geulumpang, registered
+                    # Glumpang), tried word by word since the others keep theirs (Keude)
+                    inner = written[1:]
+                    for i in range(size):
+                        if inner in words[i].lower():
+                            changed = re.sub(re.escape(inner), registered, words[i],
+                                             flags=re.IGNORECASE)
+                            name = " ".join([*words[:i], changed, *words[i + 1:size]])
+                            found = inside(self.gaz.find(level, name))
+                            if found:
+                                return found, size
+                elif last.lower().endswith(written):
                     name = " ".join([*words[:size - 1], last[:-len(written)] + registered])
                     found = inside(self.gaz.find(level, name))
                     if found:
                         return found, size
-        return codes, n
+        return (kept, n) if kept else (codes, n)
 
     # -- finding -----------------------------------------------------------------------
     def _find(self) -> None:

@@ -134,3 +134,39 @@ def test_the_lowercase_names_file_is_read(tmp_path: Path) -> None:
     assert run(text)["meetings"][0]["region"]["desa_kelurahan"] == "Cibening"
     region = run(text, root)["meetings"][0]["region"] or {}
     assert region.get("desa_kelurahan") is None
+
+
+# A small tree of real names, as the register writes them (Aceh keeps Glumpang without 'eu',
+# and has a gampong named Geulumpang too, so the shorter name is found as written).
+ACEH_TREE = [
+    {"code": "11", "name": "Aceh", "level": "province", "parent": None},
+    {"code": "11.11", "name": "Bireuen", "level": "kabkota", "parent": "11"},
+    {"code": "11.11.14", "name": "Kuala", "level": "kecamatan", "parent": "11.11"},
+    {"code": "11.11.14.1", "name": "Glumpang Baroh", "level": "desa", "parent": "11.11.14"},
+    {"code": "11.08", "name": "Aceh Utara", "level": "kabkota", "parent": "11"},
+    {"code": "11.08.24", "name": "Nibong", "level": "kecamatan", "parent": "11.08"},
+    {"code": "11.08.24.1", "name": "Geulumpang", "level": "desa", "parent": "11.08.24"},
+]
+
+
+def _aceh(text: str) -> dict:
+    got = to_json(extract(parse("case.txt", text + PAD), gaz=Gazetteer.from_regions(ACEH_TREE)))
+    return got["meetings"][0]["region"] or {}
+
+
+def test_an_aceh_spelling_inside_a_word_resolves_the_whole_name() -> None:
+    region = _aceh("Pemerintah Gampong Geulumpang Baroh menggelar rembuk stunting di meunasah, "
+                   "Rabu (19/11/2025). Hadir Keuchik dan Tuha Peut.")
+    assert region.get("desa_kelurahan") == "Glumpang Baroh"
+    # the gampong named Geulumpang as written is still found
+    region = _aceh("Pemerintah Gampong Geulumpang menggelar rembuk stunting di meunasah, "
+                   "Rabu (19/11/2025). Hadir Keuchik dan Tuha Peut.")
+    assert region.get("desa_kelurahan") == "Geulumpang"
+
+
+def test_a_name_starting_with_se_after_a_title_is_no_collective() -> None:
+    # 'Camat Sei Balai' is one camat; 'Camat se-Kabupaten' and 'camat se Lembah Hijau' are many
+    got = run(LEAD + "Hadir Kepala Puskesmas Sekupang dan Camat Sukaluyu.")
+    assert not any(i["collective"] for i in got["institutions"] if i["type"] == "PUSKESMAS")
+    got = run(LEAD + "Hadir para kepala puskesmas se-Kabupaten Lembah Hijau.")
+    assert any(i["collective"] for i in got["institutions"] if i["type"] == "PUSKESMAS")
