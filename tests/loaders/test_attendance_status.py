@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from loaders.articles.document import DATA, parse
 from loaders.articles.extract import extract
@@ -138,7 +139,7 @@ def test_the_lowercase_names_file_is_read(tmp_path: Path) -> None:
 
 # A small tree of real names, as the register writes them (Aceh keeps Glumpang without 'eu',
 # and has a gampong named Geulumpang too, so the shorter name is found as written).
-ACEH_TREE = [
+ACEH_TREE: list[dict[str, Any]] = [
     {"code": "11", "name": "Aceh", "level": "province", "parent": None},
     {"code": "11.11", "name": "Bireuen", "level": "kabkota", "parent": "11"},
     {"code": "11.11.14", "name": "Kuala", "level": "kecamatan", "parent": "11.11"},
@@ -149,7 +150,7 @@ ACEH_TREE = [
 ]
 
 
-def _aceh(text: str) -> dict:
+def _aceh(text: str) -> dict[str, Any]:
     got = to_json(extract(parse("case.txt", text + PAD), gaz=Gazetteer.from_regions(ACEH_TREE)))
     return got["meetings"][0]["region"] or {}
 
