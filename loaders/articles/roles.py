@@ -48,6 +48,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         by_sentence.setdefault(m.sentence.start, []).append(m)
     previous_listed = False
     open_quote: int | None = None  # the paragraph whose quoted speech is still open
+    role_cues = _online_cues(doc, v, title)
     for s in doc.sentences:
         here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
         quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
@@ -82,7 +83,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 m.excluded = True
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
-                       for cue in v.roles if cue.binds != "headline"
+                       for cue in role_cues if cue.binds != "headline"
                        and cue.role != "elsewhere"
                        for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
@@ -155,6 +156,26 @@ def _two_offices(doc: Document, mentions: list[Mention]) -> None:
                 doc.text[a.end:b.start]):
             roles = merge_roles(a.roles, b.roles)
             a.roles = b.roles = roles
+
+
+def _online_cues(doc: Document, v: Vocabulary, title: tuple[int, int] | None
+                 ) -> list[RoleCue]:
+    """The cues of roles.csv with the online ones made absent (before) or none (after):
+    a body that follows the meeting online is not present. When the meeting itself is held
+    online (its own sentence or the headline says so), following it online is attending,
+    and the online cues are dropped."""
+    marks = [c.pattern for c in v.roles if c.role == "online" and c.binds == "sentence"]
+    told = [s.text for s in doc.sentences if title and s.start <= title[0] < s.end]
+    if doc.title:
+        told.append(doc.title)
+    held_online = any(p.search(t) for p in marks for t in told)
+    out = []
+    for c in v.roles:
+        if c.role != "online":
+            out.append(c)
+        elif not held_online and c.binds in ("before", "after"):
+            out.append(RoleCue(c.pattern, "absent" if c.binds == "before" else "none", c.binds))
+    return out
 
 
 def _elsewhere(text: str, v: Vocabulary) -> bool:

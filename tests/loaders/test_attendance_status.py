@@ -171,3 +171,23 @@ def test_a_name_starting_with_se_after_a_title_is_no_collective() -> None:
     assert not any(i["collective"] for i in got["institutions"] if i["type"] == "PUSKESMAS")
     got = run(LEAD + "Hadir para kepala puskesmas se-Kabupaten Lembah Hijau.")
     assert any(i["collective"] for i in got["institutions"] if i["type"] == "PUSKESMAS")
+
+
+def test_a_hybrid_meeting_leaves_out_those_listed_as_online() -> None:
+    text = ("Pemkab Lembah Hijau menggelar rembuk stunting di Aula Setda, Senin (3/3/2025). "
+            "Kegiatan juga dilakukan secara daring melalui Zoom yang dihadiri oleh Dinas "
+            "Kesehatan Lembah Hijau dan para camat. Turut hadir di aula Ketua TP PKK Lembah Hijau.")
+    got = types(text)
+    assert "PKK" in got and not {"DINKES", "KECAMATAN"} & got
+
+
+def test_a_meeting_held_online_keeps_those_who_follow_it_online() -> None:
+    # the meeting itself is online: following it online is attending
+    text = ("Pemkab Lembah Hijau menggelar rakor TPPS secara virtual, Senin (3/3/2025). "
+            "Kepala Dinas Kesehatan Lembah Hijau mengikuti rapat secara daring dari kantornya.")
+    assert "DINKES" in types(text)
+    # so does a headline that says the meeting was online
+    text = ("Rakor TPPS Lembah Hijau Digelar Secara Virtual\n\n"
+            "Pemkab Lembah Hijau menggelar rakor TPPS, Senin (3/3/2025). Kepala Dinas Kesehatan "
+            "Lembah Hijau mengikuti rapat secara daring dari kantornya.")
+    assert "DINKES" in types(text)
