@@ -191,3 +191,10 @@ def test_a_meeting_held_online_keeps_those_who_follow_it_online() -> None:
             "Pemkab Lembah Hijau menggelar rakor TPPS, Senin (3/3/2025). Kepala Dinas Kesehatan "
             "Lembah Hijau mengikuti rapat secara daring dari kantornya.")
     assert "DINKES" in types(text)
+
+
+def test_speakers_and_participants_introduced_by_berasal_dari() -> None:
+    text = (LEAD + "Narasumber berasal dari Dinas Kesehatan Lembah Hijau dan Puskesmas Sukaluyu. "
+            "Peserta rapat berasal dari para kepala desa dan kader Posyandu.")
+    assert "presenter" in roles(text, "DINKES") and "presenter" in roles(text, "PUSKESMAS")
+    assert {"DESA", "POSYANDU"} <= types(text)
