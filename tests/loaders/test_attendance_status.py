@@ -198,3 +198,17 @@ def test_speakers_and_participants_introduced_by_berasal_dari() -> None:
             "Peserta rapat berasal dari para kepala desa dan kader Posyandu.")
     assert "presenter" in roles(text, "DINKES") and "presenter" in roles(text, "PUSKESMAS")
     assert {"DESA", "POSYANDU"} <= types(text)
+
+
+def test_addressees_of_a_charge_or_reminder_do_not_attend() -> None:
+    for verb in ("berpesan kepada", "menugaskan", "mengingatkan kepada", "menekankan kepada"):
+        # a participant cue before the speaker would reach the addressee without the verb
+        got = types(LEAD + f"Rapat dihadiri Camat Sukaluyu yang {verb} Dinas Sosial Lembah "
+                    "Hijau untuk membantu pendataan keluarga.")
+        assert "KECAMATAN" in got and "DINSOS" not in got, verb
+
+
+def test_a_sentence_quoting_another_source_names_no_attendee() -> None:
+    got = types(LEAD + "Hadir Kapolsek Sukaluyu. Dikutip dari laman resmi BKKBN, Kepala "
+                "Perwakilan BKKBN Nusa Kencana menyebut angka stunting terus turun.")
+    assert "POLSEK" in got and "BKKBN" not in got
