@@ -212,3 +212,15 @@ def test_a_sentence_quoting_another_source_names_no_attendee() -> None:
     got = types(LEAD + "Hadir Kapolsek Sukaluyu. Dikutip dari laman resmi BKKBN, Kepala "
                 "Perwakilan BKKBN Nusa Kencana menyebut angka stunting terus turun.")
     assert "POLSEK" in got and "BKKBN" not in got
+
+
+def test_pemerintahan_is_the_government_too() -> None:
+    # 'Pemerintahan Desa X menggelar' (a common slip for Pemerintah) still names the organiser
+    text = ("Pemerintahan Desa Cibening menggelar rembuk stunting di Aula Kantor Camat Sukaluyu, "
+            "Senin (4/8/2025). Rembuk dibuka oleh Camat Sukaluyu.")
+    got = run(text)
+    assert got["meetings"][0]["region"]["desa_kelurahan"] == "Cibening"
+    assert "organiser" in roles(text, "DESA")
+    text = ("Pemerintahan Kecamatan Batu Ampar menggelar rakor stunting, Senin (4/8/2025). "
+            "Hadir Kapolsek Batu Ampar.")
+    assert "organiser" in roles(text, "KECAMATAN")
