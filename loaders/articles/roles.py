@@ -84,7 +84,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
                        for cue in role_cues if cue.binds != "headline"
-                       and cue.role != "elsewhere"
+                       and cue.role not in ("elsewhere", "current")
                        for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
@@ -179,8 +179,12 @@ def _online_cues(doc: Document, v: Vocabulary, title: tuple[int, int] | None
 
 
 def _elsewhere(text: str, v: Vocabulary) -> bool:
-    """The sentence tells of another event (roles.csv, role elsewhere)."""
-    return any(c.role == "elsewhere" and c.pattern.search(text) for c in v.roles)
+    """The sentence tells of another event (roles.csv, role elsewhere) and not of this
+    one ('Rakor ini menindaklanjuti rakor sebelumnya dan dihadiri ...': role current)."""
+    def said(role: str) -> bool:
+        return any(c.role == role and c.pattern.search(text) for c in v.roles)
+
+    return said("elsewhere") and not said("current")
 
 
 def _appealed(target: Mention, cue_start: int, cues: list[tuple[int, int, RoleCue]]) -> bool:

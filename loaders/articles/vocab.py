@@ -139,7 +139,7 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
 
 # The roles a cue of roles.csv may give: the five of the gold and the four that steer binding.
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
-              "representing", "absent", "none", "elsewhere", "online")
+              "representing", "absent", "none", "elsewhere", "online", "current")
 
 # after / before / sentence, and quoted: binds after, also inside quoted speech;
 # headline: the verb of a headline, binding the name written just before it.

@@ -224,3 +224,9 @@ def test_pemerintahan_is_the_government_too() -> None:
     text = ("Pemerintahan Kecamatan Batu Ampar menggelar rakor stunting, Senin (4/8/2025). "
             "Hadir Kapolsek Batu Ampar.")
     assert "organiser" in roles(text, "KECAMATAN")
+
+
+def test_a_sentence_about_this_meeting_and_an_earlier_one_keeps_its_attendees() -> None:
+    got = types(LEAD + "Rapat ini menindaklanjuti rakor sebelumnya dan dihadiri Kapolsek Sukaluyu "
+                "serta Kepala Puskesmas Sukaluyu.")
+    assert {"POLSEK", "PUSKESMAS"} <= got
