@@ -32,6 +32,11 @@ _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# what joins a subject's next act to an appeal it made ("Bupati mengajak semua pihak
+# bersinergi sekaligus membuka rakor"): the verb after it is the subject's own
+_OWN_NEXT = re.compile(r"\b(?:sekaligus|kemudian|lalu|seraya|sambil|sebelum|sesudah|setelah)\b"
+                       r"|[,;]\s*(?:dan|serta)?\s*(?:langsung\s+|secara\s+resmi\s+)?$",
+                       re.IGNORECASE)
 # the conjunction that opens the next item of a list ("..., serta Kabid X yang hadir ...")
 _NEXT_ITEM = re.compile(r"\b(?:serta|dan)\s+(?-i:[A-Z])")
 # between a subject and its verb: what is planned, asked or required, not done at the meeting
@@ -190,7 +195,9 @@ def _elsewhere(text: str, v: Vocabulary) -> bool:
 def _appealed(target: Mention, cue_start: int, cues: list[tuple[int, int, RoleCue]]) -> bool:
     """'Bupati meminta setiap distrik menggelar rakor': an appeal between a subject and an
     organiser's or chair's verb makes the verb what the addressees are asked to do."""
-    return any(c[2].role == "none" and target.end <= c[0] < cue_start for c in cues)
+    text, at = target.sentence.text, target.sentence.start
+    return any(c[2].role == "none" and target.end <= c[0] < cue_start
+               and not _OWN_NEXT.search(text[c[1] - at:cue_start - at]) for c in cues)
 
 
 def _side(cue: RoleCue) -> str:

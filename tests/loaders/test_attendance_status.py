@@ -230,3 +230,9 @@ def test_a_sentence_about_this_meeting_and_an_earlier_one_keeps_its_attendees() 
     got = types(LEAD + "Rapat ini menindaklanjuti rakor sebelumnya dan dihadiri Kapolsek Sukaluyu "
                 "serta Kepala Puskesmas Sukaluyu.")
     assert {"POLSEK", "PUSKESMAS"} <= got
+
+
+def test_a_subject_that_appeals_and_then_opens_still_opens() -> None:
+    text = ("Bupati Lembah Hijau mengajak semua pihak bersinergi sekaligus membuka rakor TPPS "
+            "di Aula Setda, Senin (3/3/2025). Hadir Kepala Puskesmas Sukaluyu.")
+    assert "opened" in roles(text, "PEMDA")
