@@ -33,6 +33,9 @@ class Place:
     role: str  # word | government | head | bare | unit | dateline | publisher
     codes: list[str] = field(default_factory=list)
     code: str | None = None  # the chosen region
+    # a name read in lower case ('Pemdes bogak'): a common word may be a village somewhere,
+    # so it counts only when another place of the text lies above or below it
+    needs_support: bool = False
 
     @property
     def weight(self) -> float:
@@ -236,7 +239,7 @@ class Places:
             return None
         name = " ".join(words[:n])
         end = name_at + text.find(name) + len(name)
-        place = Place(level, None, name, start, end, "word", codes)
+        place = Place(level, None, name, start, end, "word", codes, needs_support=True)
         self.places.append(place)
         return place
 
@@ -344,14 +347,14 @@ class Places:
 
     def _resolve(self) -> None:
         for p in self.places:
-            if len(p.codes) == 1:
+            if len(p.codes) == 1 and not p.needs_support:
                 p.code = p.codes[0]
         for p in self.places:
-            if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
-                continue
+            if len(p.codes) < (1 if p.needs_support else 2) or len(p.codes) > 250:
+                continue  # beyond 250 a name is too common to settle
             scored = sorted(((self._support(p, c, self.places) + self._in_zone(c)
                               + self._in_tier(c), c) for c in p.codes), reverse=True)
-            if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+            if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
                 p.code = scored[0][1]
 
     def _unnamed_tiers(self) -> set[str]:

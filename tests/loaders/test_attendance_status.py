@@ -236,3 +236,16 @@ def test_a_subject_that_appeals_and_then_opens_still_opens() -> None:
     text = ("Bupati Lembah Hijau mengajak semua pihak bersinergi sekaligus membuka rakor TPPS "
             "di Aula Setda, Senin (3/3/2025). Hadir Kepala Puskesmas Sukaluyu.")
     assert "opened" in roles(text, "PEMDA")
+
+
+def test_a_lowercase_word_that_is_a_village_elsewhere_is_no_place() -> None:
+    # 'Pemerintah desa sudah ...': a village named Sudah lies in no region the text names
+    tree = Gazetteer.from_regions([*ACEH_TREE,
+                                   {"code": "11.08.24.2", "name": "Sudah", "level": "desa",
+                                    "parent": "11.08.24"}])
+    text = ("Pemerintah Kecamatan Kuala menggelar rakor stunting di Aula Kantor Camat, Senin "
+            "(4/8/2025). Pemerintah desa sudah menyiapkan data balita. Hadir Kapolsek Kuala.")
+    got = to_json(extract(parse("case.txt", text + PAD), gaz=tree))
+    region = got["meetings"][0]["region"] or {}
+    assert region.get("kecamatan") == "Kuala" and region.get("desa_kelurahan") is None
+    assert not any(i["region"] == "Sudah" for i in got["institutions"] + got["mentioned"])
