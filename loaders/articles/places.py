@@ -33,6 +33,9 @@ class Place:
     role: str  # word | government | head | bare | unit | dateline | publisher
     codes: list[str] = field(default_factory=list)
     code: str | None = None  # the chosen region
+    # a name read in lower case ('Pemdes bogak'): a common word may be a village somewhere,
+    # so it counts only when another place of the text lies above or below it
+    needs_support: bool = False
 
     @property
     def weight(self) -> float:
@@ -142,17 +145,31 @@ class Places:
         # some registers keep the tier word in the name ('Gampong Ladang'): those count too
         with_tier = self.gaz.find(level, f"{tier} {' '.join(words[:n])}") if n else []
         kept = inside(list(dict.fromkeys(codes + with_tier)))
-        if kept:
+        if kept and n == len(words):
             return kept, n
-        for size in range(len(words), 0, -1):
+        # a local spelling of the whole name beats a shorter name found as written
+        # ('Gampong Geulumpang Baroh' is Glumpang Baroh, not the gampong Geulumpang)
+        for size in range(len(words), n if kept else 0, -1):
             last = words[size - 1]
             for written, registered in rule.spellings:
-                if last.lower().endswith(written):
+                if written.startswith("*"):
+                    # '*eu>': a spelling inside any one word (Aceh: Geulumpang, registered
+                    # Glumpang), tried word by word since the others keep theirs (Keude)
+                    inner = written[1:]
+                    for i in range(size):
+                        if inner in words[i].lower():
+                            changed = re.sub(re.escape(inner), registered, words[i],
+                                             flags=re.IGNORECASE)
+                            name = " ".join([*words[:i], changed, *words[i + 1:size]])
+                            found = inside(self.gaz.find(level, name))
+                            if found:
+                                return found, size
+                elif last.lower().endswith(written):
                     name = " ".join([*words[:size - 1], last[:-len(written)] + registered])
                     found = inside(self.gaz.find(level, name))
                     if found:
                         return found, size
-        return codes, n
+        return (kept, n) if kept else (codes, n)
 
     # -- finding -----------------------------------------------------------------------
     def _find(self) -> None:
@@ -172,6 +189,7 @@ class Places:
                                   m[0])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
+            self._lowercase(a, text, taken)
             for m in _UNITS.finditer(text):
                 level = "kecamatan" if m[1] else "kabkota"
                 self._add(level, None, a + m.start(), a + m.end(), text[m.end():], "unit")
@@ -182,6 +200,48 @@ class Places:
                 self._bare(a + m.start(), m[0])
         self._dateline()
         self._publisher()
+
+    def _lowercase(self, at: int, text: str, taken: list[tuple[int, int]]) -> None:
+        """'Pemdes bogak kecamatan tanjung tiram': a name written in lower case after a
+        government form of data/lowercase_names.csv, and the chain of kind words with
+        lowercase names right after it. Kept only when the gazetteer knows the name."""
+        rules = self.v.lowercase_tiers
+        for rule in (r for r in rules if not r.chained):
+            for m in rule.pattern.finditer(text):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                place = self._add_lower(rule.level, at + m.start(), at + m.end(),
+                                        text[m.end():])
+                while place is not None:
+                    taken.append((place.start - at, place.end - at))
+                    rest = text[place.end - at:]
+                    link = re.match(r"\s*,?\s*", rest)
+                    after = place.end - at + (link.end() if link else 0)
+                    nxt = next(((r, x) for r in rules if r.chained
+                                for x in [r.pattern.match(text, after)] if x), None)
+                    if nxt is None:
+                        break
+                    place = self._add_lower(nxt[0].level, at + after, at + nxt[1].end(),
+                                            text[nxt[1].end():])
+
+    def _add_lower(self, level: str, start: int, name_at: int, text: str) -> Place | None:
+        words: list[str] = []
+        for token in text.split()[:3]:
+            bare = token.rstrip(",.;:)")
+            if not re.fullmatch(r"[a-z]+", bare) or bare in self.v.stop_words or any(
+                    r.pattern.match(bare + " x") for r in self.v.lowercase_tiers):
+                break
+            words.append(bare)
+            if bare != token:
+                break  # punctuation ends the name
+        codes, n = self.lookup(level, None, [w.capitalize() for w in words])
+        if not codes:
+            return None
+        name = " ".join(words[:n])
+        end = name_at + text.find(name) + len(name)
+        place = Place(level, None, name, start, end, "word", codes, needs_support=True)
+        self.places.append(place)
+        return place
 
     def _bare(self, at: int, run: str) -> None:
         """A province, short form or two-word region name without a kind word. After an
@@ -287,14 +347,14 @@ class Places:
 
     def _resolve(self) -> None:
         for p in self.places:
-            if len(p.codes) == 1:
+            if len(p.codes) == 1 and not p.needs_support:
                 p.code = p.codes[0]
         for p in self.places:
-            if len(p.codes) < 2 or len(p.codes) > 250:  # beyond that a name is too common to settle
-                continue
+            if len(p.codes) < (1 if p.needs_support else 2) or len(p.codes) > 250:
+                continue  # beyond 250 a name is too common to settle
             scored = sorted(((self._support(p, c, self.places) + self._in_zone(c)
                               + self._in_tier(c), c) for c in p.codes), reverse=True)
-            if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+            if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
                 p.code = scored[0][1]
 
     def _unnamed_tiers(self) -> set[str]:

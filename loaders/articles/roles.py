@@ -32,6 +32,13 @@ _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# what joins a subject's next act to an appeal it made ("Bupati mengajak semua pihak
+# bersinergi sekaligus membuka rakor"): the verb after it is the subject's own
+_OWN_NEXT = re.compile(r"\b(?:sekaligus|kemudian|lalu|seraya|sambil|sebelum|sesudah|setelah)\b"
+                       r"|[,;]\s*(?:dan|serta)?\s*(?:langsung\s+|secara\s+resmi\s+)?$",
+                       re.IGNORECASE)
+# the conjunction that opens the next item of a list ("..., serta Kabid X yang hadir ...")
+_NEXT_ITEM = re.compile(r"\b(?:serta|dan)\s+(?-i:[A-Z])")
 # between a subject and its verb: what is planned, asked or required, not done at the meeting
 _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya|harus|wajib)\b",
                       re.IGNORECASE)
@@ -46,6 +53,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         by_sentence.setdefault(m.sentence.start, []).append(m)
     previous_listed = False
     open_quote: int | None = None  # the paragraph whose quoted speech is still open
+    role_cues = _online_cues(doc, v, title)
     for s in doc.sentences:
         here = sorted(by_sentence.get(s.start, []), key=lambda m: m.start)
         quotes = [(s.start + a, s.start + b) for a, b in quote_spans(s.text)]
@@ -80,7 +88,8 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 m.excluded = True
         live = [m for m in here if not m.excluded]
         cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
-                       for cue in v.roles if cue.binds != "headline"
+                       for cue in role_cues if cue.binds != "headline"
+                       and cue.role not in ("elsewhere", "current")
                        for c in cue.pattern.finditer(s.text)),
                       key=lambda c: (c[0], -(c[1] - c[0])))
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
@@ -93,6 +102,11 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 continue
             kept.append(c)
         listed = _bind(live, kept)
+        if _elsewhere(s.text, v) and not (title and s.start <= title[0] < s.end):
+            # "Rakor semester sebelumnya berlangsung di Aula Dinkes": the sentence tells
+            # of another event, so what it names says nothing of who attends this one
+            for m in here:
+                m.excluded = True
         if previous_listed and (_CONTINUES.match(s.text) and not kept
                                 or not _VERB.search(s.text)):
             for m in live:
@@ -147,6 +161,43 @@ def _two_offices(doc: Document, mentions: list[Mention]) -> None:
                 doc.text[a.end:b.start]):
             roles = merge_roles(a.roles, b.roles)
             a.roles = b.roles = roles
+
+
+def _online_cues(doc: Document, v: Vocabulary, title: tuple[int, int] | None
+                 ) -> list[RoleCue]:
+    """The cues of roles.csv with the online ones made absent (before) or none (after):
+    a body that follows the meeting online is not present. When the meeting itself is held
+    online (its own sentence or the headline says so), following it online is attending,
+    and the online cues are dropped."""
+    marks = [c.pattern for c in v.roles if c.role == "online" and c.binds == "sentence"]
+    told = [s.text for s in doc.sentences if title and s.start <= title[0] < s.end]
+    if doc.title:
+        told.append(doc.title)
+    held_online = any(p.search(t) for p in marks for t in told)
+    out = []
+    for c in v.roles:
+        if c.role != "online":
+            out.append(c)
+        elif not held_online and c.binds in ("before", "after"):
+            out.append(RoleCue(c.pattern, "absent" if c.binds == "before" else "none", c.binds))
+    return out
+
+
+def _elsewhere(text: str, v: Vocabulary) -> bool:
+    """The sentence tells of another event (roles.csv, role elsewhere) and not of this
+    one ('Rakor ini menindaklanjuti rakor sebelumnya dan dihadiri ...': role current)."""
+    def said(role: str) -> bool:
+        return any(c.role == role and c.pattern.search(text) for c in v.roles)
+
+    return said("elsewhere") and not said("current")
+
+
+def _appealed(target: Mention, cue_start: int, cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """'Bupati meminta setiap distrik menggelar rakor': an appeal between a subject and an
+    organiser's or chair's verb makes the verb what the addressees are asked to do."""
+    text, at = target.sentence.text, target.sentence.start
+    return any(c[2].role == "none" and target.end <= c[0] < cue_start
+               and not _OWN_NEXT.search(text[c[1] - at:cue_start - at]) for c in cues)
 
 
 def _side(cue: RoleCue) -> str:
@@ -219,7 +270,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             for target in [x for x in before if x.start >= clause] or before[-1:]:
                 target.roles = merge_roles(target.roles, ("participant",))
                 target.excluded = False
-        elif cue.binds == "before" and before and _hoped(before[-1], cues):
+        elif cue.binds == "before" and before and (_hoped(before[-1], cues) or cue.role in (
+                "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
                 before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
@@ -241,7 +293,11 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                     before[j].roles = merge_roles(before[j].roles, (cue.role,))
                     before[j].excluded = False
             if cue.role == "absent":
-                target.absent = True
+                # "Bhabinkamtibmas ..., serta Kabid Polda NTB yang hadir secara virtual": a
+                # conjunction before the cue starts another item, whose absence it tells
+                target.absent = target.absent or not _NEXT_ITEM.search(
+                    target.sentence.text[target.end - target.sentence.start:
+                                         a - target.sentence.start])
             elif cue.role not in ("none", "represented_by", "representing"):
                 target.roles = merge_roles(target.roles, (cue.role,))
                 target.excluded = False

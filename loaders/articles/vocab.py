@@ -50,6 +50,15 @@ class RoleCue:
 
 
 @dataclass(frozen=True)
+class LowercaseTier:
+    """A tier form after which a region name may be written in lower case."""
+
+    pattern: re.Pattern[str]  # the form, followed by whitespace and a lowercase letter
+    level: str  # the level of the name that follows
+    chained: bool  # read only right after a place already found
+
+
+@dataclass(frozen=True)
 class MeetingFamily:
     family: str
     pattern: re.Pattern[str]
@@ -130,7 +139,7 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
 
 # The roles a cue of roles.csv may give: the five of the gold and the four that steer binding.
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
-              "representing", "absent", "none")
+              "representing", "absent", "none", "elsewhere", "online", "current")
 
 # after / before / sentence, and quoted: binds after, also inside quoted speech;
 # headline: the verb of a headline, binding the name written just before it.
@@ -221,6 +230,12 @@ class Vocabulary:
     def tiers(self) -> list[Tier]:
         return [Tier(r["form"], r["level"], r["kind"], r["role"])
                 for r in _rows(self.root, "tiers.csv")]
+
+    @cached_property
+    def lowercase_tiers(self) -> list[LowercaseTier]:
+        return [LowercaseTier(re.compile(rf"{_LEFT}(?:{r['form']})\s+(?=[a-z])", re.IGNORECASE),
+                              r["level"], r["chained"] == "yes")
+                for r in _rows(self.root, "lowercase_names.csv")]
 
     @cached_property
     def tier_provinces(self) -> list[TierProvinces]:
