@@ -25,6 +25,7 @@ from loaders.articles.document import Document, Sentence
 from loaders.articles.figures import (
     carries_prevalence,
     find_figures,
+    opens_case_list,
     opens_list,
     sentence_periods,
     topic_period,
@@ -294,6 +295,7 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     before, listing = "", False
     context: str | None = None  # the one period the sentence before gave its topic
     bridged: list[str] = []  # the kinds of the last sentence with a value
+    cases = False  # the lines of a list of stunting cases ('... per desa:' then 'X: 9 balita')
     for s in doc.sentences:
         carried = carries_prevalence(before, s.text, listing, previous)
         # a remark with no number ('Ini berarti hampir setengah balita terindikasi stunting.')
@@ -303,13 +305,17 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
                               and "stunting_prevalence_pct" in bridged)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
                              "stunting_prevalence_pct" in previous or carried,
-                             "families_at_risk" in previous)
+                             "families_at_risk" in previous, cases and listing)
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
         previous = [f.what for f in found]
         bridged = previous if re.search(r"\d", s.text) else bridged
-        listing, before = opens_list(before, s.text, listing), s.text
-        context = inherit if listing and inherit else topic_period(s.text, year, found)
+        opened = opens_case_list(s.text, listing)
+        cases = opened or (cases and listing)
+        listing, before = opens_list(before, s.text, listing) or opened, s.text
+        cases = cases and listing
+        context = inherit if listing and inherit and not opened else topic_period(
+            s.text, year, found, opened)
         for f in found:
             code = _figure_region(s, f.start, places, g) or holder
             period = f.period or (inherit if f.what != "participants" else None)

@@ -88,7 +88,8 @@ def sentence_periods(sentence: str, year: int | None) -> list[str]:
                                                                            year)]
 
 
-def topic_period(sentence: str, year: int | None, found: list[Figure]) -> str | None:
+def topic_period(sentence: str, year: int | None, found: list[Figure],
+                 topic: bool = False) -> str | None:
     """The one period a sentence gives the stunting figures that follow it: 'berdasarkan
     SSGI pada tahun 2022 ... sebagai berikut:' dates the list lines after it. None when the
     sentence writes several periods, or none, or gives its own values different ones."""
@@ -96,7 +97,7 @@ def topic_period(sentence: str, year: int | None, found: list[Figure]) -> str | 
     if found:
         return own.pop() if len(own) == 1 else None
     periods = set(sentence_periods(sentence, year))
-    if len(periods) == 1 and _topic().search(sentence):
+    if len(periods) == 1 and (topic or _topic().search(sentence)):
         return periods.pop()
     return None
 
@@ -149,6 +150,20 @@ def opens_list(previous: str, current: str, listing: bool) -> bool:
     return listing and len(current) < 140 and bool(re.search(r"\d", current))
 
 
+def opens_case_list(current: str, listing: bool) -> bool:
+    """A line ending in ':' that introduces counts of stunted children ('balita stunting
+    ... per desa:', 'sebaran kasus per desa ... ialah:'): the short lines after it count
+    cases ('Kalijaga: 9 balita'). Needs 'stunting' in the line or a stunting list already
+    running; a list of shares or of children weighed is no list of cases."""
+    line = current.rstrip()
+    cues = vocabulary().figure_cues
+    if not line.endswith(":") or "case_list" not in cues or not cues["case_list"].search(line):
+        return False
+    if "case_list_not" in cues and cues["case_list_not"].search(line):
+        return False
+    return "stunting" in line.lower() or listing
+
+
 def _periodless(text: str) -> str:
     return re.sub(r"\b(?:19|20)\d{2}\b", "", text)
 
@@ -165,13 +180,15 @@ _FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", r
 
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                  about_stunting: bool = False, about_prevalence: bool = False,
-                 about_families: bool = False) -> list[Figure]:
+                 about_families: bool = False, listed_cases: bool = False) -> list[Figure]:
     """Figures in one sentence, each with its own period (or None). `about_stunting`: the
     sentence goes on about the previous one's stunting figure ('Angka ini turun menjadi
     818 balita'); `about_families`: the previous one counted families at risk, so 'N
     keluarga' here goes on with them. A value that continues a list takes the reading of
     the value before it: dropped when that one was (a change, a target), the same kind
-    when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653')."""
+    when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653').
+    `listed_cases`: the sentence is a line of a list of stunting cases (opens_case_list),
+    so a count of children or cases in it is one ('Kalijaga: 9 balita')."""
     v = v or vocabulary()
     cues = v.figure_cues
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
@@ -218,8 +235,14 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         prior = out[-1] if out else None
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
+        # "turun dari 498 anak", "berjumlah 34 balita, dari sebelumnya 41 balita", and the
+        # second value of a trend whose noun changes ("dari 1.204 anak ... menjadi 986 balita")
         earlier = prior and prior.what == "stunting_cases" and re.search(
-            r"\b(?:turun|naik|bertambah|berkurang)?\s*dari\s*$", before)  # "turun dari 498 anak"
+            r"\b(?:(?:turun|naik|bertambah|berkurang)?\s*dari(?:\s+(?:sebelumnya|semula))?"
+            r"(?:\s+(?:sebanyak|sejumlah|berjumlah))?|menjadi)\s*$", before)
+        if what is None and listed_cases and _COUNT_NOUN.match(after) and not \
+                _OTHER.match(after) and not cues["measured_after"].match(after.lstrip()):
+            what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         elif what is None and prior and prior.what == "stunting_prevalence_pct" and \
@@ -276,23 +299,62 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     return out
 
 
-_ROMAN = {"i": 1, "v": 5, "x": 10}
+def words_value(words: list[str], table: dict[str, tuple[int, str]]) -> int | None:
+    """The value of a run of number words ('dua puluh tiga' 23, 'seratus dua puluh' 120,
+    'dua ribu tiga ratus' 2300, 'lima belas' 15), or None when the run is no number
+    ('puluh' first, 'dua tiga')."""
+    total = group = unit = 0
+    pending = False  # a unit read and not yet placed
+    for w in words:
+        value, kind = table[w.lower()]
+        if kind == "unit":
+            if pending:
+                return None  # 'dua tiga': two digits in a row are no number
+            unit, pending = value, True
+        elif kind == "whole":
+            if pending:
+                return None
+            group += value
+        elif kind in ("teen", "times"):
+            if not pending:
+                return None  # 'puluh' with no unit before it
+            group += unit + value if kind == "teen" else unit * value
+            unit, pending = 0, False
+        else:  # scale: everything read in this group
+            amount = group + (unit if pending else 0)
+            if amount == 0:
+                return None
+            total += amount * value
+            group = unit = 0
+            pending = False
+    return total + group + (unit if pending else 0)
 
 
-def _roman(text: str) -> int:
-    values = [_ROMAN[c] for c in text.lower()]
-    return sum(-a if a < b else a for a, b in zip(values, [*values[1:], 0], strict=True))
+@cache
+def _word_run(words: tuple[str, ...], noun: str) -> re.Pattern[str]:
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b((?:{alt})(?:\s+(?:{alt}))*)\b(?=(?:{noun}))", re.IGNORECASE)
 
 
 def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str]) -> str:
-    """'satu kasus wasting' -> '   1 kasus wasting': a number word before a counted noun
-    becomes its digits, padded to the word's length so offsets hold."""
-    words = {w: _roman(r) for w, r in v.numerals.items() if not set(w) <= set("ivx")}
-    if not words:
+    """'dua puluh tiga anak stunting' -> '            23 anak stunting': a count written
+    in words before a counted noun becomes its digits, padded to the words' length so
+    offsets hold (data/number_words.csv)."""
+    table = v.number_words
+    if not table:
         return sentence
-    pattern = re.compile(rf"\b({'|'.join(sorted(words, key=len, reverse=True))})\b"
-                         rf"(?=(?:{noun.pattern}))", re.IGNORECASE)
-    return pattern.sub(lambda m: str(words[m[1].lower()]).rjust(len(m[1])), sentence)
+    starts = {w for w, (_, kind) in table.items() if kind in ("unit", "whole")}
+
+    def digits(m: re.Match[str]) -> str:
+        words = m[1].split()
+        if words[0].lower() not in starts:
+            return m[0]  # a run that opens with 'ribu' ('24 ribu balita') is no count
+        value = words_value(words, table)
+        if value is None or len(str(value)) > len(m[1]):
+            return m[0]
+        return str(value).rjust(len(m[1]))
+
+    return _word_run(tuple(table), noun.pattern).sub(digits, sentence)
 
 
 _COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
@@ -362,12 +424,26 @@ def _target_result(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
         r"\d", _YEARS.sub("", before[found[-1].end():])))
 
 
+def _hypothetical(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """'seandainya tiap tahun angkanya berkurang dua persen, prevalensi bisa menjadi 12,9
+    persen': a value the sentence supposes (an 'if' word, then 'bisa/akan/maka' before
+    the value) is no level."""
+    if "hypothetical" not in cues or "hypothetical_result" not in cues:
+        return False
+    found = [m for m in cues["hypothetical"].finditer(before)]
+    return bool(found and cues["hypothetical_result"].search(before[found[-1].end():]))
+
+
 def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
               whole_before: str = "") -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
+        return True
+    if "rate_after" in cues and cues["rate_after"].match(after):
+        return True  # 'rata-rata 1,8 persen per tahun', '81 anak per kecamatan': a rate
+    if _hypothetical(whole_before, cues):
         return True
     if re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before, re.IGNORECASE):
         return True  # 'PMT kepada 50 baduta stunting': recipients of a handout, no measure
@@ -383,7 +459,7 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True  # cases prevented: a change ('pencegahan 79.971 kasus balita stunting baru')
     if "effort_name" in cues:  # 'Percepatan Penurunan Stunting' names the effort, no change
         whole_before = cues["effort_name"].sub(lambda m: " " * len(m[0]), whole_before)
-    if "delta_lead" in cues and cues["delta_lead"].search(before):
+    if "delta_lead" in cues and cues["delta_lead"].search(whole_before[-100:] or before):
         return True  # 'menurun sekitar 2,5%', 'penurunan prevalensi stunting 6,8 persen'
     if re.search(rf"(?:{cues['bound'].pattern})(?:\s+(?:mencapai|menyentuh|sebesar|angka))?\s*$",
                  before, re.IGNORECASE):

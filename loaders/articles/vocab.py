@@ -261,6 +261,18 @@ class Vocabulary:
         return out | {roman: word for word, roman in out.items()}
 
     @cached_property
+    def number_words(self) -> dict[str, tuple[int, str]]:
+        """Number words for counts written out: word -> (value, kind), kind one of unit,
+        whole, teen, times, scale (data/number_words.csv)."""
+        rows = _rows(self.root, "number_words.csv")
+        kinds = ("unit", "whole", "teen", "times", "scale")
+        for r in rows:
+            if r["kind"] not in kinds or not r["value"].isdigit():
+                raise ValueError(f"{self.root / 'number_words.csv'}: row {r['word']}: kind "
+                                 f"{r['kind']!r} or value {r['value']!r} is not readable")
+        return {r["word"].lower(): (int(r["value"]), r["kind"]) for r in rows}
+
+    @cached_property
     def months(self) -> dict[str, int]:
         return {r["word"]: int(r["value"]) for r in _rows(self.root, "calendar.csv")
                 if r["kind"] == "month"}

@@ -131,6 +131,9 @@ CASES: list[tuple[str, str, str, Check]] = [
      and any("keeps WIB" in w for w in b["warnings"])),
     ("figure_cues.csv", "bound,tercatat", BASE,
      lambda a, b: a["figures"] == [14.2] and b["figures"] == []),
+    ("number_words.csv", "selusin,12,whole",
+     BASE + " Di desa itu masih ada selusin balita stunting.",
+     lambda a, b: a["figures"] == [14.2] and b["figures"] == [12, 14.2]),
 ]
 
 
