@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -108,9 +109,15 @@ def main() -> None:
                         "--scale", args.scale, "--years", str(args.years), "--db", args.db],
                        cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         print(f"generated {args.db} in {time.monotonic() - started:.0f} s")
+    # The server persists each measure beside the data (issue 15), so a second storm on the
+    # same file would be answered from the first one's results: every run gets a fresh copy.
+    fresh = f"{args.db}.run"
+    for suffix in ("", "-wal", "-shm"):
+        Path(fresh + suffix).unlink(missing_ok=True)
+    shutil.copyfile(args.db, fresh)
     env = {"TPPS_ANALYTICS_WORKERS": args.workers, "TPPS_ANALYTICS_SECONDS": args.seconds,
            "PYTHONPATH": str(ROOT)}
-    server = Server(args.db, env, wait=120)  # a loaded 2-core machine imports slowly
+    server = Server(fresh, env, wait=120)  # a loaded 2-core machine imports slowly
     pid = server.proc.pid
     try:
         run(server, pid, args)
