@@ -194,7 +194,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
         sentence = cues["misspelt"].sub("stunting", sentence)
     if "counted_word" in cues:
-        sentence = _digits_for_words(sentence, v, cues["counted_word"])
+        sentence = _digits_for_words(sentence, v, cues["counted_word"],
+                                     cues.get("counted_word_quantifier"))
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
         sentence = cues["family_acronym"].sub(
             lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
@@ -336,7 +337,8 @@ def _word_run(words: tuple[str, ...], noun: str) -> re.Pattern[str]:
     return re.compile(rf"\b((?:{alt})(?:\s+(?:{alt}))*)\b(?=(?:{noun}))", re.IGNORECASE)
 
 
-def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str]) -> str:
+def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str],
+                      quantifier: re.Pattern[str] | None = None) -> str:
     """'dua puluh tiga anak stunting' -> '            23 anak stunting': a count written
     in words before a counted noun becomes its digits, padded to the words' length so
     offsets hold (data/number_words.csv)."""
@@ -349,6 +351,8 @@ def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str]) -> st
         words = m[1].split()
         if words[0].lower() not in starts:
             return m[0]  # a run that opens with 'ribu' ('24 ribu balita') is no count
+        if quantifier is not None and quantifier.search(sentence, 0, m.start()):
+            return m[0]  # 'salah satu peserta' is one of them, not a count of one
         value = words_value(words, table)
         if value is None or len(str(value)) > len(m[1]):
             return m[0]

@@ -55,6 +55,12 @@ def test_count_in_words_before_a_counted_noun() -> None:
         ("families_at_risk", 3000)]
 
 
+def test_a_quantifier_before_a_number_word_is_no_count() -> None:
+    # 'salah satu peserta' is one of the participants, 'setiap dua balita' a ratio
+    assert _figures("Salah satu peserta rapat, kader posyandu desa, memberi tanggapan.") == []
+    assert _figures("Setiap dua balita didampingi satu kader.") == []
+
+
 def test_number_words_before_units_stay_words() -> None:
     # 'tiga desa', 'dua persen' in a wish: no count of a counted noun
     assert _figures("Tim menyasar tiga desa lokus dan enam dusun.") == []
