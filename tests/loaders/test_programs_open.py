@@ -8,18 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.gazetteer import gazetteer
-from loaders.articles.places import Places
-from loaders.articles.programs import find_programs
-from loaders.articles.vocab import DATA, Vocabulary, vocabulary
+from loaders.articles.vocab import DATA, Vocabulary
+from tests.loaders.program_helpers import links_in, programs_in
 
-
-def _programs(text: str) -> dict[str, list[str]]:
-    doc = parse("t.txt", "Judul rilis\n\n" + text)
-    places = Places(doc, gazetteer(), vocabulary())
-    return {p.name: p.aliases for p in find_programs(doc, vocabulary(), [], None, places)}
+_programs = programs_in
 
 
 # a held lokmin, so that extract() reads the programmes and their links after it
@@ -29,8 +21,7 @@ LEAD = ("WONOMULYO – Camat Wonomulyo membuka Lokakarya Mini Stunting tingkat K
 
 
 def _links(text: str) -> dict[str, set[tuple[str, str]]]:
-    e = extract(parse("t.txt", "Judul rilis\n\n" + LEAD + text))
-    return {p.name: {(t, rel) for t, rel, _ in p.run_by} for p in e.programs}
+    return links_in(LEAD + text)
 
 
 def test_a_name_after_a_naming_word_and_its_owner_runs_it() -> None:

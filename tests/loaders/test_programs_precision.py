@@ -4,19 +4,13 @@ data row behind it in loaders/articles/data/) breaks."""
 
 from __future__ import annotations
 
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.gazetteer import gazetteer
-from loaders.articles.places import Places
-from loaders.articles.programs import aligned, find_programs, loosely_aligned
-from loaders.articles.vocab import vocabulary
+from loaders.articles.programs import aligned, loosely_aligned
+from tests.loaders.program_helpers import links_in, programs_in
 
 
 def _programs(text: str) -> dict[str, list[str]]:
     # a first paragraph of prose, so that a list line is not read as the byline
-    doc = parse("t.txt", "Judul rilis\n\nWarga berkumpul di balai desa pada pagi hari.\n\n" + text)
-    places = Places(doc, gazetteer(), vocabulary())
-    return {p.name: p.aliases for p in find_programs(doc, vocabulary(), [], None, places)}
+    return programs_in("Warga berkumpul di balai desa pada pagi hari.\n\n" + text)
 
 
 # a held lokmin, so that extract() reads the programmes and their links after it
@@ -26,8 +20,7 @@ LEAD = ("MATAKALI – Camat Matakali membuka Lokakarya Mini Stunting tingkat Kec
 
 
 def _links(text: str) -> dict[str, set[tuple[str, str]]]:
-    e = extract(parse("t.txt", "Judul rilis\n\n" + LEAD + text))
-    return {p.name: {(t, rel) for t, rel, _ in p.run_by} for p in e.programs}
+    return links_in(LEAD + text)
 
 
 def _names(found: dict[str, list[str]]) -> set[str]:
