@@ -26,8 +26,9 @@ def main() -> None:
     folders = [Path(a) for a in sys.argv[1:]] or [
         ROOT / "tests" / "loaders" / "corpus", (ROOT / settings().seeds).resolve(),
         ROOT / "tests" / "loaders" / "articles"]
+    # The corpus's INDEX.md lists the releases; it is not one (70 KB, it took 1.35 s).
     files = [f for f in article_files([d for d in folders if d.exists()])
-             if not f.name.endswith(".gold.json")]
+             if not f.name.endswith(".gold.json") and f.name != "INDEX.md"]
     docs = []
     for f in files:
         try:
