@@ -117,6 +117,9 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     plural_before = v.collectives.get("plural_before")
     plural_after = v.collectives.get("plural_after")
     chain_end = -1  # where the last unit of an officer's designation ends
+    # the last mention a collision guard dropped: its restating acronym goes with it
+    # ('selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS)')
+    dropped: tuple[Sentence, int, str] | None = None
     for s in doc.sentences if sentences is None else sentences:
         for a, b, types, stem, implies, naming in _matches(s, v):
             start, end = s.start + a, s.start + b
@@ -132,6 +135,9 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
             if out and out[-1].sentence is s and out[-1].type in types and re.fullmatch(
                     r"\s*\(", doc.text[out[-1].end:start]):
                 continue  # "Dinas ... Kampung (DPMK)": the acronym restates the body
+            if dropped and dropped[0] is s and dropped[2] in types and re.fullmatch(
+                    r"\s*\(", doc.text[dropped[1]:start]):
+                continue  # the acronym of a body a guard dropped
             if types[0] in _UNIT_TYPES and out and out[-1].sentence is s and out[-1].type in \
                     _CHAIN_HEADS:
                 since = max(out[-1].end, chain_end)
@@ -150,6 +156,7 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                 gap_from + (lead.end() if lead else 0), 2)
             for t in types:
                 if _guarded(v, t, s.text, a, b):
+                    dropped = (s, end, t)
                     continue
                 low_level = any(lv in ("kecamatan", "desa") for lv in v.usual_levels.get(t, ()))
                 out.append(Mention(t, stem, start, end, s, implies, naming, place,

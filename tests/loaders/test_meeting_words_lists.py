@@ -61,3 +61,47 @@ def test_a_training_of_the_team_is_still_no_meeting() -> None:
         "bimbingan teknis bagi anggota TPPS desa, Selasa (20/5/2025), di aula dinas. "
         "Peserta dilatih mengisi aplikasi laporan stunting.\n")
     assert r["meetings"] == []
+
+
+def test_list_numbers_stay_with_their_items() -> None:
+    text = ("Rembuk Desa Sepakati Langkah\n\nForum menyepakati langkah berikut: 1. Posyandu "
+            "dibuka dua kali. 2. Kelas ibu hamil digelar rutin.\n1. Anggaran air bersih naik.\n"
+            "2. KPM memperbarui data.\nJumlahnya ada 3. Kegiatan selesai tahun 2025. "
+            "Semua pulang.\n")
+    sentences = [s.text for s in parse("t.txt", text).sentences]
+    assert sentences == [
+        "Forum menyepakati langkah berikut: 1. Posyandu dibuka dua kali.",
+        "2. Kelas ibu hamil digelar rutin.", "1. Anggaran air bersih naik.",
+        "2. KPM memperbarui data.", "Jumlahnya ada 3.", "Kegiatan selesai tahun 2025.",
+        "Semua pulang."]
+
+
+MEETING = ("Rakor Stunting Digelar\n\nLEMBAH HIJAU – Dinas Kesehatan Kabupaten Lembah Hijau "
+           "menggelar rapat koordinasi stunting di Aula Bappeda, Rabu (15/10/2025). ")
+
+
+@pytest.mark.parametrize("tail", [" #DiskominfoLembahHijau", " #Diskominfo #LembahHijau",
+                                  "\n\n(#Diskominfo) #Stunting", "\n\nTag: #Diskominfo, #TPPS"])
+def test_a_publishers_hashtag_is_no_attendee(tail: str) -> None:
+    types = _types(MEETING + "Rakor dipimpin Sekda dan dihadiri para camat." + tail + "\n")
+    assert "DISKOMINFO" not in types and "TPPS" not in types
+    assert {"DINKES", "KECAMATAN"} <= types
+
+
+@pytest.mark.parametrize("title", [
+    "selaku Ketua Pengarah TPPS Kabupaten Lembah Hijau",
+    "selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS) Kabupaten Lembah Hijau",
+    "selaku Ketua Tim Pengarah TPPS",
+    "selaku Pengarah TPPS",
+])
+def test_a_heads_steering_board_title_is_not_the_team_taking_part(title: str) -> None:
+    r = _run(MEETING + f"Bupati Lembah Hijau, {title}, membuka rakor. Hadir para camat.\n")
+    roles = {i["type"]: i["roles"] for i in r["institutions"]}
+    assert "TPPS" not in roles
+    assert roles["PEMDA"] == ["opened"]
+
+
+def test_the_teams_own_chair_still_counts() -> None:
+    # (guide §5.1: 'selaku Ketua TPPS' chairs for the team)
+    r = _run(MEETING + "Wakil Bupati selaku Ketua TPPS membuka rakor. Hadir para camat.\n")
+    assert "TPPS" in {i["type"] for i in r["institutions"]}
