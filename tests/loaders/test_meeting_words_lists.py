@@ -105,3 +105,14 @@ def test_the_teams_own_chair_still_counts() -> None:
     # (guide §5.1: 'selaku Ketua TPPS' chairs for the team)
     r = _run(MEETING + "Wakil Bupati selaku Ketua TPPS membuka rakor. Hadir para camat.\n")
     assert "TPPS" in {i["type"] for i in r["institutions"]}
+
+
+@pytest.mark.parametrize("village", [
+    "Gampong (Desa) Mekarsari", "Gampong Mekarsari (desa)", "Nagari (Desa) Mekarsari",
+    "Gampong ( desa ) Mekarsari"])
+def test_a_tier_glossed_desa_in_brackets_still_holds_the_meeting(village: str) -> None:
+    r = _run(
+        "Rembuk Stunting di Gampong\n\nPemerintah " + village + ", Kecamatan Sukaluyu, "
+        "Kabupaten Lembah Hijau, menyelenggarakan rembuk stunting di meunasah pada Selasa, "
+        "3 Juni 2025. Rembuk dipimpin Keuchik dan dihadiri kader Posyandu.\n")
+    assert [m["region"]["code"] for m in r["meetings"]] == ["91.01.01.2001"]
