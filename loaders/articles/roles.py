@@ -260,7 +260,11 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     for a, b, cue in cues:
         before = [m for m in live if m.end <= a]
         after = [m for m in live if m.start >= b]
-        if cue.binds == "before" and before and cue.role == "participant":
+        if cue.binds == "before" and before and cue.role == "participant" and not (
+                _hoped(before[-1], cues) or _PLANNED.search(before[-1].sentence.text[
+                    before[-1].end - before[-1].sentence.start:a - before[-1].sentence.start])):
+            # (not 'akademisi dan dunia usaha harus ikut hadir' nor 'berharap ... turut
+            # hadir': a list asked or hoped to attend, not one that attended)
             # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
             # cue joins subjects, it does not start a new clause
             clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue

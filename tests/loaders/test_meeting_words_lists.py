@@ -116,3 +116,23 @@ def test_a_tier_glossed_desa_in_brackets_still_holds_the_meeting(village: str) -
         "Kabupaten Lembah Hijau, menyelenggarakan rembuk stunting di meunasah pada Selasa, "
         "3 Juni 2025. Rembuk dipimpin Keuchik dan dihadiri kader Posyandu.\n")
     assert [m["region"]["code"] for m in r["meetings"]] == ["91.01.01.2001"]
+
+
+@pytest.mark.parametrize("appeal", [
+    "Menurutnya, penanganan stunting harus melibatkan akademisi, dunia usaha dan tokoh agama.",
+    "Ia menilai upaya itu perlu melibatkan perguruan tinggi, pelaku usaha dan ulama.",
+    "Sekda menyebut akademisi, dunia usaha dan tokoh masyarakat harus ikut hadir di desa.",
+    "Sekda berharap akademisi, dunia usaha dan tokoh agama turut hadir dalam aksi berikutnya.",
+])
+def test_stakeholders_asked_or_hoped_for_are_no_attendees(appeal: str) -> None:
+    types = _types(MEETING + "Rakor dipimpin Sekda dan dihadiri para camat. " + appeal + "\n")
+    assert not types & {"UNIVERSITY", "BUSINESS", "COMMUNITY"}
+
+
+@pytest.mark.parametrize("attended", [
+    "Rakor ini juga melibatkan akademisi dari Universitas Lembah Hijau dan pelaku usaha.",
+    "Akademisi dan pelaku usaha turut hadir dalam rakor itu.",
+])
+def test_stakeholders_who_attended_still_count(attended: str) -> None:
+    types = _types(MEETING + "Rakor dipimpin Sekda. " + attended + "\n")
+    assert {"UNIVERSITY", "BUSINESS"} <= types
