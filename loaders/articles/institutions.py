@@ -102,6 +102,10 @@ _UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(
 _UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
 
 
+# between two links of an address chain, a bracketed gloss ('Gampong X (desa), Kecamatan Y')
+_GLOSS_GAP = re.compile(r"\s*\([^)]{1,40}\)\s*,?\s*")
+
+
 def headline(doc: Document) -> Sentence | None:
     """The headline as a sentence of its own (the header is not part of the body)."""
     if doc.title is None:
@@ -126,7 +130,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
             if any(x <= start < y for x, y in skip):
                 continue
             if s.text[a:b] in ("Kecamatan", "Distrik") and (any(
-                    start - 3 <= p.end <= start for p in places.places) or re.search(
+                    start - 3 <= p.end <= start or start - 50 < p.end <= start and _GLOSS_GAP.
+                    fullmatch(doc.text[p.end:start]) for p in places.places) or re.search(
                     r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
             if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \

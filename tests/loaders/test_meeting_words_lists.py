@@ -116,6 +116,9 @@ def test_a_tier_glossed_desa_in_brackets_still_holds_the_meeting(village: str) -
         "Kabupaten Lembah Hijau, menyelenggarakan rembuk stunting di meunasah pada Selasa, "
         "3 Juni 2025. Rembuk dipimpin Keuchik dan dihadiri kader Posyandu.\n")
     assert [m["region"]["code"] for m in r["meetings"]] == ["91.01.01.2001"]
+    # the kecamatan is a link of the village's address, not a body that organised it
+    assert {i["type"]: i["roles"] for i in r["institutions"]}["DESA"] == ["chair", "organiser"]
+    assert "KECAMATAN" not in {i["type"] for i in r["institutions"]}
 
 
 @pytest.mark.parametrize("appeal", [
