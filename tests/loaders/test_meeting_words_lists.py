@@ -139,3 +139,20 @@ def test_stakeholders_asked_or_hoped_for_are_no_attendees(appeal: str) -> None:
 def test_stakeholders_who_attended_still_count(attended: str) -> None:
     types = _types(MEETING + "Rakor dipimpin Sekda. " + attended + "\n")
     assert {"UNIVERSITY", "BUSINESS"} <= types
+
+
+def test_the_leads_mention_of_the_headlines_meeting_needs_no_topic_word() -> None:
+    # the headline says what the FGD is about; the lead names it without the topic
+    r = _run(
+        "FGD Pencegahan Stunting Digelar di Desa Mekarsari\n\nSUKALUYU – Berbagai upaya "
+        "terus dilakukan. Salah satunya lewat Focus Group Discussion (FGD) yang digelar di "
+        "Desa Mekarsari, Kecamatan Sukaluyu, Rabu (16/7/2025).\nFGD bertema peran warga melawan "
+        "stunting itu dibuka Kepala Desa Mekarsari.\n")
+    assert [m["date"] for m in r["meetings"]] == ["2025-07-16"]
+
+
+def test_a_headline_that_plans_the_meeting_lends_no_topic_word() -> None:
+    r = _run(
+        "FGD Pencegahan Stunting Akan Digelar di Desa Mekarsari\n\nSUKALUYU – Pemerintah "
+        "Desa Mekarsari akan menggelar FGD di balai desa bulan depan.\n")
+    assert r["meetings"] == []
