@@ -156,3 +156,9 @@ def test_a_headline_that_plans_the_meeting_lends_no_topic_word() -> None:
         "FGD Pencegahan Stunting Akan Digelar di Desa Mekarsari\n\nSUKALUYU – Pemerintah "
         "Desa Mekarsari akan menggelar FGD di balai desa bulan depan.\n")
     assert r["meetings"] == []
+
+
+def test_a_count_of_participants_then_who_they_were() -> None:
+    types = _types(MEETING + "Sekitar 60 peserta hadir, terdiri dari kader PKK, penyuluh KB "
+                   "serta perwakilan pemerintah desa.\n")
+    assert {"PKK", "PLKB", "DESA"} <= types
