@@ -221,10 +221,14 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     # meeting's name and the team's
     named = re.compile(rf"(?:{families})(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
+    planned = v.meeting_cues["planned"][1]
     for m in mentions:
         at = m.start - m.sentence.start
         before = m.sentence.text[max(0, at - 60):at]
-        if m.type == "TPPS" and not m.excluded and named.search(before):
+        # ('Hasil sarasehan akan dibawa ke rapat TPPS kabupaten'): a team meeting still to
+        # come is not the one reported
+        if m.type == "TPPS" and not m.excluded and named.search(before) and not \
+                planned.search(m.sentence.text[:at]):
             m.roles = merge_roles(m.roles, ("organiser",))
 
 

@@ -162,3 +162,11 @@ def test_a_count_of_participants_then_who_they_were() -> None:
     types = _types(MEETING + "Sekitar 60 peserta hadir, terdiri dari kader PKK, penyuluh KB "
                    "serta perwakilan pemerintah desa.\n")
     assert {"PKK", "PLKB", "DESA"} <= types
+
+
+def test_a_team_meeting_still_to_come_gives_no_team() -> None:
+    text = MEETING + "Rakor dipimpin Sekda. Hasilnya akan dibawa ke rapat TPPS kabupaten.\n"
+    assert "TPPS" not in _types(text)
+    # the team's own meeting reported as held still gives the team
+    assert "TPPS" in _types(MEETING.replace("rapat koordinasi stunting",
+                                            "rapat koordinasi TPPS") + "Rakor dipimpin Sekda.\n")
