@@ -37,6 +37,7 @@ def _types(text: str) -> set[str]:
     "diskusi kelompok terarah tentang stunting",
     "temu kader TPK dan kader Posyandu",
     "workshop evaluasi program percepatan penurunan stunting",
+    "lokakarya konvergensi percepatan penurunan stunting",
 ])
 def test_gathering_nouns_name_a_held_meeting(name: str) -> None:
     r = _run(
