@@ -233,6 +233,12 @@ def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# A list item's number: alone (the item opens the paragraph or follows a sentence end) or
+# after the colon or semicolon that opens the list ('langkah berikut: 1. Posyandu ...').
+# A longer number ('tahun 2025.') or one after a word ('ada 3.') ends a sentence.
+_LIST_NUMBER = re.compile(r"(?:^\s*|[:;]\s+)\(?\d{1,2}\.$")
+
+
 def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
            ) -> list[Sentence]:
     out: list[Sentence] = []
@@ -241,6 +247,8 @@ def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
         piece = text[cursor : m.start()]
         if _abbreviations(root).search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
             continue  # "H. Herman", "S.Ag." are not sentence ends
+        if _LIST_NUMBER.search(piece):
+            continue  # "1. Posyandu dibuka ...": the item's number stays with its text
         if piece.strip():
             out.append(Sentence(cursor, m.start(), _flat(piece), paragraph))
         cursor = m.end()

@@ -54,7 +54,9 @@ def _code_at(gaz: Gazetteer, code: str | None, level: str | None) -> str | None:
 _FINER = {"province": 0, "kabkota": 1, "kecamatan": 2, "desa": 3}
 _COARSER = {"desa": "kecamatan", "kecamatan": "kabkota", "kabkota": "province"}
 # "Gampong X, Kemukiman Y, Kecamatan Z, Kabupaten W menggelar ...": the chain's links
-_LINK = re.compile(r"\s*,\s*(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,\s*)?$")
+# (a link may carry a bracketed gloss of its tier or name: 'Gampong X (desa), Kecamatan Y')
+_LINK = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,\s*"
+                   r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s*,\s*)?$")
 
 
 def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],

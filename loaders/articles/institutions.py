@@ -102,6 +102,10 @@ _UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(
 _UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
 
 
+# between two links of an address chain, a bracketed gloss ('Gampong X (desa), Kecamatan Y')
+_GLOSS_GAP = re.compile(r"\s*\([^)]{1,40}\)\s*,?\s*")
+
+
 def headline(doc: Document) -> Sentence | None:
     """The headline as a sentence of its own (the header is not part of the body)."""
     if doc.title is None:
@@ -117,13 +121,17 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     plural_before = v.collectives.get("plural_before")
     plural_after = v.collectives.get("plural_after")
     chain_end = -1  # where the last unit of an officer's designation ends
+    # the last mention a collision guard dropped: its restating acronym goes with it
+    # ('selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS)')
+    dropped: tuple[Sentence, int, str] | None = None
     for s in doc.sentences if sentences is None else sentences:
         for a, b, types, stem, implies, naming in _matches(s, v):
             start, end = s.start + a, s.start + b
             if any(x <= start < y for x, y in skip):
                 continue
             if s.text[a:b] in ("Kecamatan", "Distrik") and (any(
-                    start - 3 <= p.end <= start for p in places.places) or re.search(
+                    start - 3 <= p.end <= start or start - 50 < p.end <= start and _GLOSS_GAP.
+                    fullmatch(doc.text[p.end:start]) for p in places.places) or re.search(
                     r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
             if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \
@@ -132,6 +140,9 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
             if out and out[-1].sentence is s and out[-1].type in types and re.fullmatch(
                     r"\s*\(", doc.text[out[-1].end:start]):
                 continue  # "Dinas ... Kampung (DPMK)": the acronym restates the body
+            if dropped and dropped[0] is s and dropped[2] in types and re.fullmatch(
+                    r"\s*\(", doc.text[dropped[1]:start]):
+                continue  # the acronym of a body a guard dropped
             if types[0] in _UNIT_TYPES and out and out[-1].sentence is s and out[-1].type in \
                     _CHAIN_HEADS:
                 since = max(out[-1].end, chain_end)
@@ -150,6 +161,7 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                 gap_from + (lead.end() if lead else 0), 2)
             for t in types:
                 if _guarded(v, t, s.text, a, b):
+                    dropped = (s, end, t)
                     continue
                 low_level = any(lv in ("kecamatan", "desa") for lv in v.usual_levels.get(t, ()))
                 out.append(Mention(t, stem, start, end, s, implies, naming, place,

@@ -111,16 +111,19 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     # mention is then the headline's meeting)
     lead_text = " ".join(s.text for s in sentences if s.start in lead)
     named = [f for f in v.meeting_families if title and f.pattern.search(title)]
-    in_title = set() if cues["planned"][1].search(title) or any(
-        f.pattern.search(lead_text) for f in named) else {
+    headline_named = set() if cues["planned"][1].search(title) else {
         f.title + f.family for f in named if f.needs is None or f.needs.search(title)}
+    in_title = set() if any(f.pattern.search(lead_text) for f in named) else headline_named
     for i, s in enumerate(sentences):
         # 'di Ruang Rapat Bappeda': the room's 'Rapat' is no meeting cue
         taken: list[tuple[int, int]] = venue_word_spans(s.text, v)
         found = []
         for fam in v.meeting_families:
+            # (the lead's own mention of the headline's meeting needs no topic word either:
+            # 'FGD Penurunan Stunting Digelar ...' over 'melalui kegiatan FGD yang digelar')
             if fam.needs is not None and not fam.needs.search(s.text) and \
-                    fam.title + fam.family not in in_title:
+                    fam.title + fam.family not in in_title and not (
+                        s.start in lead and fam.title + fam.family in headline_named):
                 continue
             for m in fam.pattern.finditer(s.text):
                 found.append((m.start(), -(m.end() - m.start()), m.end(), fam))

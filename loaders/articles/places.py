@@ -61,10 +61,14 @@ class _Patterns:
 def _patterns(v: Vocabulary) -> _Patterns:
     forms = sorted(v.tiers, key=lambda t: len(t.form), reverse=True)
     alternation = "|".join(f"(?:{t.form})" for t in forms)
+    words = "|".join(f"(?:{t.form})" for t in forms if t.role == "word")
     return _Patterns(
         # not inside a word nor after 'se-' (a collective); a dateline glued with a double
-        # dash ('Pesisir Selatan--Nagari X') still starts a place
-        tiers=re.compile(rf"(?:(?<![\w-])|(?<=--))(?:{alternation})(?=\s+[A-Z0-9])",
+        # dash ('Pesisir Selatan--Nagari X') still starts a place; a local tier word may
+        # carry the national one as a bracketed gloss ('Gampong (Desa) X'): the local word
+        # is the tier
+        tiers=re.compile(rf"(?:(?<![\w-])|(?<=--))(?P<tier>{alternation})"
+                         rf"(?:\s*\(\s*(?:{words})\s*\))?(?=\s+[A-Z0-9])",
                          re.IGNORECASE),
         by_form=[(re.compile(rf"(?:{t.form})$", re.IGNORECASE), t.level, t.kind, t.role)
                  for t in forms],
@@ -182,11 +186,11 @@ class Places:
             for m in p.tiers.finditer(text):
                 if any(x <= m.start() < y for x, y in taken):
                     continue
-                level, kind, role = self._tier(m[0])
+                level, kind, role = self._tier(m["tier"])
                 if role == "head" and self._tier_word_follows(text[m.end():]):
                     continue  # 'Keuchik Gampong X': the tier word names the place
                 place = self._add(level, kind, a + m.start(), a + m.end(), text[m.end():], role,
-                                  m[0])
+                                  m["tier"])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
             self._lowercase(a, text, taken)

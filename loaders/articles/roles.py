@@ -221,10 +221,14 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     # meeting's name and the team's
     named = re.compile(rf"(?:{families})(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
+    planned = v.meeting_cues["planned"][1]
     for m in mentions:
         at = m.start - m.sentence.start
         before = m.sentence.text[max(0, at - 60):at]
-        if m.type == "TPPS" and not m.excluded and named.search(before):
+        # ('Hasil sarasehan akan dibawa ke rapat TPPS kabupaten'): a team meeting still to
+        # come is not the one reported
+        if m.type == "TPPS" and not m.excluded and named.search(before) and not \
+                planned.search(m.sentence.text[:at]):
             m.roles = merge_roles(m.roles, ("organiser",))
 
 
@@ -260,7 +264,11 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     for a, b, cue in cues:
         before = [m for m in live if m.end <= a]
         after = [m for m in live if m.start >= b]
-        if cue.binds == "before" and before and cue.role == "participant":
+        if cue.binds == "before" and before and cue.role == "participant" and not (
+                _hoped(before[-1], cues) or _PLANNED.search(before[-1].sentence.text[
+                    before[-1].end - before[-1].sentence.start:a - before[-1].sentence.start])):
+            # (not 'akademisi dan dunia usaha harus ikut hadir' nor 'berharap ... turut
+            # hadir': a list asked or hoped to attend, not one that attended)
             # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
             # cue joins subjects, it does not start a new clause
             clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue
