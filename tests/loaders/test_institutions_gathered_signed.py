@@ -1,0 +1,115 @@
+"""Bodies that take part without a list cue of their own (issue 10): heads a leader gathers into
+the meeting, signers of the commitment, stand-ins for an absent head, and offices whose long or
+merged names carry several portfolios. Sentences written for these tests, on the guide's
+invented tree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.loaders.test_institution_cues import run, types
+
+KAB = ("Dinas Sosial Kabupaten Lembah Hijau menggelar rapat koordinasi percepatan penurunan "
+       "stunting di aula dinas, Selasa (4/3/2025). ")
+DESA = ("Pemerintah Desa Mekarsari, Kecamatan Sukaluyu, menggelar rembuk stunting desa di balai "
+        "desa, Selasa (4/3/2025). ")
+
+
+def attendee(text: str, code: str) -> dict[str, Any] | None:
+    return next((i for i in run(text)["institutions"] if i["type"] == code), None)
+
+
+def role_set(text: str, code: str) -> set[str]:
+    return {r for i in run(text)["institutions"] if i["type"] == code for r in i["roles"]}
+
+
+# -- 1. heads a leader gathers -----------------------------------------------------------------
+
+def test_heads_gathered_into_the_named_meeting_attend_as_collectives() -> None:
+    text = ("Wakil Bupati Lembah Hijau mengumpulkan seluruh kepala desa, para camat dan kepala "
+            "puskesmas se-Kabupaten Lembah Hijau dalam rapat evaluasi stunting di pendopo, "
+            "Senin (3/3/2025).")
+    for code in ("DESA", "KECAMATAN", "PUSKESMAS"):
+        got = attendee(text, code)
+        assert got is not None and got["collective"], code
+    assert "organiser" in role_set(text, "PEMDA")
+
+
+def test_heads_gathered_by_a_leader_in_the_passive() -> None:
+    got = types(KAB + "Dalam rapat itu para camat dan seluruh kepala desa dikumpulkan oleh "
+                "Wakil Bupati.")
+    assert {"KECAMATAN", "DESA", "PEMDA"} <= got
+
+
+def test_gathering_data_is_no_gathering_of_heads() -> None:
+    got = types(KAB + "Sebelumnya Dinas Kesehatan mengumpulkan data balita dari setiap posyandu "
+                "untuk dibahas dalam rapat tersebut.")
+    assert not {"DINKES", "POSYANDU"} & got
+
+
+# -- 2. signers of the commitment --------------------------------------------------------------
+
+def test_signers_named_after_the_signing() -> None:
+    got = types(KAB + "Rapat ditutup dengan penandatanganan komitmen bersama oleh Dandim 9901/"
+                "Lembah Hijau, Kapolres Lembah Hijau dan Ketua TP PKK Kabupaten Lembah Hijau.")
+    assert {"KODIM", "POLRES", "PKK"} <= got
+    assert "organiser" not in role_set(KAB + "Penandatanganan komitmen dilakukan oleh Kapolres "
+                                       "Lembah Hijau.", "POLRES")
+
+
+def test_signers_before_a_verb_of_signing_and_after_yang_menandatangani() -> None:
+    assert "KEMENAG" in types(KAB + "Kepala Kantor Kemenag Lembah Hijau juga turut "
+                              "menandatangani komitmen tersebut.")
+    assert {"DPRD", "KODIM"} <= types(KAB + "Mereka yang menandatangani adalah Ketua DPRD "
+                                      "Lembah Hijau dan Dandim 9901/Lembah Hijau.")
+
+
+def test_a_signing_still_to_come_is_no_attendance() -> None:
+    assert "DPRD" not in types(KAB + "Komitmen itu akan ditandatangani oleh Ketua DPRD Lembah "
+                               "Hijau pada rembuk bulan depan.")
+
+
+# -- 3. stand-ins ------------------------------------------------------------------------------
+
+def test_the_camat_stood_in_for_by_someone_without_an_office_named() -> None:
+    got = types(DESA + "Dalam kesempatan itu, Kasi Kesra yang mewakili Camat Sukaluyu meminta "
+                "kader aktif mendata balita.")
+    assert "KECAMATAN" in got
+
+
+def test_an_opener_standing_in_passes_the_opening_to_the_body_represented() -> None:
+    text = KAB + "Rapat dibuka oleh dr. Ani yang mewakili Wakil Bupati Lembah Hijau."
+    assert "opened" in role_set(text, "PEMDA")
+
+
+def test_a_seat_handed_to_a_representative_with_diwakilkan() -> None:
+    got = types(DESA + "Kapolsek Sukaluyu diwakilkan kepada Bhabinkamtibmas Desa Mekarsari.")
+    assert {"POLSEK", "BHABINKAMTIBMAS"} <= got
+
+
+# -- 4. long and merged office names -----------------------------------------------------------
+
+@pytest.mark.parametrize(("office", "codes"), [
+    ("Kepala Badan Perencanaan Pembangunan, Riset, dan Inovasi Daerah", {"BAPPEDA"}),
+    ("Kepala Badan Perencanaan, Penelitian dan Pengembangan Daerah", {"BAPPEDA"}),
+    ("Kepala Barenlitbang", {"BAPPEDA"}),
+    ("Kepala Dinas Kesehatan, Kependudukan dan Pencatatan Sipil", {"DINKES", "DISDUKCAPIL"}),
+    ("Kepala Dinas Kesehatan dan KB", {"DINKES", "DINAS_KB"}),
+    ("Kepala Dinas Pengendalian Penduduk dan KB", {"DINAS_KB"}),
+])
+def test_long_and_merged_office_names(office: str, codes: set[str]) -> None:
+    assert codes <= types(KAB + f"Hadir pula {office} Kabupaten Lembah Hijau.")
+
+
+# -- 5. single misses --------------------------------------------------------------------------
+
+def test_a_participant_list_opened_by_peserta_kegiatan_meliputi() -> None:
+    got = types(DESA + "Peserta kegiatan meliputi perangkat desa, kader posyandu serta TP PKK "
+                "Desa Mekarsari.")
+    assert {"POSYANDU", "PKK"} <= got
+
+
+def test_karang_taruna_written_as_one_word() -> None:
+    assert "COMMUNITY" in types(DESA + "Hadir pula pengurus Karangtaruna Desa Mekarsari.")
