@@ -221,8 +221,9 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     after the team is the team's own, so the team organises it (guide §1.1)."""
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     # "Rapat Koordinasi Tahap II Tim ...", "Rakor Semester I TPPS": a stage between the
-    # meeting's name and the team's
-    named = re.compile(rf"(?:{families})(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
+    # meeting's name and the team's; "Rapat Koordinasi (Rakor) Tim ...": its acronym
+    named = re.compile(rf"(?:{families})(?:\s*\([^)]{{1,15}}\))?"
+                       rf"(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
     for m in mentions:
         at = m.start - m.sentence.start

@@ -113,3 +113,10 @@ def test_a_participant_list_opened_by_peserta_kegiatan_meliputi() -> None:
 
 def test_karang_taruna_written_as_one_word() -> None:
     assert "COMMUNITY" in types(DESA + "Hadir pula pengurus Karangtaruna Desa Mekarsari.")
+
+
+def test_a_team_meeting_named_with_its_acronym_in_brackets() -> None:
+    text = ("Bupati Lembah Hijau, Ahmad Yani, membuka dengan resmi Rapat Koordinasi (Rakor) Tim "
+            "Percepatan Penanggulangan Stunting Kabupaten Lembah Hijau Tahun 2025. Rakor itu "
+            "dilaksanakan di aula Bappeda pada Senin, 3 Maret 2025.")
+    assert "organiser" in role_set(text, "TPPS")
