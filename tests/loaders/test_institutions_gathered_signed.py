@@ -120,3 +120,30 @@ def test_a_team_meeting_named_with_its_acronym_in_brackets() -> None:
             "Percepatan Penanggulangan Stunting Kabupaten Lembah Hijau Tahun 2025. Rakor itu "
             "dilaksanakan di aula Bappeda pada Senin, 3 Maret 2025.")
     assert "organiser" in role_set(text, "TPPS")
+
+
+def test_heads_summoned_for_a_meeting_and_officers_brought_into_it() -> None:
+    text = ("Camat Sukaluyu memanggil para kepala desa se-Kecamatan Sukaluyu untuk rapat "
+            "koordinasi stunting di pendopo kecamatan, Selasa (16/9/2025). Bhabinkamtibmas dan "
+            "Babinsa juga dihadirkan dalam pertemuan tersebut.")
+    assert {"DESA", "BHABINKAMTIBMAS", "BABINSA"} <= types(text)
+    assert "organiser" in role_set(text, "KECAMATAN")
+
+
+def test_what_is_gathered_before_the_meeting_or_invited_later_is_no_attendance() -> None:
+    got = types(KAB + "Data penimbangan setiap puskesmas sudah dikumpulkan sebelum rapat. "
+                "Pemkab akan mengundang para camat dalam rapat lanjutan bulan depan.")
+    assert not {"PUSKESMAS", "KECAMATAN"} & got
+
+
+def test_a_joint_commitment_to_be_signed_later_binds_nobody() -> None:
+    # 'bersama' qualifies the commitment here; it does not open a list of companions
+    got = types(KAB + "Komitmen bersama akan ditandatangani oleh para camat dan lurah pada "
+                "rembuk bulan Juni.")
+    assert not {"KECAMATAN", "KELURAHAN"} & got
+
+
+def test_a_list_opened_by_yang_hadir_meliputi() -> None:
+    got = types(DESA + "Unsur yang hadir meliputi perangkat desa, TP PKK Desa Mekarsari dan kader "
+                "posyandu.")
+    assert {"PKK", "POSYANDU"} <= got
