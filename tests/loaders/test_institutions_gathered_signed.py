@@ -147,3 +147,18 @@ def test_a_list_opened_by_yang_hadir_meliputi() -> None:
     got = types(DESA + "Unsur yang hadir meliputi perangkat desa, TP PKK Desa Mekarsari dan kader "
                 "posyandu.")
     assert {"PKK", "POSYANDU"} <= got
+
+
+def test_heads_a_leader_addresses_di_hadapan_attended() -> None:
+    text = (KAB + "Di hadapan para camat, kepala desa dan kepala puskesmas, Bupati Lembah Hijau "
+            "meminta data balita dikirim tepat waktu.")
+    got = attendee(text, "KECAMATAN")
+    assert got is not None and got["collective"]
+    assert {"DESA", "PUSKESMAS"} <= types(text)
+
+
+def test_a_meeting_that_gathers_people_gathers_its_participants() -> None:
+    got = types(DESA + "Forum tahunan itu mengumpulkan perangkat desa, kader posyandu dan anggota "
+                "BPD untuk menyusun usulan kegiatan gizi.")
+    assert "POSYANDU" in got
+    assert "POSYANDU" not in types(DESA + "Forum itu mengumpulkan usulan dari kader posyandu.")
