@@ -42,6 +42,9 @@ _NEXT_ITEM = re.compile(r"\b(?:serta|dan)\s+(?-i:[A-Z])")
 # between a subject and its verb: what is planned, asked or required, not done at the meeting
 _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya|harus|wajib)\b",
                       re.IGNORECASE)
+# "dibuka dr. A yang mewakili Wakil Bupati": standing in is no verb of another clause, so
+# the cue before it still reaches the body represented
+_STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -218,8 +221,9 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     after the team is the team's own, so the team organises it (guide §1.1)."""
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     # "Rapat Koordinasi Tahap II Tim ...", "Rakor Semester I TPPS": a stage between the
-    # meeting's name and the team's
-    named = re.compile(rf"(?:{families})(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
+    # meeting's name and the team's; "Rapat Koordinasi (Rakor) Tim ...": its acronym
+    named = re.compile(rf"(?:{families})(?:\s*\([^)]{{1,15}}\))?"
+                       rf"(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
     planned = v.meeting_cues["planned"][1]
     for m in mentions:
@@ -253,8 +257,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             continue
         if cue.role in _REPRESENTATION:
             continue
-        if cue.role != "participant" and _VERB.search(
-                m.sentence.text[b - m.sentence.start:m.start - m.sentence.start]):
+        if cue.role != "participant" and _VERB.search(_STANDS_IN.sub(
+                "", m.sentence.text[b - m.sentence.start:m.start - m.sentence.start])):
             continue  # "menerima laporan ... membawa anak ke Posyandu": another clause's object
         between = [x for x in live if b <= x.start < m.start]
         if cue.role in ("participant", "presenter", "organiser") or not between or all(
@@ -340,6 +344,14 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].represents.append(after[1])
             after[1].represents.append(after[0])
             after[0].excluded = after[1].excluded = False
+        elif cue.role == "representing" and not before and after and re.fullmatch(
+                r"\s*", after[0].sentence.text[b - after[0].sentence.start:
+                                               after[0].start - after[0].sentence.start]):
+            # "Dalam kesempatan itu, Kasi Kesra yang mewakili Camat X meminta ...": someone
+            # with no office the text names stands in, and the body represented is present
+            # through them (guide §5.2)
+            after[0].roles = merge_roles(after[0].roles, ("participant",))
+            after[0].excluded = False
     return listed
 
 
