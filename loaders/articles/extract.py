@@ -347,13 +347,16 @@ def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | 
 
 
 def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A value quoted twice (or restated as 'lebih dari 30 ribu') is one figure."""
+    """A value quoted twice (or restated as 'lebih dari 30 ribu') for one region is one
+    figure."""
     kept: list[dict[str, Any]] = []
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
                 # two 'other' counts of different groups (wasting, underweight) are two
                 and (f["what"] != "other" or k.get("unit") == f.get("unit"))
                 and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)
+                # 'Kota A 18,2 persen dan Kota B juga 18,2 persen': two regions, two figures
+                and k["region_code"] == f["region_code"]
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
