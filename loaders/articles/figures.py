@@ -192,7 +192,8 @@ def _gap(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
     return _list_gap(cues["list_link"].pattern if "list_link" in cues else never,
                      cues["list_filler"].pattern if "list_filler" in cues else "",
                      cues["list_year"].pattern if "list_year" in cues else never)
-_BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
+_BARE = re.compile(r"\s*(?:[,.;()]|\bdan\b|$)")  # '... sebesar 21,7 (turun 2,6 poin)'
+_ASIDE_END = re.compile(r"^\s*(?:%|persen\w*)?\s*(?:poin)?\s*\)")
 _FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
 
 
@@ -211,6 +212,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     cues = v.figure_cues
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
         sentence = cues["misspelt"].sub("stunting", sentence)
+    if "misspelt_prevalence" in cues:  # 'angka prevelensi ... 29,5 persen'
+        sentence = cues["misspelt_prevalence"].sub("prevalensi", sentence)
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"],
                                      cues.get("counted_word_quantifier"))
@@ -237,8 +240,12 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after)) or (
             _attends(sentence[max(0, m.start() - 120):m.start()], after, cues))
         listed = last is not None and bool(_gap(cues).match(sentence[last[0]:m.start()]))
-        previous = last[1] if last is not None and listed else None
-        if listed and last is not None and last[2] and not attending:
+        # '16,6 persen (turun 4,5 poin), Kabupaten X sebesar 22,1': the change in brackets
+        # is an aside; the list goes on from the level before it
+        aside = listed and last is not None and last[1] is None and bool(out) and bool(
+            _ASIDE_END.match(sentence[last[0]:m.start()]))
+        previous = out[-1] if aside else last[1] if last is not None and listed else None
+        if listed and last is not None and last[2] and not attending and not aside:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):

@@ -46,6 +46,20 @@ def test_a_value_repeated_for_the_same_region_is_still_one_figure() -> None:
     assert [f["value"] for f in got] == [15.3]
 
 
+def test_a_restatement_naming_a_region_the_first_did_not_name_is_the_same_figure() -> None:
+    got = _release("Kasus stunting di wilayah ini mencapai 87 anak. Camat Sukaluyu menyebut 87 "
+                   "kasus stunting tersebut tersebar di lima desa.")
+    assert [f["value"] for f in got] == [87]
+
+
+def test_a_change_in_brackets_does_not_end_a_list_of_levels() -> None:
+    assert _figures("Prevalensi stunting Kota Tirta Raya 15,8 persen (turun 2,2 poin), "
+                    "Kabupaten Batu Jaya sebesar 23,1 persen (turun 3 poin) dan Kota Lembah "
+                    "Hijau sebesar 19,4 (naik 0,6 poin).") == [
+        ("stunting_prevalence_pct", 15.8), ("stunting_prevalence_pct", 23.1),
+        ("stunting_prevalence_pct", 19.4)]
+
+
 def test_a_bare_value_after_a_linking_word_continues_the_list() -> None:
     assert _figures("Prevalensi stunting Kota Tirta Raya 12,8 persen, sedangkan Kabupaten "
                     "Batu Jaya 20,4 dan Kota Lembah Hijau 9,7 persen.") == [
@@ -59,6 +73,20 @@ def test_a_bare_national_value_beside_a_provincial_one_is_a_share() -> None:
     assert _figures("Prevalensi stunting Provinsi Nusa Kencana sebesar 22,6 persen, lebih "
                     "tinggi dari angka nasional yang 19,8.") == [
         ("stunting_prevalence_pct", 22.6), ("stunting_prevalence_pct", 19.8)]
+
+
+def test_a_comparison_after_dibanding_and_a_bare_national_value_are_shares() -> None:
+    assert _figures("Prevalensi stunting di kabupaten ini 14,6 persen, lebih rendah "
+                    "dibanding Provinsi Nusa Kencana 18,3 dan nasional 19,8.") == [
+        ("stunting_prevalence_pct", 14.6), ("stunting_prevalence_pct", 18.3),
+        ("stunting_prevalence_pct", 19.8)]
+
+
+def test_a_misspelt_prevalence_word_still_opens_a_list_of_regions() -> None:
+    assert _figures("Angka prevelensi tahun 2024 di Kabupaten Batu Jaya mencapai 26,2 persen, "
+                    "Kota Tirta Raya 17,9 persen dan Kota Lembah Hijau 12,1 persen.") == [
+        ("stunting_prevalence_pct", 26.2), ("stunting_prevalence_pct", 17.9),
+        ("stunting_prevalence_pct", 12.1)]
 
 
 # -- 2. families at risk, their denominator and share ------------------------------------
@@ -87,6 +115,11 @@ def test_targets_listed_by_year_give_no_figure() -> None:
     assert _figures("Prevalensi stunting saat ini 23,9 persen. Sasaran tahun 2026 20 persen, "
                     "2027 18,4 persen dan 2028 16 persen.") == [
         ("stunting_prevalence_pct", 23.9)]
+
+
+def test_targets_by_year_with_pada_tahun_and_a_misspelt_prevalence_give_no_figure() -> None:
+    assert _figures("Target privalensi yang ditetapkan daerah ini yakni 20,5% pada tahun 2025 "
+                    "dan 18,9% di tahun 2026 serta pada tahun 2027 sebesar 16,3%.") == []
 
 
 def test_a_list_by_year_of_actual_values_is_kept() -> None:
@@ -141,3 +174,14 @@ def test_a_neighbourhood_unit_with_its_expansion_is_no_programme() -> None:
     found = programs_in("Rembuk dihadiri ketua RT (Rukun Tetangga), RW (Rukun Warga) dan "
                         "Dusun (Dukuh) se-desa.")
     assert not any(n.startswith(("RT", "RW", "Dusun", "Rukun")) for n in found)
+
+
+# -- a programme's meeting named with 'sarasehan' --------------------------------------
+
+def test_a_sarasehan_on_stunting_is_a_meeting_and_keeps_its_programmes() -> None:
+    e = extract(parse("t.txt", "Judul rilis\n\nDinas Kesehatan Kabupaten Lembah Hijau menggelar "
+                      "Sarasehan Percepatan Penurunan Stunting di Aula Puskesmas Sukaluyu, Rabu "
+                      "(6/8/2025). Dalam sarasehan itu dipaparkan kegiatan Dapur Sehat Atasi "
+                      "Stunting (DASHAT).\n"))
+    assert e.meeting is not None and e.meeting["title"].startswith("Sarasehan")
+    assert any(p.name.startswith("DASHAT") for p in e.programs)
