@@ -349,17 +349,19 @@ def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | 
 
 
 def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A value quoted twice (or restated as 'lebih dari 30 ribu') for one region is one
-    figure."""
+    """A value quoted twice (or restated as 'lebih dari 30 ribu') is one figure, but for
+    two regions listed in one sentence."""
     kept: list[dict[str, Any]] = []
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
                 # two 'other' counts of different groups (wasting, underweight) are two
                 and (f["what"] != "other" or k.get("unit") == f.get("unit"))
                 and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)
-                # 'Kota A 18,2 persen dan Kota B juga 18,2 persen': two regions each named
-                # in its clause, two figures; a restatement that names none is the same one
-                and (k["region_code"] == f["region_code"] or not (k["named"] and f["named"]))
+                # 'Kota A 18,2 persen dan Kota B juga 18,2 persen': a list naming two regions
+                # in one sentence gives two figures; the same value told again in another
+                # sentence is a restatement, whatever region that one names
+                and not (k["sentence"] is f["sentence"] and k["named"] and f["named"]
+                         and k["region_code"] != f["region_code"])
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue

@@ -426,8 +426,13 @@ def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str],
 
 _COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
 _YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b")
-_CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
-                         r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
+# a comma before 'yakni/yaitu/sebesar' goes on with the same clause, and so does 'telah'
+# before the verb that sets the target ('target ... yang telah ditetapkan Pemkab, yakni
+# 18,56% pada 2022 ...')
+_CLAUSE_END = re.compile(r"[;,](?!\s*(?:yakni|yaitu|adalah|sebesar|antara\s+lain)\b)|"
+                         r"\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
+                         r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b"
+                         r"(?!\s+(?:ditetapkan|disepakati|ditentukan|dicanangkan)\b)",
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
 _DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"

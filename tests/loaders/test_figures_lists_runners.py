@@ -52,6 +52,12 @@ def test_a_restatement_naming_a_region_the_first_did_not_name_is_the_same_figure
     assert [f["value"] for f in got] == [87]
 
 
+def test_a_restatement_in_another_sentence_naming_another_region_is_the_same() -> None:
+    got = _release("Di Kecamatan Sukaluyu kasus stunting mencapai 64 anak. Bupati Lembah Hijau "
+                   "menyebut 64 kasus stunting tersebut harus turun tahun ini.")
+    assert [f["value"] for f in got] == [64]
+
+
 def test_a_change_in_brackets_does_not_end_a_list_of_levels() -> None:
     assert _figures("Prevalensi stunting Kota Tirta Raya 15,8 persen (turun 2,2 poin), "
                     "Kabupaten Batu Jaya sebesar 23,1 persen (turun 3 poin) dan Kota Lembah "
@@ -120,6 +126,12 @@ def test_targets_listed_by_year_give_no_figure() -> None:
 def test_targets_by_year_with_pada_tahun_and_a_misspelt_prevalence_give_no_figure() -> None:
     assert _figures("Target privalensi yang ditetapkan daerah ini yakni 20,5% pada tahun 2025 "
                     "dan 18,9% di tahun 2026 serta pada tahun 2027 sebesar 16,3%.") == []
+
+
+def test_a_target_set_earlier_in_its_clause_governs_the_first_value_after_yakni() -> None:
+    """'telah ditetapkan' and a comma before 'yakni' do not close the target's clause."""
+    assert _figures("Sasaran prevalensi yang telah disepakati bersama Pemkab, yakni 21,4% "
+                    "pada 2025 dan 19,9% di tahun 2026.") == []
 
 
 def test_a_list_by_year_of_actual_values_is_kept() -> None:
