@@ -385,7 +385,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if re.match(r"(?i)aplikasi", noun) and (p.app_data_before.search(s.text[:m.start()])
                                                     or p.app_data_after.match(s.text[end2:])):
                 continue  # "teknologi digital dengan aplikasi X": a reporting system
-            aliases = [] if name.startswith(noun) else [f"{noun} {name}"]
+            # 'program X' is a form of the name; 'menggulirkan X' (a verb) is not
+            aliases = [] if name.startswith(noun) or re.match(r"(?i)me", noun) else \
+                [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
             expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
             if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped

@@ -197,3 +197,13 @@ def test_a_sarasehan_on_stunting_is_a_meeting_and_keeps_its_programmes() -> None
                       "Stunting (DASHAT).\n"))
     assert e.meeting is not None and e.meeting["title"].startswith("Sarasehan")
     assert any(p.name.startswith("DASHAT") for p in e.programs)
+
+
+def test_a_cash_handout_after_a_rolling_out_verb_is_no_programme() -> None:
+    assert programs_in("Pemkab juga menggulirkan Bantuan Langsung Tunai bagi keluarga "
+                       "miskin.") == {}
+
+
+def test_a_name_after_a_rolling_out_verb_keeps_no_verb_alias() -> None:
+    assert programs_in("Kelurahan menggalakkan Jumat Bersih Sehat setiap pekan.") == {
+        "Jumat Bersih Sehat": []}
