@@ -117,6 +117,7 @@ class _Patterns:
     own: re.Pattern[str]
     said_by: re.Pattern[str]
     said_name: re.Pattern[str]
+    own_after: re.Pattern[str]
     speaker_title: re.Pattern[str]
     speaker_as: re.Pattern[str]
     done_by: re.Pattern[str]
@@ -209,6 +210,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         said_name=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*"
                              rf"(?:{p.get('said', '(?!)')})\s+(?P<name>(?-i:{_CAP}))",
                              re.IGNORECASE),
+        own_after=re.compile(p.get("own_after", "(?!)"), re.IGNORECASE),
         speaker_title=re.compile(p.get("speaker_title", "(?!)")),
         speaker_as=re.compile(p.get("speaker_as", "(?!)"), re.IGNORECASE),
         done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
@@ -645,13 +647,15 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
 
 def _quoted_speaker(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
     """'"Sejak awal tahun kami menggulirkan Gerakan X ...," ujar Udayanti.': a quote in
-    which the speaker's side runs the programme ('kami menjalankan ...'), closed by a
+    which the speaker's side runs the programme ('kami menjalankan X', 'X yang kami
+    gulirkan'), closed by a
     speech verb and the speaker's bare name. The name is traced to the body whose
     official it names earlier in the text ('Kepala Dinas Kesehatan ..., dr. Udayanti
     Proborini,' or 'Udayanti Proborini selaku Kepala Dinas ...'): that body runs it."""
     for s, start, end in prog.seen or [(prog.sentence, prog.start, prog.end)]:
         said = p.said_name.match(s.text[end - s.start:])
-        if not said or not p.own.search(s.text[:start - s.start]):
+        if not said or not (p.own.search(s.text[:start - s.start])
+                            or p.own_after.match(s.text[end - s.start:])):
             continue
         name, named_at = said["name"], end + said.start("name")
         if any(m.sentence is s and m.start >= named_at for m in mentions):

@@ -207,3 +207,10 @@ def test_a_cash_handout_after_a_rolling_out_verb_is_no_programme() -> None:
 def test_a_name_after_a_rolling_out_verb_keeps_no_verb_alias() -> None:
     assert programs_in("Kelurahan menggalakkan Jumat Bersih Sehat setiap pekan.") == {
         "Jumat Bersih Sehat": []}
+
+
+def test_a_programme_the_speakers_side_says_it_runs_after_the_name_is_theirs() -> None:
+    body = ("Kepala Dinas Kesehatan Kabupaten Lembah Hijau, Ratna Sari, menjadi narasumber.\n"
+            "\"Gerakan Piring Sehat yang sudah kami gulirkan sejak 2024 terus diperluas,\" "
+            "tutur Ratna.")
+    assert links_in(LEAD + body)["Gerakan Piring Sehat"] == {("DINKES", "RUNS")}
