@@ -317,14 +317,16 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         context = inherit if listing and inherit and not opened else topic_period(
             s.text, year, found, opened)
         for f in found:
-            code = _figure_region(s, f.start, places, g) or holder
+            named = _figure_region(s, f.start, places, g)
+            code = named or holder
             period = f.period or (inherit if f.what != "participants" else None)
             if f.what == "participants":
                 code, period = holder, period or (day.isoformat() if day else None)
             out.append({"what": f.what, "value": f.value, "unit": f.unit, "period": period,
                         "region_code": code,
                         "region": g.region(code).name if code and code in g.by_code else None,
-                        "note": f.note, "approximate": f.approximate, "sentence": s})
+                        "note": f.note, "approximate": f.approximate, "sentence": s,
+                        "named": named is not None and f.what != "participants"})
     return _drop_restatements(out)
 
 
@@ -347,13 +349,19 @@ def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | 
 
 
 def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A value quoted twice (or restated as 'lebih dari 30 ribu') is one figure."""
+    """A value quoted twice (or restated as 'lebih dari 30 ribu') is one figure, but for
+    two regions listed in one sentence."""
     kept: list[dict[str, Any]] = []
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
                 # two 'other' counts of different groups (wasting, underweight) are two
                 and (f["what"] != "other" or k.get("unit") == f.get("unit"))
                 and abs(k["value"] - f["value"]) <= 0.1 * max(abs(k["value"]), 1)
+                # 'Kota A 18,2 persen dan Kota B juga 18,2 persen': a list naming two regions
+                # in one sentence gives two figures; the same value told again in another
+                # sentence is a restatement, whatever region that one names
+                and not (k["sentence"] is f["sentence"] and k["named"] and f["named"]
+                         and k["region_code"] != f["region_code"])
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue

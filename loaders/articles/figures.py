@@ -170,11 +170,30 @@ def _periodless(text: str) -> str:
 
 # What separates two values of one list: "7,20 persen, Kabupaten Sorong 4,9 persen",
 # "(naik 7,7%), Batanghari (8,3%)", "2 Baduta, 4 Balita", "29,6, dan kabupaten Mappi 23,7"
-_LIST_GAP = re.compile(r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}"
-                       r"(?:\(?(?:19|20)\d{2}\)?\s*)?\)?\s*"  # "14,2 persen pada tahun 2029 dan 5"
-                       r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){0,4}"
-                       r"\(?\s*(?:naik|turun)?\s*$")
-_BARE = re.compile(r"\s*(?:[,.;)]|\bdan\b|$)")
+_LIST_GAP = (r"^\s*(?:%|[Pp]ersen\w*)?\s*(?:[A-Za-z]+\s*){0,3}"
+             r"(?:\(?(?:19|20)\d{2}\)?\s*)?\)?\s*"  # "14,2 persen pada tahun 2029 dan 5"
+             r"(?:,|\bdan\b|\bserta\b)\s*(?:dan\s+)?")
+
+
+@cache
+def _list_gap(link: str, filler: str, year: str) -> re.Pattern[str]:
+    """The gap between two values of one list: the first value's tail, a comma or 'dan',
+    then a linking word ('sementara', 'sedangkan'), the next region's name and the words
+    before its value ('Kota B juga'), or a year that opens the next value of a list by
+    year ('..., 2025 13,5 persen'). Words from data/figure_cues.csv."""
+    return re.compile(
+        rf"{_LIST_GAP}(?:(?:{link})\s+)?(?:(?:{year})"
+        rf"|(?:(?:[A-Z][\w'’-]*|[Kk]abupaten|[Kk]ota|[Kk]ab\.)\s*){{0,4}}(?:{filler})\s*)"
+        r"\(?\s*(?:naik|turun)?\s*$")
+
+
+def _gap(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
+    never = "(?!)"
+    return _list_gap(cues["list_link"].pattern if "list_link" in cues else never,
+                     cues["list_filler"].pattern if "list_filler" in cues else "",
+                     cues["list_year"].pattern if "list_year" in cues else never)
+_BARE = re.compile(r"\s*(?:[,.;()]|\bdan\b|$)")  # '... sebesar 21,7 (turun 2,6 poin)'
+_ASIDE_END = re.compile(r"^\s*(?:%|persen\w*)?\s*(?:poin)?\s*\)")
 _FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
 
 
@@ -193,6 +212,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     cues = v.figure_cues
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
         sentence = cues["misspelt"].sub("stunting", sentence)
+    if "misspelt_prevalence" in cues:  # 'angka prevelensi ... 29,5 persen'
+        sentence = cues["misspelt_prevalence"].sub("prevalensi", sentence)
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"],
                                      cues.get("counted_word_quantifier"))
@@ -218,9 +239,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         close_before = sentence[max(0, m.start() - 14):m.start()]
         attending = bool(_PARTICIPANTS_BEFORE.search(before) and _ATTENDEES.match(after)) or (
             _attends(sentence[max(0, m.start() - 120):m.start()], after, cues))
-        listed = last is not None and bool(_LIST_GAP.match(sentence[last[0]:m.start()]))
-        previous = last[1] if last is not None and listed else None
-        if listed and last is not None and last[2] and not attending:
+        listed = last is not None and bool(_gap(cues).match(sentence[last[0]:m.start()]))
+        # '16,6 persen (turun 4,5 poin), Kabupaten X sebesar 22,1': the change in brackets
+        # is an aside; the list goes on from the level before it
+        aside = listed and last is not None and last[1] is None and bool(out) and bool(
+            _ASIDE_END.match(sentence[last[0]:m.start()]))
+        previous = out[-1] if aside else last[1] if last is not None and listed else None
+        if listed and last is not None and last[2] and not attending and not aside:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):
@@ -267,6 +292,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 previous.what == "families_at_risk"
                 or (previous.what == "stunting_prevalence_pct" and value <= 100)):
             what, unit = previous.what, previous.unit
+        if what is None and value <= 100 and (
+                any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
+                "comparison_lead" in cues and cues["comparison_lead"].search(before[-60:]) and (
+                    _BARE.match(after) or _PERCENT.match(after)):
+            what, unit = "stunting_prevalence_pct", "percent"  # '... di atas angka nasional 19,8'
+        base = _family_base(prior, sentence[prior.start:m.start()] if prior else "", after,
+                            sentence, cues)
+        if base:
+            what, unit = base  # '1.234 KRS dari 10.500 keluarga sasaran atau 11,7 persen'
         families = about_families or (previous is not None
                                       and previous.what == "families_at_risk")
         if what is None and families and _FAMILY_COUNT.match(after):
@@ -298,6 +332,35 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         out.append(Figure(what, value, unit, period, None, m.start(), approx))
         last = (m.end(), out[-1], False)
     return out
+
+
+# a sentence about families at risk: 'keluarga berisiko stunting', 'KRS', or '30.980
+# keluarga (10,6%) masuk kategori berisiko stunting'
+_AT_RISK_IN = re.compile(r"(?:keluarga|KK)\b[^.]{0,60}?\b(?:berisiko|beresiko|risiko|resiko)\s+"
+                         r"stunting|\bKRS\b", re.IGNORECASE)
+
+
+def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
+                 cues: dict[str, re.Pattern[str]]) -> tuple[str, str] | None:
+    """A number right after a count of families at risk that is their denominator ('dari
+    10.500 keluarga sasaran', or any 'N keluarga sasaran' in a sentence about families
+    at risk), or a share right after either ('atau 11,7 persen', '(10,6%)'): `other`,
+    never a second count of families at risk. `between` runs from the previous figure's
+    number to this one."""
+    if "family_base_after" in cues and cues["family_base_after"].match(after) and \
+            _AT_RISK_IN.search(sentence):
+        return "other", "families"  # 'dari 292.095 keluarga sasaran, sebanyak 30.980 ...'
+    if prior is None or "family_base_lead" not in cues:
+        return None
+    tail = _NUM.sub("", between, count=1)  # the previous figure's own number
+    if prior.what == "families_at_risk" and cues["family_base_lead"].match(tail) and \
+            re.match(r"\s*(?:keluarga|KK)\b(?!\s+(?:yang\s+)?(?:berisiko|beresiko|risiko|resiko))",
+                     after, re.IGNORECASE):
+        return "other", "families"
+    if (prior.what == "families_at_risk" or prior.unit == "families") and \
+            _PERCENT.match(after) and cues["family_share_lead"].match(tail):
+        return "other", "percent of families"
+    return None
 
 
 def words_value(words: list[str], table: dict[str, tuple[int, str]]) -> int | None:
@@ -363,8 +426,13 @@ def _digits_for_words(sentence: str, v: Vocabulary, noun: re.Pattern[str],
 
 _COUNTS = {"stunting_cases", "families_at_risk", "participants", "other"}
 _YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b")
-_CLAUSE_END = re.compile(r"[;,]|\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
-                         r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b",
+# a comma before 'yakni/yaitu/sebesar' goes on with the same clause, and so does 'telah'
+# before the verb that sets the target ('target ... yang telah ditetapkan Pemkab, yakni
+# 18,56% pada 2022 ...')
+_CLAUSE_END = re.compile(r"[;,](?!\s*(?:yakni|yaitu|adalah|sebesar|antara\s+lain)\b)|"
+                         r"\b(?:sementara|sedangkan|namun|tetapi|adapun|kini|saat\s+ini|"
+                         r"capaian(?:nya)?|realisasi(?:nya)?|tercatat|sudah|telah)\b"
+                         r"(?!\s+(?:ditetapkan|disepakati|ditentukan|dicanangkan)\b)",
                          re.IGNORECASE)
 # "penurunan dari tahun 2022 sebesar 1%", "penurunan ... yaitu 6,1 persen": a change, not a level
 _DELTA_BEFORE = re.compile(r"\b(?:turun|naik|penurunan(?:nya)?|kenaikan(?:nya)?|menurun|"

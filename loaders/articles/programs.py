@@ -116,6 +116,10 @@ class _Patterns:
     presents: re.Pattern[str]
     own: re.Pattern[str]
     said_by: re.Pattern[str]
+    said_name: re.Pattern[str]
+    own_after: re.Pattern[str]
+    speaker_title: re.Pattern[str]
+    speaker_as: re.Pattern[str]
     done_by: re.Pattern[str]
     done_list: re.Pattern[str]
     known_lower_lead: re.Pattern[str]
@@ -202,6 +206,13 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # the programme stands in a quote that closes (or stops at a comma) before '..., ungkap X'
         said_by=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*(?:{p.get('said', '(?!)')})"
                            r"\s+$", re.IGNORECASE),
+        # '..., ujar Udayanti.': the speaker named after the speech verb, not a body
+        said_name=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*"
+                             rf"(?:{p.get('said', '(?!)')})\s+(?P<name>(?-i:{_CAP}))",
+                             re.IGNORECASE),
+        own_after=re.compile(p.get("own_after", "(?!)"), re.IGNORECASE),
+        speaker_title=re.compile(p.get("speaker_title", "(?!)")),
+        speaker_as=re.compile(p.get("speaker_as", "(?!)"), re.IGNORECASE),
         done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
         done_list=re.compile(p.get("done_list", "(?!)"), re.IGNORECASE),
         known_lower_lead=re.compile(p.get("known_lower_lead", "(?!)"), re.IGNORECASE),
@@ -376,7 +387,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if re.match(r"(?i)aplikasi", noun) and (p.app_data_before.search(s.text[:m.start()])
                                                     or p.app_data_after.match(s.text[end2:])):
                 continue  # "teknologi digital dengan aplikasi X": a reporting system
-            aliases = [] if name.startswith(noun) else [f"{noun} {name}"]
+            # 'program X' is a form of the name; 'menggulirkan X' (a verb) is not
+            aliases = [] if name.startswith(noun) or re.match(r"(?i)me", noun) else \
+                [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
             expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
             if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped
@@ -585,6 +598,8 @@ def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
             relation = _relation(s, start, end, m, mentions, p)
             if relation:
                 prog.run_by.append((m.type, relation, m))
+    if not prog.run_by:
+        _quoted_speaker(prog, mentions, p)
     # one link per (type, relation): a type named twice runs the programme once
     first: dict[tuple[str, str], tuple[str, str, Mention]] = {}
     for link in prog.run_by:
@@ -628,6 +643,47 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
         if tie and not any(end <= o.start < m.start for o in others):
             return "SUPPORTS" if tie["supports"] else "RUNS"
     return None
+
+
+def _quoted_speaker(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
+    """'"Sejak awal tahun kami menggulirkan Gerakan X ...," ujar Udayanti.': a quote in
+    which the speaker's side runs the programme ('kami menjalankan X', 'X yang kami
+    gulirkan'), closed by a
+    speech verb and the speaker's bare name. The name is traced to the body whose
+    official it names earlier in the text ('Kepala Dinas Kesehatan ..., dr. Udayanti
+    Proborini,' or 'Udayanti Proborini selaku Kepala Dinas ...'): that body runs it."""
+    for s, start, end in prog.seen or [(prog.sentence, prog.start, prog.end)]:
+        said = p.said_name.match(s.text[end - s.start:])
+        if not said or not (p.own.search(s.text[:start - s.start])
+                            or p.own_after.match(s.text[end - s.start:])):
+            continue
+        name, named_at = said["name"], end + said.start("name")
+        if any(m.sentence is s and m.start >= named_at for m in mentions):
+            continue  # '..., ungkap Kapolres': the body is named after the verb itself
+        body = _named_official(name, s, mentions, p)
+        if body is not None:
+            prog.run_by.append((body.type, "RUNS", body))
+            return
+
+
+def _named_official(name: str, said_in: Sentence, mentions: list[Mention],
+                    p: _Patterns) -> Mention | None:
+    """The last mention before `said_in` whose official is called `name` right after
+    the title or right before it; None when no earlier sentence introduces the name."""
+    word = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    found: Mention | None = None
+    for m in mentions:
+        if m.sentence.start >= said_in.start:
+            continue
+        text, base = m.sentence.text, m.sentence.start
+        end = max(m.end, m.place.end if m.place is not None else 0) - base
+        for hit in word.finditer(text):
+            before_name = text[end:hit.start()] if hit.start() >= end else None
+            after_name = text[hit.end():m.start - base] if hit.end() <= m.start - base else None
+            if (before_name is not None and p.speaker_title.match(before_name)) or (
+                    after_name is not None and p.speaker_as.match(after_name)):
+                found = m
+    return found
 
 
 # an expansion, 'atau', then the short name coined from it (one or two words, or caps)
