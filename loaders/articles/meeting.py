@@ -127,6 +127,9 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 continue
             for m in fam.pattern.finditer(s.text):
                 found.append((m.start(), -(m.end() - m.start()), m.end(), fam))
+        # 'Rembug stunting merupakan rangkaian pertemuan ... melalui FGD': once a meeting is
+        # defined, the meetings its definition names are part of it, not held ones
+        defined = False
         for start, _, end, fam in sorted(found, key=lambda f: (f[0], f[1])):
             if any(a <= start < b for a, b in taken):
                 continue
@@ -188,6 +191,9 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                         "definitional_before" in cues and cues["definitional_before"][1].search(
                             s.text[max(0, start - 45):start]))):
                 add(-3, "definitional")
+                defined = True
+            elif defined:
+                add(-3, "definitional (inside another's definition)")
             if _caption_line(doc, s, start, v) and not planned:
                 # 'Rembuk Stunting Desa X, Senin 3 Maret 2025' alone on its line: the
                 # event's own caption line names it with its day

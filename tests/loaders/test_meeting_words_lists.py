@@ -171,3 +171,15 @@ def test_a_team_meeting_still_to_come_gives_no_team() -> None:
     # the team's own meeting reported as held still gives the team
     assert "TPPS" in _types(MEETING.replace("rapat koordinasi stunting",
                                             "rapat koordinasi TPPS") + "Rakor dipimpin Sekda.\n")
+
+
+def test_a_meeting_named_inside_another_meetings_definition_is_not_held() -> None:
+    # the lead defines the rembuk and names the discussion it works through: the rembuk,
+    # opened in the next paragraph, is the one meeting (the discussion was taken for it)
+    r = _run(
+        "Rembuk Stunting Desa Sukaluyu\n\nRembuk stunting desa adalah forum tahunan yang "
+        "digelar desa untuk membahas usulan kegiatan melalui diskusi kelompok terarah (FGD), "
+        "dihadiri warga dan kader posyandu.\n\nKepala desa membuka Rembuk Stunting pada "
+        "Selasa (14/10/2025).\n")
+    assert [(m["title"].split()[0], m["date"]) for m in r["meetings"]] == [
+        ("Rembuk", "2025-10-14")]
