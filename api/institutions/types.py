@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +14,7 @@ from api.analytics.loaders import rank_of_institution
 from api.context import ctx
 from api.institutions.dataloaders import (
     collaborators_of,
+    collaborators_with_institutions,
     institution_by_id,
     meeting_count_of_institution,
     meetings_of_institution,
@@ -151,10 +151,12 @@ class Institution(Node):
         check_first(first)
         win = validation.window(from_, to)
         context = ctx(info)
-        found = await context.loader(collaborators_of).load((self.id, win, first))
-        if "institution" in selected(info):  # one batch, then each resolves at once
-            await asyncio.gather(context.loader(institution_by_id).load_many(
-                [c.institution_id for c in found]), return_exceptions=True)
+        if "institution" in selected(info):
+            # Read with their institutions in one round trip, so each resolves at once.
+            loader = context.loader(collaborators_with_institutions)
+        else:
+            loader = context.loader(collaborators_of)
+        found = await loader.load((self.id, win, first))
         return [Collaborator(institution_id=c.institution_id, shared_meetings=c.shared_meetings,
                              weight=c.weight) for c in found]
 

@@ -1,12 +1,13 @@
 """Queries a-d in-process, through the ASGI app, without HTTP: CPU per request and a profile.
 
     python bench/peer/inproc.py --db bolt://... | data/peer-bench/peer.db
-        [--queries abcd] [--n 60] [--clients 1] [--profile out.prof]
+        [--queries abcd] [--n 60] [--clients 1] [--profile out.prof] [--jvm PID]
 
 The HTTP server, uvicorn and the load generator are left out, so what is timed is the
 app's own work (Starlette, Strawberry, graphql-core, resolvers, loaders, the store's
 Python side). CPU is this process's (the Neo4j JVM is not counted); wall includes
-waiting on Neo4j. `--profile` writes cProfile stats of the timed loop (read them with
+waiting on Neo4j; `--jvm PID` adds the CPU the Neo4j process (that pid) spent per
+request in the same loop. `--profile` writes cProfile stats of the timed loop (read them with
 `python -m pstats`).
 """
 
@@ -27,11 +28,12 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from api.app import create_app  # noqa: E402
 from bench.peer import queries  # noqa: E402
-from bench.peer.run import keys  # noqa: E402
+from bench.peer.run import cpu_seconds, keys  # noqa: E402
 from graph.store import open_store  # noqa: E402
 
 
-async def run(db: str, qs: str, n: int, clients: int, profile: Path | None) -> None:
+async def run(db: str, qs: str, n: int, clients: int, profile: Path | None,
+              jvm: int | None) -> None:
     store = open_store(db)
     app = create_app(store)
     transport = httpx.ASGITransport(app=app)
@@ -53,6 +55,7 @@ async def run(db: str, qs: str, n: int, clients: int, profile: Path | None) -> N
             todo = [ks[i % len(ks)] for i in range(n)]
             if prof:
                 prof.enable()
+            jvm_cpu = cpu_seconds(jvm) if jvm else 0.0
             cpu, wall = time.process_time(), time.perf_counter()
             walls: list[float] = []
 
@@ -62,10 +65,12 @@ async def run(db: str, qs: str, n: int, clients: int, profile: Path | None) -> N
 
             await asyncio.gather(*(worker(todo[c::clients]) for c in range(clients)))
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+            jvm_cpu = cpu_seconds(jvm) - jvm_cpu if jvm else 0.0
             if prof:
                 prof.disable()
             walls.sort()
-            print(f"{q} x{clients}: {n / wall:6.1f} req/s  CPU {cpu * 1000 / n:6.1f} ms/req  "
+            also = f" + JVM {jvm_cpu * 1000 / n:5.1f}" if jvm else ""
+            print(f"{q} x{clients}: {n / wall:6.1f} req/s  CPU {cpu * 1000 / n:6.1f}{also} ms/req  "
                   f"p50 {statistics.median(walls) * 1000:6.1f} ms  "
                   f"p99 {walls[int(len(walls) * 0.99) - 1] * 1000:6.1f} ms", flush=True)
         if prof and profile:
@@ -81,8 +86,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--jvm", type=int, help="pid of the Neo4j process, to count its CPU")
     args = parser.parse_args()
-    asyncio.run(run(args.db, args.queries, args.n, args.clients, args.profile))
+    asyncio.run(run(args.db, args.queries, args.n, args.clients, args.profile, args.jvm))
 
 
 if __name__ == "__main__":

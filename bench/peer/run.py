@@ -176,7 +176,7 @@ def measure(server: Server, query: str, clients: int, seconds: float, jvm: int) 
 def table(results: dict[tuple[str, int, str], list[dict[str, Any]]], servers: list[Server],
           qs: str, clients: list[int]) -> str:
     def med(rows: list[dict[str, Any]], k: str) -> float:
-        return statistics.median(r[k] for r in rows)
+        return float(statistics.median(r[k] for r in rows))
 
     others = [s for s in servers if not s.peer]
     head = ("| query | clients | @neo4j/graphql req/s, p50 / p99 ms, CPU ms/req (node + neo4j) | "

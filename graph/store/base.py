@@ -177,6 +177,15 @@ class AttendanceNodes:
     regions: dict[str, Region] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class CollaboratorNodes:
+    """Each institution's collaborators with the institutions they name, read in one
+    round trip: what a list of collaborators with their names shows."""
+
+    collaborators: dict[str, list[Collaborator]] = field(default_factory=dict)
+    institutions: dict[str, Institution] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class MeasurementFilter:
     region_code: str | None = None
@@ -252,6 +261,11 @@ class Store(Protocol):
     def collaborators(
         self, ids: Iterable[str], window: Window, first: int
     ) -> dict[str, list[Collaborator]]: ...
+    def collaborators_with_nodes(
+        self, ids: Iterable[str], window: Window, first: int
+    ) -> CollaboratorNodes:
+        """`collaborators`, with the institution of every collaborator."""
+        ...
 
     # -- analytics: the bipartite institution-meeting graph a network is built from --
     def attendance_rows(self, f: NetworkFilter) -> list[AttendanceRow]: ...

@@ -9,6 +9,7 @@ writer lock with BEGIN IMMEDIATE.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -49,6 +50,7 @@ from graph.store.base import (
     REGION_SORTS,
     AttendanceNodes,
     AttendanceRow,
+    CollaboratorNodes,
     Conflict,
     InstitutionFilter,
     MeasurementFilter,
@@ -175,6 +177,13 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _roles(text: str) -> tuple[str, ...]:
+    """An attendance row's roles column (a JSON list). A graph holds a few distinct role
+    lists over its ~150k rows, so each is decoded once instead of once per row read."""
+    return tuple(json.loads(text))
 
 
 def _institution(r: sqlite3.Row) -> Institution:
@@ -796,7 +805,7 @@ class EmbeddedStore:
         rows = self._by_ids("attendance", "meeting_id", meeting_ids)
         for r in sorted(rows, key=lambda r: (r["meeting_id"], r["institution_id"])):
             out[r["meeting_id"]].append(
-                Attendance(r["meeting_id"], r["institution_id"], tuple(json.loads(r["roles"])))
+                Attendance(r["meeting_id"], r["institution_id"], _roles(r["roles"]))
             )
         return dict(out)
 
@@ -814,7 +823,7 @@ class EmbeddedStore:
                    "ORDER BY a.meeting_id, a.institution_id")
             for r in self._rows(sql, part):
                 out.attendance.setdefault(r["meeting_id"], []).append(
-                    Attendance(r["meeting_id"], r["id"], tuple(json.loads(r["roles"]))))
+                    Attendance(r["meeting_id"], r["id"], _roles(r["roles"])))
                 if r["id"] not in out.institutions:
                     out.institutions[r["id"]] = _institution(r)
                 if regions and r["r_code"] is not None:
@@ -964,6 +973,13 @@ class EmbeddedStore:
             for r in self._rows(sql, [*part, *params, first]):
                 out[r["src"]].append(Collaborator(r["dst"], r["shared"], r["weight"]))
         return dict(out)
+
+    def collaborators_with_nodes(self, ids: Iterable[str], window: Window,
+                                 first: int) -> CollaboratorNodes:
+        """In-process, two reads cost no round trip: the collaborators, then their rows."""
+        found = self.collaborators(ids, window, first)
+        named = {c.institution_id for rows in found.values() for c in rows}
+        return CollaboratorNodes(found, self.institutions(named) if named else {})
 
     # -- analytics --------------------------------------------------------------
     def _network_where(self, f: NetworkFilter) -> tuple[str, list[Any]]:
@@ -1137,7 +1153,7 @@ class EmbeddedStore:
                                         _date(r["published"])) for r in rows])
         for rows in self._scan("attendance", ("institution_id", "meeting_id"), size):
             yield Batch(attendance=[Attendance(r["meeting_id"], r["institution_id"],
-                                               tuple(json.loads(r["roles"]))) for r in rows])
+                                               _roles(r["roles"])) for r in rows])
         for rows in self._scan("meeting_programs", ("meeting_id", "program_id"), size):
             yield Batch(meeting_programs=[(r["meeting_id"], r["program_id"]) for r in rows])
         for rows in self._scan("program_links", ("program_id", "institution_id", "relation"),

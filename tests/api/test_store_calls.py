@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from graph.model import Attendance, Batch, Institution, Meeting, Region
-from graph.store.base import InstitutionFilter, PageRequest
+from graph.store.base import InstitutionFilter, PageRequest, Window
 from graph.store.embedded import EmbeddedStore
 from tests.helpers import CountingStore, GraphQLClient
 
@@ -55,7 +55,8 @@ def test_page_of_100_costs_a_fixed_number_of_store_calls(tmp_path) -> None:  # t
     # never from the number of rows: ten times the rows, no more calls.
     assert large <= small <= 14, dict(counting.calls)
     # Every per-row field is fetched in one batched call, not once per row.
-    for name in ("meetings_of_institutions", "collaborators", "count_meetings_of_institutions",
+    for name in ("meetings_of_institutions", "collaborators_with_nodes",
+                 "count_meetings_of_institutions",
                  "program_links", "citations", "attendance_with_nodes", "programs_of_meetings"):
         assert counting.calls[name] == 1, (name, dict(counting.calls))
 
@@ -115,6 +116,43 @@ def test_b_an_institutions_meetings_and_attendees_in_three_round_trips(demo_stor
                    {"id": some.id})
     assert calls == {"institutions": 1, "meetings_of_institutions": 1,
                      "attendance_with_nodes": 1}
+
+
+def test_c_collaborators_and_their_institutions_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+    some = next(iter(demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items))
+    calls = _count(demo_store, """query($id: ID!) { institution(id: $id) {
+        collaborators(first: 10) { sharedMeetings weight institution { name } } } }""",
+                   {"id": some.id})
+    assert calls == {"institutions": 1, "collaborators_with_nodes": 1}
+    # Without the institution asked, the plain read, and nothing more.
+    calls = _count(demo_store, """query($id: ID!) { institution(id: $id) {
+        collaborators(first: 10) { sharedMeetings weight } } }""", {"id": some.id})
+    assert calls == {"institutions": 1, "collaborators": 1}
+
+
+def test_collaborators_answer_the_same_through_either_read(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """The joined read (institution asked) gives the plain read's rows and the stored
+    institutions."""
+    client = GraphQLClient(demo_store)
+    query = """{ institutions(first: 30) { edges { node { id
+        collaborators(first: 5) { sharedMeetings weight %s } } } } }"""
+    joined = client.data(query % "institution { id name type region { code } }")
+    plain = client.data(query % "")
+    strip = [[(c["sharedMeetings"], c["weight"]) for c in e["node"]["collaborators"]]
+             for e in joined["institutions"]["edges"]]
+    assert strip == [[(c["sharedMeetings"], c["weight"]) for c in e["node"]["collaborators"]]
+                     for e in plain["institutions"]["edges"]]
+    assert any(strip)
+    for e in joined["institutions"]["edges"]:
+        want = demo_store.collaborators([e["node"]["id"]], Window(), 5).get(e["node"]["id"], [])
+        got = e["node"]["collaborators"]
+        assert [c["institution"]["id"] for c in got] == [w.institution_id for w in want]
+        stored = demo_store.institutions([w.institution_id for w in want])
+        for c in got:
+            inst = stored[c["institution"]["id"]]
+            assert (c["institution"]["name"], c["institution"]["type"],
+                    (c["institution"]["region"] or {}).get("code")) == (
+                        inst.name, inst.type, inst.region_code)
 
 
 def test_attendees_answer_the_same_through_either_read(demo_store) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from graph.store.base import Store
+from graph.store.base import Store, Window
 from tests.contract.test_store import graph
 
 
@@ -29,3 +31,22 @@ def test_attendance_with_nodes_is_attendance_plus_its_institutions(loaded: Store
 def test_attendance_with_nodes_of_nothing(loaded: Store) -> None:
     got = loaded.attendance_with_nodes([], regions=True)
     assert (got.attendance, got.institutions, got.regions) == ({}, {}, {})
+
+
+@pytest.mark.parametrize("window", [Window(), Window(start=date(2025, 1, 1))])
+def test_collaborators_with_nodes_are_collaborators_plus_their_institutions(
+        loaded: Store, window: Window) -> None:
+    ids = ["ins_x", "ins_y", "ins_w", "ins_missing"]
+    got = loaded.collaborators_with_nodes(ids, window, 10)
+    assert got.collaborators == loaded.collaborators(ids, window, 10)
+    assert any(got.collaborators.values())
+    named = {c.institution_id for rows in got.collaborators.values() for c in rows}
+    assert got.institutions == loaded.institutions(named)
+    # The page size cuts each list as it cuts the plain read's.
+    assert loaded.collaborators_with_nodes(ids, window, 1).collaborators == \
+        loaded.collaborators(ids, window, 1)
+
+
+def test_collaborators_with_nodes_of_nothing(loaded: Store) -> None:
+    got = loaded.collaborators_with_nodes([], Window(), 10)
+    assert (got.collaborators, got.institutions) == ({}, {})
