@@ -5,7 +5,9 @@ each restart starts empty, so without this every national measure would read 3.4
 attendance rows and multiply the sparse matrices again (seconds) before computing
 (often less). A projection of at least PERSIST_MIN_NODES institutions is therefore
 written to the store's projection directory (the embedded store: `<file>.projections/`)
-as plain .npy arrays, and mapped back (`np.load(mmap_mode="r")`) in milliseconds.
+as plain .npy arrays, and mapped back (`np.load(mmap_mode="r")`) in milliseconds; its
+networkit copy, when a measure asks for one, is kept in the same directory
+(projection.py, networkit's binary format), read back several times faster than built.
 
 A saved projection is named by what it read: the filter (scope, window, programme,
 types), the weighting, the store's identity (a random id kept in the store, so a
@@ -91,6 +93,7 @@ def load(path: Path) -> Projection | None:
     net._incidence = sp.csr_matrix(
         (np.ones(len(arrays["b_indices"])), arrays["b_indices"], arrays["b_indptr"]),
         shape=(m, n))
+    net.saved_at = path
     meetings = dict(zip(_split(texts["meeting_ids"], m),
                         map(date.fromordinal, arrays["dates"].tolist()), strict=True))
     return Projection(net, meetings)
@@ -129,6 +132,7 @@ def save(path: Path, p: Projection) -> bool:
         if not (path / "done").exists():
             log.warning("projection not saved at %s: %s", path, exc)
             return False
+    net.saved_at = path
     prefix = path.name.rsplit("-v", 1)[0] + "-v"
     for old in path.parent.glob(prefix + "*"):
         if old != path:

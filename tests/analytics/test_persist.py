@@ -139,3 +139,24 @@ def test_an_unfinished_directory_is_never_read(store: EmbeddedStore) -> None:
     assert reads(store, f) == 1
     service.clear()
     assert persist.load(path) is not None  # rebuilt and saved whole in its place
+
+
+def test_the_networkit_copy_is_kept_beside_the_saved_projection(store: EmbeddedStore) -> None:
+    from graph.analytics.projection import NETWORKIT_FILE
+
+    f = NetworkFilter()
+    built = service.network(store, f).network
+    assert built.saved_at is not None
+    expected = communities(built, engine="fast")  # builds the copy and keeps it
+    kept = built.saved_at / NETWORKIT_FILE
+    assert kept.exists()
+    service.clear()
+    loaded = service.network(store, f).network
+    g = loaded.networkit  # read back, not built
+    assert (g.numberOfNodes(), g.numberOfEdges()) == (built.n, built.ties)
+    rows, cols, weights = built.edges
+    assert [g.weight(int(a), int(b)) for a, b in zip(rows, cols, strict=True)] == list(weights)
+    assert communities(loaded, engine="fast") == expected
+    kept.write_bytes(b"not a graph")  # a damaged file: built again, and kept again
+    service.clear()
+    assert service.network(store, f).network.networkit.numberOfEdges() == built.ties
