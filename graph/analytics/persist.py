@@ -101,7 +101,8 @@ def load(path: Path) -> Projection | None:
 
 def save(path: Path, p: Projection) -> bool:
     """Write `p` at `path` (atomically: a reader sees all of it or none), then delete the
-    same network's older versions. False when it cannot be written as text."""
+    same network's older versions. False when it cannot be written as text. `path`
+    ends in -v<scope version> (path_of)."""
     net = p.network
     texts = {"meeting_ids": list(p.meetings), "ids": net.ids, "names": net.names,
              "types": net.types, "region_codes": [c or "" for c in net.region_codes]}
@@ -133,9 +134,11 @@ def save(path: Path, p: Projection) -> bool:
             log.warning("projection not saved at %s: %s", path, exc)
             return False
     net.saved_at = path
-    prefix = path.name.rsplit("-v", 1)[0] + "-v"
-    for old in path.parent.glob(prefix + "*"):
-        if old != path:
+    stem_part, mine = path.name.rsplit("-v", 1)
+    for old in path.parent.glob(stem_part + "-v*"):
+        version = old.name.rsplit("-v", 1)[1]
+        # only older versions: a slow writer must not delete a newer one saved meanwhile
+        if version.isdigit() and mine.isdigit() and int(version) < int(mine):
             shutil.rmtree(old, ignore_errors=True)
     return True
 

@@ -160,3 +160,17 @@ def test_the_networkit_copy_is_kept_beside_the_saved_projection(store: EmbeddedS
     kept.write_bytes(b"not a graph")  # a damaged file: built again, and kept again
     service.clear()
     assert service.network(store, f).network.networkit.numberOfEdges() == built.ties
+
+
+def test_saving_an_older_version_leaves_a_newer_one(store: EmbeddedStore) -> None:
+    """A worker that built before a write and saves after it must not delete the
+    projection another worker saved after the write."""
+    f = NetworkFilter()
+    p = service.network(store, f)
+    newer = persist.path_of(store, f, "shared", 7)
+    older = persist.path_of(store, f, "shared", 6)
+    assert newer is not None and older is not None
+    assert persist.save(newer, p) and persist.save(older, p)
+    assert persist.load(newer) is not None and persist.load(older) is not None
+    assert persist.save(newer, p)  # the newer one prunes the older
+    assert persist.load(older) is None and persist.load(newer) is not None
