@@ -162,13 +162,20 @@ def first_rows(batches: Iterable[Batch], rows: int) -> list[Batch]:
     return picked
 
 
-def run(uri: str, batches: list[Batch], runs: int) -> list[str]:
-    """compare() on `uri`, or on a Neo4j of our own (heap 1 GB) when uri is 'auto'."""
+def run(uri: str, batches: list[Batch], runs: int, heap: str = "1g",
+        under: str | None = None) -> list[str]:
+    """compare() on `uri`, or on a Neo4j of our own (a free port, its data in a temporary
+    directory under `under`) when uri is 'auto'. Its transaction memory is 70% of the
+    heap and the bulk path sends a load as one transaction: the national region tree
+    plus 60k rows does not fit in 1 GB (MemoryPoolOutOfMemoryError); --heap 2g does."""
     if uri != "auto":
         return compare(uri, batches, runs)
     from neo4j_server import Neo4jServer
 
-    with tempfile.TemporaryDirectory() as home, Neo4jServer(Path(home), heap="1g") as server:
+    if under:
+        Path(under).mkdir(parents=True, exist_ok=True)
+    with (tempfile.TemporaryDirectory(dir=under) as home,
+          Neo4jServer(Path(home), heap=heap) as server):
         assert server.uri is not None and server._proc is not None
         return compare(server.uri, batches, runs, server._proc.pid)
 
@@ -180,12 +187,14 @@ def main() -> None:
                         help="rows of kab/kota batches after the regions")
     parser.add_argument("--quarter", action="store_true")
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--heap", default="1g", help="heap of the Neo4j started here")
+    parser.add_argument("--under", default=None, help="where its data directory goes")
     args = parser.parse_args()
     from loaders.synthetic.generate import Generator
 
     scale = "quarter" if args.quarter else "national"
     batches = first_rows(Generator("ID", 3, 1, scale).batches(), args.rows)
-    print("\n".join(run(args.uri, batches, args.runs)))
+    print("\n".join(run(args.uri, batches, args.runs, args.heap, args.under)))
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ Every measure is one call, `centrality(g, measure)`, returning a score per
 institution. `g` is a NetworkX graph (the reference) or a CoAttendance network
 (projection.py); a large CoAttendance network never becomes a NetworkX graph:
 degree, PageRank and eigenvector are scipy.sparse on its CSR matrix, betweenness and
-closeness run in igraph on a copy built once from its edge arrays, all on NetworkX's
-scale (tests hold every engine to NetworkX on small graphs).
+closeness compiled breadth-first searches on the same matrix (kernels.py: no graph copy
+to build), all on NetworkX's scale (tests hold every engine to NetworkX on small graphs).
 
 - DEGREE: the number of distinct collaborators.
 - WEIGHTED_DEGREE: the sum of tie weights (shared meetings, or Newman weights).
@@ -38,7 +38,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
+from scipy.sparse import csgraph
 
+from graph.analytics import kernels
 from graph.analytics.engines import Network, to_igraph, use_fast, use_igraph
 from graph.analytics.projection import CoAttendance
 
@@ -166,10 +168,10 @@ def _sparse(net: CoAttendance, measure: str) -> Scores:
     elif measure == "BETWEENNESS":
         if net.n > BETWEENNESS_EXACT_LIMIT:
             k = min(BETWEENNESS_SAMPLES, net.n)
-            return Scores(sampled_betweenness(net, k, SEED), True, "igraph")
-        return Scores(_named(net, _igraph_values(net.igraph, "BETWEENNESS")), engine="igraph")
+            return Scores(sampled_betweenness(net, k, SEED), True, "numba")
+        return Scores(_named(net, exact_betweenness(net)), engine="numba")
     else:
-        return Scores(_named(net, _igraph_values(net.igraph, "CLOSENESS")), engine="igraph")
+        return Scores(_named(net, closeness(net)), engine="numba")
     return Scores(_named(net, values), engine="scipy")
 
 
@@ -212,13 +214,26 @@ def eigenvector(w: sp.csr_matrix) -> Any:
     return v / (np.linalg.norm(v) or 1.0)
 
 
+def _hops(net: CoAttendance) -> tuple[Any, Any]:
+    """The tie pattern (CSR indptr, indices) the hop-distance kernels walk."""
+    return net.weight.indptr, net.weight.indices
+
+
+def exact_betweenness(net: CoAttendance) -> Any:
+    """Brandes from every node (kernels.brandes: each pair seen from both ends), on
+    NetworkX's normalised scale, 1 / ((n-1)(n-2)) for ordered pairs."""
+    n = net.n
+    raw = kernels.brandes(*_hops(net), np.arange(n, dtype=np.int64))
+    return raw / ((n - 1) * (n - 2)) if n > 2 else raw / 2.0
+
+
 def sampled_betweenness(net: CoAttendance, k: int, seed: int) -> dict[str, float]:
     """Brandes-Pich: dependencies from k sources, on NetworkX's scale. The sources are
     those NetworkX draws (random.Random(seed).sample of the nodes in order), so the two
-    agree exactly; igraph counts each source-target pair once on undirected graphs."""
+    agree exactly; the compiled kernel walks each source's component only."""
     nodes = list(range(net.n))
     sources = random.Random(seed).sample(nodes, k)
-    raw = 2.0 * np.asarray(net.igraph.betweenness(directed=False, sources=sources))
+    raw = kernels.brandes(*_hops(net), np.asarray(sources, dtype=np.int64))
     n = net.n
     if n - 1 < 2:
         return _named(net, np.zeros(n))
@@ -226,6 +241,22 @@ def sampled_betweenness(net: CoAttendance, k: int, seed: int) -> dict[str, float
     if k > 1:
         scale[sources] = 1.0 / ((k - 1) * (n - 2))
     return _named(net, raw * scale)
+
+
+def closeness(net: CoAttendance) -> Any:
+    """Wasserman-Faust closeness (NetworkX's): (r-1)/sum(d) * (r-1)/(n-1) for a node
+    reaching r-1 others. Hop-distance sums from bit-parallel BFS (kernels.closeness_sums)
+    with sources grouped by component, so 64 sources share each walk of their ties."""
+    n = net.n
+    if n < 2:
+        return np.zeros(n)
+    _, label = csgraph.connected_components(net.weight, directed=False)
+    order = np.argsort(label, kind="stable").astype(np.int64)
+    sums, reached = kernels.closeness_sums(*_hops(net), order)
+    out = np.zeros(n)
+    some = sums > 0
+    out[some] = reached[some] / sums[some] * (reached[some] / (n - 1))
+    return out
 
 
 def _igraph_values(ig_graph: Any, measure: str) -> list[float]:

@@ -170,3 +170,119 @@ def distance_sums(indptr: Any, indices: Any, sources: Any) -> Any:  # pragma: no
                     reached += c
                     active = True
     return total, reached
+
+
+@njit(cache=True)
+def _lowest_bit(x: Any) -> int:  # pragma: no cover - compiled
+    return _popcount((x & (~x + np.uint64(1))) - np.uint64(1))
+
+
+@njit(cache=True)
+def closeness_sums(indptr: Any, indices: Any, order: Any) -> Any:  # pragma: no cover
+    """Per node, (sum of hop distances to the nodes it reaches, how many it reaches):
+    bit-parallel breadth-first search from 64 sources at once, taken in `order` (nodes
+    grouped by component, so a batch shares its component's ties). Only the frontier is
+    walked and only touched nodes are reset, so a batch costs its component, not the
+    network; each reached (source, node) pair is credited once, to its source's bit."""
+    n = len(indptr) - 1
+    sums = np.zeros(n)
+    reached = np.zeros(n, dtype=np.int64)
+    seen = np.zeros(n, dtype=np.uint64)
+    frontier = np.zeros(n, dtype=np.uint64)
+    nxt = np.zeros(n, dtype=np.uint64)
+    current = np.empty(n, dtype=np.int64)
+    candidates = np.empty(n, dtype=np.int64)
+    touched = np.empty(n, dtype=np.int64)
+    for start in range(0, n, 64):
+        batch = order[start:start + 64]
+        count = 0
+        for b in range(len(batch)):
+            v = batch[b]
+            bit = np.uint64(1) << np.uint64(b)
+            seen[v] = bit
+            frontier[v] = bit
+            current[count] = v
+            touched[count] = v
+            count += 1
+        touched_count = count
+        depth = 0
+        while count > 0:
+            depth += 1
+            found = 0
+            for k in range(count):
+                v = current[k]
+                f = frontier[v]
+                for e in range(indptr[v], indptr[v + 1]):
+                    u = indices[e]
+                    if nxt[u] == 0:
+                        candidates[found] = u
+                        found += 1
+                    nxt[u] |= f
+            for k in range(count):
+                frontier[current[k]] = 0
+            count = 0
+            for k in range(found):
+                u = candidates[k]
+                new = nxt[u] & ~seen[u]
+                nxt[u] = 0
+                if new == 0:
+                    continue
+                if seen[u] == 0:
+                    touched[touched_count] = u
+                    touched_count += 1
+                seen[u] |= new
+                frontier[u] = new
+                current[count] = u
+                count += 1
+                while new != 0:
+                    source = batch[_lowest_bit(new)]
+                    sums[source] += depth
+                    reached[source] += 1
+                    new &= new - np.uint64(1)
+        for k in range(touched_count):
+            seen[touched[k]] = 0
+    return sums, reached
+
+
+@njit(cache=True)
+def brandes(indptr: Any, indices: Any, sources: Any) -> Any:  # pragma: no cover
+    """Brandes' dependency accumulation on hop distances from each of `sources`: the
+    sum over sources s and targets t of the share of shortest s-t paths through each
+    node (each unordered pair seen from its source only). Breadth-first search per
+    source touches only the source's component, and only touched nodes are reset."""
+    n = len(indptr) - 1
+    out = np.zeros(n)
+    dist = np.full(n, -1, dtype=np.int64)
+    sigma = np.zeros(n)
+    delta = np.zeros(n)
+    stack = np.empty(n, dtype=np.int64)
+    for s in sources:
+        dist[s] = 0
+        sigma[s] = 1.0
+        stack[0] = s
+        head, size = 0, 1
+        while head < size:  # the stack doubles as the BFS queue: nodes in BFS order
+            v = stack[head]
+            head += 1
+            for e in range(indptr[v], indptr[v + 1]):
+                u = indices[e]
+                if dist[u] < 0:
+                    dist[u] = dist[v] + 1
+                    stack[size] = u
+                    size += 1
+                if dist[u] == dist[v] + 1:
+                    sigma[u] += sigma[v]
+        for k in range(size - 1, -1, -1):
+            w = stack[k]
+            for e in range(indptr[w], indptr[w + 1]):
+                v = indices[e]
+                if dist[v] == dist[w] - 1:
+                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w])
+            if w != s:
+                out[w] += delta[w]
+        for k in range(size):
+            w = stack[k]
+            dist[w] = -1
+            sigma[w] = 0.0
+            delta[w] = 0.0
+    return out

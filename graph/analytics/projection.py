@@ -19,8 +19,10 @@ networks, and centrality", Phys. Rev. E 64, 016132 (2001).
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -33,6 +35,7 @@ from graph.vocabulary import sector_of
 from graph.weights import newman_array
 
 WEIGHTINGS = ("shared", "newman")
+NETWORKIT_FILE = "networkit.nkb"
 
 
 class CoAttendance:
@@ -111,14 +114,35 @@ class CoAttendance:
         return g
 
 
+    # Where this network is saved (graph/analytics/persist.py), if it is: its networkit
+    # copy is kept there too, read back several times faster than it is built.
+    saved_at: Path | None = None
+
     @cached_property
     def networkit(self) -> Any:
-        """The networkit copy (weighted, undirected), built once from the edge arrays."""
+        """The networkit copy (weighted, undirected): read from beside the saved
+        projection when it is there, else built once from the edge arrays (and saved)."""
         import networkit as nk
 
+        kept = self.saved_at / NETWORKIT_FILE if self.saved_at is not None else None
+        if kept is not None and kept.exists():
+            try:
+                g = nk.graphio.NetworkitBinaryReader().read(str(kept))
+                if g.numberOfNodes() == self.n and g.numberOfEdges() == self.ties:
+                    return g
+            except (OSError, RuntimeError):  # unreadable: built again below
+                pass
         rows, cols, weights = self.edges
-        return nk.GraphFromCoo((weights, (rows.astype(np.uint64), cols.astype(np.uint64))),
-                               n=self.n, weighted=True, directed=False)
+        g = nk.GraphFromCoo((weights, (rows.astype(np.uint64), cols.astype(np.uint64))),
+                            n=self.n, weighted=True, directed=False)
+        if kept is not None:
+            tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
+            try:  # written aside, then renamed: a reader never sees half a file
+                nk.graphio.NetworkitBinaryWriter().write(g, str(tmp))
+                os.replace(tmp, kept)
+            except (OSError, RuntimeError):  # the copy stands; only not kept
+                tmp.unlink(missing_ok=True)
+        return g
 
 
 def _off_diagonal(m: sp.spmatrix) -> sp.csr_matrix:

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from graph.analytics import persist
 from graph.analytics.brokerage import Brokerage, brokerage
 from graph.analytics.centrality import Scores, centrality
 from graph.analytics.communities import Community, communities
@@ -54,8 +55,11 @@ def cached(store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
 
 
 def network(store: Store, f: NetworkFilter, weighting: str = "shared") -> Projection:
-    return cached(store, ("projection", f, weighting),
-                  lambda: load_projection(store, f, weighting))
+    """The projection, from this process's cache, else from the one saved beside the data
+    (persist.py: another worker or a restart built it), else built (and saved)."""
+    return cached(store, ("projection", f, weighting), lambda: persist.cached_projection(
+        store, f, weighting, scope_version(store, f),
+        lambda: load_projection(store, f, weighting)))
 
 
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Scores:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
 import sqlite3
 import threading
 from collections import defaultdict
@@ -286,6 +287,10 @@ class EmbeddedStore:
                 conn.executescript(_SCHEMA)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('version', '0')")
+                # who this store is, so files kept beside it (analytics/persist.py) are
+                # never taken for those of a deleted store once at the same path
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('uid', ?)",
+                             (secrets.token_hex(8),))
         except sqlite3.DatabaseError as exc:
             fault = translate(exc, self.path)
             if fault is not None:
@@ -1118,6 +1123,14 @@ class EmbeddedStore:
         self._results_table()
         self._conn().execute("INSERT OR REPLACE INTO analytics_results (key, payload) "
                              "VALUES (?, ?)", (key, payload))
+
+    def projection_home(self) -> tuple[Path, str] | None:
+        """Where large projections are saved (graph/analytics/persist.py): a directory
+        beside the file, and this store's identity; None in memory or without one."""
+        if self.path == ":memory:":
+            return None
+        rows = self._rows("SELECT value FROM meta WHERE key = 'uid'")
+        return (Path(self.path + ".projections"), str(rows[0][0])) if rows else None
 
     def _results_table(self) -> None:
         self._conn().execute("CREATE TABLE IF NOT EXISTS analytics_results "

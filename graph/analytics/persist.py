@@ -1,0 +1,166 @@
+"""Projections built once: a large network saved beside the data it was projected from.
+
+The analytics worker drops its caches after every job (worker.py), and each worker and
+each restart starts empty, so without this every national measure would read 3.45M
+attendance rows and multiply the sparse matrices again (seconds) before computing
+(often less). A projection of at least PERSIST_MIN_NODES institutions is therefore
+written to the store's projection directory (the embedded store: `<file>.projections/`)
+as plain .npy arrays, and mapped back (`np.load(mmap_mode="r")`) in milliseconds; its
+networkit copy, when a measure asks for one, is kept in the same directory
+(projection.py, networkit's binary format), read back several times faster than built.
+
+A saved projection is named by what it read: the filter (scope, window, programme,
+types), the weighting, the store's identity (a random id kept in the store, so a
+deleted and recreated file never meets an old projection) and the version of the
+filter's scope (`Store.scope_version`): a write in the scope bumps it, so the old
+projection is never read again (and is deleted when the new one is saved), while a
+write elsewhere leaves it valid. Only arrays and UTF-8 text are stored: no code is
+loaded from the directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from graph.analytics.projection import CoAttendance, Projection
+from graph.store.base import NetworkFilter, Store
+
+log = logging.getLogger("tpps.analytics")
+
+# Below this many institutions a projection is rebuilt in milliseconds: not worth a file.
+PERSIST_MIN_NODES = 5_000
+FORMAT = 1  # bumped when the layout below changes, so old directories are never read
+_ARRAYS = ("w_indptr", "w_indices", "w_data", "b_indptr", "b_indices", "dates", "has_region")
+_TEXTS = ("meeting_ids", "ids", "names", "types", "region_codes")
+_SEP = "\x00"
+
+
+def home(store: Store) -> tuple[Path, str] | None:
+    """(directory, store identity) where `store` keeps projections, None if nowhere."""
+    where = getattr(store, "projection_home", None)
+    return where() if callable(where) else None
+
+
+def stem(f: NetworkFilter, weighting: str, uid: str) -> str:
+    window = [f.window.start.isoformat() if f.window.start else None,
+              f.window.end.isoformat() if f.window.end else None]
+    text = json.dumps([FORMAT, uid, f.region_code, window, f.program_id, sorted(f.types),
+                       weighting])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def path_of(store: Store, f: NetworkFilter, weighting: str, version: int) -> Path | None:
+    where = home(store)
+    if where is None:
+        return None
+    directory, uid = where
+    return directory / f"{stem(f, weighting, uid)}-v{version}"
+
+
+def load(path: Path) -> Projection | None:
+    """The projection saved at `path`, None when there is none (or it is unreadable)."""
+    if not (path / "done").exists():
+        return None
+    try:
+        arrays = {k: np.load(path / f"{k}.npy", mmap_mode="r") for k in _ARRAYS}
+        texts = {k: (path / f"{k}.txt").read_text("utf-8") for k in _TEXTS}
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("projection at %s not read: %s", path, exc)
+        return None
+    n, m = meta["n"], meta["m"]
+    net = CoAttendance.__new__(CoAttendance)
+    net.weighting = meta["weighting"]
+    net.ids = _split(texts["ids"], n)
+    net.names = _split(texts["names"], n)
+    net.types = _split(texts["types"], n)
+    codes = _split(texts["region_codes"], n)
+    has = arrays["has_region"]
+    net.region_codes = [c if h else None for c, h in zip(codes, has.tolist(), strict=True)]
+    net.weight = sp.csr_matrix((arrays["w_data"], arrays["w_indices"], arrays["w_indptr"]),
+                               shape=(n, n))
+    net._incidence = sp.csr_matrix(
+        (np.ones(len(arrays["b_indices"])), arrays["b_indices"], arrays["b_indptr"]),
+        shape=(m, n))
+    net.saved_at = path
+    meetings = dict(zip(_split(texts["meeting_ids"], m),
+                        map(date.fromordinal, arrays["dates"].tolist()), strict=True))
+    return Projection(net, meetings)
+
+
+def save(path: Path, p: Projection) -> bool:
+    """Write `p` at `path` (atomically: a reader sees all of it or none), then delete the
+    same network's older versions. False when it cannot be written as text. `path`
+    ends in -v<scope version> (path_of)."""
+    net = p.network
+    texts = {"meeting_ids": list(p.meetings), "ids": net.ids, "names": net.names,
+             "types": net.types, "region_codes": [c or "" for c in net.region_codes]}
+    if any(_SEP in s for values in texts.values() for s in values):
+        return False  # the separator inside a value: not representable, rebuild instead
+    b = net._incidence
+    arrays = {"w_indptr": net.weight.indptr, "w_indices": net.weight.indices,
+              "w_data": net.weight.data, "b_indptr": b.indptr, "b_indices": b.indices,
+              "dates": np.fromiter((d.toordinal() for d in p.meetings.values()), np.int32,
+                                   len(p.meetings)),
+              "has_region": np.fromiter((c is not None for c in net.region_codes), bool,
+                                        net.n)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=path.parent))
+    try:
+        for k, a in arrays.items():
+            np.save(tmp / f"{k}.npy", np.ascontiguousarray(a))
+        for k, values in texts.items():
+            (tmp / f"{k}.txt").write_text(_SEP.join(values), "utf-8")
+        (tmp / "meta.json").write_text(json.dumps(
+            {"n": net.n, "m": b.shape[0], "weighting": net.weighting}), "utf-8")
+        (tmp / "done").touch()
+        if path.exists() and not (path / "done").exists():  # a writer that died midway
+            shutil.rmtree(path, ignore_errors=True)
+        os.rename(tmp, path)
+    except OSError as exc:  # another worker saved it first (rename onto it), or no space
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (path / "done").exists():
+            log.warning("projection not saved at %s: %s", path, exc)
+            return False
+    net.saved_at = path
+    stem_part, mine = path.name.rsplit("-v", 1)
+    for old in path.parent.glob(stem_part + "-v*"):
+        version = old.name.rsplit("-v", 1)[1]
+        # only older versions: a slow writer must not delete a newer one saved meanwhile
+        if version.isdigit() and mine.isdigit() and int(version) < int(mine):
+            shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def _split(text: str, count: int) -> list[str]:
+    if count == 0:
+        return []
+    parts = text.split(_SEP)
+    if len(parts) != count:
+        raise ValueError(f"expected {count} values, found {len(parts)}")
+    return parts
+
+
+def cached_projection(store: Store, f: NetworkFilter, weighting: str, version: int,
+                      build: Any) -> Projection:
+    """The saved projection of (f, weighting) at `version`, else `build()` saved."""
+    path = path_of(store, f, weighting, version)
+    if path is not None:
+        found = load(path)
+        if found is not None:
+            return found
+    p: Projection = build()
+    if path is not None and p.network.n >= PERSIST_MIN_NODES:
+        save(path, p)
+    return p
