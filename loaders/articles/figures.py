@@ -383,6 +383,17 @@ def _bare_trend(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bo
                      after))
 
 
+def _assisted(before: str, clause: str, cue: re.Pattern[str]) -> bool:
+    """A share of families accompanied: named in the value's clause, or shortly before
+    it ('keluarga yang telah memperoleh pendampingan dari TPK, yang baru 68,9 persen')
+    with no stunting word between that names another measure."""
+    if cue.search(clause):
+        return True
+    found = list(cue.finditer(before[-80:]))
+    return bool(found) and not re.search(r"stunting|prevalensi|\d", before[-80:][found[-1].end():],
+                                         re.IGNORECASE)
+
+
 def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
                  cues: dict[str, re.Pattern[str]]) -> tuple[str, str] | None:
     """A number right after a count of families at risk that is their denominator ('dari
@@ -638,7 +649,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if _PERCENT.match(after):
         near = before[-45:].lower()
         clause = re.split(r"[,;]", before)[-1][-70:].lower()  # ", sementara input data ..."
-        if "family_assistance" in cues and cues["family_assistance"].search(clause):
+        if "family_assistance" in cues and _assisted(before, clause, cues["family_assistance"]):
             return "other", "percent"  # 'cakupan pendampingan keluarga ... 76,4 persen'
         if _other_share().search(clause):
             return None, ""

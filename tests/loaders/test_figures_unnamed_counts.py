@@ -80,3 +80,14 @@ def test_a_later_year_before_the_value_dates_a_target() -> None:
 def test_a_level_hoped_for_is_a_target() -> None:
     assert _figures("Bupati menyebut prevalensi diharapkan bisa turun ke 14 persen.") == []
     assert _figures("Kami berharap angka stunting dapat turun hingga 15 persen tahun depan.") == []
+
+
+def test_areas_in_brackets_after_a_total_of_children_classed_as_stunted() -> None:
+    text = ("Jumlah anak yang tergolong stunting di kecamatan pada Agustus 2025 ada 93 balita, "
+            "tersebar di Desa Cibeureum (30 balita) dan Desa Santosa (22 balita).")
+    assert _figures(text) == [(CASES, 93), (CASES, 30), (CASES, 22)]
+
+
+def test_family_assistance_named_before_a_comma_keeps_its_share() -> None:
+    text = "Keluarga yang telah memperoleh pendampingan dari TPK, yang baru 68,9 persen, diperluas."
+    assert _figures(text, about_prevalence=True) == [("other", 68.9)]
