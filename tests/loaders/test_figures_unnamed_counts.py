@@ -91,3 +91,8 @@ def test_areas_in_brackets_after_a_total_of_children_classed_as_stunted() -> Non
 def test_family_assistance_named_before_a_comma_keeps_its_share() -> None:
     text = "Keluarga yang telah memperoleh pendampingan dari TPK, yang baru 68,9 persen, diperluas."
     assert _figures(text, about_prevalence=True) == [("other", 68.9)]
+
+
+def test_a_capital_opening_the_sentence_is_no_area() -> None:
+    text = "Sebanyak 40 anak mengikuti lomba balita sehat di balai desa."
+    assert _figures(text, about_stunting=True) == []
