@@ -96,3 +96,14 @@ def test_family_assistance_named_before_a_comma_keeps_its_share() -> None:
 def test_a_capital_opening_the_sentence_is_no_area() -> None:
     text = "Sebanyak 40 anak mengikuti lomba balita sehat di balai desa."
     assert _figures(text, about_stunting=True) == []
+
+
+def test_the_last_value_of_a_target_series_after_a_clause_break() -> None:
+    # the target word governs only the first clause; the later year, a few words before
+    # the last value, dates it as a target too
+    text = ("Target tahunan ditetapkan 19 persen (2025), 17 persen (2026), sementara 2027 di "
+            "angka 15 persen.")
+    assert _figures(text) == []
+    text = ("Prevalensi stunting pada 2024 tercatat 19,1 persen, sementara 2023 angkanya "
+            "21,5 persen.")
+    assert _figures(text) == [(PCT, 19.1), (PCT, 21.5)]
