@@ -688,6 +688,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
             cues["measured_before"].search(_YEARS.sub("", before))
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
+    far = cues["stunting_after_far"].match(after) if "stunting_after_far" in cues else None
+    if far:  # '312 balita di Klaten masih tercatat stunting'
+        return "stunting_cases", far[1].lower()
     if "stunting" in sentence and re.match(r"\s*(balita|anak)\b", after, re.IGNORECASE) and \
             re.search(r"\b(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", sentence):
         return "stunting_cases", after.split()[0].lower()

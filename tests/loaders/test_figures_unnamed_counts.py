@@ -107,3 +107,17 @@ def test_the_last_value_of_a_target_series_after_a_clause_break() -> None:
     text = ("Prevalensi stunting pada 2024 tercatat 19,1 persen, sementara 2023 angkanya "
             "21,5 persen.")
     assert _figures(text) == [(PCT, 19.1), (PCT, 21.5)]
+
+
+def test_stunting_word_a_few_words_after_the_counted_children() -> None:
+    assert _figures("Pada Agustus 2025, 204 balita di Kota Baru masih tercatat stunting.") == [
+        (CASES, 204)]
+    assert _figures("Dari 310 balita yang ditimbang, 14 anak tergolong stunting.") == [
+        ("other", 310), (CASES, 14)]
+    # a comma ends the reach: the children weighed are not the stunted ones
+    assert _figures("Ada 310 balita di posyandu, sebagian tergolong stunting.") == []
+
+
+def test_an_area_with_its_children() -> None:
+    text = "Kelurahan Malino dengan 17 anak menjadi penyumbang tertinggi."
+    assert _figures(text, about_stunting=True) == [(CASES, 17)]
