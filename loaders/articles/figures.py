@@ -280,13 +280,18 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                                         _YEARS.sub("", sentence[max(0, m.start() - 70):m.start()]),
                                         re.IGNORECASE):
             what, unit = "other", "balita"
+        if what is None:
+            what, unit = _unnamed_cases(sentence, before, after, about_stunting, previous, cues)
+        if what is None and value <= 100 and "," in m[1] and (
+                about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
         if what is None and _PERCENT.match(after) and (
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()):
             what, unit = "stunting_prevalence_pct", "percent"
         if what is None and prior and prior.what == "stunting_prevalence_pct" and value <= 100 \
-                and re.search(r"\bmenjadi\s*$", before) and not _COUNT_NOUN.match(after) and \
-                not _units(cues).match(after):
+                and re.search(r"\b(?:menjadi|ke)\s*$", before) and \
+                not _COUNT_NOUN.match(after) and not _units(cues).match(after):
             what, unit = prior.what, prior.unit  # "dari 30,0 persen ... menjadi 24,8 pada 2023"
         if what is None and previous is not None and _BARE.match(after) and (
                 previous.what == "families_at_risk"
@@ -326,7 +331,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             period = str(int(out[-1].period[:4]) - 1)
         own = re.match(r"\s*(?:%|persen\w*)?\s*(?:pada\s+|di\s+)?(?:tahun\s+)?((?:19|20)\d{2})\b",
                        after, re.IGNORECASE)
-        if year and own and int(own[1]) > year:
+        # '..., dan 2029 sebesar 14,2 persen': a later year right before the value dates a
+        # target even when the target word sits in an earlier clause
+        lead = cues["future_year_lead"].search(before) if "future_year_lead" in cues else None
+        if year and ((own and int(own[1]) > year) or (lead and int(lead[1]) > year)):
             last = (m.end(), None, True)
             continue  # a value for a year still to come is a target ('menjadi 11 % pada 2024')
         out.append(Figure(what, value, unit, period, None, m.start(), approx))
@@ -338,6 +346,52 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
 # keluarga (10,6%) masuk kategori berisiko stunting'
 _AT_RISK_IN = re.compile(r"(?:keluarga|KK)\b[^.]{0,60}?\b(?:berisiko|beresiko|risiko|resiko)\s+"
                          r"stunting|\bKRS\b", re.IGNORECASE)
+
+
+def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
+                   previous: Figure | None, cues: dict[str, re.Pattern[str]]
+                   ) -> tuple[str | None, str]:
+    """A count of children with no stunting noun beside it that still counts stunting
+    cases: in a sentence about cases (or one the text calls a prevalence), led by a word
+    that states a count ('tercatat pada 58 anak') or by a named area ('Kelurahan Malino
+    17 anak'); right after a sentence of cases, the number left ('kini tinggal 37 anak')
+    or an area's count; and the next value of a list of cases ('..., Garassi 9 anak')."""
+    noun = _COUNT_NOUN.match(after)
+    if noun is None or _OTHER.match(after) or cues["measured_after"].match(after.lstrip()) \
+            or "case_topic" not in cues:
+        return None, ""
+    unit = noun[1].lower()
+    if previous is not None and previous.what == "stunting_cases":
+        return "stunting_cases", unit
+    near = _YEARS.sub("", before)
+    area = bool(cues["area_lead"].search(near))
+    if (cues["case_topic"].search(sentence) or _topic().search(sentence)) and (
+            area or cues["case_lead"].search(near)):
+        return "stunting_cases", unit
+    if about_stunting and (area or cues["remaining"].search(near) or re.search(
+            r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near)):
+        return "stunting_cases", unit
+    return None, ""
+
+
+def _bare_trend(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """'turun dari 27,1 (SSGI 2022) menjadi 19,3': the first value of a trend written
+    without a percent sign, with the second value still to come in its clause."""
+    return bool(re.search(r"\bdari\s*$", before)) and not _units(cues).match(after) and \
+        not _COUNT_NOUN.match(after) and bool(
+            re.match(r"[^.;\d]{0,60}?(?:(?:19|20)\d{2}[^.;\d]{0,20}?)?\b(?:menjadi|ke)\s+\d",
+                     after))
+
+
+def _assisted(before: str, clause: str, cue: re.Pattern[str]) -> bool:
+    """A share of families accompanied: named in the value's clause, or shortly before
+    it ('keluarga yang telah memperoleh pendampingan dari TPK, yang baru 68,9 persen')
+    with no stunting word between that names another measure."""
+    if cue.search(clause):
+        return True
+    found = list(cue.finditer(before[-80:]))
+    return bool(found) and not re.search(r"stunting|prevalensi|\d", before[-80:][found[-1].end():],
+                                         re.IGNORECASE)
 
 
 def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
@@ -519,7 +573,8 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before, re.IGNORECASE):
         return True  # 'PMT kepada 50 baduta stunting': recipients of a handout, no measure
-    if re.search(r"(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
+    # a word of its own: 'Malino 17 anak' is no 'No. 17'
+    if re.search(r"\b(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
                  r"Nomor|Pasal|Lantai|Lt\.?|Kodim|Koramil|peringkat|"
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
@@ -552,6 +607,9 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if re.match(r"\s*(?:%|persen)?\s*poin", after, re.IGNORECASE):
         return True
+    if "family_assistance" in cues and re.search(r"cakupan[^.\d]{0,20}$", before, re.IGNORECASE) \
+            and cues["family_assistance"].search(before[-60:]):
+        return False  # 'cakupan pendampingan keluarga 80 persen' is kept as other
     return bool(re.search(r"(?:realisasi|serapan|anggaran|capaian\s+kinerja|cakupan)[^.\d]{0,20}$",
                           before, re.IGNORECASE))
 
@@ -591,6 +649,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if _PERCENT.match(after):
         near = before[-45:].lower()
         clause = re.split(r"[,;]", before)[-1][-70:].lower()  # ", sementara input data ..."
+        if "family_assistance" in cues and _assisted(before, clause, cues["family_assistance"]):
+            return "other", "percent"  # 'cakupan pendampingan keluarga ... 76,4 persen'
         if _other_share().search(clause):
             return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
@@ -611,6 +671,11 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                 r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
             return "stunting_prevalence_pct", "percent"
         return None, ""
+    if "at_risk_children_lead" in cues and (cues["at_risk_children_after"].match(after) or cues[
+            "at_risk_children_lead"].search(before)) and not re.match(
+                r"\s*(?:keluarga|KK)\b", after, re.IGNORECASE):
+        unit = cues["at_risk_children_after"].match(after)
+        return "other", unit[1].lower() if unit else "anak"  # '230 balita berisiko stunting'
     if re.search(rf"(?:{cues['cases_before'].pattern})[^.\d%]{{0,30}}$", before, re.IGNORECASE):
         return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
@@ -623,6 +688,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
             cues["measured_before"].search(_YEARS.sub("", before))
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
+    far = cues["stunting_after_far"].match(after) if "stunting_after_far" in cues else None
+    if far:  # '312 balita di Klaten masih tercatat stunting'
+        return "stunting_cases", far[1].lower()
     if "stunting" in sentence and re.match(r"\s*(balita|anak)\b", after, re.IGNORECASE) and \
             re.search(r"\b(?:angka|jumlah)\s+(?:ini|tersebut|itu)\b", sentence):
         return "stunting_cases", after.split()[0].lower()
