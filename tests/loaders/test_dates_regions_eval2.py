@@ -34,3 +34,26 @@ def test_a_decrees_signing_date_is_not_the_meeting_date() -> None:
                  "koordinasi TPPS yang susunannya ditetapkan pada 14 Januari 2025 oleh "
                  "Bupati. Rakor dibuka Wakil Bupati.")
     assert m["date"] == "2025-07-08"
+
+
+def _region(text: str) -> tuple[str | None, str | None]:
+    m = _meeting(text)
+    return m.get("level"), (m.get("region") or {}).get("code")
+
+
+def test_a_kecamatan_written_by_its_short_name_resolves() -> None:
+    # the tree keeps "Kota Tanjungsri (Kota Tanjung Sari)"; the text drops the
+    # alternative's "Kota"
+    tree = [*TREE, {"code": "KT", "name": "Kota Tanjungsri (Kota Tanjung Sari)",
+                    "level": "kecamatan", "parent": "K"},
+            {"code": "KS", "name": "Selaawi (Salawi, Selawi)", "level": "kecamatan",
+             "parent": "K"}]
+    gaz = Gazetteer.from_regions(tree)
+    assert gaz.find("kecamatan", "Tanjung Sari") == ["KT"]
+    # alternatives listed with a comma inside the bracket are each a name
+    assert gaz.find("kecamatan", "Selawi") == ["KS"]
+    e = extract(parse("t.txt", "Camat Tanjung Sari membuka rembuk stunting tingkat Kecamatan "
+                      "Tanjung Sari, Kabupaten Lembah Hijau, di aula kantor camat, Rabu "
+                      "(14/5/2025). Hadir para kepala desa dan bidan desa."), gaz)
+    assert e.meeting is not None
+    assert (e.meeting["level"], e.meeting["region"]["code"]) == ("kecamatan", "KT")
