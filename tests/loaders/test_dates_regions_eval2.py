@@ -57,3 +57,24 @@ def test_a_kecamatan_written_by_its_short_name_resolves() -> None:
                       "(14/5/2025). Hadir para kepala desa dan bidan desa."), gaz)
     assert e.meeting is not None
     assert (e.meeting["level"], e.meeting["region"]["code"]) == ("kecamatan", "KT")
+
+
+def test_a_kecamatan_written_right_before_its_city_holds_the_meeting() -> None:
+    assert _region("Rembuk stunting tingkat kecamatan digelar di Kecamatan Karang Timur Kota "
+                   "Batu Karang, Selasa (8/7/2025). Camat membuka kegiatan dan para lurah "
+                   "hadir.") == ("kecamatan", "TC")
+    assert _region("Lokakarya mini stunting berlangsung di Karang Timur, Kota Batu Karang, "
+                   "Senin (7/7/2025), dipimpin camat bersama kepala puskesmas.") == (
+        "kecamatan", "TC")
+
+
+def test_a_province_meeting_in_a_city_hotel_stays_the_provinces() -> None:
+    # the Asisten speaks (no opener, no organiser): the venue's city is no holder
+    assert _region("Penilaian kinerja aksi konvergensi stunting digelar di Hotel Mutiara, "
+                   "Kota Batu Karang, Rabu (9/7/2025). Dalam sambutannya, Asisten II Setda "
+                   "Provinsi Nusa Kencana, Budi Santoso, mengatakan penilaian ini menilai "
+                   "delapan aksi.") == ("province", "P")
+    # a city meeting in a hotel of the city stays the city's
+    assert _region("Penilaian kinerja aksi konvergensi stunting digelar di Hotel Mutiara, "
+                   "Kota Batu Karang, Rabu (9/7/2025). Kepala Bappeda Kota Batu Karang "
+                   "mengatakan penilaian ini menilai delapan aksi.") == ("kabkota", "T")
