@@ -74,6 +74,11 @@ def test_a_province_meeting_in_a_city_hotel_stays_the_provinces() -> None:
                    "Kota Batu Karang, Rabu (9/7/2025). Dalam sambutannya, Asisten II Setda "
                    "Provinsi Nusa Kencana, Budi Santoso, mengatakan penilaian ini menilai "
                    "delapan aksi.") == ("province", "P")
+    # a long Asisten title ('Asisten Administrasi Umum Setda') keeps the province after it
+    assert _region("Rapat evaluasi konvergensi stunting berlangsung di sebuah hotel di Kota "
+                   "Batu Karang, Selasa (14/10/2025). Rapat dibuka Asisten "
+                   "Administrasi Umum Setda Provinsi Nusa Kencana, Rudi Hartono.") == (
+        "province", "P")
     # a city meeting in a hotel of the city stays the city's
     assert _region("Penilaian kinerja aksi konvergensi stunting digelar di Hotel Mutiara, "
                    "Kota Batu Karang, Rabu (9/7/2025). Kepala Bappeda Kota Batu Karang "
