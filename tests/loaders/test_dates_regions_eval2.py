@@ -47,11 +47,15 @@ def test_a_kecamatan_written_by_its_short_name_resolves() -> None:
     tree = [*TREE, {"code": "KT", "name": "Kota Tanjungsri (Kota Tanjung Sari)",
                     "level": "kecamatan", "parent": "K"},
             {"code": "KS", "name": "Selaawi (Salawi, Selawi)", "level": "kecamatan",
+             "parent": "K"},
+            {"code": "KR", "name": "Seri Padang Lestari (Sri)", "level": "kecamatan",
              "parent": "K"}]
     gaz = Gazetteer.from_regions(tree)
     assert gaz.find("kecamatan", "Tanjung Sari") == ["KT"]
     # alternatives listed with a comma inside the bracket are each a name
     assert gaz.find("kecamatan", "Selawi") == ["KS"]
+    # a one-word alternative respells the word it resembles, wherever that word stands
+    assert gaz.find("kecamatan", "Sri Padang Lestari") == ["KR"]
     e = extract(parse("t.txt", "Camat Tanjung Sari membuka rembuk stunting tingkat Kecamatan "
                       "Tanjung Sari, Kabupaten Lembah Hijau, di aula kantor camat, Rabu "
                       "(14/5/2025). Hadir para kepala desa dan bidan desa."), gaz)
