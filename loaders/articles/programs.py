@@ -439,6 +439,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = m[1].strip()
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
+                if pattern is p.si and p.venue_before.search(s.text[:m.start(1)]):
+                    continue  # "di Pendapa Si Panji": a hall's name, not a Si- programme
                 if pattern is p.place_type and (re.match(
                         r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
                         r"Kampung\s+(?!KB\b))",

@@ -61,3 +61,9 @@ def test_a_village_made_a_stunting_place_type_is_a_programme() -> None:
     assert "kampung peduli stunting" in _names(found)
     # a locus or priority designation is no initiative
     assert _programs("Desa Sukamaju ditetapkan sebagai desa lokus stunting tahun ini.\n") == {}
+
+
+def test_a_si_name_right_after_a_venue_word_is_the_halls_name() -> None:
+    assert _programs("Rakor digelar di Pendapa Si Panji pada pagi hari.\n") == {}
+    # a Si- programme elsewhere is still read
+    assert "Si Bening" in _programs("Dinkes menjalankan inovasi Si Bening di setiap desa.\n")
