@@ -10,8 +10,10 @@ among same-named regions is the job of `places.py`, which sees the whole text.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -79,7 +81,10 @@ class Gazetteer:
             kind = None
         elif kind is None or keep_kind:
             kind = split_kind(r.name)[0]
-        for v in variants(bare):
+        keys = variants(bare)
+        if r.level == "kecamatan":
+            keys |= {k for alt in _alternatives(name) for k in variants(alt)}
+        for v in keys:
             self._index[(r.level, None, v)].append(r.code)
             if kind:
                 self._index[(r.level, kind, v)].append(r.code)
@@ -163,6 +168,34 @@ class Gazetteer:
             if r.level == level:
                 return r
         return None
+
+
+_BRACKET = re.compile(r"\(([^)]*)\)")
+
+
+def _alternatives(name: str) -> list[str]:
+    """More names of a kecamatan stored with a bracketed alternative, as the press writes
+    it short: each alternative of a list ('Selemadeg Timur (Salamadeg Timur, Salemadeg
+    Timur)'), an alternative without the 'Kota' it opens with ('Kota Kualasinpang (Kota
+    Kuala Simpang)' is written 'Kecamatan Kuala Simpang'), and a one-word alternative in
+    place of the word it respells wherever that word stands ('Seri Kuala Lobam (Sri)' ->
+    'Sri Kuala Lobam'; variants() replaces only the last word)."""
+    outer = _BRACKET.sub(" ", name).split()
+    found: list[str] = []
+    for inner in _BRACKET.findall(name):
+        for alt in (a.strip() for a in re.split(r"\s*[,/]\s*", inner)):
+            if not alt:
+                continue
+            found.append(alt)
+            kind, bare = split_kind(alt)
+            if kind is not None and bare:
+                found.append(bare)
+            if " " not in alt and len(outer) > 1:
+                scores = [SequenceMatcher(None, w.lower(), alt.lower()).ratio() for w in outer]
+                best = max(range(len(outer)), key=scores.__getitem__)
+                if scores[best] >= 0.6 and outer[best][0].lower() == alt[0].lower():
+                    found.append(" ".join([*outer[:best], alt, *outer[best + 1:]]))
+    return found
 
 
 @cache

@@ -241,11 +241,33 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     # 5. the region the article names most
     kab = places.main("kabkota")
     if kab:
+        voice = _provincial_voice(in_meeting, places, gaz, kab, venue)
+        if voice is not None:
+            return voice
         return Holder("kabkota", kab, "the kab/kota the article names most")
     prov = places.main("province")
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _provincial_voice(in_meeting: list[Mention], places: Places, gaz: Gazetteer, kab: str,
+                      venue: tuple[int, int] | None) -> Holder | None:
+    """'Penilaian kinerja ... di Hotel X, Kota Y. Asisten II Setda Provinsi Z mengatakan
+    ...': the only kab/kota named is the venue's, and an official of the province speaks
+    for the meeting, so the province holds it (a venue's city never does)."""
+    if venue is None:
+        return None
+    named = [p for p in places.resolved() if p.code and gaz.within(p.code, kab)]
+    if not named or any(not (venue[0] <= p.start < venue[1] + 5) for p in named):
+        return None
+    for m in in_meeting:
+        if _level_of(m, gaz) == "province" and m.place is not None and m.place.code:
+            province = _code_at(gaz, m.place.code, "province")
+            if province and gaz.within(kab, province):
+                return Holder("province", province, f"provincial {m.stem} in a venue of "
+                                                    f"{gaz.region(kab).name}")
+    return None
 
 
 # between a region and its organiser verb: a closing bracket, a comma, an adverb or two

@@ -282,9 +282,12 @@ class DatePick:
 
 def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
     before = text[max(0, d.start - 60):d.start]
+    # a decree's number and title run long before its 'tanggal': a wider stretch
+    decree = v.date_cues.get("decree")
     return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation",
                                                         "statement")
-               if k in v.date_cues)
+               if k in v.date_cues) or bool(
+        decree and decree.search(text[max(0, d.start - 240):d.start]))
 
 
 def _trailing(s: Sentence, d: DateMention) -> bool:

@@ -50,6 +50,10 @@ _VILLAGE_SITE = re.compile(r"\b([a-z]+)-([a-z]+)\.([a-z]+?)(kab|kota)\.go\.id")
 _DOMAIN = re.compile(r"(?:(?:desa|kec|kel)-?([a-z]+)\.)?([a-z]+?)(kab|kota|prov)\.go\.id")
 
 
+# capitalised words that end right before a kind word, perhaps with a comma between
+_RUN_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*,?\s*$")
+
+
 @dataclass(frozen=True)
 class _Patterns:
     tiers: re.Pattern[str]
@@ -193,6 +197,7 @@ class Places:
                                   m["tier"])
                 if place is not None:
                     taken.append((m.start(), place.end - a))
+            self._before_kabkota(a, text, taken)
             self._lowercase(a, text, taken)
             for m in _UNITS.finditer(text):
                 level = "kecamatan" if m[1] else "kabkota"
@@ -204,6 +209,28 @@ class Places:
                 self._bare(a + m.start(), m[0])
         self._dateline()
         self._publisher()
+
+    def _before_kabkota(self, at: int, text: str, taken: list[tuple[int, int]]) -> None:
+        """'di Karang Timur, Kota Batu Karang': a bare name written right before a kab/kota
+        with its kind word is an address, so a kecamatan of that kab/kota when the
+        gazetteer has one by the whole name (or by its last words: 'Aula Karang Timur')."""
+        cities = [p for p in self.places if at <= p.start < at + len(text)
+                  and p.level == "kabkota" and p.role == "word" and p.codes]
+        for city in cities:
+            run = _RUN_BEFORE.search(text[:city.start - at])
+            if run is None or any(x <= run.start(1) < y for x, y in taken):
+                continue
+            words = run[1].split()
+            for i in range(len(words)):
+                name = " ".join(words[i:])
+                codes = [c for c in self.gaz.find("kecamatan", name)
+                         if any(self.gaz.within(c, k) for k in city.codes)]
+                if codes:
+                    start = at + run.end(1) - len(name)
+                    self.places.append(Place("kecamatan", None, name, start, start + len(name),
+                                             "word", codes))
+                    taken.append((start - at, start - at + len(name)))
+                    break
 
     def _lowercase(self, at: int, text: str, taken: list[tuple[int, int]]) -> None:
         """'Pemdes bogak kecamatan tanjung tiram': a name written in lower case after a

@@ -126,6 +126,9 @@ class _Patterns:
     or_expansion: re.Pattern[str]
     dangling: re.Pattern[str]
     lead_name: re.Pattern[str]
+    vision_lead: re.Pattern[str]
+    post_before: re.Pattern[str]
+    place_initiative: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -222,6 +225,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # a sentence that stops at its programme noun: the name opens the next paragraph
         dangling=re.compile(rf"(?<![\w])(?:{p['trigger']})\s*:?\s*$"),
         lead_name=re.compile(rf"^\s*[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
+        vision_lead=re.compile(p.get("vision_lead", "(?!)")),
+        # not_after as a whole word ('aplikasi' does not end in the post 'Kasi')
+        post_before=re.compile(rf"(?<![\w-])(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
+        place_initiative=re.compile(p.get("place_initiative", "(?!)")),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -324,7 +331,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue.match(exp) \
-                    or _reporting(p, s.text, m.start(), m.end()):
+                    or _reporting(p, s.text, m.start(), m.end()) \
+                    or _slogan_or_post(p, s.text[:m.start()], exp):
                 continue
             if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
@@ -340,7 +348,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
-                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()):
+                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()) \
+                    or _slogan_or_post(p, s.text[:at], exp):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
@@ -430,6 +439,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name = m[1].strip()
                 if _rejected_span(s.start + m.start(1), spans) or len(name) < 3:
                     continue
+                if pattern is p.si and p.venue_before.search(s.text[:m.start(1)]):
+                    continue  # "di Pendapa Si Panji": a hall's name, not a Si- programme
                 if pattern is p.place_type and (re.match(
                         r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
                         r"Kampung\s+(?!KB\b))",
@@ -442,6 +453,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     continue  # "pihaknya menjalankan Posyandu Prima": a service, not a unit
                 add(name, [], s, m.start(1), m.end(1))
         plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
+        for m in p.place_initiative.finditer(s.text):
+            # "menjadikan desa ini sebagai desa edukasi stunting": a place-type initiative,
+            # whose tier word would read as an office's name to the exclusions
+            if not _rejected_span(s.start + m.start(1), spans):
+                add(m[1].title(), [], s, m.start(1), m.end(1))
         more = p.more.match(s.text) if innovating else None
         if more and p.more_not.match(more[1]):
             more = None  # "Ada Pak Camat yang ...": a person
@@ -544,6 +560,22 @@ def _names_place(acronym: str, expansion: str, places: object) -> bool:
     return _is_place(acronym, places) or bool(re.search(
         r"\bdi\s+(?:Provinsi|Kabupaten|Kota|Kecamatan|Desa|Kelurahan|Distrik|Nagari)\b",
         expansion))
+
+
+# one item of a motto: a single capitalised word ('Tertib', 'Aman')
+_MOTTO_ITEM = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _slogan_or_post(p: _Patterns, before: str, expansion: str) -> bool:
+    """An acronym with its expansion that is a head's vision ('visi gubernur ... TANGGUH
+    (Tertib, Aman, ...)'), a motto of bare words listed with commas ('MAJU (Mandiri, Adil,
+    Jujur, Unggul)': a programme's expansion names an action or a target group, not three
+    lone qualities), or that stands in a designation ('Konsultan Program ... (P3MD)')."""
+    items = [i for i in re.split(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+", expansion)
+             if i]
+    motto = len(items) >= 3 and all(_MOTTO_ITEM.fullmatch(i) for i in items)
+    post = p.post_before.search(re.sub(r"(?:[Pp]rogram|[Gg]erakan)\s+$", "", before))
+    return motto or bool(p.vision_lead.search(before)) or bool(post)
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
