@@ -43,3 +43,63 @@ def test_an_assistant_of_the_provincial_secretariat_by_field_name() -> None:
 def test_bkkbn_styled_as_a_provincial_dinas_is_bkkbn() -> None:
     got = found(KAB + "Hadir perwakilan Dinas BKKBN Provinsi Nusa Kencana.")
     assert "BKKBN" in got and "DINAS_KB" not in got
+
+
+def test_every_office_of_a_comma_list_after_melalui_organises() -> None:
+    got = found("Pemkab Lembah Hijau melalui Dinkes, DPMD dan DPPKB menyelenggarakan rakor "
+                "stunting, Rabu (5/11/2025).")
+    for t in ("PEMDA", "DINKES", "DPMD", "DINAS_KB"):
+        assert "organiser" in got.get(t, set()), t
+
+
+def test_a_city_acting_lewat_its_kb_office_organises_too() -> None:
+    got = found("Pemerintah Kota Lembah Hijau lewat DPPKB menggelar rapat koordinasi TPPS, Rabu "
+                "(5/11/2025).")
+    assert "organiser" in got.get("PEMDA", set()) and "organiser" in got.get("DINAS_KB", set())
+
+
+def test_a_passive_organiser_and_the_office_it_acts_through() -> None:
+    got = found("Rakor TPPS Kota Lembah Hijau diselenggarakan Pemkot Lembah Hijau melalui DPPKB, "
+                "Rabu (5/11/2025).")
+    assert "organiser" in got.get("PEMDA", set()) and "organiser" in got.get("DINAS_KB", set())
+
+
+def test_a_merged_social_and_kb_office_after_melalui() -> None:
+    got = found("Pemerintah Kabupaten Lembah Hijau melalui Dinas Sosial P3APPKB menggelar rakor "
+                "stunting, Rabu (5/11/2025).")
+    for t in ("PEMDA", "DINSOS", "DINAS_KB"):
+        assert "organiser" in got.get(t, set()), t
+
+
+def test_a_kecamatan_team_meeting_after_a_fronted_venue_is_the_teams() -> None:
+    # the venue must end at the comma, or it swallows the meeting's name and its team
+    got = found("Bertempat di aula kantor camat, Rapat Koordinasi TPPS Kecamatan Batu Ampar "
+                "dilaksanakan Rabu (5/11/2025). Camat Batu Ampar membuka kegiatan.")
+    assert "organiser" in got.get("TPPS", set())
+
+
+def test_a_team_reached_only_through_its_chair_with_a_cut_name() -> None:
+    got = found("Pemerintah Desa Batu Ampar menggelar rembuk stunting, Rabu (5/11/2025). Hadir "
+                "Ketua Tim Percepatan Penurunan Stu Kecamatan Batu Ampar.")
+    assert "TPPS" in got
+
+
+def test_a_poverty_team_chair_is_not_the_stunting_team() -> None:
+    got = found("Pemerintah Desa Batu Ampar menggelar rembuk stunting, Rabu (5/11/2025). Hadir "
+                "Ketua Tim Percepatan Penurunan Kemiskinan Daerah.")
+    assert "TPPS" not in got
+
+
+def test_heads_addressed_dihadapan_were_there() -> None:
+    got = found("Pemkab Lembah Hijau menggelar rakor stunting, Rabu (5/11/2025). Wakil Bupati "
+                "memberi arahan dihadapan para camat dan kepala puskesmas.")
+    assert {"KECAMATAN", "PUSKESMAS"} <= set(got)
+
+
+def test_heads_addressed_di_depan_para_were_there_but_not_a_building() -> None:
+    got = found("Pemkab Lembah Hijau menggelar rakor stunting, Rabu (5/11/2025). Wakil Bupati "
+                "berbicara di depan para camat serta kepala puskesmas.")
+    assert {"KECAMATAN", "PUSKESMAS"} <= set(got)
+    got = found("Pemkab Lembah Hijau menggelar rakor stunting, Rabu (5/11/2025). Wakil Bupati "
+                "berbicara di depan kantor camat.")
+    assert "KECAMATAN" not in got
