@@ -57,6 +57,13 @@ def _in_quote(s: Sentence, offset: int) -> bool:
                for a, b in quote_spans(s.text))
 
 
+# ... or at a comma or demonstrative before the clause's own verb ("di Aula Bappeda, Sekda
+# memimpin rakor", "di Aula Bappeda itu dihadiri ..."): an address after the comma has none
+_CLAUSE_AFTER = (r"(?:,\s+|\s+(?:itu|ini|tersebut)\s+)(?=[^,.;]{0,50}?(?-i:\b(?:me[mnrl]?[a-z]{3,}|"
+                 r"di(?:buka|hadiri|ikuti|pimpin|gelar|laksanakan|selenggarakan|adakan)|"
+                 r"(?:meng|meny|mem|men)?gelar)\b))")
+
+
 @cache
 def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     days = "|".join(v.days)
@@ -65,7 +72,7 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
-        rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
+        rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
         r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
         r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$)",
         re.IGNORECASE)

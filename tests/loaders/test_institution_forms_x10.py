@@ -103,3 +103,29 @@ def test_heads_addressed_di_depan_para_were_there_but_not_a_building() -> None:
     got = found("Pemkab Lembah Hijau menggelar rakor stunting, Rabu (5/11/2025). Wakil Bupati "
                 "berbicara di depan kantor camat.")
     assert "KECAMATAN" not in got
+
+
+def test_a_fronted_venue_ends_before_the_subject_of_the_clause() -> None:
+    got = found("Bertempat di Aula Bappeda Provinsi Nusa Kencana, Pemprov menggelar rakor TPPS, "
+                "Rabu (5/11/2025).")
+    assert "organiser" in got.get("PEMDA", set()) and "BAPPEDA" not in got
+
+
+def test_the_owner_of_a_hall_is_not_an_attendee_on_that_ground() -> None:
+    text = ("Pemprov Nusa Kencana menggelar rakor TPPS, Rabu (5/11/2025). Sekda Provinsi membuka "
+            "rakor. Peserta hadir di Ruang Rapat Utama Bappeda sejak pagi.")
+    assert "BAPPEDA" not in found(text)
+    assert "BAPPEDA" in found(text + " Hadir pula Kepala Bappeda Nusa Kencana.")
+
+
+def test_the_national_strategys_partners_are_background() -> None:
+    got = found("Dinas Kesehatan Kota Lembah Hijau menggelar rakor stunting, Rabu (5/11/2025). "
+                "Strategi nasional percepatan penurunan stunting melibatkan dunia usaha, "
+                "organisasi profesi dan perguruan tinggi.")
+    assert not {"BUSINESS", "PROFESSIONAL_ORG", "UNIVERSITY"} & set(got)
+
+
+def test_a_meeting_that_discusses_the_decree_still_lists_its_attendees() -> None:
+    got = found(KAB + "Rakor membahas pelaksanaan Perpres 72 Tahun 2021 dan dihadiri Kepala Dinas "
+                "Kesehatan serta Kepala Bappeda.")
+    assert {"DINKES", "BAPPEDA"} <= set(got)
