@@ -305,6 +305,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                                                before[j + 1].start - target.sentence.start]
                     joined = cue.role == "organiser" and (_AND.search(gap) or _COMMA.match(
                         gap)) and not _VERB.search(gap)
+                    # "Para camat dan kepala puskesmas memaparkan capaian": the two subjects a
+                    # conjunction joins before a speech verb both speak
+                    joined = joined or cue.role == "presenter" and bool(
+                        _AND.search(gap)) and not _VERB.search(gap)
                     # a merged office's types share one span ("Dinsos P3APPKB"): no gap
                     same = before[j].start == before[j + 1].start
                     if not (_THROUGH.search(gap) or joined or same):

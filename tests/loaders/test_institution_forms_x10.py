@@ -129,3 +129,9 @@ def test_a_meeting_that_discusses_the_decree_still_lists_its_attendees() -> None
     got = found(KAB + "Rakor membahas pelaksanaan Perpres 72 Tahun 2021 dan dihadiri Kepala Dinas "
                 "Kesehatan serta Kepala Bappeda.")
     assert {"DINKES", "BAPPEDA"} <= set(got)
+
+
+def test_two_plural_subjects_joined_before_a_speech_verb_both_speak() -> None:
+    got = found(KAB + "Para camat dan kepala puskesmas memaparkan capaian wilayah masing-masing.")
+    assert "presenter" in got.get("KECAMATAN", set()) and "presenter" in got.get("PUSKESMAS",
+                                                                                set())
