@@ -57,12 +57,22 @@ def _in_quote(s: Sentence, offset: int) -> bool:
                for a, b in quote_spans(s.text))
 
 
+# ... or at a comma or demonstrative before the clause's own verb ("di Aula Bappeda, Sekda
+# memimpin rakor", "di Aula Bappeda itu dihadiri ..."): an address after the comma has none
+_CLAUSE_AFTER = (r"(?:,\s+|\s+(?:itu|ini|tersebut)\s+)(?=[^,.;]{0,50}?(?-i:\b(?:me[mnrl]?[a-z]{3,}|"
+                 r"di(?:buka|hadiri|ikuti|pimpin|gelar|laksanakan|selenggarakan|adakan)|"
+                 r"(?:meng|meny|mem|men)?gelar)\b))")
+
+
 @cache
 def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     days = "|".join(v.days)
+    # "Bertempat di aula kantor camat, Rapat Koordinasi TPPS ... dilaksanakan": a fronted
+    # venue ends at the comma before the meeting (or the activity) it hosts
+    families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
-        rf"(?=,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
+        rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
         r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
         r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$)",
         re.IGNORECASE)

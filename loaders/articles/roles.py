@@ -20,13 +20,16 @@ from loaders.articles.vocab import RoleCue, Vocabulary
 _REPRESENTATION = ("represented_by", "representing")
 # "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
 # the second
-_THROUGH = re.compile(r"^[^;]{0,80}\bmelalui\s*(?:\([^)]*\)\s*)?$")
+_THROUGH = re.compile(r"^[^;]{0,80}\b(?:melalui|lewat)\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
 # "Dinas X dan Dinas Y menggelar": the bodies a conjunction joins before an organiser verb
 _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
+# "melalui Dinas Kesehatan, DPMD dan Dinas KB menggelar": a bare comma between two bodies
+# continues that list (the walk stops at the first gap that is neither)
+_COMMA = re.compile(r"^\s*,\s*$")
 # "Wakil Bupati X, NAMA, yang juga Ketua TPPS, memimpin": one person holding two offices,
 # so whatever one of them does the other does too (guide §4.5, PEMDA + TPPS)
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
@@ -44,7 +47,9 @@ _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya
                       re.IGNORECASE)
 # "dibuka dr. A yang mewakili Wakil Bupati": standing in is no verb of another clause, so
 # the cue before it still reaches the body represented
-_STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b", re.IGNORECASE)
+# (and "digelar Pemkot X melalui DPPKB": the office the body acts through is no other clause)
+_STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmelalui\b",
+                        re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -298,9 +303,15 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 for j in range(len(before) - 2, -1, -1):
                     gap = target.sentence.text[before[j].end - target.sentence.start:
                                                before[j + 1].start - target.sentence.start]
-                    joined = cue.role == "organiser" and _AND.search(gap) \
-                        and not _VERB.search(gap)
-                    if not (_THROUGH.search(gap) or joined):
+                    joined = cue.role == "organiser" and (_AND.search(gap) or _COMMA.match(
+                        gap)) and not _VERB.search(gap)
+                    # "Para camat dan kepala puskesmas memaparkan capaian": the two subjects a
+                    # conjunction joins before a speech verb both speak
+                    joined = joined or cue.role == "presenter" and bool(
+                        _AND.search(gap)) and not _VERB.search(gap)
+                    # a merged office's types share one span ("Dinsos P3APPKB"): no gap
+                    same = before[j].start == before[j + 1].start
+                    if not (_THROUGH.search(gap) or joined or same):
                         break
                     before[j].roles = merge_roles(before[j].roles, (cue.role,))
                     before[j].excluded = False
