@@ -6,7 +6,10 @@ error code or message the client got, and whether the server still answered
 `{__typename}` quickly right after. The pass/fail assertions live in tests/hardening/;
 this prints the figures the issue's closing note asks for (before figures: the issue).
 
-    PYTHONPATH=. python -m bench.hostile [--db FILE]
+    PYTHONPATH=. python -m bench.hostile [--db FILE] [--big FILE [--big-memory-mb MB]]
+
+`--big` also times one anonymous `{ brokers { constraint } }` on a large store (the
+quarter country of bench/national.py) with the server's and its workers' peak memory.
 """
 
 from __future__ import annotations
@@ -145,7 +148,7 @@ def idle_connections(server: Server, count: int, wait: float) -> str:
 
 
 def refused_config(env: dict[str, str], db: str) -> str:
-    """Start `tpps serve` with a bad token setting: its exit code and first error line."""
+    """Start `tpps serve` with a bad token setting: its exit code and the last line it wrote."""
     proc = subprocess.Popen(
         [sys.executable, "-m", "cli.main", "serve", "--db", db, "--port", str(free_port())],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
