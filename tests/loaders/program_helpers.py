@@ -17,6 +17,11 @@ def programs_in(body: str) -> dict[str, list[str]]:
     return {p.name: p.aliases for p in find_programs(doc, vocabulary(), [], None, places)}
 
 
+def names_of(found: dict[str, list[str]]) -> set[str]:
+    """Every name and alias of what programs_in found, lower-cased."""
+    return {n.lower() for name, aliases in found.items() for n in [name, *aliases]}
+
+
 def links_in(body: str) -> dict[str, set[tuple[str, str]]]:
     """Programme name -> (institution type, relation) of who runs or supports it, read by
     the whole extractor (the body should open with a held meeting)."""

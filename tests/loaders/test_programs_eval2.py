@@ -5,15 +5,11 @@ are our own; each test fails when its rule (or the data row behind it) breaks.""
 
 from __future__ import annotations
 
-from tests.loaders.program_helpers import programs_in
+from tests.loaders.program_helpers import names_of, programs_in
 
 
 def _programs(text: str) -> dict[str, list[str]]:
     return programs_in("Warga berkumpul di balai desa pada pagi hari.\n\n" + text)
-
-
-def _names(found: dict[str, list[str]]) -> set[str]:
-    return {n.lower() for name, aliases in found.items() for n in [name, *aliases]}
 
 
 def test_a_heads_vision_slogan_of_adjectives_is_no_programme() -> None:
@@ -55,10 +51,10 @@ def test_the_foster_parent_movement_in_lower_case_is_genting() -> None:
 def test_a_village_made_a_stunting_place_type_is_a_programme() -> None:
     found = _programs("Peserta rembuk sepakat menjadikan Desa Sukamaju sebagai desa edukasi "
                       "stunting mulai tahun depan.\n")
-    assert "desa edukasi stunting" in _names(found)
+    assert "desa edukasi stunting" in names_of(found)
     found = _programs("\"Kami ingin kampung ini dijadikan kampung peduli stunting,\" ujar "
                       "kepala kampung.\n")
-    assert "kampung peduli stunting" in _names(found)
+    assert "kampung peduli stunting" in names_of(found)
     # a locus or priority designation is no initiative
     assert _programs("Desa Sukamaju ditetapkan sebagai desa lokus stunting tahun ini.\n") == {}
 

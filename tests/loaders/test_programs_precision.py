@@ -5,7 +5,7 @@ data row behind it in loaders/articles/data/) breaks."""
 from __future__ import annotations
 
 from loaders.articles.programs import aligned, loosely_aligned
-from tests.loaders.program_helpers import links_in, programs_in
+from tests.loaders.program_helpers import links_in, names_of, programs_in
 
 
 def _programs(text: str) -> dict[str, list[str]]:
@@ -21,10 +21,6 @@ LEAD = ("MATAKALI – Camat Matakali membuka Lokakarya Mini Stunting tingkat Kec
 
 def _links(text: str) -> dict[str, set[tuple[str, str]]]:
     return links_in(LEAD + text)
-
-
-def _names(found: dict[str, list[str]]) -> set[str]:
-    return {n.lower() for name, aliases in found.items() for n in [name, *aliases]}
 
 
 # --- precision: what is no programme -------------------------------------------------------
@@ -52,7 +48,7 @@ def test_a_sentence_case_list_line_is_prose() -> None:
     found = _programs("Program unggulan:\n\n- Pemberian susu untuk balita\n- Gerakan Tanam "
                       "Kelor\n")
     assert "Pemberian" not in found
-    assert "gerakan tanam kelor" in _names(found)
+    assert "gerakan tanam kelor" in names_of(found)
 
 
 def test_words_for_people_or_a_field_of_care_are_no_names() -> None:
