@@ -4,32 +4,23 @@ second noun changes. Each test fails when its rule breaks; the phrasings are our
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
 from loaders.articles.figures import find_figures, words_value
-from loaders.articles.gazetteer import Gazetteer
-from loaders.articles.output import to_json
 from loaders.articles.vocab import vocabulary
+from tests.loaders.figure_helpers import figures_in, measurements_in
 
-TREE = json.loads((Path(__file__).parent / "articles" / "invented_tree.json").read_text("utf-8"))
 LEAD = ("Pemerintah Kecamatan Sukaluyu menggelar Mini Lokakarya Stunting di Aula Kantor Camat "
         "Sukaluyu, Selasa (8/4/2025). Camat Sukaluyu memimpin kegiatan.\n")
 
 
-def _figures(text: str, year: int | None = 2025) -> list[tuple[str, float]]:
-    return [(f.what, f.value) for f in find_figures(text, year)]
+_figures = figures_in
 
 
 def _release(body: str) -> list[dict[str, Any]]:
-    gaz = Gazetteer.from_regions(TREE)
-    r = to_json(extract(parse("t.txt", "Judul rilis\n\n" + LEAD + body), gaz))
-    return [{k: f[k] for k in ("what", "value", "period")} for f in r["measurements"]]
+    return measurements_in(LEAD, body, ("what", "value", "period"))
 
 
 @pytest.mark.parametrize(("words", "value"), [

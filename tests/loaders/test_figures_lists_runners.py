@@ -5,30 +5,22 @@ rule breaks; the phrasings are our own and differ from the corpus releases r1351
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from loaders.articles.document import parse
 from loaders.articles.extract import extract
-from loaders.articles.figures import find_figures
-from loaders.articles.gazetteer import Gazetteer
-from loaders.articles.output import to_json
+from tests.loaders.figure_helpers import figures_in, measurements_in
 from tests.loaders.program_helpers import links_in, programs_in
 
-TREE = json.loads((Path(__file__).parent / "articles" / "invented_tree.json").read_text("utf-8"))
 LEAD = ("Pemerintah Kabupaten Lembah Hijau menggelar Rembuk Stunting di Aula Bappeda Lembah "
         "Hijau, Selasa (8/4/2025). Bupati Lembah Hijau membuka kegiatan.\n")
 
 
-def _figures(text: str, year: int | None = 2025) -> list[tuple[str, float]]:
-    return [(f.what, f.value) for f in find_figures(text, year)]
+_figures = figures_in
 
 
 def _release(body: str) -> list[dict[str, Any]]:
-    gaz = Gazetteer.from_regions(TREE)
-    r = to_json(extract(parse("t.txt", "Judul rilis\n\n" + LEAD + body), gaz))
-    return [{k: f[k] for k in ("what", "value", "region")} for f in r["measurements"]]
+    return measurements_in(LEAD, body, ("what", "value", "region"))
 
 
 # -- 1. lists of regional values ---------------------------------------------------------

@@ -5,14 +5,13 @@ hoped-for level). Each test fails when its rule breaks; the phrasings are our ow
 
 from __future__ import annotations
 
-from loaders.articles.figures import find_figures
+from tests.loaders.figure_helpers import figures_in
 
 CASES = "stunting_cases"
 PCT = "stunting_prevalence_pct"
 
 
-def _figures(text: str, year: int | None = 2025, **context: bool) -> list[tuple[str, float]]:
-    return [(f.what, f.value) for f in find_figures(text, year, **context)]  # type: ignore[arg-type]
+_figures = figures_in
 
 
 def test_total_in_children_in_a_sentence_about_cases() -> None:
