@@ -216,6 +216,17 @@ def _port_closed(port: int) -> tuple[threading.Thread, dict[str, float]]:
     return thread, seen
 
 
+def _settled(served: Served, query: str) -> Call:
+    """The read's answer, asked again every 0.25 s until it is a 200 or READY_TRUE has
+    passed: recovery is held to a window, not to a single request."""
+    answer = _call(served, "read", query)
+    settled = time.monotonic() + READY_TRUE
+    while answer.status != 200 and time.monotonic() < settled:
+        time.sleep(0.25)
+        answer = _call(served, "read", query)
+    return answer
+
+
 def _p99(seconds: list[float]) -> float:
     ordered = sorted(seconds)
     return ordered[max(0, -(-len(ordered) * 99 // 100) - 1)]
@@ -261,12 +272,10 @@ def test_outage_under_concurrent_reads_and_writes(neo: RestartableNeo4j, how: st
             # The first read answered once /ready says true; a graceful stop's Neo4j may
             # still refuse one while it settles (measured: one 2 s timeout at load 10+),
             # so recovery is held to READY_TRUE, not to a single request.
-            first_after = _call(served, "read", COUNT)
-            settled = time.monotonic() + READY_TRUE
-            while first_after.status != 200 and time.monotonic() < settled:
-                time.sleep(0.25)
-                first_after = _call(served, "read", COUNT)
-            page2 = _call(served, "read", WALK % after_cursor)
+            first_after = _settled(served, COUNT)
+            # Page 2 too: once at load 8 (three other agents on 2 cores) its first try after
+            # the return was cut at the 2 s bound although its plan was warm (_warm).
+            page2 = _settled(served, WALK % after_cursor)
             time.sleep(1.5)
         whole = served.post(WALK.replace("10", "20") % "").json()["data"]["institutions"]
         assert served.proc.poll() is None and served.proc.pid == pid, served.stderr()
