@@ -86,8 +86,10 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         if not here:
             # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
             # paragraph: a list opened by a participant cue goes on in the next fragment
+            # (a verbless item naming no coded body, "• Bidan desa", does not end the list)
             previous_listed = any(cue.role == "participant" and cue.binds == "after"
-                                  and cue.pattern.search(s.text) for cue in v.roles)
+                                  and cue.pattern.search(s.text) for cue in v.roles) or (
+                previous_listed and not _VERB.search(s.text) and len(s.text) < 80)
             continue
         # '"... diikuti perwakilan Kecamatan, kader posyandu ...," pungkas Kades': attendance
         # the speaker reports is still attendance (cues of binds=quoted)

@@ -155,3 +155,20 @@ def test_a_village_named_bare_as_the_subject_of_an_organiser_verb_holds_the_meet
     assert "organiser" in roles(text, "DESA")
     assert "organiser" not in roles("Rembuk stunting digelar pada Rabu (5/11/2025) di balai "
                                     "desa. Warga Desa Mekarsari antusias.", "DESA")
+
+
+def test_a_bullet_naming_no_coded_body_does_not_end_the_attendee_list() -> None:
+    text = ("Rembuk Stunting Desa Mekarsari Tahun 2025\n\nPemerintah Desa Mekarsari menggelar "
+            "rembuk stunting di balai desa pada Rabu (5/11/2025) untuk menyepakati kegiatan.\n"
+            "Peserta yang hadir meliputi:\n• Kepala UPTD Puskesmas Sukaluyu\n• Bidan desa\n"
+            "• Ketua TP PKK Desa Mekarsari\n• Kader Posyandu\n• Tokoh masyarakat\n"
+            "Rembuk ditutup dengan doa.")
+    assert {"PUSKESMAS", "PKK", "POSYANDU", "COMMUNITY"} <= types(text)
+
+
+def test_melibatkan_followed_by_kinds_of_stakeholder_is_background() -> None:
+    got = types(KAB + "Percepatan penurunan stunting dijalankan lintas sektor dengan melibatkan "
+                "pemerintah, dunia usaha, organisasi profesi, akademisi dan media.")
+    assert not {"BUSINESS", "PROFESSIONAL_ORG", "UNIVERSITY"} & got
+    assert "UNIVERSITY" in types(KAB + "Rakor melibatkan Dinas Kesehatan dan Universitas "
+                                 "Nusa Kencana.")
