@@ -62,7 +62,8 @@ def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
 
 def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
     """(start, end, types, stem, implies, naming) of every institution form in a sentence."""
-    text = s.text
+    # "Cmata", "Bapppeda": listed titles misspelt are matched as written right (same offsets)
+    text = v.respeller.respell(s.text)
     found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
     for g in v.collectives.get("group", re.compile(r"(?!)")).finditer(text):
         found.append((g.start(), g.end(), (), "", "", ""))
@@ -152,7 +153,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     chain_end = end
                     continue  # "Babinsa Koramil 01/X Kodim 0101/Y": the officer's designation
             collective = bool(plural_before and plural_before.search(s.text[max(0, a - 30):a])) \
-                or bool(plural_after and plural_after.match(s.text[b:b + 40]))
+                or bool(plural_after and plural_after.match(s.text[b:b + 40])) \
+                or s.text[a:a + 1].isdigit()  # "diikuti 4 kecamatan": units counted
             after_paren = re.match(r"\s*\([^)]{1,40}\)", s.text[b:])
             gap_from = end + (after_paren.end() if after_paren else 0)
             lead = re.match(r"\s*(?:,\s*)?(?:dari\s+|di\s+|se-?\s*|Tingkat\s+|tingkat\s+)?",

@@ -20,7 +20,8 @@ from loaders.articles.vocab import RoleCue, Vocabulary
 _REPRESENTATION = ("represented_by", "representing")
 # "Pemkab X melalui Dinas Y": the text between the two bodies when the first acts through
 # the second
-_THROUGH = re.compile(r"^[^;]{0,80}\b(?:melalui|lewat)\s*(?:\([^)]*\)\s*)?$")
+# ("melaui": the press drops a letter of melalui often enough to read it the same)
+_THROUGH = re.compile(r"^[^;]{0,80}\b(?:melalui|melaui|lewat)\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
 _VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
@@ -34,6 +35,12 @@ _COMMA = re.compile(r"^\s*,\s*$")
 # so whatever one of them does the other does too (guide §4.5, PEMDA + TPPS)
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
+# "Wakil Bupati selaku Ketua Percepatan Penurunan Stunting": the same person's team office,
+# written right after the title with selaku/sebagai, shares whatever the title does
+# (the title's region may stand between: "Wakil Gubernur Provinsi X selaku ...")
+_AS = re.compile(r"^(?:\s*[A-Z][\w.'-]*){0,4}\s*(?:,\s*[A-Z][^;,.]{0,40}?,\s*)?"
+                 r"(?:selaku|sebagai)\s+"
+                 r"(?:(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s+)?$")
 _QUOTE_MARK = re.compile(r"[”\"]")
 # what joins a subject's next act to an appeal it made ("Bupati mengajak semua pihak
 # bersinergi sekaligus membuka rakor"): the verb after it is the subject's own
@@ -48,7 +55,7 @@ _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya
 # "dibuka dr. A yang mewakili Wakil Bupati": standing in is no verb of another clause, so
 # the cue before it still reaches the body represented
 # (and "digelar Pemkot X melalui DPPKB": the office the body acts through is no other clause)
-_STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmelalui\b",
+_STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmela(?:l)?ui\b",
                         re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
@@ -79,8 +86,10 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         if not here:
             # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
             # paragraph: a list opened by a participant cue goes on in the next fragment
+            # (a verbless item naming no coded body, "• Bidan desa", does not end the list)
             previous_listed = any(cue.role == "participant" and cue.binds == "after"
-                                  and cue.pattern.search(s.text) for cue in v.roles)
+                                  and cue.pattern.search(s.text) for cue in v.roles) or (
+                previous_listed and not _VERB.search(s.text) and len(s.text) < 80)
             continue
         # '"... diikuti perwakilan Kecamatan, kader posyandu ...," pungkas Kades': attendance
         # the speaker reports is still attendance (cues of binds=quoted)
@@ -110,6 +119,11 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 continue
             kept.append(c)
         listed = _bind(live, kept)
+        # "Kepala Dinas A dan Kepala Bappeda turut hadir.": a list closed by a participant cue
+        # that binds before it is a list too, which the next verbless fragment may continue
+        listed = listed or bool(kept) and kept[-1][2].role == "participant" and kept[-1][
+            2].binds == "before" and any("participant" in m.roles for m in live if m.end <= kept[
+                -1][0]) and not any(m.start >= kept[-1][1] for m in live)
         if _elsewhere(s.text, v) and not (title and s.start <= title[0] < s.end):
             # "Rakor semester sebelumnya berlangsung di Aula Dinkes": the sentence tells
             # of another event, so what it names says nothing of who attends this one
@@ -165,8 +179,9 @@ def _two_offices(doc: Document, mentions: list[Mention]) -> None:
     """The official and the team they also lead share their roles."""
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if a.sentence is b.sentence and not (a.excluded or b.excluded) and _ALSO.search(
-                doc.text[a.end:b.start]):
+        gap = doc.text[a.end:b.start]
+        if a.sentence is b.sentence and not (a.excluded or b.excluded) and (_ALSO.search(gap) or (
+                a.type == "PEMDA" and b.type == "TPPS" and _AS.match(gap))):
             roles = merge_roles(a.roles, b.roles)
             a.roles = b.roles = roles
 

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from graph.vocabulary import institution_types
+from loaders.articles.typos import Respeller
 
 DATA = Path(__file__).parent / "data"
 
@@ -221,6 +222,10 @@ class Vocabulary:
     @cached_property
     def venue_words(self) -> str:
         return "|".join(f"(?:{p})" for p in _lines(self.root, "venues.csv")[1:])
+
+    @cached_property
+    def respeller(self) -> Respeller:
+        return Respeller(_lines(self.root, "misspelt_titles.txt"))
 
     @cached_property
     def stop_words(self) -> frozenset[str]:

@@ -160,6 +160,7 @@ PROVEN_ELSEWHERE = {
     "numerals.csv": ("test_meetings_dates_regions.py",
                      "test_number_word_village_and_numerals_file_is_read"),
     "abbreviations.txt": ("test_institution_cues.py", "test_an_analyst_adds_an_abbreviation"),
+    "misspelt_titles.txt": ("test_attendance_eval3.py", "test_the_misspelt_titles_file_is_read"),
     "lowercase_names.csv": ("test_attendance_status.py", "test_the_lowercase_names_file_is_read"),
     "tier_provinces.csv": ("test_meetings_dates_regions.py",
                            "test_tier_word_limits_the_provinces_and_tries_local_spellings"),
