@@ -239,3 +239,24 @@ def _default(m: Mention, gaz: Gazetteer, holder: str | None, kabkota: str | None
 def _member_level(t: str, usual: tuple[str, ...]) -> str:
     """The level of the members of a collective: "Camat se-Kota X" are kecamatan offices."""
     return max(usual, key=lambda lv: _LEVEL_RANK.get(lv, 0)) if usual else "desa"
+
+
+def last_named(said_in: Sentence, mentions: list[Mention]) -> Mention | None:
+    """'"...," ujarnya.': the body of the last person named before `said_in` (a title,
+    then the person's name: 'Kepala Dinas Kesehatan, dr. Sari, memaparkan ...'), in that
+    paragraph or the two before it; None when no one is named there."""
+    found: Mention | None = None
+    for m in mentions:
+        if m.sentence.start >= said_in.start or m.excluded or \
+                m.sentence.paragraph < said_in.paragraph - 2:
+            continue
+        text, base = m.sentence.text, m.sentence.start
+        end = max(m.end, m.place.end if m.place is not None else 0) - base
+        if _PERSON_AFTER.match(text[end:]) and (found is None or m.start > found.start):
+            found = m
+    return found
+
+
+# a person's name right after an office's title: ', dr. Sari Wulan,' or ', Budi,'
+_PERSON_AFTER = re.compile(r"^\s*,\s*(?:(?:dr|drg|Dr|Ir|Drs|Dra|H|Hj|Prof|Ns|apt)\.?\s+)*"
+                           r"[A-Z][a-z'’-]+")

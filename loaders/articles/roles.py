@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_roles
-from loaders.articles.document import Document
-from loaders.articles.institutions import Mention
+from loaders.articles.document import Document, Sentence
+from loaders.articles.institutions import Mention, last_named
 from loaders.articles.meeting import quote_spans
 from loaders.articles.vocab import RoleCue, Vocabulary
 
@@ -35,6 +35,8 @@ _COMMA = re.compile(r"^\s*,\s*$")
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
                    r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# a quote closed right before a speech verb: '..., ” ujarnya'
+_QUOTE_END = re.compile(r"[”\"’']\s*,?\s*$")
 # what joins a subject's next act to an appeal it made ("Bupati mengajak semua pihak
 # bersinergi sekaligus membuka rakor"): the verb after it is the subject's own
 _OWN_NEXT = re.compile(r"\b(?:sekaligus|kemudian|lalu|seraya|sambil|sebelum|sesudah|setelah)\b"
@@ -110,6 +112,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                 continue
             kept.append(c)
         listed = _bind(live, kept)
+        _pronoun_speaker(s, live, kept, mentions)
         if _elsewhere(s.text, v) and not (title and s.start <= title[0] < s.end):
             # "Rakor semester sebelumnya berlangsung di Aula Dinkes": the sentence tells
             # of another event, so what it names says nothing of who attends this one
@@ -130,6 +133,22 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _pronoun_speaker(s: Sentence, live: list[Mention], cues: list[tuple[int, int, RoleCue]],
+                     mentions: list[Mention]) -> None:
+    """'"Data harus diperbarui tiap bulan," ujarnya.': a speech verb with a pronoun after a
+    closing quote and no body of its own before it is said by the last person the text
+    named with their office; one who took part there also presented."""
+    for a, b, cue in cues:
+        said = s.text[a - s.start:b - s.start]
+        if cue.role != "presenter" or cue.binds != "before" or not said.lower().endswith(
+                "nya") or any(m.end <= a for m in live) or not _QUOTE_END.search(
+                s.text[:a - s.start]):
+            continue
+        speaker = last_named(s, mentions)
+        if speaker is not None and speaker.roles and not speaker.absent:
+            speaker.roles = merge_roles(speaker.roles, ("presenter",))
 
 
 def headline_roles(mentions: list[Mention], v: Vocabulary) -> None:
@@ -244,6 +263,12 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
 def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     """Apply one sentence's cues; True when it lists participants."""
     listed = False
+    # who gives a report the sentence's subject receives ("Bupati yang menerima laporan dari
+    # Kadinkes mengatakan"): they attend, and a speech verb later in the clause is not theirs
+    reporters: set[int] = set()
+    # a body a contestant represents in a contest ("mewakili Kecamatan Y dalam lomba"): not
+    # bound by the cue after it either ("..., turut hadir" is the contestant's)
+    contested: set[int] = set()
     after_cues = [(a, b, c) for a, b, c in cues if c.binds in ("after", "quoted")]
     for m in live:
         preceding = [c for c in after_cues if c[1] <= m.start]
@@ -257,10 +282,16 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
                          cue.role):
             continue  # the cue's clause has ended
-        if cue.role == "none":
+        if cue.role in ("none", "contest"):
             m.excluded = m.excluded or not m.roles
+            if cue.role == "contest":
+                contested.add(id(m))
             continue
         if cue.role in _REPRESENTATION:
+            continue
+        if cue.role == "reporter":
+            m.roles = merge_roles(m.roles, ("participant",))
+            reporters.add(id(m))
             continue
         if cue.role != "participant" and _VERB.search(_STANDS_IN.sub(
                 "", m.sentence.text[b - m.sentence.start:m.start - m.sentence.start])):
@@ -271,7 +302,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             m.roles = merge_roles(m.roles, (cue.role,))
             listed = listed or cue.role == "participant"
     for a, b, cue in cues:
-        before = [m for m in live if m.end <= a]
+        before = [m for m in live if m.end <= a and id(m) not in contested and not (
+            cue.role != "participant" and id(m) in reporters)]
         after = [m for m in live if m.start >= b]
         if cue.binds == "before" and before and cue.role == "participant" and not (
                 _hoped(before[-1], cues) or _PLANNED.search(before[-1].sentence.text[
@@ -281,7 +313,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
             # cue joins subjects, it does not start a new clause
             clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue
-                          and x[2].role != "participant"] + [
+                          and x[2].role not in ("participant", "contest")] + [
                 before[0].sentence.start + before[0].sentence.text.rfind(";", 0, a - before[
                     0].sentence.start) + 1])
             for target in [x for x in before if x.start >= clause] or before[-1:]:

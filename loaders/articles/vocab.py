@@ -81,6 +81,7 @@ class TierProvinces:
     pattern: re.Pattern[str]  # the written tier word (Nagari, Wali Nagari ...)
     provinces: tuple[str, ...]  # province names
     spellings: tuple[tuple[str, str], ...]  # (ending as written, ending as registered)
+    within: str = ""  # kabupaten / kota: the kind of kab/kota the tier exists in ("" = both)
 
 
 @dataclass(frozen=True)
@@ -137,9 +138,10 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
             for k, v in grouped.items()}
 
 
-# The roles a cue of roles.csv may give: the five of the gold and the four that steer binding.
+# The roles a cue of roles.csv may give: the five of the gold and those that steer binding.
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
-              "representing", "absent", "none", "elsewhere", "online", "current")
+              "representing", "absent", "none", "elsewhere", "online", "current", "reporter",
+              "contest")
 
 # after / before / sentence, and quoted: binds after, also inside quoted speech;
 # headline: the verb of a headline, binding the name written just before it.
@@ -245,7 +247,8 @@ class Vocabulary:
             out.append(TierProvinces(
                 re.compile(rf"(?:{r['tier']})$", re.IGNORECASE),
                 tuple(n.strip() for n in r["provinces"].split(";") if n.strip()),
-                tuple((a.strip(), b.strip()) for a, b in pairs)))
+                tuple((a.strip(), b.strip()) for a, b in pairs),
+                (r.get("within") or "").strip().lower()))
         return out
 
     @cached_property
