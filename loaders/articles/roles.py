@@ -52,6 +52,8 @@ _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya
 # (and "digelar Pemkot X melalui DPPKB": the office the body acts through is no other clause)
 _STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmelalui\b",
                         re.IGNORECASE)
+# a participant cue that only joins one more body to the one before it
+_JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -279,6 +281,14 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if not preceding:
             continue
         a, b, cue = preceding[-1]
+        if cue.role == "participant" and _JOINS.fullmatch(
+                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and len(
+                preceding) > 1 and preceding[-2][2].role in ("none", "contest") and not \
+                _clause_ended(m.sentence.text, preceding[-2][1] - m.sentence.start,
+                              a - m.sentence.start, "none"):
+            # "akan dilakukan oleh Dinas Sosial bersama Dinas Dukcapil": 'bersama' joins a
+            # second body to the first one's plan, it starts no list of attendees
+            a, b, cue = preceding[-2]
         if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
                          cue.role):
             continue  # the cue's clause has ended
@@ -306,8 +316,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             cue.role != "participant" and id(m) in reporters)]
         after = [m for m in live if m.start >= b]
         if cue.binds == "before" and before and cue.role == "participant" and not (
-                _hoped(before[-1], cues) or _PLANNED.search(before[-1].sentence.text[
-                    before[-1].end - before[-1].sentence.start:a - before[-1].sentence.start])):
+                _hoped(before[-1], cues) or _PLANNED.search(_gap(before[-1], a, cues))):
             # (not 'akademisi dan dunia usaha harus ikut hadir' nor 'berharap ... turut
             # hadir': a list asked or hoped to attend, not one that attended)
             # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
@@ -323,8 +332,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
-                before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
-                                         a - before[-1].sentence.start]):
+                _gap(before[-1], a, cues)):
             continue  # "Kepala Puskesmas akan rutin menyampaikan": a plan, not the meeting
         elif cue.binds == "before" and before:
             target = before[-1]
@@ -396,6 +404,21 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].roles = merge_roles(after[0].roles, ("participant",))
             after[0].excluded = False
     return listed
+
+
+def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:
+    """The text between mention `m` and a cue at `at`, without the aside of a contest cue
+    (", yang akan mewakili Kabupaten X dalam lomba ..., turut hadir": the plan is the
+    contest's, not a plan to attend)."""
+    text, base = m.sentence.text, m.sentence.start
+    out, start = "", m.end
+    for a, b, cue in sorted(cues, key=lambda c: c[0]):
+        if cue.role != "contest" or not (m.end <= a < at):
+            continue
+        comma = text.find(",", b - base, at - base)
+        out += text[start - base:a - base]
+        start = base + comma if comma >= 0 else at
+    return out + text[start - base:at - base]
 
 
 def _clause_ended(text: str, cue_end: int, mention_end: int, role: str) -> bool:
