@@ -192,6 +192,8 @@ def scope(mentions: list[Mention], gaz: Gazetteer, v: Vocabulary, holder: str | 
             code = _default(m, gaz, holder, kabkota, usual)
         m.region_code = code
         region = gaz.region(code) if code and code in gaz.by_code else None
+        if region is not None:
+            m.type = _local_type(m.type, code, gaz, v)
         m.level = region.level if region else None
         stem = _STEMS.get(m.type, m.stem)
         if m.collective and region is not None:
@@ -208,6 +210,24 @@ def scope(mentions: list[Mention], gaz: Gazetteer, v: Vocabulary, holder: str | 
             m.name = f"{stem} {region.name}" if m.type in _BARE else f"{stem} {_label(region)}"
         else:
             m.name = stem
+
+
+def _local_type(t: str, code: str | None, gaz: Gazetteer, v: Vocabulary) -> str:
+    """A head's title that names another tier in some provinces (tier_provinces.csv retype:
+    in a DIY kabupaten the Lurah heads a kalurahan, a village, so KELURAHAN is DESA there)."""
+    if code is None:
+        return t
+    for rule in v.tier_provinces:
+        target = dict(rule.retype).get(t)
+        if target is None:
+            continue
+        kab = gaz.at_level(code, "kabkota")
+        if kab is None or (rule.within and not kab.name.lower().startswith(rule.within)):
+            continue
+        if any(gaz.within(code, p) for name in rule.provinces
+               for p in gaz.find("province", name)):
+            return target
+    return t
 
 
 # How a body is named once its region is known ("Kecamatan Genuk", "Pemerintah Desa X").

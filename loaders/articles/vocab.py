@@ -82,6 +82,7 @@ class TierProvinces:
     provinces: tuple[str, ...]  # province names
     spellings: tuple[tuple[str, str], ...]  # (ending as written, ending as registered)
     within: str = ""  # kabupaten / kota: the kind of kab/kota the tier exists in ("" = both)
+    retype: tuple[tuple[str, str], ...] = ()  # (type, type): a head's office there is the other
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,9 @@ class Vocabulary:
                 re.compile(rf"(?:{r['tier']})$", re.IGNORECASE),
                 tuple(n.strip() for n in r["provinces"].split(";") if n.strip()),
                 tuple((a.strip(), b.strip()) for a, b in pairs),
-                (r.get("within") or "").strip().lower()))
+                (r.get("within") or "").strip().lower(),
+                tuple(tuple(x.strip() for x in pair.split(">", 1))  # type: ignore[misc]
+                      for pair in (r.get("retype") or "").split(";") if ">" in pair)))
         return out
 
     @cached_property
