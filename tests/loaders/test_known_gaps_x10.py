@@ -172,3 +172,41 @@ def test_kapanewon_and_kemantren_settle_a_name_both_kinds_of_kab_kota_hold() -> 
     got = _holder("Mantri Pamong Praja Jetis Buka Rembuk\n\nRembuk stunting tingkat kemantren "
                   "dibuka Mantri Pamong Praja Jetis, Selasa (3/6/2025).\n")
     assert (got["kabkota"], got["kecamatan"]) == ("Kota Yogyakarta", "Jetis")
+
+
+def test_a_second_body_joined_to_a_future_act_is_no_attendee_either() -> None:
+    got = found(KAB + "Hadir Kepala Dinas Pangan. Verifikasi ulang rencananya akan dilakukan oleh "
+                "Dinas Sosial bersama Dinas Kependudukan dan Pencatatan Sipil.")
+    assert "DINSOS" not in got and "DISDUKCAPIL" not in got
+
+
+def test_a_contestant_that_will_represent_a_place_still_attends() -> None:
+    got = found(KAB + "Kader Posyandu Melati, yang akan mewakili Kabupaten Batu Jaya dalam lomba "
+                "posyandu tingkat provinsi, turut hadir.")
+    assert "POSYANDU" in got
+
+
+def test_a_meeting_held_on_a_bodys_initiative_is_its_own() -> None:
+    got = found("Rapat koordinasi stunting digelar di Aula Sukaluyu, Rabu (5/11/2025), atas "
+                "prakarsa Pemerintah Kecamatan Sukaluyu.")
+    assert "organiser" in got["KECAMATAN"]
+
+
+def test_tingkat_kapanewon_names_the_kecamatan_level() -> None:
+    got = _holder("Rakor Stunting\n\nSLEMAN - Rapat koordinasi TPPS tingkat kapanewon digelar "
+                  "di Pendopo Kapanewon Prambanan, Kamis (30/10/2025). Hadir Kepala Puskesmas "
+                  "Prambanan.\n")
+    assert (got["kabkota"], got["kecamatan"]) == ("Kabupaten Sleman", "Prambanan")
+
+
+def test_the_lurah_of_a_diy_kabupaten_heads_a_village() -> None:
+    def types(text: str) -> set[str]:
+        out = to_json(extract(parse("t.txt", text), gazetteer()))
+        return {i["type"] for i in out["institutions"]}
+
+    diy = types("Rakor TPPS Kulon Progo\n\nPemerintah Kabupaten Kulon Progo menggelar rapat "
+                "koordinasi TPPS, Senin (17/11/2025). Hadir Lurah Banguncipto.\n")
+    assert "DESA" in diy and "KELURAHAN" not in diy
+    city = types("Rakor Stunting Kemantren\n\nRapat koordinasi stunting Kemantren Tegalrejo "
+                 "digelar Jumat (7/11/2025) dan dihadiri para lurah.\n")
+    assert "KELURAHAN" in city and "DESA" not in city
