@@ -63,10 +63,10 @@ def _abbreviations(root: Path = DATA) -> re.Pattern[str]:
 
 @cache
 def _furniture(root: Path = DATA) -> dict[str, list[re.Pattern[str]]]:
-    """Line patterns by kind: stop, drop, caption, byline, publisher, credit
+    """Line patterns by kind: stop, drop, caption, byline, publisher, credit, signoff
     (data/furniture.txt)."""
     kinds: dict[str, list[re.Pattern[str]]] = {
-        k: [] for k in ("stop", "drop", "caption", "byline", "publisher", "credit")}
+        k: [] for k in ("stop", "drop", "caption", "byline", "publisher", "credit", "signoff")}
     for line in (root / "furniture.txt").read_text("utf-8").splitlines():
         kind, _, pattern = line.partition(":")
         if kind.strip() in kinds and not line.startswith("#"):
@@ -150,13 +150,21 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
                 p.search(line) for p in kinds["byline"]):
             bylines.append((start, end))
             continue
+        if any(p.search(line) for p in kinds["signoff"]):
+            # '(Diskominfo Lembah Hijau)', 'Sumber: Humas Polres X': the desk that sent the
+            # release names its publisher, not a body at the meeting
+            publisher.append(line.strip(" ()*."))
+            continue
         if any(p.search(line) for p in kinds["drop"]):
             continue
-        # a writer's credit closing the last paragraph ('... 150 peserta. (ped/rel)'):
-        # the credit goes, the paragraph stays
+        # a writer's credit closing the last paragraph ('... 150 peserta. (ped/rel)',
+        # '... (Humas Pemkab X)'): the credit goes, the paragraph stays
         for p in kinds["credit"]:
             m = p.search(line)
             if m:
+                credit = line[m.start():].strip(" ()*.")
+                if any(q.search(credit) for q in kinds["publisher"] + kinds["signoff"]):
+                    publisher.append(credit)
                 end = start + len(line[:m.start()].rstrip())
                 line = text[start:end]
         if not line:

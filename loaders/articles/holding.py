@@ -181,7 +181,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         level = first.level or (gaz.region(first.code).level if first.code else None)
         if level:
             return Holder(level, _code_at(gaz, first.code, level), f"qualifier {first.name}")
-    low = re.search(r"\b(?:tingkat\s+)?(desa|kelurahan|nagari|gampong|kampung|kecamatan|distrik)"
+    # (every plain kecamatan word of tiers.csv counts: 'tingkat kapanewon', 'rakor kemantren')
+    districts = _district_words(v)
+    low = re.search(rf"\b(?:tingkat\s+)?(desa|kelurahan|nagari|gampong|kampung|{districts})"
                     r"\b", text, re.IGNORECASE)
     # 2b. the headline: 'Pemdes X Gelar Musdes Rembuk Stunting', 'Rembug Stunting Desa X'
     headline = _headline_holder(doc, places, gaz, v)
@@ -202,7 +204,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if headline is not None:
         return headline
     if low:
-        level = "kecamatan" if low[1].lower() in ("kecamatan", "distrik") else "desa"
+        level = "kecamatan" if re.fullmatch(districts, low[1], re.IGNORECASE) else "desa"
         return Holder(level, _code_at(gaz, _guess(places, level, gaz), level),
                       f"qualifier {low[1]}")
     # 3b. a village government named in the meeting's sentences ('bekerja sama dengan
@@ -249,6 +251,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _district_words(v: Vocabulary) -> str:
+    """The kecamatan tier's plain kind words (Kecamatan, Distrik, Kapanewon, Kemantren)."""
+    words = [t.form for t in v.tiers if t.level == "kecamatan" and t.role == "word"
+             and re.fullmatch(r"[A-Za-z]+", t.form)]
+    return "|".join(words) or "kecamatan"
 
 
 def _provincial_voice(in_meeting: list[Mention], places: Places, gaz: Gazetteer, kab: str,

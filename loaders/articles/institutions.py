@@ -194,6 +194,8 @@ def scope(mentions: list[Mention], gaz: Gazetteer, v: Vocabulary, holder: str | 
             code = _default(m, gaz, holder, kabkota, usual)
         m.region_code = code
         region = gaz.region(code) if code and code in gaz.by_code else None
+        if region is not None:
+            m.type = _local_type(m.type, code, gaz, v)
         m.level = region.level if region else None
         stem = _STEMS.get(m.type, m.stem)
         if m.collective and region is not None:
@@ -210,6 +212,24 @@ def scope(mentions: list[Mention], gaz: Gazetteer, v: Vocabulary, holder: str | 
             m.name = f"{stem} {region.name}" if m.type in _BARE else f"{stem} {_label(region)}"
         else:
             m.name = stem
+
+
+def _local_type(t: str, code: str | None, gaz: Gazetteer, v: Vocabulary) -> str:
+    """A head's title that names another tier in some provinces (tier_provinces.csv retype:
+    in a DIY kabupaten the Lurah heads a kalurahan, a village, so KELURAHAN is DESA there)."""
+    if code is None:
+        return t
+    for rule in v.tier_provinces:
+        target = dict(rule.retype).get(t)
+        if target is None:
+            continue
+        kab = gaz.at_level(code, "kabkota")
+        if kab is None or (rule.within and not kab.name.lower().startswith(rule.within)):
+            continue
+        if any(gaz.within(code, p) for name in rule.provinces
+               for p in gaz.find("province", name)):
+            return target
+    return t
 
 
 # How a body is named once its region is known ("Kecamatan Genuk", "Pemerintah Desa X").
@@ -241,3 +261,24 @@ def _default(m: Mention, gaz: Gazetteer, holder: str | None, kabkota: str | None
 def _member_level(t: str, usual: tuple[str, ...]) -> str:
     """The level of the members of a collective: "Camat se-Kota X" are kecamatan offices."""
     return max(usual, key=lambda lv: _LEVEL_RANK.get(lv, 0)) if usual else "desa"
+
+
+def last_named(said_in: Sentence, mentions: list[Mention]) -> Mention | None:
+    """'"...," ujarnya.': the body of the last person named before `said_in` (a title,
+    then the person's name: 'Kepala Dinas Kesehatan, dr. Sari, memaparkan ...'), in that
+    paragraph or the two before it; None when no one is named there."""
+    found: Mention | None = None
+    for m in mentions:
+        if m.sentence.start >= said_in.start or m.excluded or \
+                m.sentence.paragraph < said_in.paragraph - 2:
+            continue
+        text, base = m.sentence.text, m.sentence.start
+        end = max(m.end, m.place.end if m.place is not None else 0) - base
+        if _PERSON_AFTER.match(text[end:]) and (found is None or m.start > found.start):
+            found = m
+    return found
+
+
+# a person's name right after an office's title: ', dr. Sari Wulan,' or ', Budi,'
+_PERSON_AFTER = re.compile(r"^\s*,\s*(?:(?:dr|drg|Dr|Ir|Drs|Dra|H|Hj|Prof|Ns|apt)\.?\s+)*"
+                           r"[A-Z][a-z'’-]+")

@@ -438,7 +438,8 @@ _TITLE_WORDS = re.compile(
     r"(?:\s*\([^)]{1,40}\))?(?:\s+(?:[A-Z0-9][\w/&'’.-]*|dan|atau|&|tingkat|se-?\s*\w+|tahun|"
     r"tahap|semester|triwulan|percepatan|penurunan|pencegahan|penanganan|stunting|lintas|"
     r"sektor|khusus|evaluasi|kabupaten|kota|kecamatan|desa|kelurahan|provinsi|distrik|nagari|"
-    r"kampung|gampong|tim|(?:\([^)]{1,40}\))))*")
+    r"kampung|gampong|kapanewon|kemantren|kalurahan|pekon|tiyuh|nagori|ohoi|tim|"
+    r"(?:\([^)]{1,40}\))))*")
 
 
 def title_span(doc: Document, c: Candidate) -> tuple[int, int]:

@@ -148,7 +148,8 @@ class Places:
             return codes, n
 
         def inside(found: list[str]) -> list[str]:
-            return [c for c in found if any(self.gaz.within(c, p) for p in provinces)]
+            return [c for c in found if any(self.gaz.within(c, p) for p in provinces)
+                    and self._in_kind(c, rule.within)]
 
         # some registers keep the tier word in the name ('Gampong Ladang'): those count too
         with_tier = self.gaz.find(level, f"{tier} {' '.join(words[:n])}") if n else []
@@ -178,6 +179,14 @@ class Places:
                     if found:
                         return found, size
         return (kept, n) if kept else (codes, n)
+
+    def _in_kind(self, code: str, within: str) -> bool:
+        """A tier word of one kind of kab/kota only (DIY: Kapanewon in a kabupaten, Kemantren
+        in the city): a candidate whose kab/kota is of the other kind is not meant."""
+        if not within:
+            return True
+        kab = self.gaz.at_level(code, "kabkota")
+        return kab is None or kab.name.lower().startswith(within)
 
     # -- finding -----------------------------------------------------------------------
     def _find(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from loaders.articles.document import Document, Sentence
-from loaders.articles.institutions import Mention
+from loaders.articles.institutions import Mention, last_named
 from loaders.articles.vocab import Vocabulary
 
 _SKIPPABLE = {"dan", "di", "yang", "untuk", "&", "ke", "dari", "bagi", "pada", "serta"}
@@ -89,7 +89,6 @@ class _Patterns:
     list_item: re.Pattern[str]
     bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
-    not_after: re.Pattern[str]
     name_end: re.Pattern[str]
     venue_before: re.Pattern[str]
     venue: re.Pattern[str]
@@ -117,6 +116,7 @@ class _Patterns:
     own: re.Pattern[str]
     said_by: re.Pattern[str]
     said_name: re.Pattern[str]
+    said_self: re.Pattern[str]
     own_after: re.Pattern[str]
     speaker_title: re.Pattern[str]
     speaker_as: re.Pattern[str]
@@ -173,7 +173,6 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # a list line whose bullet was lost: two capitalised words or more ("Warung Stunting")
         bare_item=re.compile(rf"^\s*#?\s*({_CAP}(?:\s+{_CAP}){{1,4}})(?:\s*\(\s*({_EXPANSION})\s*\))?"),
         also_called=re.compile(rf"^[{_QUOTES}]?\s*(?:,\s*)?(?:atau|alias|yaitu|yakni)\s+({_EXPANSION})"),
-        not_after=re.compile(rf"(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
         name_end=re.compile(p.get("name_end", "(?!)")),
         venue_before=re.compile(rf"(?:{v.venue_words})\s+$"),
         venue=re.compile(rf"(?:{v.venue_words})\b"),
@@ -213,6 +212,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
         said_name=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*"
                              rf"(?:{p.get('said', '(?!)')})\s+(?P<name>(?-i:{_CAP}))",
                              re.IGNORECASE),
+        # '..., ujarnya.' / 'katanya' / 'tuturnya': the speaker is the person named before
+        said_self=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*"
+                             rf"(?:{p.get('said', '(?!)')})nya\b", re.IGNORECASE),
         own_after=re.compile(p.get("own_after", "(?!)"), re.IGNORECASE),
         speaker_title=re.compile(p.get("speaker_title", "(?!)")),
         speaker_as=re.compile(p.get("speaker_as", "(?!)"), re.IGNORECASE),
@@ -226,7 +228,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         dangling=re.compile(rf"(?<![\w])(?:{p['trigger']})\s*:?\s*$"),
         lead_name=re.compile(rf"^\s*[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
         vision_lead=re.compile(p.get("vision_lead", "(?!)")),
-        # not_after as a whole word ('aplikasi' does not end in the post 'Kasi')
+        # not_after as a whole word ('aplikasi', 'edukasi' and 'komunikasi' do not end in the
+        # post 'Kasi')
         post_before=re.compile(rf"(?<![\w-])(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
         place_initiative=re.compile(p.get("place_initiative", "(?!)")),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
@@ -385,8 +388,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
             name = p.name_end.sub("", raw)  # "Insting Kabupaten X"
             if _rejected_span(s.start + at, spans) or len(name) < 3 or \
-                    p.not_after.search(s.text[:m.start()]):
-                continue  # "Penanggung Jawab Program Gizi" is a post
+                    p.post_before.search(s.text[:m.start()]):
+                continue  # "Penanggung Jawab Program Gizi" is a post ("edukasi Program X" is not)
             if rejected(name, at) and p.place_lead.match(name) and p.place_noun.fullmatch(
                     noun) and not _is_place(
                     name.split(None, 1)[-1], places) and not rejected(f"{noun} {name}", at):
@@ -686,8 +689,17 @@ def _quoted_speaker(prog: Program, mentions: list[Mention], p: _Patterns) -> Non
     Proborini,' or 'Udayanti Proborini selaku Kepala Dinas ...'): that body runs it."""
     for s, start, end in prog.seen or [(prog.sentence, prog.start, prog.end)]:
         said = p.said_name.match(s.text[end - s.start:])
-        if not said or not (p.own.search(s.text[:start - s.start])
-                            or p.own_after.match(s.text[end - s.start:])):
+        own = p.own.search(s.text[:start - s.start]) or p.own_after.match(s.text[end - s.start:])
+        pronoun = None if said else p.said_self.match(s.text[end - s.start:])
+        if pronoun and own and not any(m.sentence is s and m.start >= end + pronoun.end()
+                                       and not m.excluded for m in mentions):
+            # '"Kami menggulirkan Gerakan X," ujarnya.': the pronoun points back to the
+            # last person the text named with their office before the quote
+            speaker = last_named(s, mentions)
+            if speaker is not None:
+                prog.run_by.append((speaker.type, "RUNS", speaker))
+                return
+        if not said or not own:
             continue
         name, named_at = said["name"], end + said.start("name")
         if any(m.sentence is s and m.start >= named_at for m in mentions):

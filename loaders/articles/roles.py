@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from graph.model import merge_roles
-from loaders.articles.document import Document
-from loaders.articles.institutions import Mention
+from loaders.articles.document import Document, Sentence
+from loaders.articles.institutions import Mention, last_named
 from loaders.articles.meeting import quote_spans
 from loaders.articles.vocab import RoleCue, Vocabulary
 
@@ -42,6 +42,8 @@ _AS = re.compile(r"^(?:\s*[A-Z][\w.'-]*){0,4}\s*(?:,\s*[A-Z][^;,.]{0,40}?,\s*)?"
                  r"(?:selaku|sebagai)\s+"
                  r"(?:(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s+)?$")
 _QUOTE_MARK = re.compile(r"[”\"]")
+# a quote closed right before a speech verb: '..., ” ujarnya'
+_QUOTE_END = re.compile(r"[”\"’']\s*,?\s*$")
 # what joins a subject's next act to an appeal it made ("Bupati mengajak semua pihak
 # bersinergi sekaligus membuka rakor"): the verb after it is the subject's own
 _OWN_NEXT = re.compile(r"\b(?:sekaligus|kemudian|lalu|seraya|sambil|sebelum|sesudah|setelah)\b"
@@ -57,6 +59,8 @@ _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya
 # (and "digelar Pemkot X melalui DPPKB": the office the body acts through is no other clause)
 _STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmela(?:l)?ui\b",
                         re.IGNORECASE)
+# a participant cue that only joins one more body to the one before it
+_JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -124,6 +128,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         listed = listed or bool(kept) and kept[-1][2].role == "participant" and kept[-1][
             2].binds == "before" and any("participant" in m.roles for m in live if m.end <= kept[
                 -1][0]) and not any(m.start >= kept[-1][1] for m in live)
+        _pronoun_speaker(s, live, kept, mentions)
         if _elsewhere(s.text, v) and not (title and s.start <= title[0] < s.end):
             # "Rakor semester sebelumnya berlangsung di Aula Dinkes": the sentence tells
             # of another event, so what it names says nothing of who attends this one
@@ -144,6 +149,22 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _pronoun_speaker(s: Sentence, live: list[Mention], cues: list[tuple[int, int, RoleCue]],
+                     mentions: list[Mention]) -> None:
+    """'"Data harus diperbarui tiap bulan," ujarnya.': a speech verb with a pronoun after a
+    closing quote and no body of its own before it is said by the last person the text
+    named with their office; one who took part there also presented."""
+    for a, b, cue in cues:
+        said = s.text[a - s.start:b - s.start]
+        if cue.role != "presenter" or cue.binds != "before" or not said.lower().endswith(
+                "nya") or any(m.end <= a for m in live) or not _QUOTE_END.search(
+                s.text[:a - s.start]):
+            continue
+        speaker = last_named(s, mentions)
+        if speaker is not None and speaker.roles and not speaker.absent:
+            speaker.roles = merge_roles(speaker.roles, ("presenter",))
 
 
 def headline_roles(mentions: list[Mention], v: Vocabulary) -> None:
@@ -259,6 +280,12 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
 def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     """Apply one sentence's cues; True when it lists participants."""
     listed = False
+    # who gives a report the sentence's subject receives ("Bupati yang menerima laporan dari
+    # Kadinkes mengatakan"): they attend, and a speech verb later in the clause is not theirs
+    reporters: set[int] = set()
+    # a body a contestant represents in a contest ("mewakili Kecamatan Y dalam lomba"): not
+    # bound by the cue after it either ("..., turut hadir" is the contestant's)
+    contested: set[int] = set()
     after_cues = [(a, b, c) for a, b, c in cues if c.binds in ("after", "quoted")]
     for m in live:
         preceding = [c for c in after_cues if c[1] <= m.start]
@@ -269,13 +296,27 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if not preceding:
             continue
         a, b, cue = preceding[-1]
+        if cue.role == "participant" and _JOINS.fullmatch(
+                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and len(
+                preceding) > 1 and preceding[-2][2].role in ("none", "contest") and not \
+                _clause_ended(m.sentence.text, preceding[-2][1] - m.sentence.start,
+                              a - m.sentence.start, "none"):
+            # "akan dilakukan oleh Dinas Sosial bersama Dinas Dukcapil": 'bersama' joins a
+            # second body to the first one's plan, it starts no list of attendees
+            a, b, cue = preceding[-2]
         if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
                          cue.role):
             continue  # the cue's clause has ended
-        if cue.role == "none":
+        if cue.role in ("none", "contest"):
             m.excluded = m.excluded or not m.roles
+            if cue.role == "contest":
+                contested.add(id(m))
             continue
         if cue.role in _REPRESENTATION:
+            continue
+        if cue.role == "reporter":
+            m.roles = merge_roles(m.roles, ("participant",))
+            reporters.add(id(m))
             continue
         if cue.role != "participant" and _VERB.search(_STANDS_IN.sub(
                 "", m.sentence.text[b - m.sentence.start:m.start - m.sentence.start])):
@@ -286,17 +327,17 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             m.roles = merge_roles(m.roles, (cue.role,))
             listed = listed or cue.role == "participant"
     for a, b, cue in cues:
-        before = [m for m in live if m.end <= a]
+        before = [m for m in live if m.end <= a and id(m) not in contested and not (
+            cue.role != "participant" and id(m) in reporters)]
         after = [m for m in live if m.start >= b]
         if cue.binds == "before" and before and cue.role == "participant" and not (
-                _hoped(before[-1], cues) or _PLANNED.search(before[-1].sentence.text[
-                    before[-1].end - before[-1].sentence.start:a - before[-1].sentence.start])):
+                _hoped(before[-1], cues) or _PLANNED.search(_gap(before[-1], a, cues))):
             # (not 'akademisi dan dunia usaha harus ikut hadir' nor 'berharap ... turut
             # hadir': a list asked or hoped to attend, not one that attended)
             # "Polres X melalui Waka Polres bersama Kapolsek membahas": an earlier participant
             # cue joins subjects, it does not start a new clause
             clause = max([x[1] for x in cues if x[1] <= a and x[2] is not cue
-                          and x[2].role != "participant"] + [
+                          and x[2].role not in ("participant", "contest")] + [
                 before[0].sentence.start + before[0].sentence.text.rfind(";", 0, a - before[
                     0].sentence.start) + 1])
             for target in [x for x in before if x.start >= clause] or before[-1:]:
@@ -306,8 +347,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
-                before[-1].sentence.text[before[-1].end - before[-1].sentence.start:
-                                         a - before[-1].sentence.start]):
+                _gap(before[-1], a, cues)):
             continue  # "Kepala Puskesmas akan rutin menyampaikan": a plan, not the meeting
         elif cue.binds == "before" and before:
             target = before[-1]
@@ -379,6 +419,21 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].roles = merge_roles(after[0].roles, ("participant",))
             after[0].excluded = False
     return listed
+
+
+def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:
+    """The text between mention `m` and a cue at `at`, without the aside of a contest cue
+    (", yang akan mewakili Kabupaten X dalam lomba ..., turut hadir": the plan is the
+    contest's, not a plan to attend)."""
+    text, base = m.sentence.text, m.sentence.start
+    out, start = "", m.end
+    for a, b, cue in sorted(cues, key=lambda c: c[0]):
+        if cue.role != "contest" or not (m.end <= a < at):
+            continue
+        comma = text.find(",", b - base, at - base)
+        out += text[start - base:a - base]
+        start = base + comma if comma >= 0 else at
+    return out + text[start - base:at - base]
 
 
 def _clause_ended(text: str, cue_end: int, mention_end: int, role: str) -> bool:

@@ -82,6 +82,8 @@ class TierProvinces:
     pattern: re.Pattern[str]  # the written tier word (Nagari, Wali Nagari ...)
     provinces: tuple[str, ...]  # province names
     spellings: tuple[tuple[str, str], ...]  # (ending as written, ending as registered)
+    within: str = ""  # kabupaten / kota: the kind of kab/kota the tier exists in ("" = both)
+    retype: tuple[tuple[str, str], ...] = ()  # (type, type): a head's office there is the other
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,10 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
             for k, v in grouped.items()}
 
 
-# The roles a cue of roles.csv may give: the five of the gold and the four that steer binding.
+# The roles a cue of roles.csv may give: the five of the gold and those that steer binding.
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
-              "representing", "absent", "none", "elsewhere", "online", "current")
+              "representing", "absent", "none", "elsewhere", "online", "current", "reporter",
+              "contest")
 
 # after / before / sentence, and quoted: binds after, also inside quoted speech;
 # headline: the verb of a headline, binding the name written just before it.
@@ -250,7 +253,10 @@ class Vocabulary:
             out.append(TierProvinces(
                 re.compile(rf"(?:{r['tier']})$", re.IGNORECASE),
                 tuple(n.strip() for n in r["provinces"].split(";") if n.strip()),
-                tuple((a.strip(), b.strip()) for a, b in pairs)))
+                tuple((a.strip(), b.strip()) for a, b in pairs),
+                (r.get("within") or "").strip().lower(),
+                tuple(tuple(x.strip() for x in pair.split(">", 1))  # type: ignore[misc]
+                      for pair in (r.get("retype") or "").split(";") if ">" in pair)))
         return out
 
     @cached_property
