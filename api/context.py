@@ -80,6 +80,8 @@ class Context:
         self.network_sizes: dict[Any, Any] = {}  # filter -> NetworkSize, from QueryCost
         self.scope_versions: dict[str | None, int] = {}  # region -> version, from QueryCost
         self._loaders: dict[Callable[..., Any], DataLoader[Any, Any]] = {}
+        # of -> id(model object) -> (that object, of(it)): see `typed`.
+        self._typed: dict[Callable[[Any], Any], dict[int, tuple[Any, Any]]] = {}
         # A store whose reads are short and in-process (SQLite) is read on the event
         # loop: a thread hop costs more than the read, and the GIL serialises it anyway.
         self._inline_reads = bool(getattr(store, "inline_reads", False))
@@ -96,6 +98,22 @@ class Context:
         if found is None:
             found = self._loaders[factory] = factory(self)
         return found
+
+    def typed(self, of: Callable[[Any], R], found: Any) -> R:
+        """of(found), made once per request for each model object the loaders hold: the
+        attendees of a page of meetings share a few regions and institutions, and a
+        loader hands every row the same model object for one key. Keyed by identity
+        (the object is kept, so its id is not reused): a value a loader reads anew
+        (after a write) is converted anew."""
+        memo = self._typed.get(of)
+        if memo is None:
+            memo = self._typed[of] = {}
+        hit = memo.get(id(found))
+        if hit is not None and hit[0] is found:
+            return cast(R, hit[1])
+        made = of(found)
+        memo[id(found)] = (found, made)
+        return made
 
     async def call(self, fn: Callable[..., R], *args: Any, bound: Any = _DEFAULT) -> R:
         """Run a (blocking) store call off the event loop, within the store timeout.

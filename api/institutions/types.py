@@ -20,7 +20,7 @@ from api.institutions.dataloaders import (
     meetings_of_institution,
     program_links_of_institution,
 )
-from api.loading import Deferred, load_now, then
+from api.loading import Deferred, is_awaitable, load_now, then
 from api.node import Node
 from api.pagination import (
     DEFAULT_PAGE,
@@ -65,12 +65,16 @@ async def related_institution(info: Info, id_: str) -> Institution:
 
 def related_institution_now(info: Info, id_: str) -> Deferred:
     """related_institution without a coroutine when the request already read it."""
+    context = ctx(info)
+
     def wrap(found: model.Institution | None) -> Institution:
         if found is None:
             raise LookupError(f"institution {id_} is gone")
-        return Institution.of(found)
+        return context.typed(Institution.of, found)
 
-    return then(load_now(ctx(info).loader(institution_by_id), id_), wrap)
+    found = load_now(context.loader(institution_by_id), id_)
+    return then(found, wrap) if found is None or is_awaitable(found) else \
+        context.typed(Institution.of, found)
 
 
 @strawberry.type(description="An institution that co-attended meetings with another one.")

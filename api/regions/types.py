@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.context import ctx
-from api.loading import Deferred, load_now, then
+from api.loading import Deferred, is_awaitable, load_now, then
 from api.node import Node
 from api.regions.dataloaders import (
     children_of_region,
@@ -29,8 +29,13 @@ def region_now(info: Info, code: str | None) -> Deferred:
     """region_of without a coroutine when the request already read the region."""
     if code is None:
         return None
-    return then(load_now(ctx(info).loader(region_by_code), code),
-                lambda found: Region.of(found) if found else None)
+    context = ctx(info)
+    found = load_now(context.loader(region_by_code), code)
+    if found is None:
+        return None
+    if is_awaitable(found):
+        return then(found, lambda r: context.typed(Region.of, r) if r else None)
+    return context.typed(Region.of, found)
 
 
 @strawberry.type(

@@ -831,7 +831,7 @@ class EmbeddedStore:
                     Attendance(r["meeting_id"], r["id"], _roles(r["roles"])))
                 if r["id"] not in out.institutions:
                     out.institutions[r["id"]] = _institution(r)
-                if regions and r["r_code"] is not None:
+                if regions and r["r_code"] is not None and r["r_code"] not in out.regions:
                     out.regions[r["r_code"]] = Region(r["r_code"], r["r_name"], r["r_level"],
                                                       r["r_parent"])
         return out

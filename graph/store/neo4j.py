@@ -897,8 +897,9 @@ class Neo4jStore:
                 Attendance(rec["mid"], i["id"], tuple(rec["roles"])))
             if i["id"] not in out.institutions:
                 out.institutions[i["id"]] = _institution(i)
-            if rec["r"] is not None:
-                out.regions[rec["r"]["code"]] = _region(rec["r"])
+            r = rec["r"]
+            if r is not None and r["code"] not in out.regions:
+                out.regions[r["code"]] = _region(r)
         return out
 
     def _meetings_by_parent(self, pattern: str, ids: Iterable[str], window: Window,
