@@ -54,3 +54,30 @@ def test_the_release_day_of_a_report_does_not_date_the_meeting() -> None:
                  "hasil survei gizi yang dirilis Kementerian Kesehatan pada 7 Agustus 2025. "
                  "Rapat itu digelar Jumat (26/9/2025) di ruang rapat Bupati.")
     assert m["date"] == "2025-09-26"
+
+
+RESPELT = [
+    *TREE,
+    # a village whose first word alone is a kelurahan of another province
+    {"code": "Q", "name": "Tanah Lestari", "level": "province"},
+    {"code": "QK", "name": "Kota Bandar Lama", "level": "kabkota", "parent": "Q"},
+    {"code": "QC", "name": "Pasar Baru", "level": "kecamatan", "parent": "QK"},
+    {"code": "QD", "name": "Tumpang", "level": "desa", "parent": "QC"},
+    {"code": "D2", "name": "Tumpang Krasak", "level": "desa", "parent": "C"},
+    {"code": "D3", "name": "Iemasen Kaye Adang", "level": "desa", "parent": "C"},
+]
+
+
+def _desa(text: str) -> tuple[str | None, str | None]:
+    m = _meeting(text, RESPELT)
+    return m.get("level"), (m.get("region") or {}).get("code")
+
+
+def test_a_village_written_with_a_vowel_more_stays_whole_inside_its_chain() -> None:
+    assert _desa("Pemerintah Desa Tumpang Kerasak Kecamatan Sukaluyu Kabupaten Lembah "
+                 "Hijau mengadakan rembuk stunting, Rabu (15/5/2024).") == ("desa", "D2")
+
+
+def test_a_village_written_with_spaces_and_a_doubled_vowel_resolves() -> None:
+    assert _desa("Pemerintah Desa Ie Masen Kayee Adang menggelar rembuk stunting, Senin "
+                 "(3/3/2025), dihadiri Camat Sukaluyu.") == ("desa", "D3")
