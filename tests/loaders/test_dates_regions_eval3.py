@@ -81,3 +81,12 @@ def test_a_village_written_with_a_vowel_more_stays_whole_inside_its_chain() -> N
 def test_a_village_written_with_spaces_and_a_doubled_vowel_resolves() -> None:
     assert _desa("Pemerintah Desa Ie Masen Kayee Adang menggelar rembuk stunting, Senin "
                  "(3/3/2025), dihadiri Camat Sukaluyu.") == ("desa", "D3")
+
+
+def test_the_acting_governor_written_penjagub_holds_over_a_same_named_city() -> None:
+    tree = [*TREE, {"code": "G", "name": "Tanjung Emas", "level": "province"},
+            {"code": "GK", "name": "Kota Tanjung Emas", "level": "kabkota", "parent": "G"}]
+    m = _meeting("KOTA TANJUNG EMAS – Rembuk stunting tahun 2025 resmi dibuka Penjagub "
+                 "Tanjung Emas di sebuah hotel, Selasa (3/6/2025). Pemprov berharap "
+                 "prevalensi turun.", tree)
+    assert (m.get("level"), (m.get("region") or {}).get("code")) == ("province", "G")
