@@ -90,3 +90,10 @@ def test_the_acting_governor_written_penjagub_holds_over_a_same_named_city() -> 
                  "Tanjung Emas di sebuah hotel, Selasa (3/6/2025). Pemprov berharap "
                  "prevalensi turun.", tree)
     assert (m.get("level"), (m.get("region") or {}).get("code")) == ("province", "G")
+
+
+def test_a_kecamatan_forum_in_a_village_hall_stays_the_kecamatans() -> None:
+    m = _meeting("Rembuk stunting yang dihadiri unsur Forkopimcam Sukaluyu berlangsung di "
+                 "aula balai desa Cibening, Rabu (14/8/2024). Dalam sambutannya camat "
+                 "meminta para kepala desa menganggarkan intervensi.")
+    assert (m.get("level"), (m.get("region") or {}).get("code")) == ("kecamatan", "C")
