@@ -56,8 +56,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
         dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
         # (14/10), (16/02): no year, inside a parenthesis
         short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
-        written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+({months})\b\.?"
-                           r"(?:\s+(\d{4}))?", re.IGNORECASE),
+        # 'tanggal 26 bulan September tahun 2024': the words bulan and tahun may stand
+        # between the parts of a fully spelled date, in any case
+        written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+(?:bulan\s+)?({months})\b"
+                           r"\.?(?:\s+(?:tahun\s+)?(\d{4}))?", re.IGNORECASE),
         # 'Senin–Selasa (7–8/7/2025)': a range of days gives its first weekday
         weekday_before=re.compile(rf"\b({days})\b(?:\s*[-–]\s*(?:{days})\b)?[\s,]*(?:\w+[\s,]*)?"
                                   r"(?:\(|tanggal|tgl\.?)?"

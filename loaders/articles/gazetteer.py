@@ -42,6 +42,8 @@ class Gazetteer:
         self._ancestors: dict[str, frozenset[str]] = {}
         self._found: dict[tuple[str, str, str | None], list[str]] = {}  # lookups already made
         self.zones: dict[str, str] = {}  # province code -> WIB / WITA / WIT, when given
+        # level -> consonant skeleton -> codes, built on the first respelled lookup
+        self._loose: dict[str, dict[str, list[str]]] = {}
         aliases: list[tuple[Region, str]] = []
         v = vocab or vocabulary()
         numerals = v.numerals
@@ -116,6 +118,29 @@ class Gazetteer:
             found += self._index.get((level, kind if level == "kabkota" else None, v), [])
         return list(dict.fromkeys(found))
 
+    def find_respelled(self, level: str, name: str) -> list[str]:
+        """Codes of kecamatan or desa whose name is `name` spelled otherwise: the same
+        consonants in the same order once spaces and doubled letters go ('Ie Masen Kayee
+        Adang' / 'Iemasen Kaye Adang', 'Selong Belanak' / 'Selong Blanak'), and close
+        as a whole (a vowel or two apart). Exact names are `find`'s."""
+        if level not in ("kecamatan", "desa"):
+            return []
+        index = self._loose.get(level)
+        if index is None:
+            index = self._loose[level] = defaultdict(list)
+            for r in self.by_code.values():
+                if r.level == level:
+                    for v in variants(r.name):
+                        index[_skeleton(v)].append(r.code)
+        wanted = key(name)
+        found = []
+        for code in dict.fromkeys(index.get(_skeleton(wanted), [])):
+            best = max(SequenceMatcher(None, wanted, v).ratio()
+                       for v in variants(self.by_code[code].name))
+            if best >= 0.85:
+                found.append(code)
+        return found
+
     def find_kabkota(self, name: str, kind: str | None = None) -> list[str]:
         return self.find("kabkota", name, kind)
 
@@ -168,6 +193,13 @@ class Gazetteer:
             if r.level == level:
                 return r
         return None
+
+
+def _skeleton(matching_key: str) -> str:
+    """A matching key without doubled letters and without its vowels after the first
+    letter: the part of a name that respellings keep."""
+    single = re.sub(r"(.)\1+", r"\1", matching_key)
+    return single[:1] + re.sub(r"[aeiou]", "", single[1:])
 
 
 _BRACKET = re.compile(r"\(([^)]*)\)")

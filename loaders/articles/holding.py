@@ -217,6 +217,15 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 return Holder("desa", g.code, f"village government {g.name}")
     if c.family.family == "rembuk":
         located = _located_desa(doc, c, places, gaz, venue)
+        camat = next((m for m in in_meeting if m.type == "KECAMATAN"), None)
+        if located is not None and camat is not None and venue is not None and \
+                venue[0] <= located.start < venue[1]:
+            # a kecamatan's forum in a village hall (guide §3.5): the hall's village is
+            # the venue; the Camat/Forkopimcam taking part and no village organising
+            # make it the kecamatan's
+            code = _code_at(gaz, located.code, "kecamatan")
+            return Holder("kecamatan", code, f"kecamatan forum ({camat.stem}) in the hall "
+                                             f"of {located.name}")
         if located is not None:
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
     # 4. the family's usual host

@@ -294,10 +294,21 @@ def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
     before = text[max(0, d.start - 60):d.start]
     # a decree's number and title run long before its 'tanggal': a wider stretch
     decree = v.date_cues.get("decree")
-    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "regulation",
+    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "until",
+                                                        "since", "report", "regulation",
                                                         "statement")
                if k in v.date_cues) or bool(
         decree and decree.search(text[max(0, d.start - 240):d.start]))
+
+
+_INTRODUCED = re.compile(r"(?:\bpada\s*\(?|\()\s*$", re.IGNORECASE)
+
+
+def _dated_event(s: Sentence, d: DateMention) -> bool:
+    """A full date the lead writes as an event's day without its weekday: 'Pada
+    (29/7/2025)', '(29/7/2025)', 'pada 29 Juli 2025' (guide §2.1; ranked like a
+    weekday-bearing date of the lead)."""
+    return d.year is not None and bool(_INTRODUCED.search(s.text[max(0, d.start - 12):d.start]))
 
 
 def _trailing(s: Sentence, d: DateMention) -> bool:
@@ -325,7 +336,7 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
                 rank += 1 if s.start + d.start >= c.start else 0
             elif i == c.index + 1:
                 rank = 4
-            elif s.paragraph == 0 and d.weekday is not None:
+            elif s.paragraph == 0 and (d.weekday is not None or _dated_event(s, d)):
                 rank = 3
             elif _trailing(s, d):
                 rank = 2

@@ -36,6 +36,9 @@ class Place:
     # a name read in lower case ('Pemdes bogak'): a common word may be a village somewhere,
     # so it counts only when another place of the text lies above or below it
     needs_support: bool = False
+    # the words the text gives when the name found is shorter ('Selong' of 'Selong
+    # Belanak'): a respelling of the whole may be the place meant
+    written: list[str] = field(default_factory=list)
 
     @property
     def weight(self) -> float:
@@ -131,6 +134,8 @@ class Places:
         name = " ".join(words[:n] if n else words[:2])
         end = name_at + text.find(name) + len(name) if name in text else name_at + len(name)
         place = Place(level, kind, name, start, end, role, codes)
+        if level in ("kecamatan", "desa") and len(words) > max(n, 1) and role != "unit":
+            place.written = words
         self.places.append(place)
         return place
 
@@ -385,7 +390,34 @@ class Places:
             total += q.weight * hits / len(q.codes)
         return total
 
+    def _respelled(self) -> None:
+        """A kecamatan or desa found only by its first word(s), when the whole name as
+        written is a respelling of a registered one ('Desa Selong Belanak, Kecamatan
+        Praya Barat': the register's Selong Blanak, not a kelurahan Selong in another
+        province): the longest name that resolves wins, unless the shorter one fits the
+        other places of the text better (guide §3.7)."""
+        for p in self.places:
+            if not p.written or p.level is None:
+                continue
+            for size in range(len(p.written), max(len(p.name.split()), 1), -1):
+                name = " ".join(p.written[:size])
+                found = self.gaz.find_respelled(p.level, name)
+                if not found:
+                    continue
+                probe = Place(p.level, None, name, p.start, p.end, p.role, found)
+                longer = max(self._support(probe, c, self.places) for c in found)
+                shorter = max((self._support(p, c, self.places) for c in p.codes),
+                              default=-1.0)
+                if longer >= shorter:
+                    text = self.doc.text
+                    at = text.find(p.written[size - 1], p.start)
+                    p.codes, p.name = found, name
+                    if at >= 0:
+                        p.end = at + len(p.written[size - 1])
+                break
+
     def _resolve(self) -> None:
+        self._respelled()
         for p in self.places:
             if len(p.codes) == 1 and not p.needs_support:
                 p.code = p.codes[0]
