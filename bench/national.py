@@ -207,7 +207,7 @@ def main() -> None:
           f"{net.ties:,} ties; read {wall:.1f} s (CPU {cpu:.1f}), matrix {pwall:.1f} s "
           f"(CPU {pcpu:.1f}); peak RSS {rss_mb():,.0f} MB", flush=True)
     project_s, project_cpu = wall + pwall, cpu + pcpu
-    saved_at = Path(str(args.db) + ".projections") / "bench"
+    saved_at = Path(str(args.db) + ".projections") / "bench-v1"  # persist.save wants -v<version>
     shutil.rmtree(saved_at, ignore_errors=True)
     swall, scpu, _ = timed(lambda: persist.save(saved_at, projection))
     lwall, lcpu, loaded = timed(lambda: persist.load(saved_at))

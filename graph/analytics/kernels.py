@@ -286,3 +286,59 @@ def brandes(indptr: Any, indices: Any, sources: Any) -> Any:  # pragma: no cover
             sigma[w] = 0.0
             delta[w] = 0.0
     return out
+
+
+@njit(cache=True)
+def pair_weights(b_indptr: Any, b_indices: Any, b_data: Any, bt_indptr: Any,
+                 bt_indices: Any, bt_data: Any, per_meeting: Any, old: Any,
+                 new: Any) -> Any:  # pragma: no cover - compiled
+    """The off-diagonal of B^T W B as CSR arrays (indptr, indices sorted per row, data),
+    for B the meeting x institution incidence (CSR, and its transpose bt) and W the
+    diagonal of `per_meeting`: row i sums, over i's meetings m, per_meeting[m] times
+    B[m, i] B[m, j] into a dense accumulator over j (Gustavson's row-by-row product).
+    One pass counts each row's ties (so the output is allocated once, exactly), a second
+    fills them; no diagonal is made only to be dropped.
+
+    B and bt come relabelled (institution `old[k]` is column k, `new` the inverse) in an
+    order that keeps an institution's co-attendees near it (by region): the accumulator
+    is then touched in a few cache lines, not all over 200k entries, three times faster.
+    The output is in the original labels."""
+    n = len(bt_indptr) - 1
+    mark = np.full(n, -1, dtype=np.int64)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    for i in range(n):
+        count = 0
+        for e in range(bt_indptr[i], bt_indptr[i + 1]):
+            m = bt_indices[e]
+            for f in range(b_indptr[m], b_indptr[m + 1]):
+                j = b_indices[f]
+                if j != i and mark[j] != i:
+                    mark[j] = i
+                    count += 1
+        indptr[old[i] + 1] = count
+    for i in range(n):
+        indptr[i + 1] += indptr[i]
+    indices = np.empty(indptr[n], dtype=np.int32)
+    data = np.empty(indptr[n])
+    acc = np.zeros(n)
+    mark[:] = -1
+    for i in range(n):
+        start = indptr[old[i]]
+        p = start
+        for e in range(bt_indptr[i], bt_indptr[i + 1]):
+            m = bt_indices[e]
+            scaled = bt_data[e] * per_meeting[m]
+            for f in range(b_indptr[m], b_indptr[m + 1]):
+                j = b_indices[f]
+                if j == i:
+                    continue
+                if mark[j] != i:
+                    mark[j] = i
+                    indices[p] = old[j]
+                    p += 1
+                    acc[j] = 0.0
+                acc[j] += scaled * b_data[f]
+        indices[start:p] = np.sort(indices[start:p])
+        for q in range(start, p):
+            data[q] = acc[new[indices[q]]]
+    return indptr, indices, data

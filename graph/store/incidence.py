@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from graph.ids import DIGEST_HEX
+from graph.store import digests
 
 
 @dataclass(frozen=True)
@@ -81,27 +82,32 @@ class Incidence:
         row_keys = _known(digest_keys("".join(r[0] for r in institutions), len(institutions),
                                       prefixes[1]), "institution")
         order = np.argsort(row_keys)
-        pos = np.minimum(np.searchsorted(row_keys, institution_keys, sorter=order),
-                         max(len(order) - 1, 0))
-        found = (row_keys[order[pos]] == institution_keys if len(order)
-                 else np.zeros(len(pos), dtype=bool))
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        at = digests.positions(row_keys, institution_keys)  # hash lookup, not a search
+        found = at >= 0
         if not found.all():
-            meeting_keys, pos = meeting_keys[found], pos[found]
+            meeting_keys, at = meeting_keys[found], at[found]
+        pos = rank[at]
         attended = np.bincount(pos, minlength=len(order)) > 0
         i_inv = (np.cumsum(attended) - 1)[pos]
         kept = [institutions[j] for j in order[attended].tolist()]
         m_used, m_inv = _unique(meeting_keys)
         m_keys = _known(digest_keys("".join(m[0] for m in meetings), len(meetings),
                                     prefixes[0]), "meeting")
-        m_order = np.argsort(m_keys)
-        m_at = m_order[np.minimum(np.searchsorted(m_keys, m_used, sorter=m_order),
-                                  len(m_order) - 1)]
-        if not (m_keys[m_at] == m_used).all():
+        m_at = digests.positions(m_keys, m_used)
+        if len(m_at) and m_at.min() < 0:
             raise ValueError("an attendance names a meeting outside the scope")
         scoped = [meetings[j] for j in m_at.tolist()]
-        return cls([m[0] for m in scoped], [m[1] for m in scoped],
-                   [r[0] for r in kept], [r[1] for r in kept], [r[2] for r in kept],
-                   [r[3] for r in kept], m_inv.astype(np.int32), i_inv.astype(np.int32))
+        m_ids, m_dates = _columns(scoped, 2)
+        i_ids, names, types, codes = _columns(kept, 4)
+        return cls(m_ids, m_dates, i_ids, names, types, codes,
+                   m_inv.astype(np.int32), i_inv.astype(np.int32))
+
+
+def _columns(rows: list[Any], width: int) -> list[list[Any]]:
+    """Rows of `width` fields as `width` lists."""
+    return [[r[k] for r in rows] for k in range(width)]
 
 
 InstitutionRow = tuple[str, str, str, "str | None"]
@@ -111,22 +117,14 @@ def digest_keys(joined: str, count: int, prefix: str) -> Any | None:
     """The integers of `count` digest ids (prefix + 16 hex digits) written one after the
     other in `joined`, or None when `joined` is not that. A caller must know every id
     has the form (a GLOB check on its table): ids of other lengths could line up."""
-    width = len(prefix) + DIGEST_HEX
     if count == 0:
         return np.zeros(0, dtype=np.uint64) if not joined else None
-    if len(joined) != width * count or not joined.isascii():
+    if not joined.isascii():
         return None
-    chars = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(count, width)
-    if not (chars[:, :len(prefix)] == np.frombuffer(prefix.encode(), np.uint8)).all():
-        return None
-    digits = chars[:, len(prefix):]
-    if ((digits >= ord("A")) & (digits <= ord("F"))).any():  # fromhex takes upper case
-        return None
-    try:
-        raw = bytes.fromhex(digits.tobytes().decode("ascii"))
-    except ValueError:
-        return None
-    return np.frombuffer(raw, dtype=">u8").astype(np.uint64)
+    keys, ok = digests.decode(np.frombuffer(joined.encode("ascii"), dtype=np.uint8), count,
+                              np.frombuffer(prefix.encode("ascii"), dtype=np.uint8),
+                              DIGEST_HEX)
+    return keys if ok else None
 
 
 def _unique(keys: Any) -> tuple[Any, Any]:
