@@ -9,18 +9,12 @@ exist (a child may come before its parent). Anything else takes the MERGE path o
 integrity included: the ids a batch's relationships name that the load has not written
 are looked up set-wise (one query a kind), and a missing one refuses the load.
 
-Bounded transactions: batches are committed together until they hold TX_ROWS rows
-(a batch is never split), so a load needs Neo4j transaction memory for TX_ROWS rows,
-not for the whole load: the national load (3.9M rows) failed in one transaction at a
-1 GB heap (dbms.memory.transaction.total.max, 70 % of it by default). A load that fits
-in one transaction is all or nothing as before. A longer one that fails after a commit
-cannot take back what it committed (that would need a staging marker on every node and
-a cleanup pass, and could not undo updates to nodes already there), so it says exactly
-what stays: `LoadPartlyWritten` names the first batches, committed whole, and their
-rows; nothing of the later batches is written. Loading the same batches again
-completes the load, since every row is keyed by its id and MERGEd when its label is not
-empty (what is there is updated in place, nothing stored twice). Readers may see the
-committed part meanwhile, each committed part with its scopes' versions stamped.
+All or nothing: ONE explicit transaction (not a retried unit of work: batches stream
+through once), so a failure or a crash before the commit leaves nothing, and readers
+never see half a load. The price is Neo4j's transaction memory
+(dbms.memory.transaction.total.max, 70 % of the heap by default): a load must fit in
+it. A multi-transaction load would need a staging marker on every node and a cleanup
+pass, and could not undo updates to nodes that were already there.
 """
 
 from __future__ import annotations
@@ -33,7 +27,7 @@ from neo4j import Transaction
 
 from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
-from graph.store.faults import StoreFault, raise_write_fault, write_fault
+from graph.store.faults import raise_write_fault
 from graph.store.integrity import edge_refs, refuse_dangling
 from graph.store.scopes import touched_regions
 
@@ -41,20 +35,6 @@ if TYPE_CHECKING:
     from graph.store.neo4j import Neo4jStore
 
 CHUNK = 10_000  # rows per UNWIND statement
-TX_ROWS = 200_000  # rows per transaction, at least (whole batches): ~200 MB of Neo4j heap
-
-
-class LoadPartlyWritten(StoreFault):
-    """A bulk load failed after committing its first `batches` batches (`rows` rows):
-    those stay stored, the rest is not written; re-running the load completes it."""
-
-    code = "LOAD_PARTLY_WRITTEN"
-
-    def __init__(self, message: str, *, batches: int = 0, rows: int = 0,
-                 nothing_written: bool = False) -> None:
-        super().__init__(message, nothing_written=nothing_written)
-        self.batches = batches
-        self.rows = rows
 
 # CREATE forms of neo4j._UPSERT, for rows known to be new.
 _CREATE = {
@@ -104,17 +84,13 @@ def cite_rows(batch: Batch) -> list[dict[str, Any]]:
     return [{k: v for k, v in r.items() if v is not None} for r in rows.values()]
 
 
-def bulk_write(store: Neo4jStore, batches: Iterable[Batch],
-               tx_rows: int = TX_ROWS) -> WriteResult:
+def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
     from graph.store import neo4j as n4
 
     created: dict[str, int] = {}
     updated: dict[str, int] = {}
     seen: dict[str, set[Any]] = {}
     orphans: dict[str, str] = {}  # regions CREATEd without their PART_OF yet -> parent
-    committed_batches = committed_rows = 0  # what stays if a later transaction fails
-    pending_batches = pending_rows = 0
-    version = 0
     with store._driver.session(database=store.database) as session:
         tx = session.begin_transaction()
         sent = False
@@ -125,18 +101,6 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch],
             has_aliases = not _empty(tx, "(:Alias)")
             touched: set[str] = set()
             for batch in batches:
-                if pending_rows >= tx_rows:  # commit what is held, go on in a new one
-                    store._stamp(tx, touched)  # type: ignore[arg-type]
-                    sent = True
-                    tx.commit()
-                    sent = False
-                    committed_batches += pending_batches
-                    committed_rows += pending_rows
-                    pending_batches = pending_rows = 0
-                    touched = set()
-                    tx = session.begin_transaction()
-                pending_batches += 1
-                pending_rows += batch.rows()
                 if has_aliases or batch.aliases:
                     has_aliases = True
                     refs = sorted(institution_refs(batch))
@@ -144,14 +108,13 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch],
                         "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) "
                         "RETURN a.old_id AS old, a.new_id AS new", ids=refs)}
                     batch = rewrite(batch, alias)
-                # Stored nodes are looked up only when some were stored before the load
-                # (the lambdas run inside touched_regions, on this iteration's tx).
+                # Stored nodes are looked up only when some were stored before the load.
                 touched |= touched_regions(
                     batch,
                     (lambda ids: set()) if fresh["meetings"]
-                    else (lambda ids: store._meeting_regions(tx, ids)),  # type: ignore[arg-type] # noqa: B023
+                    else (lambda ids: store._meeting_regions(tx, ids)),  # type: ignore[arg-type]
                     (lambda ids: set()) if fresh["institutions"]
-                    else (lambda ids: store._institution_regions(tx, ids)))  # type: ignore[arg-type] # noqa: B023
+                    else (lambda ids: store._institution_regions(tx, ids)))  # type: ignore[arg-type]
                 for kind, rows in n4._rows(batch).items():
                     if rows:
                         new = _nodes(tx, kind, rows, fresh[kind], seen, created, updated)
@@ -171,9 +134,6 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch],
             sent = True
             tx.commit()
         except Exception as exc:
-            if committed_batches:
-                raise _partly_written(exc, store.uri, sent, committed_batches,
-                                      committed_rows) from exc
             # Lost before the commit went out: nothing written; after: unknown (the CLI
             # says which, cli/main.py).
             raise_write_fault(exc, store.uri, sent)
@@ -181,20 +141,6 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch],
             if not tx.closed():
                 tx.rollback()
     return WriteResult(created, updated, version)
-
-
-def _partly_written(exc: BaseException, where: str, sent: bool, batches: int,
-                    rows: int) -> LoadPartlyWritten:
-    """What a load that failed after its first commits tells its caller."""
-    fault = write_fault(exc, where, sent)
-    cause = fault.message if isinstance(fault, StoreFault) else f"{type(exc).__name__}: {exc}"
-    last = ("the batches after them may also be stored (the failing transaction's "
-            "commit was sent)" if sent else "nothing of the batches after them is written")
-    return LoadPartlyWritten(
-        f"{cause}; the load's first {batches:,} batch(es) ({rows:,} rows) were committed "
-        f"and stay stored, {last}; loading the same batches again completes the load "
-        "(rows already stored are updated in place, nothing is stored twice)",
-        batches=batches, rows=rows, nothing_written=False)
 
 
 def _refuse_dangling(tx: Transaction, refs: dict[str, dict[str, str]],
