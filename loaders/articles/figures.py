@@ -217,6 +217,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"],
                                      cues.get("counted_word_quantifier"))
+    if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
+        sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
         sentence = cues["family_acronym"].sub(
             lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
@@ -282,6 +284,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             what, unit = "other", "balita"
         if what is None:
             what, unit = _unnamed_cases(sentence, before, after, about_stunting, previous, cues)
+        if what is None and value <= 100 and "," in m[1] and "bare_level_lead" in cues and \
+                cues["bare_level_lead"].search(before) and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'angka stunting Tebo 11,8'
         if what is None and value <= 100 and "," in m[1] and (
                 about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
@@ -364,6 +370,10 @@ def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
     if previous is not None and previous.what == "stunting_cases":
         return "stunting_cases", unit
     near = _YEARS.sub("", before)
+    if "distributed" in cues and cues["distributed"].search(near) and (
+            about_stunting or cues["case_topic"].search(sentence) or _topic().search(sentence)):
+        return "stunting_cases", unit  # 'dua desa, masing-masing empat kasus'
+
     area = bool(cues["area_lead"].search(near))
     if (cues["case_topic"].search(sentence) or _topic().search(sentence)) and (
             area or cues["case_lead"].search(near)):
@@ -415,6 +425,20 @@ def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
             _PERCENT.match(after) and cues["family_share_lead"].match(tail):
         return "other", "percent of families"
     return None
+
+
+_DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")
+
+
+def _bare_decimals(sentence: str, lead: re.Pattern[str]) -> str:
+    """'angka stunting Tebo 11.8 dan ...' -> '... 11,8 ...': a decimal written with a point
+    and no %/persen after a stunting level's noun reads as the decimal it is (same
+    length, offsets hold). Other dotted numbers (times, dates) keep their reading."""
+    def comma(m: re.Match[str]) -> str:
+        if _PERCENT.match(sentence, m.end()) or not lead.search(sentence[:m.start()]):
+            return m[0]
+        return f"{m[1]},{m[2]}"
+    return _DOTTED.sub(comma, sentence)
 
 
 def words_value(words: list[str], table: dict[str, tuple[int, str]]) -> int | None:
@@ -616,7 +640,7 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
 
 _STUNTING_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:orang\s+)?(balita|anak|baduta|kasus|warga|"
                              r"bayi|jiwa|orang)?\s*(?:\([^)]*\)\s*)?(?:yang\s+)?(?:mengalami|"
-                             r"berstatus|dengan\s+status|status|menderita|terkena|penderita|"
+                             r"berstatus|dengan\s+status|status|menderita|terkena|terdampak|penderita|"
                              r"masuk\s+kategori|terindikasi|teridentifikasi)?\s*(?:kasus\s+)?"
                              r"stunting\b", re.IGNORECASE)
 _AT_RISK_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(keluarga|KK|rumah\s+tangga)\b"
@@ -671,6 +695,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                 r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
             return "stunting_prevalence_pct", "percent"
         return None, ""
+    if "status_before" in cues and cues["status_before"].search(before[-40:]):
+        unit = _COUNT_NOUN.match(after)  # 'dengan rincian gizi buruk 2, kurang gizi 23'
+        return "other", unit[1].lower() if unit else "balita"
     if "at_risk_children_lead" in cues and (cues["at_risk_children_after"].match(after) or cues[
             "at_risk_children_lead"].search(before)) and not re.match(
                 r"\s*(?:keluarga|KK)\b", after, re.IGNORECASE):
