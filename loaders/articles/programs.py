@@ -129,6 +129,10 @@ class _Patterns:
     vision_lead: re.Pattern[str]
     post_before: re.Pattern[str]
     place_initiative: re.Pattern[str]
+    launch_plain: re.Pattern[str]
+    slash_plain: re.Pattern[str]
+    caps_tail: re.Pattern[str]
+    caps_tail_context: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -152,7 +156,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
                                    rf"{p.get('tier_acronym', '(?!)')})?[A-Z][A-Za-z0-9]*[A-Z]?"
                                    rf"[A-Za-z0-9]*(?:[\s-][A-Z][A-Za-z0-9]+)?)\s*\)"),
         trigger=re.compile(rf"(?<![\w])({p['trigger']})\s+[{_QUOTES}]?({_NAME})[{_QUOTES}]?"),
-        si=re.compile(r"(?<![\w-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
+        # not the degree 'M.Si' / 'S.Si' before an official's title ('M.Si Kepala Dinas')
+        si=re.compile(r"(?<![\w.-])(S[Ii][\s-][A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"),
         place_type=re.compile(rf"(?<![\w-])((?:{p['place_type']})\s+[A-Z][\w-]+(?:\s+[A-Z]"
                               r"[\w-]+){0,2})"),
         # "<institution> (juga) menjalankan (inovasi desa bernama) <programme>"
@@ -232,6 +237,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # post 'Kasi')
         post_before=re.compile(rf"(?<![\w-])(?:{p.get('not_after', '(?!)')})$", re.IGNORECASE),
         place_initiative=re.compile(p.get("place_initiative", "(?!)")),
+        launch_plain=re.compile(p.get("launch_plain", "(?!)")),
+        slash_plain=re.compile(p.get("slash_plain", "(?!)")),
+        caps_tail=re.compile(p.get("caps_tail", "(?!)")),
+        caps_tail_context=re.compile(p.get("caps_tail_context", "(?!)")),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -444,6 +453,10 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     continue
                 if pattern is p.si and p.venue_before.search(s.text[:m.start(1)]):
                     continue  # "di Pendapa Si Panji": a hall's name, not a Si- programme
+                a, b = m.start(1), m.end(1)
+                if pattern is p.si:
+                    a, b = _whole_si_name(s.text, a, b)
+                    name = s.text[a:b]
                 if pattern is p.place_type and (re.match(
                         r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
                         r"Kampung\s+(?!KB\b))",
@@ -454,13 +467,17 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                         pattern is p.place_type and p.unit_service.match(name)
                         and p.service_lead.search(s.text[:m.start(1)])):
                     continue  # "pihaknya menjalankan Posyandu Prima": a service, not a unit
-                add(name, [], s, m.start(1), m.end(1))
+                add(name, [], s, a, b)
         plain = [(m[1].title(), m.start(1), m.end(1)) for m in p.plain.finditer(s.text)]
         for m in p.place_initiative.finditer(s.text):
             # "menjadikan desa ini sebagai desa edukasi stunting": a place-type initiative,
             # whose tier word would read as an office's name to the exclusions
             if not _rejected_span(s.start + m.start(1), spans):
                 add(m[1].title(), [], s, m.start(1), m.end(1))
+        for name, a, b in _plain_names(p, s.text):
+            if not _rejected_span(s.start + a, spans) and not rejected(name, a) and \
+                    not _is_place(name, places):
+                add(name, [], s, a, b)
         more = p.more.match(s.text) if innovating else None
         if more and p.more_not.match(more[1]):
             more = None  # "Ada Pak Camat yang ...": a person
@@ -492,6 +509,30 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 
 
 @cache
+def _whole_si_name(text: str, a: int, b: int) -> tuple[int, int]:
+    """'Ayunda Si Menik Makan Sego Ceting (Ayo Tunda ...)': a Si- name inside a longer
+    capitalised name that its expansion in brackets closes is that whole name, not the
+    two words after 'Si'. Without the bracket the Si- words stand alone."""
+    words = re.match(r"(?:\s+[A-Z][\w'’-]*){0,5}(?=\s*\()", text[b:])
+    if not words:
+        return a, b
+    lead = re.search(r"(?<![\w.-])(?:[A-Z][\w'’-]*\s+){1,3}$", text[:a])
+    return (lead.start() if lead else a), b + words.end()
+
+
+def _plain_names(p: _Patterns, text: str) -> list[tuple[str, int, int]]:
+    """Names with no capital or no trigger noun: a lower-case movement launched
+    ('pencanangan gerakan ...'), lower-case place-type names joined by a slash, and an
+    all-caps name with a common-noun tail in a sentence about programmes."""
+    out = [(m[1], m.start(1), m.end(1)) for m in p.launch_plain.finditer(text)]
+    for m in p.slash_plain.finditer(text):
+        g = 1 if m[1] else 2
+        out.append((m[g], m.start(g), m.end(g)))
+    if p.caps_tail_context.search(text):
+        out += [(m[1], m.start(1), m.end(1)) for m in p.caps_tail.finditer(text)]
+    return out
+
+
 def _lower(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
 
