@@ -1,0 +1,120 @@
+"""Figure rules of issue 10 (fourth blind set's miss patterns, guide §7): counts a careful
+reader records that are no stunting cases (children measured at posyandu, cases an audit
+reviewed, the families or children an intervention is aimed at) are `other`; a province's,
+kabupaten's or the nation's share quoted beside the local one is a figure of THAT region;
+targets (dipatok, diperkirakan, 'tahun depan') and shares of a budget or the village fund
+are no figures. Sentences are our own; each test fails when its rule (or data row) breaks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.loaders.figure_helpers import figures_in, measurements_in
+
+KAB = ("Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS di Aula Bappeda "
+       "Lembah Hijau, Selasa (8/4/2025).\n")
+KEC = ("Pemerintah Kecamatan Koto Ilia menggelar lokakarya mini stunting di Aula Kecamatan "
+       "Koto Ilia, Kamis (10/4/2025).\n")
+
+
+def _regions(lead: str, body: str) -> list[tuple[str, float, Any]]:
+    return [(f["what"], f["value"], f["region"])
+            for f in measurements_in(lead, body, ("what", "value", "region"))]
+
+
+# -- 1. counts that are no stunting cases -------------------------------------------------
+
+def test_children_measured_with_an_active_verb_are_other() -> None:
+    assert figures_in("Selama bulan penimbangan kader mengukur 1.460 balita.") == [
+        ("other", 1460)]
+    assert figures_in("Kader menimbang dan mengukur 2.015 anak pada Agustus 2025.") == [
+        ("other", 2015)]
+    assert figures_in("Sebanyak 980 balita datang ke posyandu untuk diukur.") == [
+        ("other", 980)]
+
+
+def test_the_stunted_among_the_measured_stay_cases() -> None:
+    assert figures_in("Kader mengukur tinggi badan 61.540 balita, dan dari jumlah itu 4.903 "
+                      "balita masih tergolong stunting.") == [
+        ("other", 61540), ("stunting_cases", 4903)]
+
+
+def test_cases_an_audit_reviewed_are_other() -> None:
+    assert figures_in("Tim pakar menelaah 6 kasus dari tiga puskesmas.") == [("other", 6)]
+    assert figures_in("Sebanyak 14 kasus stunting diaudit oleh tim pakar.") == [("other", 14)]
+    assert figures_in("Dalam audit kasus stunting tahap II, tim pakar membahas 9 kasus "
+                      "terpilih.") == [("other", 9)]
+    # a count of cases with no audit word stays a count of cases
+    assert figures_in("Tim pakar mencatat 14 kasus stunting di kecamatan itu.") == [
+        ("stunting_cases", 14)]
+
+
+def test_the_group_an_intervention_is_aimed_at_is_other() -> None:
+    assert figures_in("Kelas gizi tahun ini menyasar 85 keluarga berisiko stunting.") == [
+        ("other", 85)]
+    assert figures_in("Desa menyiapkan pendampingan bagi 40 keluarga sasaran.") == [
+        ("other", 40)]
+    assert figures_in("Bidan menjadwalkan kunjungan rumah untuk 25 balita stunting.") == [
+        ("other", 25)]
+    assert figures_in("Sasaran intervensi sebanyak 130 keluarga di Desa Mekarsari.") == [
+        ("other", 130)]
+    # the places or units it reaches are still no figure, nor are the recipients of a
+    # handout (the corpus's reading), and a target share stays a target
+    assert figures_in("Bantuan disalurkan kepada 12 posyandu.") == []
+    assert figures_in("Baznas memberi paket protein bagi tujuh keluarga.") == []
+    assert figures_in("Sasaran prevalensi tahun depan 16 persen.") == []
+
+
+# -- 2. comparison values are figures of their own region --------------------------------
+
+def test_an_unnamed_province_beside_the_local_share_is_the_holders_province() -> None:
+    got = _regions(KAB, "Prevalensi stunting Lembah Hijau 17,2 persen, masih di atas angka "
+                        "provinsi yang berada di 15,6 persen.")
+    assert got == [("stunting_prevalence_pct", 17.2, "Kabupaten Lembah Hijau"),
+                   ("stunting_prevalence_pct", 15.6, "Nusa Kencana")]
+
+
+def test_the_national_average_is_indonesias() -> None:
+    got = _regions(KAB, "Angka stunting kabupaten 12,1 persen, lebih rendah dari rata-rata "
+                        "nasional 19,8 persen.")
+    assert got == [("stunting_prevalence_pct", 12.1, "Kabupaten Lembah Hijau"),
+                   ("stunting_prevalence_pct", 19.8, "Indonesia")]
+
+
+def test_the_kabupaten_beside_a_kecamatan_share_is_the_kabupaten() -> None:
+    got = _regions(KEC, "Prevalensi stunting Koto Ilia 11,4 persen, lebih rendah dari angka "
+                        "kabupaten yang mencapai 13,2 persen.")
+    assert got == [("stunting_prevalence_pct", 11.4, "Koto Ilia"),
+                   ("stunting_prevalence_pct", 13.2, "Kabupaten Tanah Rantau")]
+
+
+def test_an_equal_comparison_value_is_no_restatement() -> None:
+    got = _regions(KAB, "Prevalensi stunting kabupaten 21,5 persen, sama dengan angka provinsi "
+                        "yang juga 21,5 persen.")
+    assert got == [("stunting_prevalence_pct", 21.5, "Kabupaten Lembah Hijau"),
+                   ("stunting_prevalence_pct", 21.5, "Nusa Kencana")]
+
+
+# -- 3. targets and shares of a budget -------------------------------------------------
+
+def test_a_share_of_the_village_fund_or_a_budget_is_no_prevalence() -> None:
+    assert figures_in("Ia meminta agar 10 persen Dana Desa diarahkan untuk penanganan "
+                      "stunting.") == []
+    assert figures_in("Porsi belanja stunting dalam APBDes tahun ini 7,5 persen.") == []
+    assert figures_in("Prevalensi stunting turun menjadi 18,7 persen, sementara porsi dana "
+                      "desa untuk stunting naik menjadi 9 persen.") == [
+        ("stunting_prevalence_pct", 18.7)]
+    assert figures_in("Sebesar 10 persen dari APBDes diarahkan untuk intervensi stunting.") \
+        == []
+
+
+def test_set_and_projected_levels_are_targets() -> None:
+    assert figures_in("Prevalensi stunting tahun depan dipatok 16 persen.") == []
+    assert figures_in("Dengan capaian itu, prevalensi stunting diperkirakan turun ke 16,2 "
+                      "persen pada akhir tahun.") == []
+    assert figures_in("Prevalensi 2026 direncanakan menjadi 18 persen.") == []
+    assert figures_in("Bupati optimistis prevalensi dapat turun ke 16 persen tahun depan.") \
+        == []
+    # the actual value of the same sentence is kept
+    assert figures_in("Prevalensi kini 19,2 persen dan dipatok menjadi 16 persen.") == [
+        ("stunting_prevalence_pct", 19.2)]
