@@ -314,6 +314,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 "comparison_lead" in cues and cues["comparison_lead"].search(before[-60:]) and (
                     _BARE.match(after) or _PERCENT.match(after)):
             what, unit = "stunting_prevalence_pct", "percent"  # '... di atas angka nasional 19,8'
+        if what is None and "weighing_topic" in cues and cues["weighing_topic"].search(sentence) \
+                and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
+                             re.IGNORECASE):
+            what, unit = "other", "balita"  # at a weighing, 'mencatat kehadiran 9.215 balita'
         base = _family_base(prior, sentence[prior.start:m.start()] if prior else "", after,
                             sentence, cues)
         if base:
@@ -624,6 +628,8 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True  # 'rata-rata 1,8 persen per tahun', '81 anak per kecamatan': a rate
     if _hypothetical(whole_before, cues):
         return True
+    if "future_lead" in cues and cues["future_lead"].search(before):
+        return True  # 'prevalensi tahun depan bisa ... 14 persen': a level still to come
     if "future_after" in cues and cues["future_after"].match(after):
         return True  # '16 persen tahun depan': a level still to come is a target
     if not aimed and re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before,
@@ -742,6 +748,8 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
         return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
+    if "among_after" in cues and cues["among_after"].match(after):
+        return "stunting_cases", "anak"  # '288 di antaranya tergolong stunting'
     s = _STUNTING_AFTER.match(after)
     if s:
         return "stunting_cases", (s[1] or "kasus").lower()

@@ -118,3 +118,30 @@ def test_set_and_projected_levels_are_targets() -> None:
     # the actual value of the same sentence is kept
     assert figures_in("Prevalensi kini 19,2 persen dan dipatok menjadi 16 persen.") == [
         ("stunting_prevalence_pct", 19.2)]
+
+
+# -- second round (after the second holdout) ---------------------------------------------
+
+def test_a_bare_count_of_children_at_a_weighing_is_other() -> None:
+    assert figures_in("Pada penimbangan serentak, posyandu mencatat kehadiran 9.215 balita.") \
+        == [("other", 9215)]
+    # with no weighing or measuring word it stays no figure
+    assert figures_in("Posyandu mencatat kehadiran 9.215 balita.") == []
+
+
+def test_the_stunted_among_a_count_are_cases() -> None:
+    assert figures_in("Ia menyebut 288 di antaranya tergolong stunting.") == [
+        ("stunting_cases", 288)]
+
+
+def test_a_service_given_to_a_group_aims_at_it() -> None:
+    assert figures_in("Forum menyepakati kunjungan rumah kepada 46 ibu hamil KEK.") == [
+        ("other", 46)]
+    # a handout 'kepada' a group stays no figure
+    assert figures_in("Pemkab menyalurkan makanan tambahan kepada 120 baduta stunting.") == []
+
+
+def test_a_hoped_for_level_and_a_level_for_next_year_are_targets() -> None:
+    assert figures_in("Ia berharap prevalensi bisa menyentuh 14 persen.") == []
+    assert figures_in("Prevalensi tahun depan diupayakan 13 persen.") == []
+    assert figures_in("Angka stunting semester depan sekitar 12 persen.") == []
