@@ -250,7 +250,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if listed and last is not None and last[2] and not attending and not aside:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
-        aimed = None if attending else _aimed_at(before, after, cues)
+        aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],
+                                                 after, cues)
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()],
                                        aimed is not None):
             # a list goes on dropping after a change or a target, not after money or a count
@@ -609,11 +610,17 @@ def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str 
     keluarga', 'bagi 40 keluarga sasaran', 'PMT untuk 25 balita stunting'): a count a
     careful reader records as `other` (guide §7.1), never stunting cases or families at
     risk. Returns the group's noun, or None."""
-    if "aimed_lead" not in cues or not cues["aimed_lead"].search(before):
+    if "aimed_lead" not in cues:
+        return None
+    group = cues["aimed_group"].match(after)
+    if group and "aimed_count_lead" in cues and (cues["aimed_count_lead"].search(before) or cues[
+            "aimed_count_after"].match(after)):
+        # a stated count of the group ('penerima manfaat ... sebanyak 60 anak'), handout or not
+        return re.sub(r"\s+", " ", group[1].lower())
+    if not cues["aimed_lead"].search(before):
         return None
     if "handout" in cues and cues["handout"].search(before):
         return None  # 'paket protein bagi tujuh keluarga': recipients of a handout, no measure
-    group = cues["aimed_group"].match(after)
     return re.sub(r"\s+", " ", group[1].lower()) if group else None
 
 

@@ -145,3 +145,29 @@ def test_a_hoped_for_level_and_a_level_for_next_year_are_targets() -> None:
     assert figures_in("Ia berharap prevalensi bisa menyentuh 14 persen.") == []
     assert figures_in("Prevalensi tahun depan diupayakan 13 persen.") == []
     assert figures_in("Angka stunting semester depan sekitar 12 persen.") == []
+
+
+# -- third round (after the third holdout) -----------------------------------------------
+
+def test_a_stated_count_of_an_audits_or_an_interventions_group_is_other() -> None:
+    assert figures_in("Sasaran audit kasus stunting tahap kedua berjumlah 9 baduta.") == [
+        ("other", 9)]
+    assert figures_in("Anak yang diintervensi pada triwulan itu sebanyak 52 anak, termasuk "
+                      "anak stunting.") == [("other", 52)]
+    assert figures_in("Penerima manfaat paket telur tahun ini sebanyak 38 balita.") == [
+        ("other", 38)]
+    assert figures_in("Sebanyak 210 keluarga menjadi sasaran pendampingan gizi.") == [
+        ("other", 210)]
+
+
+def test_a_count_of_stunted_or_at_risk_still_accompanied_keeps_its_kind() -> None:
+    assert figures_in("Bidan melaporkan 27 balita stunting masih didampingi.") == [
+        ("stunting_cases", 27)]
+    assert figures_in("TPK melaporkan 63 keluarga berisiko stunting masih didampingi.") == [
+        ("families_at_risk", 63)]
+
+
+def test_families_at_risk_counted_out_of_the_families_targeted_stay_at_risk() -> None:
+    # 'keluarga sasaran' names the base of the count, not an intervention's group
+    assert figures_in("Dari 51.200 keluarga sasaran, sebanyak 4.310 keluarga masuk kategori "
+                      "berisiko stunting.") == [("other", 51200), ("families_at_risk", 4310)]
