@@ -318,8 +318,10 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         context = inherit if listing and inherit and not opened else topic_period(
             s.text, year, found, opened)
         for f in found:
-            named = _figure_region(s, f.start, places, g) or _compared_region(
-                s.text, f.start, g, holder, v)
+            # a tier word right before the value ('di atas provinsi yang 15,6 persen') names its
+            # region before any place named earlier in the clause
+            named = _compared_region(s.text, f.start, g, holder, v) or _figure_region(
+                s, f.start, places, g)
             code = named or holder
             period = f.period or (inherit if f.what != "participants" else None)
             if f.what == "participants":
@@ -355,7 +357,8 @@ def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | 
 
 # a number that is no year: the end of the value before the one being placed
 _VALUE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*(?:\s*(?:%|persen\w*))?")
-_TIER_LEVEL = {"provinsi": "province", "kabupaten": "kabkota", "kota": "kabkota"}
+_TIER_LEVEL = {"provinsi": "province", "kabupaten": "kabkota", "kota": "kabkota",
+               "kecamatan": "kecamatan"}
 
 
 def _compared_region(text: str, at: int, g: Gazetteer, holder: str | None,

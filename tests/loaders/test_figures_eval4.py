@@ -171,3 +171,18 @@ def test_families_at_risk_counted_out_of_the_families_targeted_stay_at_risk() ->
     # 'keluarga sasaran' names the base of the count, not an intervention's group
     assert figures_in("Dari 51.200 keluarga sasaran, sebanyak 4.310 keluarga masuk kategori "
                       "berisiko stunting.") == [("other", 51200), ("families_at_risk", 4310)]
+
+
+def test_a_bare_tier_word_before_the_value_names_its_region_first() -> None:
+    got = _regions(KAB, "Prevalensi stunting Lembah Hijau 17,2 persen, sementara provinsi 15,6 "
+                        "persen dan nasional 19,8 persen.")
+    assert got == [("stunting_prevalence_pct", 17.2, "Kabupaten Lembah Hijau"),
+                   ("stunting_prevalence_pct", 15.6, "Nusa Kencana"),
+                   ("stunting_prevalence_pct", 19.8, "Indonesia")]
+    # a tier word before an earlier value of the clause does not carry to the next one
+    got = _regions(KAB, "Prevalensi stunting Lembah Hijau 17,2 persen, di bawah angka nasional "
+                        "sebesar 19,8 persen dan di atas provinsi sebesar 15,6 persen.")
+    assert [r for _, _, r in got] == ["Kabupaten Lembah Hijau", "Indonesia", "Nusa Kencana"]
+    # the holder's own tier names the holder
+    got = _regions(KAB, "Prevalensi stunting kabupaten 17,2 persen.")
+    assert got == [("stunting_prevalence_pct", 17.2, "Kabupaten Lembah Hijau")]
