@@ -51,7 +51,9 @@ from loaders.articles.roles import assign, headline_roles, took_part
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 URL = re.compile(r"https?://[^\s)>\]]+")
-_NATIONAL = re.compile(r"\b(?:nasional|secara\s+nasional|Indonesia)\b", re.IGNORECASE)
+# 'survei nasional', 'program nasional' name a national survey or programme, not a national value
+_NATIONAL = re.compile(r"(?<!survei\s)(?<!survey\s)(?<!program\s)(?<!strategi\s)"
+                       r"\b(?:nasional|secara\s+nasional|Indonesia)\b", re.IGNORECASE)
 NATIONAL_NAME = "Indonesia"  # the gold's name of a national value (GOLD.md figures)
 _KIND = re.compile(r"\b(Kecamatan|Kabupaten|Kota|Provinsi|Desa|Kelurahan|Nagari|Distrik)\s+$")
 

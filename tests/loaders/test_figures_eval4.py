@@ -186,3 +186,11 @@ def test_a_bare_tier_word_before_the_value_names_its_region_first() -> None:
     # the holder's own tier names the holder
     got = _regions(KAB, "Prevalensi stunting kabupaten 17,2 persen.")
     assert got == [("stunting_prevalence_pct", 17.2, "Kabupaten Lembah Hijau")]
+
+
+def test_a_body_or_survey_of_a_tier_is_no_comparison() -> None:
+    got = _regions(KEC, "Tim pakar kabupaten telah menelaah 6 kasus dari kecamatan ini.")
+    assert got == [("other", 6, "Koto Ilia")]
+    got = _regions(KAB, "Prevalensi stunting Lembah Hijau menurut survei nasional bergerak dari "
+                        "29,6 pada 2023 menjadi 24,1 pada 2024.")
+    assert [r for _, _, r in got] == ["Kabupaten Lembah Hijau", "Kabupaten Lembah Hijau"]
