@@ -295,6 +295,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and "," in m[1] and (
                 about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
+        if what is None and about_stunting and _PERCENT.match(after) and value <= 100 and \
+                "share_lead" in cues and cues["share_lead"].search(before) and not _share_of(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # '... 221 anak. Persentasenya 5,2%'
         if what is None and _PERCENT.match(after) and (
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 not _other_share().search(before[-45:].lower()) and not _share_of(after):

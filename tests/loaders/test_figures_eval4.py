@@ -194,3 +194,27 @@ def test_a_body_or_survey_of_a_tier_is_no_comparison() -> None:
     got = _regions(KAB, "Prevalensi stunting Lembah Hijau menurut survei nasional bergerak dari "
                         "29,6 pada 2023 menjadi 24,1 pada 2024.")
     assert [r for _, _, r in got] == ["Kabupaten Lembah Hijau", "Kabupaten Lembah Hijau"]
+
+
+# -- after the final holdout -------------------------------------------------------------
+
+def test_children_who_came_to_be_weighed_are_other() -> None:
+    assert figures_in("Dari 3.050 balita yang hadir untuk ditimbang, 240 balita terindikasi "
+                      "stunting.") == [("other", 3050), ("stunting_cases", 240)]
+
+
+def test_audited_cases_named_before_their_count_are_other() -> None:
+    assert figures_in("Kasus yang diaudit pada tahap ini sebanyak 11 anak.") == [("other", 11)]
+
+
+def test_a_group_that_will_get_a_service_is_other() -> None:
+    assert figures_in("Sekitar 1.800 keluarga akan menerima pendampingan hingga Desember.") == [
+        ("other", 1800)]
+    # a group that gets a handout stays no figure
+    assert figures_in("Sekitar 1.800 keluarga akan menerima bantuan beras.") == []
+
+
+def test_a_share_after_a_sentence_of_cases_is_their_prevalence() -> None:
+    assert figures_in("Persentasenya 5,2 persen.", about_stunting=True) == [
+        ("stunting_prevalence_pct", 5.2)]
+    assert figures_in("Persentasenya 5,2 persen.") == []
