@@ -768,7 +768,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                                                          after, re.IGNORECASE)) or (
             "measured_lead" in cues and cues[
             "measured_lead"].search(_YEARS.sub("", before))) or (
-            cues["measured_before"].search(_YEARS.sub("", before))
+            _measured_before(_YEARS.sub("", before), cues)
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
     far = cues["stunting_after_far"].match(after) if "stunting_after_far" in cues else None
@@ -806,6 +806,14 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if "stunting" in sentence and re.match(r"\s*kasus\b", after, re.IGNORECASE):
         return "stunting_cases", "kasus"
     return None, ""
+
+
+def _measured_before(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """'hasil penimbangan terhadap 21.430 balita': the children weighed; not when the words
+    between name stunting cases ('hasil penimbangan menunjukkan kasus stunting turun dari 80
+    anak'), which count the cases."""
+    found = cues["measured_before"].search(before)
+    return bool(found) and "stunting" not in found[0].lower()
 
 
 def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[str]]

@@ -218,3 +218,8 @@ def test_a_share_after_a_sentence_of_cases_is_their_prevalence() -> None:
     assert figures_in("Persentasenya 5,2 persen.", about_stunting=True) == [
         ("stunting_prevalence_pct", 5.2)]
     assert figures_in("Persentasenya 5,2 persen.") == []
+
+
+def test_cases_named_after_a_weighing_word_stay_cases() -> None:
+    assert figures_in("Hasil penimbangan menunjukkan kasus stunting turun dari 80 anak menjadi "
+                      "65 anak.") == [("stunting_cases", 80), ("stunting_cases", 65)]
