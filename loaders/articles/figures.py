@@ -813,7 +813,7 @@ def _measured_before(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     between name stunting cases ('hasil penimbangan menunjukkan kasus stunting turun dari 80
     anak'), which count the cases."""
     found = cues["measured_before"].search(before)
-    return bool(found) and "stunting" not in found[0].lower()
+    return found is not None and "stunting" not in found[0].lower()
 
 
 def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[str]]
