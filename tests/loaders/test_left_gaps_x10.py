@@ -5,7 +5,11 @@ province and a same-named city or regency told apart by their qualifier."""
 
 from __future__ import annotations
 
-from tests.loaders.test_institution_cues import run
+from loaders.articles.document import parse
+from loaders.articles.extract import extract
+from loaders.articles.gazetteer import Gazetteer
+from loaders.articles.output import to_json
+from tests.loaders.test_institution_cues import PAD, run
 
 DESA = ("Pemerintah Desa Cibening, Kabupaten Lembah Hijau, menggelar rembuk stunting desa, "
         "Rabu (5/11/2025). ")
@@ -77,3 +81,54 @@ def test_a_capitalised_time_word_may_be_the_venues_name() -> None:
                  "Cerah. Rembuk dibuka Kepala Desa Cibening.")
     assert got == "Gedung Pagi Cerah"
 
+
+
+# 5. a province and a same-named kab/kota: the qualifier, else the opener's rank, decides
+
+TWINS = Gazetteer.from_regions([
+    {"code": "T", "name": "Teluk Permai", "level": "province"},
+    {"code": "T.71", "name": "Kota Teluk Permai", "level": "kabkota", "parent": "T"},
+    {"code": "T.01", "name": "Kabupaten Teluk Permai", "level": "kabkota", "parent": "T"},
+    {"code": "T.01.01", "name": "Batu Karang", "level": "kecamatan", "parent": "T.01"},
+    {"code": "T.02", "name": "Kabupaten Ranah Tinggi", "level": "kabkota", "parent": "T"},
+])
+
+
+def _holder(text: str) -> tuple[str | None, str | None]:
+    doc = parse("t.txt", text + PAD)
+    meeting = to_json(extract(doc, gaz=TWINS))["meetings"][0]
+    region = meeting["region"] or {}
+    return meeting["level"], region.get("kabkota") or region.get("province")
+
+
+def test_a_bare_shared_name_follows_the_bupati_who_opens() -> None:
+    got = _holder("Rembuk stunting Teluk Permai digelar di Batu Karang, Rabu (5/11/2025). "
+                  "Rembuk dibuka Bupati Teluk Permai dan diikuti para camat.")
+    assert got == ("kabkota", "Kabupaten Teluk Permai")
+
+
+def test_a_bare_shared_name_follows_the_wali_kota_who_chairs() -> None:
+    got = _holder("Rakor TPPS Teluk Permai berlangsung di Balai Kota, Rabu (5/11/2025). "
+                  "Rakor dipimpin Wali Kota Teluk Permai.")
+    assert got == ("kabkota", "Kota Teluk Permai")
+
+
+def test_a_bare_shared_name_opened_by_the_governor_stays_the_provinces() -> None:
+    got = _holder("Rakor TPPS Teluk Permai berlangsung di rumah dinas, Rabu (5/11/2025). "
+                  "Rakor dibuka Gubernur Teluk Permai dan diikuti para bupati.")
+    assert got == ("province", "Teluk Permai")
+
+
+def test_the_qualifier_provinsi_or_kota_is_kept_whoever_opens() -> None:
+    got = _holder("Rakor TPPS Provinsi Teluk Permai berlangsung di sebuah hotel, Rabu "
+                  "(5/11/2025). Rakor dibuka Wali Kota Teluk Permai.")
+    assert got == ("province", "Teluk Permai")
+    got = _holder("Pemerintah Kota Teluk Permai menggelar rakor TPPS, Rabu (5/11/2025). "
+                  "Rakor dibuka Kepala Dinas Kesehatan Provinsi Teluk Permai.")
+    assert got == ("kabkota", "Kota Teluk Permai")
+
+
+def test_a_bupati_of_another_kabupaten_does_not_take_a_provinces_name() -> None:
+    got = _holder("Rakor TPPS Teluk Permai berlangsung di sebuah hotel, Rabu (5/11/2025). "
+                  "Rakor dibuka Bupati Ranah Tinggi.")
+    assert got[0] != "kabkota" or got[1] != "Kabupaten Teluk Permai"
