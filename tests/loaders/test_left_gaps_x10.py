@@ -9,7 +9,7 @@ from loaders.articles.document import parse
 from loaders.articles.extract import extract
 from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.output import to_json
-from tests.loaders.test_institution_cues import PAD, run
+from tests.loaders.test_institution_cues import PAD, TREE, run
 
 DESA = ("Pemerintah Desa Cibening, Kabupaten Lembah Hijau, menggelar rembuk stunting desa, "
         "Rabu (5/11/2025). ")
@@ -132,3 +132,15 @@ def test_a_bupati_of_another_kabupaten_does_not_take_a_provinces_name() -> None:
     got = _holder("Rakor TPPS Teluk Permai berlangsung di sebuah hotel, Rabu (5/11/2025). "
                   "Rakor dibuka Bupati Ranah Tinggi.")
     assert got[0] != "kabkota" or got[1] != "Kabupaten Teluk Permai"
+
+
+# 4 (continued). the word of time after the venue, in either order, is the day it names
+
+def test_pagi_tadi_is_the_publication_day_as_tadi_pagi_is() -> None:
+    for when in ("tadi pagi", "pagi tadi", "siang tadi"):
+        doc = parse("t.txt", "Rembuk Stunting Desa Cibening\n\nRabu, 5 November 2025\n\n"
+                    "Pemerintah Desa Cibening menggelar rembuk stunting desa di Aula Kantor Desa "
+                    f"Cibening {when}. Rembuk dibuka Kepala Desa Cibening." + PAD)
+        meeting = to_json(extract(doc, gaz=TREE))["meetings"][0]
+        assert (meeting["date"], meeting["venue"]) == ("2025-11-05",
+                                                       "Aula Kantor Desa Cibening"), when
