@@ -9,6 +9,7 @@ from loaders.articles.document import parse
 from loaders.articles.extract import extract
 from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.output import to_json
+from tests.loaders.extract_helpers import json_on
 from tests.loaders.test_institution_cues import PAD, TREE, run
 
 DESA = ("Pemerintah Desa Cibening, Kabupaten Lembah Hijau, menggelar rembuk stunting desa, "
@@ -95,8 +96,7 @@ TWINS = Gazetteer.from_regions([
 
 
 def _holder(text: str) -> tuple[str | None, str | None]:
-    doc = parse("t.txt", text + PAD)
-    meeting = to_json(extract(doc, gaz=TWINS))["meetings"][0]
+    meeting = json_on(text + PAD, TWINS)["meetings"][0]
     region = meeting["region"] or {}
     return meeting["level"], region.get("kabkota") or region.get("province")
 
