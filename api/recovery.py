@@ -106,7 +106,13 @@ class WriteGate:
             return
 
     def close(self) -> None:
+        """Stop asking; wait (bounded) for an attempt in flight, so that closing the
+        store after this never pulls a connection from under it (the Neo4j driver then
+        fails inside its own buffers)."""
         self._closed.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(settings().store_timeout + 1.0)
 
 
 _gates: weakref.WeakKeyDictionary[Any, WriteGate] = weakref.WeakKeyDictionary()

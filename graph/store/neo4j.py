@@ -1208,11 +1208,17 @@ class Neo4jStore:
             session.execute_write(plan)
 
     def probe(self) -> int:
-        """The version in one attempt, without the driver's retries: a readiness probe
-        asks again in a moment, and one that slept between retries would say "no answer
-        in time" about a server that refused at once."""
-        with self._driver.session(database=self.database, default_access_mode="READ",
-                                  bookmark_manager=None) as session:
+        """The version in one attempt, without the driver's retries, on a connection
+        opened for this probe. No retries: a readiness probe asks again in a moment, and
+        one that slept between retries would say "no answer in time" about a server that
+        refused at once. Its own connection: a stopping Neo4j closes its port to new
+        clients first and may still answer on open ones for a while, so a pooled
+        connection said "ready" about a server that new clients (another worker, this
+        one's next connection) could no longer reach."""
+        options = dict(self.driver_options, max_connection_pool_size=1)
+        with GraphDatabase.driver(self.uri, **options) as driver, \
+                driver.session(database=self.database, default_access_mode="READ",
+                               bookmark_manager=None) as session:
             return int(session.run(_VERSION).single(strict=True)["v"])
 
     def stats(self) -> dict[str, int]:

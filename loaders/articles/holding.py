@@ -179,6 +179,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if inside:
         first = inside[0]
         level = first.level or (gaz.region(first.code).level if first.code else None)
+        twin = _twin(first, in_meeting, gaz)
+        if twin is not None:
+            return twin
         if level:
             return Holder(level, _code_at(gaz, first.code, level), f"qualifier {first.name}")
     # (every plain kecamatan word of tiers.csv counts: 'tingkat kapanewon', 'rakor kemantren')
@@ -260,6 +263,32 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _twin(first: Place, in_meeting: list[Mention], gaz: Gazetteer) -> Holder | None:
+    """'Rembuk stunting Gorontalo' opened by the Bupati of Gorontalo: a bare name that is a
+    province's and also one of its kab/kota's (Bengkulu, Jambi, Gorontalo; guide §3.6)
+    does not decide the tier. The rank of the opener or chair does (§3.3.3): a Bupati or
+    Wali Kota of that same-named kab/kota makes it theirs; otherwise the province stays."""
+    if first.role != "bare" or first.code is None or \
+            gaz.region(first.code).level != "province":
+        return None
+    twins = [c for c in gaz.find_kabkota(first.name) if gaz.within(c, first.code)]
+    if not twins:
+        return None
+    for m in in_meeting:
+        if not {"opened", "chair"} & set(m.roles) or _level_of(m, gaz) != "kabkota":
+            continue
+        code = _code_at(gaz, m.place.code, "kabkota") \
+            if m.place is not None and m.place.code and m.place.role != "unit" else None
+        if code is None and m.implies:
+            # a bare 'Bupati' / 'Wali Kota': the twin of the kind the title heads
+            kinds = [c for c in gaz.find_kabkota(first.name, m.implies) if c in twins]
+            code = kinds[0] if len(kinds) == 1 else None
+        if code in twins:
+            return Holder("kabkota", code, f"qualifier {first.name} (a province's name and "
+                                           f"a kab/kota's), opened/chaired by {m.stem}")
+    return None
 
 
 def _district_words(v: Vocabulary) -> str:

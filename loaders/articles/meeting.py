@@ -70,11 +70,15 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     # "Bertempat di aula kantor camat, Rapat Koordinasi TPPS ... dilaksanakan": a fronted
     # venue ends at the comma before the meeting (or the activity) it hosts
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
+    # "di Aula Kantor Desa X kemarin": a word of time after the venue is no part of it
+    # (lower case only: a capitalised word may be the venue's own name)
+    times = rf"|,?\s+(?-i:(?:{v.time_words}))\b" if v.time_words else ""
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
         rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
         r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
-        r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$)",
+        r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$"
+        rf"{times})",
         re.IGNORECASE)
 
 

@@ -6,6 +6,12 @@ shuffled with its first letter kept ("Cmata", "Caamt" for Camat), or one letter 
 three times ("Bapppeda"). A respelt sentence keeps its length and offsets: a tripled letter
 is dropped and the word padded with a space, so every match found in it falls on the
 original text.
+
+Why five letters (measured on the corpus and seeds, x10-left): Camat and Lurah already pass
+the floor, and every listed word had no first-letter-kept anagram among the corpus words.
+Shorter titles are acronyms or four-letter words whose shuffles are common words or other
+acronyms, and even at five a candidate can collide: Kapus (Kepala Puskesmas) shuffles to
+"kupas" (to peel), which the corpus holds, so it is not listed.
 """
 
 from __future__ import annotations

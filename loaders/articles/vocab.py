@@ -227,6 +227,11 @@ class Vocabulary:
         return "|".join(f"(?:{p})" for p in _lines(self.root, "venues.csv")[1:])
 
     @cached_property
+    def time_words(self) -> str:
+        """Words of time that end a venue before them (data/time_words.txt), one alternation."""
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "time_words.txt"))
+
+    @cached_property
     def respeller(self) -> Respeller:
         return Respeller(_lines(self.root, "misspelt_titles.txt"))
 

@@ -211,6 +211,12 @@ class SlowProxy:
 
         asyncio.run_coroutine_threadsafe(close_all(), self._loop).result(10)
 
+    def refuse_new(self) -> None:
+        """Stop listening but keep the open connections relaying, as a Neo4j in a graceful
+        stop does: new clients are refused while pooled connections still answer."""
+        assert self._server is not None
+        self._loop.call_soon_threadsafe(self._server.close)
+
     async def _pipe(self, src: asyncio.StreamReader, dst: asyncio.StreamWriter,
                     slow: bool) -> None:
         try:

@@ -10,6 +10,7 @@ port, same data folder).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
 import subprocess
@@ -23,6 +24,7 @@ from typing import Any
 
 import pytest
 
+from api.readiness import Readiness
 from graph.store.base import InstitutionFilter, PageRequest
 from graph.store.neo4j import Neo4jStore
 from loaders.files import load_files
@@ -493,6 +495,30 @@ def test_slow_neo4j_answers_within_the_bound(neo: RestartableNeo4j) -> None:
             f"reads {max(r.seconds for r in reads):.2f} s 503 STORE_UNAVAILABLE, /ready "
             f"false in {probe_seconds:.2f} s, write {write.seconds:.1f} s {write.status} "
             f"stored={bool(stored)}, recovered {recovered:.1f} s after the delay ended")
+
+
+def test_ready_false_once_new_connections_are_refused(neo: RestartableNeo4j) -> None:
+    """A stopping Neo4j closes its port first and may answer on open connections for a
+    while: /ready must say false then, though the pool's connection still answers."""
+    _fresh(neo, demo=False)
+    with SlowProxy(neo.port) as proxy:
+        store = Neo4jStore(f"bolt://127.0.0.1:{proxy.port}",
+                           ("neo4j", neo.password) if neo.password else None)
+        readiness = Readiness(store, "neo4j")
+        try:
+            assert asyncio.run(readiness.check())[0] == 200
+            store.version()  # the pool holds a connection through the proxy
+            proxy.refuse_new()
+            time.sleep(0.2)
+            assert store.version() >= 0  # still answered on the open connection
+            started = time.monotonic()
+            status, body = asyncio.run(readiness.check())
+            seconds = time.monotonic() - started
+        finally:
+            readiness.close()
+            store.close()
+    assert (status, body["code"]) == (503, "STORE_UNAVAILABLE"), body
+    assert seconds < 1.0, seconds
 
 
 def test_api_killed_during_mutations(neo: RestartableNeo4j) -> None:

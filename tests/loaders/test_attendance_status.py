@@ -11,10 +11,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from loaders.articles.document import DATA, parse
-from loaders.articles.extract import extract
+from loaders.articles.document import DATA
 from loaders.articles.gazetteer import Gazetteer
-from loaders.articles.output import to_json
+from tests.loaders.extract_helpers import json_on
 from tests.loaders.test_institution_cues import LEAD, PAD, TREE, roles, run, types
 
 
@@ -108,7 +107,7 @@ def test_a_lowercase_name_the_tree_does_not_know_is_left_alone() -> None:
     ])
     text = ("Pemdes cibening menggelar rembuk stunting di Kecamatan Sukaluyu, Senin (4/8/2025)."
             " Hadir Camat Sukaluyu.")
-    got = to_json(extract(parse("case.txt", text + PAD), gaz=tree))
+    got = json_on(text + PAD, tree)
     assert got["meetings"][0]["region"]["desa_kelurahan"] is None
 
 
@@ -151,7 +150,7 @@ ACEH_TREE: list[dict[str, Any]] = [
 
 
 def _aceh(text: str) -> dict[str, Any]:
-    got = to_json(extract(parse("case.txt", text + PAD), gaz=Gazetteer.from_regions(ACEH_TREE)))
+    got = json_on(text + PAD, ACEH_TREE)
     return got["meetings"][0]["region"] or {}
 
 
@@ -245,7 +244,7 @@ def test_a_lowercase_word_that_is_a_village_elsewhere_is_no_place() -> None:
                                     "parent": "11.08.24"}])
     text = ("Pemerintah Kecamatan Kuala menggelar rakor stunting di Aula Kantor Camat, Senin "
             "(4/8/2025). Pemerintah desa sudah menyiapkan data balita. Hadir Kapolsek Kuala.")
-    got = to_json(extract(parse("case.txt", text + PAD), gaz=tree))
+    got = json_on(text + PAD, tree)
     region = got["meetings"][0]["region"] or {}
     assert region.get("kecamatan") == "Kuala" and region.get("desa_kelurahan") is None
     assert not any(i["region"] == "Sudah" for i in got["institutions"] + got["mentioned"])

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
 from loaders.articles.gazetteer import Gazetteer
+from tests.loaders.extract_helpers import extract_on, meeting_on
 
 TREE = [
     {"code": "P", "name": "Nusa Kencana", "level": "province", "zone": "WITA"},
@@ -21,7 +20,7 @@ TREE = [
 
 
 def _meeting(text: str) -> dict[str, Any]:
-    return extract(parse("t.txt", text), Gazetteer.from_regions(TREE)).meeting or {}
+    return meeting_on(text, TREE)
 
 
 def test_a_decrees_signing_date_is_not_the_meeting_date() -> None:
@@ -56,9 +55,9 @@ def test_a_kecamatan_written_by_its_short_name_resolves() -> None:
     assert gaz.find("kecamatan", "Selawi") == ["KS"]
     # a one-word alternative respells the word it resembles, wherever that word stands
     assert gaz.find("kecamatan", "Sri Padang Lestari") == ["KR"]
-    e = extract(parse("t.txt", "Camat Tanjung Sari membuka rembuk stunting tingkat Kecamatan "
-                      "Tanjung Sari, Kabupaten Lembah Hijau, di aula kantor camat, Rabu "
-                      "(14/5/2025). Hadir para kepala desa dan bidan desa."), gaz)
+    e = extract_on("Camat Tanjung Sari membuka rembuk stunting tingkat Kecamatan "
+                   "Tanjung Sari, Kabupaten Lembah Hijau, di aula kantor camat, Rabu "
+                   "(14/5/2025). Hadir para kepala desa dan bidan desa.", gaz)
     assert e.meeting is not None
     assert (e.meeting["level"], e.meeting["region"]["code"]) == ("kecamatan", "KT")
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from loaders.articles.dates import date_mentions
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.gazetteer import Gazetteer
+from tests.loaders.extract_helpers import meeting_on
 
 TREE = [
     {"code": "P", "name": "Nusa Kencana", "level": "province"},
@@ -21,7 +19,7 @@ TREE = [
 
 
 def _meeting(text: str, tree: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return extract(parse("t.txt", text), Gazetteer.from_regions(tree or TREE)).meeting or {}
+    return meeting_on(text, tree or TREE)
 
 
 def test_a_date_spelled_with_bulan_and_tahun_between_its_parts() -> None:

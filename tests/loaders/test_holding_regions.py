@@ -6,9 +6,9 @@ so the national register's quirks do not decide the outcome.
 
 from __future__ import annotations
 
-from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.gazetteer import Gazetteer
+from typing import Any
+
+from tests.loaders.extract_helpers import meeting_on
 
 TREE = [
     {"code": "P", "name": "Nusa Kencana", "level": "province"},
@@ -40,12 +40,11 @@ TREE = [
 ]
 
 
-def _meeting(text: str) -> dict:
-    e = extract(parse("t.txt", text), Gazetteer.from_regions(TREE))
-    return e.meeting or {}
+def _meeting(text: str) -> dict[str, Any]:
+    return meeting_on(text, TREE)
 
 
-def _where(m: dict) -> tuple[str | None, str | None]:
+def _where(m: dict[str, Any]) -> tuple[str | None, str | None]:
     r = m.get("region") or {}
     level = m.get("level")
     name = {"province": r.get("province"), "kabkota": r.get("kabkota"),

@@ -12,9 +12,8 @@ from typing import Any
 
 from loaders.articles.dates import DateMention, complete, date_mentions
 from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.vocab import DATA, Vocabulary, vocabulary
+from tests.loaders.extract_helpers import extract_on, meeting_on
 
 TREE = [
     {"code": "P", "name": "Nusa Kencana", "level": "province", "zone": "WITA"},
@@ -24,11 +23,11 @@ TREE = [
 
 
 def _run(text: str, vocab: Vocabulary | None = None) -> Any:
-    return extract(parse("t.txt", text), Gazetteer.from_regions(TREE, vocab), vocab)
+    return extract_on(text, TREE, vocab)
 
 
 def _meeting(text: str, vocab: Vocabulary | None = None) -> dict[str, Any]:
-    return _run(text, vocab).meeting or {}
+    return meeting_on(text, TREE, vocab)
 
 
 def test_a_missing_year_never_lands_after_the_publication() -> None:

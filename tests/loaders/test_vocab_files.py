@@ -96,6 +96,10 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("venues.csv", "Zaal",
      BASE.replace("Aula Kantor Camat Sukaluyu", "Zaal Gizi Mekarsari"),
      lambda a, b: a["venue"] is None and b["venue"] == "Zaal Gizi Mekarsari"),
+    ("time_words.txt", r"kala\s+senja",
+     BASE.replace("Aula Kantor Camat Sukaluyu,", "Aula Kantor Camat Sukaluyu kala senja,"),
+     lambda a, b: a["venue"] == "Aula Kantor Camat Sukaluyu kala senja"
+     and b["venue"] == "Aula Kantor Camat Sukaluyu"),
     ("calendar.csv", "jnr,month,1",
      BASE.replace("Senin (3/3/2025)", "Senin, 3 Jnr 2025"),
      lambda a, b: a["date"] is None and b["date"] == "2025-01-03"),
