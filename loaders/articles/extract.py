@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from graph.model import Region, merge_roles
+from graph.model import NATIONAL_CODE, Region, merge_roles
 from loaders.articles.dates import find_dates, zones_in
 from loaders.articles.document import Document, Sentence
 from loaders.articles.figures import (
@@ -51,7 +51,10 @@ from loaders.articles.roles import assign, headline_roles, took_part
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 URL = re.compile(r"https?://[^\s)>\]]+")
-_NATIONAL = re.compile(r"\b(?:nasional|secara\s+nasional|Indonesia)\b", re.IGNORECASE)
+# 'survei nasional', 'program nasional' name a national survey or programme, not a national value
+_NATIONAL = re.compile(r"(?<!survei\s)(?<!survey\s)(?<!program\s)(?<!strategi\s)"
+                       r"\b(?:nasional|secara\s+nasional|Indonesia)\b", re.IGNORECASE)
+NATIONAL_NAME = "Indonesia"  # the gold's name of a national value (GOLD.md figures)
 _KIND = re.compile(r"\b(Kecamatan|Kabupaten|Kota|Provinsi|Desa|Kelurahan|Nagari|Distrik)\s+$")
 
 
@@ -317,14 +320,20 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         context = inherit if listing and inherit and not opened else topic_period(
             s.text, year, found, opened)
         for f in found:
-            named = _figure_region(s, f.start, places, g)
+            # a tier word right before the value ('di atas provinsi yang 15,6 persen') names its
+            # region before any place named earlier in the clause
+            named = _compared_region(s.text, f.start, g, holder, v) or _figure_region(
+                s, f.start, places, g)
             code = named or holder
             period = f.period or (inherit if f.what != "participants" else None)
             if f.what == "participants":
                 code, period = holder, period or (day.isoformat() if day else None)
+            # the nation may be missing from a test tree: its name still says whose value it is
+            name = g.region(code).name if code and code in g.by_code else (
+                NATIONAL_NAME if code == NATIONAL_CODE else None)
+            code = code if code and code in g.by_code else None
             out.append({"what": f.what, "value": f.value, "unit": f.unit, "period": period,
-                        "region_code": code,
-                        "region": g.region(code).name if code and code in g.by_code else None,
+                        "region_code": code, "region": name,
                         "note": f.note, "approximate": f.approximate, "sentence": s,
                         "named": named is not None and f.what != "participants"})
     return _drop_restatements(out)
@@ -339,13 +348,44 @@ def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | 
               if s.start + clause_start <= p.start < s.start + at and p.role != "unit"]
     national = _NATIONAL.search(s.text[clause_start:at])
     if national and (not before or before[-1].start < s.start + clause_start + national.start()):
-        return "ID" if "ID" in g.by_code else None
+        return NATIONAL_CODE
     if before:
         return before[-1].code
     for p in places.resolved(strong_only=True):
         if s.start <= p.start < s.start + clause_start and p.role != "unit":
             return None
     return None
+
+
+# a number that is no year: the end of the value before the one being placed
+_VALUE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*(?:\s*(?:%|persen\w*))?")
+_TIER_LEVEL = {"provinsi": "province", "kabupaten": "kabkota", "kota": "kabkota",
+               "kecamatan": "kecamatan"}
+
+
+def _compared_region(text: str, at: int, g: Gazetteer, holder: str | None,
+                     v: Vocabulary) -> str | None:
+    """A value quoted beside the local one for the region above, named by its tier word
+    only ('masih di atas angka provinsi yang berada di 15,6 persen', 'lebih rendah dari
+    rata-rata nasional 19,8 persen', at a kecamatan meeting 'angka kabupaten 13,2 persen'):
+    that region's code (guide §7.2, region of a figure), the province or kab/kota taken
+    from the holder's lineage. Read from the last value before it in its clause."""
+    cue = v.figure_cues.get("comparison_tier")
+    if cue is None:
+        return None
+    start = max(text.rfind(";", 0, at), 0)
+    ends = [m.end() for m in _VALUE.finditer(text, start, at)]
+    found = cue.search(text[ends[-1] if ends else start:at])
+    if found is None:
+        return None
+    tier = found[1].lower()
+    if tier == "nasional":
+        return NATIONAL_CODE
+    if holder is None or holder not in g.by_code:
+        return None
+    region = g.at_level(holder, _TIER_LEVEL[tier])
+    # the holder's own tier names itself ('angka kabupaten' at a kabupaten's rakor): no other region
+    return region.code if region is not None and region.code != holder else None
 
 
 def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -360,8 +400,10 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 # 'Kota A 18,2 persen dan Kota B juga 18,2 persen': a list naming two regions
                 # in one sentence gives two figures; the same value told again in another
                 # sentence is a restatement, whatever region that one names
-                and not (k["sentence"] is f["sentence"] and k["named"] and f["named"]
-                         and k["region_code"] != f["region_code"])
+                # (so does a value quoted beside the local one for the province or nation:
+                # 'sama dengan angka provinsi yang juga 21,5 persen')
+                and not (k["sentence"] is f["sentence"] and (k["named"] or f["named"])
+                         and (k["region_code"], k["region"]) != (f["region_code"], f["region"]))
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue

@@ -250,7 +250,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if listed and last is not None and last[2] and not attending and not aside:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
-        if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()]):
+        aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],
+                                                 after, cues)
+        if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()],
+                                       aimed is not None):
             # a list goes on dropping after a change or a target, not after money or a count
             # of units ('Rp 2,5 miliar dan 3.215 keluarga berisiko')
             last = (m.end(), None, not _money_or_units(after, close_before, cues))
@@ -258,8 +261,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         last = (m.end(), None, False)
         value = parse_number(m[1], m[2])
         approx = bool(_APPROX.search(before)) or m[2] is not None
-        what, unit = ("participants", "people") if attending else _classify(
-            after, sentence[max(0, m.start() - 80):m.start()], low, cues)
+        what, unit = ("participants", "people") if attending else (
+            ("other", aimed) if aimed else _classify(
+                after, sentence[max(0, m.start() - 80):m.start()], low, cues))
         prior = out[-1] if out else None
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
@@ -291,13 +295,19 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and "," in m[1] and (
                 about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
+        if what is None and about_stunting and _PERCENT.match(after) and value <= 100 and \
+                "share_lead" in cues and cues["share_lead"].search(before) and not _share_of(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # '... 221 anak. Persentasenya 5,2%'
         if what is None and _PERCENT.match(after) and (
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
-                not _other_share().search(before[-45:].lower()):
+                not _other_share().search(before[-45:].lower()) and not _share_of(after):
             what, unit = "stunting_prevalence_pct", "percent"
+        # (not when the value's own clause names another share: 'sementara porsi dana desa
+        # ... naik menjadi 9 persen')
         if what is None and prior and prior.what == "stunting_prevalence_pct" and value <= 100 \
                 and re.search(r"\b(?:menjadi|ke)\s*$", before) and \
-                not _COUNT_NOUN.match(after) and not _units(cues).match(after):
+                not _COUNT_NOUN.match(after) and not _units(cues).match(after) and \
+                not _other_share().search(re.split(r"[,;]", before)[-1]):
             what, unit = prior.what, prior.unit  # "dari 30,0 persen ... menjadi 24,8 pada 2023"
         if what is None and previous is not None and _BARE.match(after) and (
                 previous.what == "families_at_risk"
@@ -308,6 +318,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 "comparison_lead" in cues and cues["comparison_lead"].search(before[-60:]) and (
                     _BARE.match(after) or _PERCENT.match(after)):
             what, unit = "stunting_prevalence_pct", "percent"  # '... di atas angka nasional 19,8'
+        if what is None and "weighing_topic" in cues and cues["weighing_topic"].search(sentence) \
+                and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
+                             re.IGNORECASE):
+            what, unit = "other", "balita"  # at a weighing, 'mencatat kehadiran 9.215 balita'
         base = _family_base(prior, sentence[prior.start:m.start()] if prior else "", after,
                             sentence, cues)
         if base:
@@ -584,8 +598,37 @@ def _hypothetical(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     return bool(found and cues["hypothetical_result"].search(before[found[-1].end():]))
 
 
+def _share_of(after: str) -> bool:
+    """The share's own noun right after it names another whole ('10 persen Dana Desa',
+    '5 persen dari APBDes'): no prevalence, whatever the sentence before was about."""
+    found = _PERCENT.match(after)
+    if found is None:
+        return False
+    own = re.split(r"[,;\d]", after[found.end():], maxsplit=1)[0][:25]
+    return bool(_other_share().search(own))
+
+
+def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str | None:
+    """The group an intervention, handout or audit is aimed at, counted ('menyasar 85
+    keluarga', 'bagi 40 keluarga sasaran', 'PMT untuk 25 balita stunting'): a count a
+    careful reader records as `other` (guide §7.1), never stunting cases or families at
+    risk. Returns the group's noun, or None."""
+    if "aimed_lead" not in cues:
+        return None
+    group = cues["aimed_group"].match(after)
+    if group and "aimed_count_lead" in cues and (cues["aimed_count_lead"].search(before) or cues[
+            "aimed_count_after"].match(after)):
+        # a stated count of the group ('penerima manfaat ... sebanyak 60 anak'), handout or not
+        return re.sub(r"\s+", " ", group[1].lower())
+    if not cues["aimed_lead"].search(before):
+        return None
+    if "handout" in cues and cues["handout"].search(before):
+        return None  # 'paket protein bagi tujuh keluarga': recipients of a handout, no measure
+    return re.sub(r"\s+", " ", group[1].lower()) if group else None
+
+
 def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
-              whole_before: str = "") -> bool:
+              whole_before: str = "", aimed: bool = False) -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
@@ -595,7 +638,12 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True  # 'rata-rata 1,8 persen per tahun', '81 anak per kecamatan': a rate
     if _hypothetical(whole_before, cues):
         return True
-    if re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before, re.IGNORECASE):
+    if "future_lead" in cues and cues["future_lead"].search(before):
+        return True  # 'prevalensi tahun depan bisa ... 14 persen': a level still to come
+    if "future_after" in cues and cues["future_after"].match(after):
+        return True  # '16 persen tahun depan': a level still to come is a target
+    if not aimed and re.search(rf"\b(?:{cues['recipient'].pattern})\s*$", before,
+                               re.IGNORECASE):
         return True  # 'PMT kepada 50 baduta stunting': recipients of a handout, no measure
     # a word of its own: 'Malino 17 anak' is no 'No. 17'
     if re.search(r"\b(?:tanggal|tgl\.?|pukul|pkl\.?|jam|No\.?|"
@@ -603,7 +651,7 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
         return True
-    if _targeted(whole_before, cues) or _target_result(whole_before, cues):
+    if not aimed and (_targeted(whole_before, cues) or _target_result(whole_before, cues)):
         return True
     if "prevented_before" in cues and (cues["prevented_before"].search(before) or cues[
             "prevented_after"].match(after)):
@@ -695,6 +743,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                 r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
             return "stunting_prevalence_pct", "percent"
         return None, ""
+    audited = _audited(before, after, sentence, cues)
+    if audited:
+        return "other", audited  # 'tim pakar menelaah 6 kasus', '14 kasus stunting diaudit'
     if "status_before" in cues and cues["status_before"].search(before[-40:]):
         unit = _COUNT_NOUN.match(after)  # 'dengan rincian gizi buruk 2, kurang gizi 23'
         return "other", unit[1].lower() if unit else "balita"
@@ -707,12 +758,17 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
         return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
+    if "among_after" in cues and cues["among_after"].match(after):
+        return "stunting_cases", "anak"  # '288 di antaranya tergolong stunting'
     s = _STUNTING_AFTER.match(after)
     if s:
         return "stunting_cases", (s[1] or "kasus").lower()
-    if cues["measured_after"].match(after.lstrip()) or ("measured_lead" in cues and cues[
+    if cues["measured_after"].match(after.lstrip()) or ("measured_verb" in cues and cues[
+            "measured_verb"].search(before) and re.match(r"\s*(?:balita|baduta|anak|bayi)\b",
+                                                         after, re.IGNORECASE)) or (
+            "measured_lead" in cues and cues[
             "measured_lead"].search(_YEARS.sub("", before))) or (
-            cues["measured_before"].search(_YEARS.sub("", before))
+            _measured_before(_YEARS.sub("", before), cues)
             and re.match(r"\s*(?:balita|baduta|anak)\b", after, re.IGNORECASE)):
         return "other", "balita"  # "dari 381 balita yang telah diukur": children measured
     far = cues["stunting_after_far"].match(after) if "stunting_after_far" in cues else None
@@ -750,6 +806,31 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if "stunting" in sentence and re.match(r"\s*kasus\b", after, re.IGNORECASE):
         return "stunting_cases", "kasus"
     return None, ""
+
+
+def _measured_before(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """'hasil penimbangan terhadap 21.430 balita': the children weighed; not when the words
+    between name stunting cases ('hasil penimbangan menunjukkan kasus stunting turun dari 80
+    anak'), which count the cases."""
+    found = cues["measured_before"].search(before)
+    return found is not None and "stunting" not in found[0].lower()
+
+
+def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[str]]
+             ) -> str | None:
+    """Cases or children an audit reviewed ('tim pakar menelaah 6 kasus', '14 kasus stunting
+    diaudit', in an audit sentence 'membahas 9 kasus terpilih'): a sample, counted as `other`,
+    not the region's stunting cases. Returns the counted noun, or None."""
+    if "audited_lead" not in cues:
+        return None
+    noun = re.match(r"\s*(kasus|balita|baduta|anak|bayi)\b", after, re.IGNORECASE)
+    if noun is None:
+        return None
+    if cues["audited_lead"].search(before) or cues["audited_after"].match(after) or (
+            cues["audit_topic"].search(sentence) and (cues["audit_count_lead"].search(before)
+                                                      or cues["audit_count_after"].match(after))):
+        return noun[1].lower()
+    return None
 
 
 def _period_for(start: int, end: int, numbers: list[re.Match[str]],
