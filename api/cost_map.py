@@ -49,12 +49,20 @@ ANALYTICS: dict[tuple[str, str], str] = {
     ("Query", "networkSummary"): "filter", ("Query", "convergenceGaps"): "region",
     ("Institution", "centrality"): "filter",
 }
-ANALYTICS_UNITS_PER_POINT = 200
+# A request may analyse about twice the whole country (3.45M rows + 18.9M pairs = 22k
+# points against MAX_COST): the worker pool, the time budget and BUSY bound the rest.
+ANALYTICS_UNITS_PER_POINT = 1000
 
-# Bytes an analysis holds per attendance row and per co-attendance pair (a NetworkX
-# edge with its two adjacency entries and attribute dict, plus the measures' own
-# per-edge state); pairs over-count ties, so the estimate errs on the safe side.
-BYTES_PER_ROW = 300
-BYTES_PER_PAIR = 600
+# Bytes an analysis holds per attendance row and per co-attendance pair, for the
+# TOO_LARGE estimate. Measured on the sparse path every measure takes (projection.py):
+# the whole national dataset (3.45M rows, 18.9M pairs) peaked 270-760 MB above a
+# process's start, communities highest (one process per measure, its ru_maxrss; through
+# the API: bench/national_api.py); 100 and 40 give 1.1 GB, above every measure's peak.
+# The old NetworkX figures (300 and 600 bytes) refused the whole country at 11 GB.
+# A NetworkX graph (communities below engines.IGRAPH_THRESHOLD nodes) holds more per
+# tie, but is small by that bound, and the worker's RLIMIT_AS answers OutOfMemory
+# should an estimate fall short.
+BYTES_PER_ROW = 100
+BYTES_PER_PAIR = 40
 
 MAX_COST = 50_000

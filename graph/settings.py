@@ -53,7 +53,7 @@ class Settings:
                                           "longest an analytics request waits for a free "
                                           "worker, in all (its early check and its fields "
                                           "share one deadline), before it answers BUSY")
-    analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 1024,
+    analytics_memory_mb: int = _var("TPPS_ANALYTICS_MEMORY_MB", 2048,
                                     "memory one analytics job may use: a request whose graph "
                                     "is estimated larger is refused (TOO_LARGE) before it "
                                     "starts, and each worker runs under RLIMIT_AS = its size "
