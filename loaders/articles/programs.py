@@ -133,6 +133,12 @@ class _Patterns:
     slash_plain: re.Pattern[str]
     caps_tail: re.Pattern[str]
     caps_tail_context: re.Pattern[str]
+    role_of: re.Pattern[str]
+    person_form: re.Pattern[str]
+    person_lead: re.Pattern[str]
+    person_short: re.Pattern[str]
+    person_named_lead: re.Pattern[str]
+    theme_lead: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -241,6 +247,12 @@ def _patterns(v: Vocabulary) -> _Patterns:
         slash_plain=re.compile(p.get("slash_plain", "(?!)")),
         caps_tail=re.compile(p.get("caps_tail", "(?!)")),
         caps_tail_context=re.compile(p.get("caps_tail_context", "(?!)")),
+        role_of=re.compile(p.get("role_of", "(?!)"), re.IGNORECASE),
+        person_form=re.compile(p.get("person_form", "(?!)")),
+        person_lead=re.compile(p.get("person_lead", "(?!)")),
+        person_short=re.compile(p.get("person_short", "(?!)")),
+        person_named_lead=re.compile(p.get("person_named_lead", "(?!)")),
+        theme_lead=re.compile(p.get("theme_lead", "(?!)")),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -324,7 +336,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if _rejected_span(s.start + m.start(), spans) or any(
                         a < m.start() < b for a, b in named_here):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
-                if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]):
+                if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]) or \
+                        _role_only(p, s.text, m.start(), m.end()):
                     spans.append((s.start + m.start(), s.start + m.end()))  # read no further
                     continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
@@ -443,8 +456,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue  # a quote no programme noun leads and no list carries
             name = m["name"].strip()
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
-                    rejected(name, m.start("name")) or _is_place(name, places):
-                continue
+                    rejected(name, m.start("name")) or _is_place(name, places) or \
+                    p.theme_lead.search(s.text[:m.start("name")]):
+                continue  # 'mengusung tagline "X"': a theme or a slogan
             add(name, [], s, m.start("name"), m.end("name"))
         for pattern in (p.si, p.place_type):
             for m in pattern.finditer(s.text):
@@ -620,6 +634,26 @@ def _slogan_or_post(p: _Patterns, before: str, expansion: str) -> bool:
     motto = len(items) >= 3 and all(_MOTTO_ITEM.fullmatch(i) for i in items)
     post = p.post_before.search(re.sub(r"(?:[Pp]rogram|[Gg]erakan)\s+$", "", before))
     return motto or bool(p.vision_lead.search(before)) or bool(post)
+
+
+def _role_only(p: _Patterns, text: str, a: int, b: int) -> bool:
+    """A known programme at [a, b) that only names people: an attendee's post ('pendamping
+    PKH', 'Koordinator PKH'), or a programme named after a person's role written as what
+    people become or are ('menjadi bapak asuh', 'para Bapak Asuh', 'Bapak Asuh' with no
+    programme noun). Spelt out with its bracketed short form, the text introduces the
+    programme itself ('pendamping Program Keluarga Harapan (PKH)')."""
+    if re.match(r"\s*\(", text[b:]):
+        return False
+    before = text[max(0, a - 60):a]
+    if p.role_of.search(before):
+        return True
+    written = text[a:b]
+    if not p.person_form.match(written):
+        return False
+    if p.person_lead.search(before):
+        return True
+    return bool(p.person_short.fullmatch(written.strip())) and not \
+        p.person_named_lead.search(before)
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,112 @@
+"""Programme precision rules of issue 10 (guide §6.2, §6.3) for names that stand for
+people, events, themes and data systems, written in our own sentences. Each test fails
+when its rule (or the data row behind it in loaders/articles/data/) breaks."""
+
+from __future__ import annotations
+
+from loaders.articles.document import parse
+from loaders.articles.extract import extract
+from tests.loaders.program_helpers import names_of, programs_in
+
+
+def _programs(text: str) -> dict[str, list[str]]:
+    return programs_in("Warga berkumpul di balai desa pada pagi hari.\n\n" + text)
+
+
+LEAD = ("BONTOMATENE – Pemerintah Kecamatan Bontomatene menggelar Lokakarya Mini Stunting di "
+        "aula kantor camat, Kamis (6/11/2025). ")
+
+
+def _types(text: str) -> set[str]:
+    e = extract(parse("t.txt", "Judul rilis\n\n" + LEAD + text))
+    return {m.type for m in e.institutions}
+
+
+# --- a programme acronym inside an attendee's post (role_of) ----------------------------
+
+def test_a_programme_inside_an_attendees_post_is_no_programme() -> None:
+    assert _programs("Rapat juga diikuti pendamping PKH dari tiga desa.\n") == {}
+    assert _programs("Koordinator PKH kecamatan ikut menyampaikan data.\n") == {}
+    assert _programs("Hadir petugas Kampung KB dan penyuluh BKB desa.\n") == {}
+    assert _programs("Turut hadir pendamping KPM PKH se-kecamatan.\n") == {}
+
+
+def test_the_programme_spelt_out_or_discussed_elsewhere_still_counts() -> None:
+    # written out with its bracketed short form, the text introduces the programme itself
+    assert "PKH" in _programs("Rakor digelar bagi pendamping Program Keluarga Harapan (PKH) "
+                              "se-kabupaten.\n")
+    # a post and a sentence about the programme: the programme is read from the second
+    assert "PKH" in _programs("Hadir pendamping PKH desa. Bantuan PKH tahap tiga sudah "
+                              "dicairkan kepada keluarga.\n")
+
+
+# --- a programme named after a person's role (person_form, person_lead, person_short) ---
+
+def test_people_who_become_foster_fathers_are_no_programme() -> None:
+    assert _programs("Camat meminta para pejabat menjadi bapak asuh bagi anak stunting.\n") \
+        == {}
+    assert _programs("Sebanyak 15 Bapak Asuh menyerahkan bantuan telur.\n") == {}
+    assert _programs("Para Bapak Asuh Anak Stunting menerima piagam dari camat.\n") == {}
+    assert _programs("Ia dikukuhkan sebagai Bapak Asuh Anak Stunting di desa itu.\n") == {}
+    # the short form with no programme noun names people too
+    assert _programs("Bapak Asuh dari kalangan pengusaha menanggung susu balita.\n") == {}
+
+
+def test_the_named_foster_programme_still_counts() -> None:
+    assert "BAAS" in _programs("Desa meluncurkan program Bapak Asuh tahun ini.\n")
+    assert "BAAS" in _programs("Gerakan Bapak Asuh Anak Stunting diperluas ke kecamatan.\n")
+    assert "BAAS" in _programs("Upaya lain ialah Bapak Asuh Anak Stunting dan Kampung KB.\n")
+    assert "BAAS" in _programs("Para pejabat menjadi Bapak Asuh Anak Stunting (BAAS) bagi "
+                               "balita di desa.\n")
+
+
+# --- events, themes, sectors, data systems -----------------------------------------------
+
+def test_an_event_with_an_acronym_is_no_programme() -> None:
+    assert _programs("Kegiatan berlanjut dengan Gebyar Posyandu Serentak (GPS) bulan depan.\n") \
+        == {}
+    assert _programs("Pemkab menggelar Festival Pangan Lokal (FPL) di alun-alun.\n") == {}
+    assert _programs("Kader mengikuti Apel Siaga Stunting (ASS) sebelum rapat.\n") == {}
+    # a lower-case movement launched with the meeting stays a programme
+    assert "pekan bersih lingkungan posyandu" in names_of(_programs(
+        "Acara ditutup dengan pencanangan pekan bersih lingkungan posyandu oleh camat.\n"))
+
+
+def test_a_quoted_theme_or_slogan_is_no_programme() -> None:
+    assert _programs('Seluruh program tahun ini mengusung tagline "Desa Sehat Tanpa '
+                     'Stunting".\n') == {}
+    assert _programs('Gerakan ini bertema "Bersama Jaga Gizi Anak" dan diikuti dusun.\n') == {}
+    # a quoted name after a programme noun with no theme word stays a programme
+    assert "Satu Telur Sehari" in _programs('Desa menjalankan inovasi "Satu Telur Sehari" '
+                                            'bagi balita.\n')
+
+
+def test_a_sector_after_program_is_no_programme() -> None:
+    assert _programs("Dana desa dipakai untuk Program Ketahanan Pangan Desa.\n") == {}
+
+
+def test_an_app_that_data_are_recorded_in_is_a_data_system() -> None:
+    assert _programs("Data balita dicatat melalui aplikasi Sistem Informasi Gizi Terpadu "
+                     "(SIGIZI) setiap bulan.\n") == {}
+
+
+# --- merged women/children + KB offices (merged_offices.csv) ------------------------------
+
+def test_a_merged_women_children_and_kb_office_is_dinas_kb_only() -> None:
+    for office in ("Dinas PPPA dan KB", "Dinas P3A dan PPKB", "Dinas PPKB dan PPPA",
+                   "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB",
+                   "Dinas Pemberdayaan Perempuan dan Perlindungan Anak dan Pengendalian "
+                   "Penduduk"):
+        got = _types(f"Hadir Kepala {office} Kabupaten Bulukumba.")
+        assert "DINAS_KB" in got and "DP3A" not in got, office
+    got = _types("Hadir Kepala UPTD PPA DP3AP2KB Kabupaten Bulukumba.")
+    assert "DINAS_KB" in got and "DP3A" not in got
+    # two offices named apart stay two
+    got = _types("Hadir Kepala Dinas PPPA dan Kepala Dinas PPKB Kabupaten Bulukumba.")
+    assert {"DINAS_KB", "DP3A"} <= got
+
+
+def test_village_women_children_and_kb_in_one_name_is_dpmd_and_dinas_kb() -> None:
+    got = _types("Hadir Kepala Dinas Pemberdayaan Masyarakat Desa, Pemberdayaan Perempuan dan "
+                 "Perlindungan Anak, Pengendalian Penduduk dan KB Kabupaten Bulukumba.")
+    assert {"DPMD", "DINAS_KB"} <= got and "DP3A" not in got
