@@ -373,9 +373,12 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
-                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()) \
-                    or _slogan_or_post(p, s.text[:at], exp):
+                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
+            if _slogan_or_post(p, s.text[:at], exp):
+                # "Kader Institusi Layanan X (ILP)": a post's name; no other rule reads in it
+                spans.append((s.start + at, s.start + m.end()))
+                continue
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.or_expansion.finditer(s.text):

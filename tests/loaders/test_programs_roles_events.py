@@ -31,6 +31,12 @@ def test_a_programme_inside_an_attendees_post_is_no_programme() -> None:
     assert _programs("Turut hadir pendamping KPM PKH se-kecamatan.\n") == {}
 
 
+def test_an_acronym_with_its_expansion_after_a_cadres_title_is_a_post() -> None:
+    # neither the whole name nor a 'Layanan X' read inside it is a programme
+    assert _programs("Acara diisi pengukuhan Kader Institusi Layanan Terpadu (ILT) desa.\n") == {}
+    assert _programs("Hadir Penyuluh Sistem Pangan Keluarga (SPK) kecamatan.\n") == {}
+
+
 def test_the_programme_spelt_out_or_discussed_elsewhere_still_counts() -> None:
     # written out with its bracketed short form, the text introduces the programme itself
     assert "PKH" in _programs("Rakor digelar bagi pendamping Program Keluarga Harapan (PKH) "
@@ -96,12 +102,16 @@ def test_a_merged_women_children_and_kb_office_is_dinas_kb_only() -> None:
     for office in ("Dinas PPPA dan KB", "Dinas P3A dan PPKB", "Dinas PPKB dan PPPA",
                    "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan KB",
                    "Dinas Pemberdayaan Perempuan dan Perlindungan Anak dan Pengendalian "
-                   "Penduduk"):
+                   "Penduduk", "Dinas PPPA Dalduk KB", "DP3ADALDUK", "DP3A-Dalduk",
+                   "Dinas Pemberdayaan Perempuan dan Perlindungan Anak serta Pengendalian "
+                   "Penduduk dan KB"):
         got = _types(f"Hadir Kepala {office} Kabupaten Bulukumba.")
         assert "DINAS_KB" in got and "DP3A" not in got, office
     got = _types("Hadir Kepala UPTD PPA DP3AP2KB Kabupaten Bulukumba.")
     assert "DINAS_KB" in got and "DP3A" not in got
-    # two offices named apart stay two
+    # two offices named apart stay two ('Dinas PP dan KB' is the KB office)
+    got = _types("Hadir Kepala Dinas PP dan KB serta Kepala DP3A Kabupaten Bulukumba.")
+    assert {"DINAS_KB", "DP3A"} <= got
     got = _types("Hadir Kepala Dinas PPPA dan Kepala Dinas PPKB Kabupaten Bulukumba.")
     assert {"DINAS_KB", "DP3A"} <= got
 
