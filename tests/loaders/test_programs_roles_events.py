@@ -120,3 +120,26 @@ def test_village_women_children_and_kb_in_one_name_is_dpmd_and_dinas_kb() -> Non
     got = _types("Hadir Kepala Dinas Pemberdayaan Masyarakat Desa, Pemberdayaan Perempuan dan "
                  "Perlindungan Anak, Pengendalian Penduduk dan KB Kabupaten Bulukumba.")
     assert {"DPMD", "DINAS_KB"} <= got and "DP3A" not in got
+
+
+# --- generic care, measures, documents, manner words (program_exclusions.csv) -------------
+
+def test_care_practices_measures_and_documents_with_short_forms_are_no_programmes() -> None:
+    for text in ("Kader dilatih Pemberian Makan Bayi dan Anak (PMBA) bagi keluarga.",
+                 "Petugas mengukur Lingkar Lengan Atas (LiLA) setiap ibu hamil.",
+                 "Tim menyusun Laporan Hasil Evaluasi Pendampingan Keluarga (LHEPK).",
+                 "Kader mengisi Kartu Menuju Sehat (KMS) setiap bulan.",
+                 "Hasil Analisis Situasi (Ansit) menunjukkan dua belas desa prioritas.",
+                 "Desa bersiap menghadapi Penilaian Kinerja Aksi Konvergensi (Pelkin).",
+                 "Puskesmas menguatkan Pemantauan Pertumbuhan Balita (PPB) di posyandu.",
+                 "Program Makanan Bergizi untuk balita terus berjalan.",
+                 "Desa menggencarkan Pemberian Telur Gratis untuk balita."):
+        assert _programs(text + "\n") == {}, text
+
+
+def test_a_movement_named_only_by_a_manner_word_is_no_programme() -> None:
+    assert _programs("Melalui Gerakan Bersama seluruh pihak, angka stunting bisa ditekan.\n") \
+        == {}
+    # a movement with a name of its own stays
+    assert "Gerakan Serentak Cegah Stunting" in _programs(
+        "Pihaknya meluncurkan Gerakan Serentak Cegah Stunting di seluruh desa.\n")
