@@ -143,3 +143,27 @@ def test_a_movement_named_only_by_a_manner_word_is_no_programme() -> None:
     # a movement with a name of its own stays
     assert "Gerakan Serentak Cegah Stunting" in _programs(
         "Pihaknya meluncurkan Gerakan Serentak Cegah Stunting di seluruh desa.\n")
+
+
+# --- offices in a wish after a list, topics of a need, 'Ikut serta' lists (roles.csv) ----
+
+def test_an_office_wished_for_after_a_contrast_word_is_no_attendee() -> None:
+    got = _types("Turut hadir Kapolsek Bontomatene dan Danramil, sementara Dinas PUPR "
+                 "diharapkan ikut membangun jamban.")
+    assert {"POLSEK", "KORAMIL"} <= got and "DINAS_PUPR" not in got
+    # 'sementara' that opens more attendees keeps them
+    got = _types("Turut hadir Kapolsek Bontomatene, sementara dari kabupaten hadir Kepala "
+                 "Dinas Kesehatan.")
+    assert "DINKES" in got
+
+
+def test_an_office_that_is_the_topic_of_a_need_is_no_attendee() -> None:
+    assert "DINAS_PENDIDIKAN" not in _types(
+        "Menurut Camat, keterlibatan Dinas Pendidikan masih sangat diperlukan.")
+    assert "DINSOS" not in _types("Menurut Camat, peran Dinas Sosial sangat penting.")
+
+
+def test_a_sentence_opening_with_ikut_serta_lists_attendees() -> None:
+    got = _types("Ikut serta Kepala Puskesmas Bontomatene, Ketua TP PKK kecamatan dan "
+                 "pendamping KPM PKH.")
+    assert {"PUSKESMAS", "PKK", "DINSOS"} <= got
