@@ -29,6 +29,8 @@ def test_a_programme_inside_an_attendees_post_is_no_programme() -> None:
     assert _programs("Koordinator PKH kecamatan ikut menyampaikan data.\n") == {}
     assert _programs("Hadir petugas Kampung KB dan penyuluh BKB desa.\n") == {}
     assert _programs("Turut hadir pendamping KPM PKH se-kecamatan.\n") == {}
+    assert _programs("Hadir pula pendamping sosial PKH kabupaten.\n") == {}
+    assert _programs("Hadir anggota PIK-R dan Ketua Pokja Kampung KB desa.\n") == {}
 
 
 def test_an_acronym_with_its_expansion_after_a_cadres_title_is_a_post() -> None:
@@ -167,3 +169,4 @@ def test_a_sentence_opening_with_ikut_serta_lists_attendees() -> None:
     got = _types("Ikut serta Kepala Puskesmas Bontomatene, Ketua TP PKK kecamatan dan "
                  "pendamping KPM PKH.")
     assert {"PUSKESMAS", "PKK", "DINSOS"} <= got
+    assert "DINSOS" in _types("Hadir pula pendamping sosial PKH kabupaten.")
