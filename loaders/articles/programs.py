@@ -293,6 +293,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     p = _patterns(v)
     found: dict[str, Program] = {}
     spans: list[tuple[int, int]] = []
+    posts: list[tuple[int, int]] = []  # known names read as people's posts ("kader BKB")
 
     def add(name: str, aliases: list[str], s: Sentence, a: int, b: int,
             description: str = "") -> Program:
@@ -337,8 +338,10 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                         a < m.start() < b for a, b in named_here):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
                 if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]) or \
-                        _role_only(p, s.text, m.start(), m.end()):
+                        _role_only(p, s.text, m.start(), m.end()) or \
+                        _restates_a_post(s, m.start(), posts):
                     spans.append((s.start + m.start(), s.start + m.end()))  # read no further
+                    posts.append(spans[-1])
                     continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
                 head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
@@ -657,6 +660,20 @@ def _role_only(p: _Patterns, text: str, a: int, b: int) -> bool:
         return True
     return bool(p.person_short.fullmatch(written.strip())) and not \
         p.person_named_lead.search(before)
+
+
+# between a post's programme name and the bracket that restates it: more capitalised words
+_RESTATED = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,4}\s*\(\s*$")
+
+
+def _restates_a_post(s: Sentence, at: int, posts: list[tuple[int, int]]) -> bool:
+    """'Kader Bina Keluarga Balita Holistik Integratif (BKB HI)': the short form in the
+    bracket after a post's programme name (already read as a post) is the same post."""
+    for a, b in posts:
+        if s.start <= a and b - s.start <= at and _RESTATED.fullmatch(
+                s.text[b - s.start:at]):
+            return True
+    return False
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:

@@ -170,3 +170,18 @@ def test_a_sentence_opening_with_ikut_serta_lists_attendees() -> None:
                  "pendamping KPM PKH.")
     assert {"PUSKESMAS", "PKK", "DINSOS"} <= got
     assert "DINSOS" in _types("Hadir pula pendamping sosial PKH kabupaten.")
+
+
+def test_community_groups_schools_and_facilities_with_short_forms_are_no_programmes() -> None:
+    for text in ("Hadir pula Kelompok Wanita Tani (KWT) desa.",
+                 "Hadir Ketua Gabungan Organisasi Wanita (GOW) kabupaten.",
+                 "Sekolah Dasar Negeri (SDN) 3 menjadi lokasi pemeriksaan.",
+                 "Pemdes menyiapkan Tempat Pengolahan Sampah Terpadu (TPST)."):
+        assert _programs(text + "\n") == {}, text
+    # a group of a known programme still names it
+    assert "BKB" in _programs("Kelompok Bina Keluarga Balita (BKB) Melati rutin bertemu.\n")
+
+
+def test_the_bracket_after_a_posts_programme_name_restates_the_post() -> None:
+    assert _programs("Kader Bina Keluarga Balita Holistik Integratif (BKB HI) ikut hadir.\n") \
+        == {}
