@@ -185,3 +185,16 @@ def test_community_groups_schools_and_facilities_with_short_forms_are_no_program
 def test_the_bracket_after_a_posts_programme_name_restates_the_post() -> None:
     assert _programs("Kader Bina Keluarga Balita Holistik Integratif (BKB HI) ikut hadir.\n") \
         == {}
+
+
+def test_place_kinds_and_pet_names_are_no_initiatives() -> None:
+    for text in ("Si Kecil membutuhkan protein hewani setiap hari.",
+                 "Anak-anak Taman Kanak-Kanak Pertiwi ikut menyanyi.",
+                 "Kegiatan digelar di halaman Klinik Pratama Sehat Sentosa.",
+                 "Mahasiswa Sekolah Tinggi Ilmu Kesehatan Bantaeng membantu pengukuran.",
+                 "Rumah Warga Kurang Mampu dibedah oleh Baznas."):
+        assert _programs(text + "\n") == {}, text
+
+
+def test_a_quoted_foster_programme_after_program_is_the_programme() -> None:
+    assert "BAAS" in _programs('Pemkot menjalankan Program "Bapak Asuh" dengan melibatkan ASN.\n')
