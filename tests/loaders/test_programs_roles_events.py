@@ -62,6 +62,7 @@ def test_people_who_become_foster_fathers_are_no_programme() -> None:
 
 def test_the_named_foster_programme_still_counts() -> None:
     assert "BAAS" in _programs("Desa meluncurkan program Bapak Asuh tahun ini.\n")
+    assert "BAAS" in _programs("Desa resmi luncurkan Bapak Asuh tahun ini.\n")
     assert "BAAS" in _programs("Gerakan Bapak Asuh Anak Stunting diperluas ke kecamatan.\n")
     assert "BAAS" in _programs("Upaya lain ialah Bapak Asuh Anak Stunting dan Kampung KB.\n")
     assert "BAAS" in _programs("Para pejabat menjadi Bapak Asuh Anak Stunting (BAAS) bagi "
