@@ -199,3 +199,15 @@ def test_place_kinds_and_pet_names_are_no_initiatives() -> None:
 
 def test_a_quoted_foster_programme_after_program_is_the_programme() -> None:
     assert "BAAS" in _programs('Pemkot menjalankan Program "Bapak Asuh" dengan melibatkan ASN.\n')
+
+
+def test_offices_advised_or_sent_recommendations_are_no_attendees() -> None:
+    assert "DINKES" not in _types("Camat menyarankan Dinas Kesehatan membuka kelas gizi.")
+    assert "DINSOS" not in _types("Rekomendasi rembuk antara lain: Dinas Sosial memperbarui "
+                                  "data penerima bantuan.")
+    got = _types("Hasil rembuk akan disampaikan kepada Bappeda dan DPRD sebagai bahan "
+                 "perencanaan.")
+    assert not {"BAPPEDA", "DPRD"} & got
+    # a report handed over at the meeting by its presenter still counts
+    assert "PUSKESMAS" in _types("Laporan kegiatan disampaikan kepada Camat oleh Kepala "
+                                 "Puskesmas Bontomatene.")
