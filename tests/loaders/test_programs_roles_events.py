@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from loaders.articles.document import parse
 from loaders.articles.extract import extract
-from tests.loaders.program_helpers import names_of, programs_in
+from tests.loaders.program_helpers import links_in, names_of, programs_in
 
 
 def _programs(text: str) -> dict[str, list[str]]:
@@ -211,3 +211,9 @@ def test_offices_advised_or_sent_recommendations_are_no_attendees() -> None:
     # a report handed over at the meeting by its presenter still counts
     assert "PUSKESMAS" in _types("Laporan kegiatan disampaikan kepada Camat oleh Kepala "
                                  "Puskesmas Bontomatene.")
+
+
+def test_a_body_reporting_its_innovation_runs_it() -> None:
+    links = links_in(LEAD + "Hadir Kepala Dinas Kesehatan Kabupaten Bulukumba.\n\nDinas Kesehatan "
+                     "melaporkan inovasi Sapa Gizi (Sahabat Pantau Gizi) yang kini berjalan.\n")
+    assert ("DINKES", "RUNS") in next(v for k, v in links.items() if "Sapa Gizi" in k)
