@@ -217,3 +217,9 @@ def test_a_body_reporting_its_innovation_runs_it() -> None:
     links = links_in(LEAD + "Hadir Kepala Dinas Kesehatan Kabupaten Bulukumba.\n\nDinas Kesehatan "
                      "melaporkan inovasi Sapa Gizi (Sahabat Pantau Gizi) yang kini berjalan.\n")
     assert ("DINKES", "RUNS") in next(v for k, v in links.items() if "Sapa Gizi" in k)
+
+
+def test_social_women_children_and_kb_in_one_name_is_dinsos_and_dinas_kb() -> None:
+    got = _types("Hadir Kepala Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak, "
+                 "Pengendalian Penduduk dan KB Kabupaten Bulukumba.")
+    assert {"DINSOS", "DINAS_KB"} <= got and "DP3A" not in got
