@@ -133,6 +133,12 @@ class _Patterns:
     slash_plain: re.Pattern[str]
     caps_tail: re.Pattern[str]
     caps_tail_context: re.Pattern[str]
+    role_of: re.Pattern[str]
+    person_form: re.Pattern[str]
+    person_lead: re.Pattern[str]
+    person_short: re.Pattern[str]
+    person_named_lead: re.Pattern[str]
+    theme_lead: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -241,6 +247,12 @@ def _patterns(v: Vocabulary) -> _Patterns:
         slash_plain=re.compile(p.get("slash_plain", "(?!)")),
         caps_tail=re.compile(p.get("caps_tail", "(?!)")),
         caps_tail_context=re.compile(p.get("caps_tail_context", "(?!)")),
+        role_of=re.compile(p.get("role_of", "(?!)"), re.IGNORECASE),
+        person_form=re.compile(p.get("person_form", "(?!)")),
+        person_lead=re.compile(p.get("person_lead", "(?!)")),
+        person_short=re.compile(p.get("person_short", "(?!)")),
+        person_named_lead=re.compile(p.get("person_named_lead", "(?!)")),
+        theme_lead=re.compile(p.get("theme_lead", "(?!)")),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -281,6 +293,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     p = _patterns(v)
     found: dict[str, Program] = {}
     spans: list[tuple[int, int]] = []
+    posts: list[tuple[int, int]] = []  # known names read as people's posts ("kader BKB")
 
     def add(name: str, aliases: list[str], s: Sentence, a: int, b: int,
             description: str = "") -> Program:
@@ -324,8 +337,11 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if _rejected_span(s.start + m.start(), spans) or any(
                         a < m.start() < b for a, b in named_here):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
-                if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]):
+                if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]) or \
+                        _role_only(p, s.text, m.start(), m.end()) or \
+                        _restates_a_post(s, m.start(), posts):
                     spans.append((s.start + m.start(), s.start + m.end()))  # read no further
+                    posts.append(spans[-1])
                     continue  # "kader Posyandu, BKB, dan BKL": the cadres' groups
                 # the name as this text writes it ("Quick Win", "Gati") answers for it too
                 head = re.search(r"(?:Gerakan|Program)\s+$", s.text[:m.start()])
@@ -360,9 +376,12 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     p, exp, places)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue_before.search(s.text[:at]) \
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
-                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()) \
-                    or _slogan_or_post(p, s.text[:at], exp):
+                    or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
+            if _slogan_or_post(p, s.text[:at], exp):
+                # "Kader Institusi Layanan X (ILP)": a post's name; no other rule reads in it
+                spans.append((s.start + at, s.start + m.end()))
+                continue
             if not _also_known(found, s.start + at, s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, at, m.end())
         for m in p.or_expansion.finditer(s.text):
@@ -443,8 +462,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue  # a quote no programme noun leads and no list carries
             name = m["name"].strip()
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
-                    rejected(name, m.start("name")) or _is_place(name, places):
-                continue
+                    rejected(name, m.start("name")) or _is_place(name, places) or \
+                    p.theme_lead.search(s.text[:m.start("name")]):
+                continue  # 'mengusung tagline "X"': a theme or a slogan
             add(name, [], s, m.start("name"), m.end("name"))
         for pattern in (p.si, p.place_type):
             for m in pattern.finditer(s.text):
@@ -620,6 +640,40 @@ def _slogan_or_post(p: _Patterns, before: str, expansion: str) -> bool:
     motto = len(items) >= 3 and all(_MOTTO_ITEM.fullmatch(i) for i in items)
     post = p.post_before.search(re.sub(r"(?:[Pp]rogram|[Gg]erakan)\s+$", "", before))
     return motto or bool(p.vision_lead.search(before)) or bool(post)
+
+
+def _role_only(p: _Patterns, text: str, a: int, b: int) -> bool:
+    """A known programme at [a, b) that only names people: an attendee's post ('pendamping
+    PKH', 'Koordinator PKH'), or a programme named after a person's role written as what
+    people become or are ('menjadi bapak asuh', 'para Bapak Asuh', 'Bapak Asuh' with no
+    programme noun). Spelt out with its bracketed short form, the text introduces the
+    programme itself ('pendamping Program Keluarga Harapan (PKH)')."""
+    if re.match(r"\s*\(", text[b:]):
+        return False
+    before = text[max(0, a - 60):a]
+    if p.role_of.search(before):
+        return True
+    written = text[a:b]
+    if not p.person_form.match(written):
+        return False
+    if p.person_lead.search(before):
+        return True
+    return bool(p.person_short.fullmatch(written.strip())) and not \
+        p.person_named_lead.search(before)
+
+
+# between a post's programme name and the bracket that restates it: more capitalised words
+_RESTATED = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,4}\s*\(\s*$")
+
+
+def _restates_a_post(s: Sentence, at: int, posts: list[tuple[int, int]]) -> bool:
+    """'Kader Bina Keluarga Balita Holistik Integratif (BKB HI)': the short form in the
+    bracket after a post's programme name (already read as a post) is the same post."""
+    for a, b in posts:
+        if s.start <= a and b - s.start <= at and _RESTATED.fullmatch(
+                s.text[b - s.start:at]):
+            return True
+    return False
 
 
 def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
