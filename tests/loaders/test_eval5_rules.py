@@ -104,3 +104,36 @@ def test_l_a_task_force_members_home_office_is_not_counted_but_the_team_is() -> 
     text = _RAKOR + "anggota TPPS dari Dinas Sosial Lembah Hijau."
     assert "DINSOS" not in _types(text) and "TPPS" in _types(text)
     assert "DINSOS" in _types(_RAKOR + "Kepala Dinas Sosial Lembah Hijau.")
+
+
+# a/b: meeting evidence the scorer was missing
+
+def test_a_a_report_at_the_meeting_in_the_lead_counts_as_held() -> None:
+    text = ("LEMBAH HIJAU – Kepala Dinas Kesehatan Lembah Hijau menyampaikan paparan pada "
+            "rapat koordinasi penanganan stunting Kabupaten Lembah Hijau. Ia meminta "
+            "puskesmas memperkuat data.")
+    assert _run(text).meeting is not None
+    assert _run(text.replace("menyampaikan", "akan menyampaikan")).meeting is None
+
+
+def test_b_hari_ini_dates_a_meeting_under_a_blog_posts_own_date_line() -> None:
+    text = ("Rembuk Stunting Desa Cibening\n\n\U0001F4C5 Kamis, 10 Oktober 2024\n\n"
+            "Hari ini kami warga Desa Cibening berkumpul di balai desa untuk rembuk stunting "
+            "bersama bidan dan kader.")
+    e = _run(text)
+    assert e.meeting is not None and e.meeting["date"] == "2024-10-10"
+    # without the header's date 'hari ini' names no day, and the mention stays too weak
+    assert _run(text.replace("\U0001F4C5 Kamis, 10 Oktober 2024", "oleh admin")).meeting is None
+
+
+# d: the holding body's region, not the venue's
+
+def test_d_a_codeless_forum_holds_its_kecamatans_meeting_in_a_village_hall() -> None:
+    text = ("Forum Kecamatan Sehat Sukaluyu menggelar rakor penurunan stunting di Balai Desa "
+            "Cibening, Senin (3/6/2024). Kades Cibening dan bidan desa hadir.")
+    m = _run(text).meeting
+    assert m is not None and (m["level"], m["region"]["name"]) == ("kecamatan", "Sukaluyu")
+    m = _run("Tim Pendamping Keluarga se-Kecamatan Sukaluyu mengikuti rapat koordinasi stunting "
+             "di Balai Desa Cibening, Senin (3/6/2024). Rakor digelar Tim Konvergensi "
+             "Kecamatan Sukaluyu.").meeting
+    assert m is not None and (m["level"], m["region"]["name"]) == ("kecamatan", "Sukaluyu")
