@@ -60,7 +60,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # is expected (in a parenthesis, after a weekday or a speech verb: see date_mentions),
         # since the bare shape is also a code or a phone number
         dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})\2(\d{2})(?![\w/.-]?\d)"),
-        bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})/(\d{1,2})(?![\w/.-]?\d)"),
+        # 'Kamis 16/5 –', 'Kamis, 16-5': d/m or d-m right after its weekday (see date_mentions)
+        bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})(?![\w/.-]?\d)"),
         # (14/10), (16/02): no year, inside a parenthesis
         short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
         # 'tanggal 26 bulan September tahun 2024': the words bulan and tahun may stand
@@ -125,9 +126,9 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
         add(m.start(), m.end(), int(m[1]), v.months[m[2].lower()], _year(m[3]), False)
     for m in p.short.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
-    for m in p.bare_short.finditer(text):  # 'Kamis 16/5 –': right after its weekday only
+    for m in p.bare_short.finditer(text):  # right after its weekday only
         if p.weekday_before.search(text[max(0, m.start() - 30):m.start()]):
-            add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
+            add(m.start(), m.end(), int(m[1]), int(m[3]), None, True)
     return sorted(found, key=lambda d: d.start)
 
 

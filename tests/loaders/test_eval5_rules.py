@@ -137,3 +137,17 @@ def test_d_a_codeless_forum_holds_its_kecamatans_meeting_in_a_village_hall() -> 
              "di Balai Desa Cibening, Senin (3/6/2024). Rakor digelar Tim Konvergensi "
              "Kecamatan Sukaluyu.").meeting
     assert m is not None and (m["level"], m["region"]["name"]) == ("kecamatan", "Sukaluyu")
+
+
+def test_c_weekday_then_day_dash_month_in_the_dateline() -> None:
+    e = _run("Nomor: 77/HMS/2024\n\nLEMBAH HIJAU, Kamis, 16-5 – Pemerintah Kabupaten Lembah "
+             "Hijau menggelar rakor TPPS di Pendopo dan dibuka Bupati Lembah Hijau.")
+    assert e.meeting is not None and e.meeting["date"] == "2024-05-16"
+    assert date_mentions("skor akhir 16-5 untuk tim tuan rumah") == []
+
+
+def test_f_planning_agency_short_forms_stay_bappeda() -> None:
+    # (these forms already matched; kept as a guard for the eval5 description)
+    for form in ("Kepala Bappeda-Litbang", "Kepala Bappeda/Litbang", "Kaban Bapperida",
+                 "Kepala Bappelitbangda"):
+        assert "BAPPEDA" in _types(_RAKOR + form + " Lembah Hijau."), form
