@@ -151,3 +151,10 @@ def test_f_planning_agency_short_forms_stay_bappeda() -> None:
     for form in ("Kepala Bappeda-Litbang", "Kepala Bappeda/Litbang", "Kaban Bapperida",
                  "Kepala Bappelitbangda"):
         assert "BAPPEDA" in _types(_RAKOR + form + " Lembah Hijau."), form
+
+
+def test_j_firms_a_programme_involves_are_its_partners_not_attendees() -> None:
+    base = "Rakor TPPS Kabupaten Lembah Hijau digelar Senin (3/6/2024) di Pendopo. "
+    assert "BUSINESS" not in _types(base + "Inovasi dapur sehat yang dipaparkan melibatkan "
+                                    "pelaku usaha dan koperasi desa.")
+    assert "BUSINESS" in _types(base + "Rakor ini melibatkan perusahaan swasta dan perbankan.")
