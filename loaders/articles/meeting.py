@@ -74,7 +74,9 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
         rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
-        r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
+        r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|"
+        # 'di Pendopo dibuka Bupati X': the clause's own passive verb with no comma
+        r"\s+(?:dibuka|dihadiri|diikuti|dipimpin)\s|,\s+(?:dan\s+)?(?:di|"
         r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$)",
         re.IGNORECASE)
 

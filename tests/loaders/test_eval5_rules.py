@@ -158,3 +158,10 @@ def test_j_firms_a_programme_involves_are_its_partners_not_attendees() -> None:
     assert "BUSINESS" not in _types(base + "Inovasi dapur sehat yang dipaparkan melibatkan "
                                     "pelaku usaha dan koperasi desa.")
     assert "BUSINESS" in _types(base + "Rakor ini melibatkan perusahaan swasta dan perbankan.")
+
+
+def test_a_venue_ends_at_the_clauses_passive_verb_without_a_comma() -> None:
+    e = _run("Rembuk stunting Kabupaten Lembah Hijau digelar Senin (3/6/2024) di Pendopo dibuka "
+             "Bupati Lembah Hijau, dihadiri para camat.")
+    assert e.meeting is not None and e.meeting["venue"] == "Pendopo"
+    assert "PEMDA" in {m.type for m in e.institutions}
