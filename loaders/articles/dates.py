@@ -38,6 +38,8 @@ class _Patterns:
     written: re.Pattern[str]
     weekday_before: re.Pattern[str]
     month_year: re.Pattern[str]
+    dashed_yy: re.Pattern[str]
+    bare_short: re.Pattern[str]
     month_only: re.Pattern[str]
     series: re.Pattern[str]
 
@@ -54,6 +56,12 @@ def _patterns(v: Vocabulary) -> _Patterns:
                            r"(?![\w/])"),
         # 17-12-2025, 17.12.2025: only with a four-digit year
         dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
+        # 20-06-24, 20.06.24: a two-digit year with dashes or dots, taken only where a date
+        # is expected (in a parenthesis, after a weekday or a speech verb: see date_mentions),
+        # since the bare shape is also a code or a phone number
+        dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})\2(\d{2})(?![\w/.-]?\d)"),
+        # 'Kamis 16/5 –', 'Kamis, 16-5': d/m or d-m right after its weekday (see date_mentions)
+        bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})(?![\w/.-]?\d)"),
         # (14/10), (16/02): no year, inside a parenthesis
         short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
         # 'tanggal 26 bulan September tahun 2024': the words bulan and tahun may stand
@@ -106,10 +114,21 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
         add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
     for m in p.dotted.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
+    speech = v.date_cues.get("speech")
+    for m in p.dashed_yy.finditer(text):
+        before = text[max(0, m.start() - 30):m.start()]
+        framed = before.rstrip().endswith("(") and \
+            text[m.end():m.end() + 2].lstrip().startswith(")")
+        if framed or p.weekday_before.search(before) or (
+                speech is not None and speech.search(before)):
+            add(m.start(), m.end(), int(m[1]), int(m[3]), _year(m[4]), True)
     for m in p.written.finditer(text):
         add(m.start(), m.end(), int(m[1]), v.months[m[2].lower()], _year(m[3]), False)
     for m in p.short.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
+    for m in p.bare_short.finditer(text):  # right after its weekday only
+        if p.weekday_before.search(text[max(0, m.start() - 30):m.start()]):
+            add(m.start(), m.end(), int(m[1]), int(m[3]), None, True)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -162,6 +162,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         level = gaz.region(subject.code or "").level
         return Holder(level, subject.code, f"region subject {subject.name}")
 
+    # 1c. a body with no code as the organiser ('Forum Kecamatan Sehat X menggelar ...',
+    # 'Rakor digelar Tim Konvergensi Kecamatan X'): the region its name carries holds the
+    # meeting, not the village whose hall is the venue (guide §3.5, §4)
+    body = _codeless_body(doc, window, places, gaz, v, venue)
+    if body is not None:
+        return body
+
     # 2. the meeting's own qualifier ('Rakornas ...': a national meeting, no region's)
     national = v.meeting_cues.get("national")
     if national is not None and national[1].search(text):
@@ -288,6 +295,60 @@ def _twin(first: Place, in_meeting: list[Mention], gaz: Gazetteer) -> Holder | N
         if code in twins:
             return Holder("kabkota", code, f"qualifier {first.name} (a province's name and "
                                            f"a kab/kota's), opened/chaired by {m.stem}")
+    return None
+
+
+_PASSIVE_BY = re.compile(r"\b(?:di\s?gelar|di\s?selenggarakan|di\s?adakan|di\s?laksanakan|"
+                         r"di\s?inisiasi|di\s?fasilitasi|di\s?prakarsai)\s+(?:oleh\s+)?$",
+                         re.IGNORECASE)
+_NAME_RUN = re.compile(r"(?:\s+(?:(?-i:[A-Z])[\w'’-]*|se-?\s*(?-i:[A-Z])[\w-]*))+")
+
+
+def _codeless_body(doc: Document, window: set[int], places: Places, gaz: Gazetteer,
+                   v: Vocabulary, venue: tuple[int, int] | None) -> Holder | None:
+    """The region named inside a codeless body's name (data: meeting_cues codeless_body)
+    that is the subject of an organiser verb, or follows a passive one."""
+    heads = v.meeting_cues.get("codeless_body")
+    if heads is None:
+        return None
+    verbs = [cue.pattern for cue in v.roles if cue.role == "organiser" and cue.binds == "before"]
+    kab = places.main("kabkota")
+    for i in sorted(window):
+        if i >= len(doc.sentences):
+            continue
+        s = doc.sentences[i]
+        for h in heads[1].finditer(s.text):
+            run = _NAME_RUN.match(s.text, h.end())
+            if run is None:
+                continue
+            a, b = s.start + h.start(), s.start + run.end()
+            if venue is not None and venue[0] <= a < venue[1]:
+                continue
+            after = doc.text[b:s.end]
+            gap = _TO_VERB.match(after)
+            rest = after[gap.end() if gap else 0:]
+            rest = re.sub(r"^(?:hari\s+ini|kemarin|pada\s+hari\s+ini)\s+", "", rest,
+                          flags=re.IGNORECASE)
+            active = any(verb.match(rest) for verb in verbs)
+            passive = bool(_PASSIVE_BY.search(doc.text[s.start:a]))
+            if not (active or passive):
+                continue
+            inside = [p for p in places.places if a <= p.start < b and p.code and
+                      p.role not in WEAK_ROLES]
+            if inside:
+                best = max(inside, key=lambda p: _FINER[gaz.region(p.code or "").level])
+                level = gaz.region(best.code or "").level
+                return Holder(level, best.code, f"organiser {doc.text[a:b].strip()} "
+                                               f"(no code): its {level}")
+            # a name the resolver left whole ('Forum Kecamatan Sehat Ceper'): a unique
+            # kecamatan of the article's kab/kota among its words
+            words = places.words(doc.text[a:b])
+            for j in range(len(words)):
+                codes, _ = places.lookup("kecamatan", None, words[j:])
+                codes = [x for x in codes if kab is None or gaz.within(x, kab)]
+                if len(codes) == 1:
+                    return Holder("kecamatan", codes[0], f"organiser {doc.text[a:b].strip()} "
+                                                         f"(no code): its kecamatan")
     return None
 
 

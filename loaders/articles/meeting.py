@@ -18,6 +18,7 @@ from loaders.articles.dates import (
     DateMention,
     complete,
     date_mentions,
+    find_dates,
     find_times,
     relative_day,
     series_days,
@@ -76,7 +77,9 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
         rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
-        r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|,\s+(?:dan\s+)?(?:di|"
+        r"\s+dan\s+(?:di|dibuka|dihadiri|diikuti|dipimpin)\b|\s+sejak\s|"
+        # 'di Pendopo dibuka Bupati X': the clause's own passive verb with no comma
+        r"\s+(?:dibuka|dihadiri|diikuti|dipimpin)\s|,\s+(?:dan\s+)?(?:di|"
         r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$"
         rf"{times})",
         re.IGNORECASE)
@@ -109,6 +112,9 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     lead = {s.start for s in doc.sentences if s.paragraph == 0}
     out: list[Candidate] = []
     sentences = doc.sentences
+    # the day a header or byline line gives (a blog post's own date line), for 'hari ini'
+    header_day = next((found[0][2] for span in [*doc.header, *doc.bylines]
+                       for found in [find_dates(doc.slice(span))] if found), None)
     # 'Pemdes X Gelar Musdes Rembuk Stunting': the headline says a meeting was held, so the
     # lead's mention needs less from its own sentence (not when the headline plans one)
     title = doc.title or ""
@@ -162,8 +168,17 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             if "held_before" in cues and cues["held_before"][1].search(s.text[max(0, start - 30):
                                                                                start]):
                 add(cues["held_before"][0], "held (pada rakor ...)")
+                # 'Kepala Dinas X memaparkan ... pada rakor ...': a report given at the
+                # meeting is content of the held meeting (guide §1.4), one point more
+                report = cues.get("report_before")
+                if report is not None and report[1].search(s.text[max(0, start - 90):start]):
+                    add(report[0], "report at the meeting")
             if date_mentions(s.text, v) or (not nxt_is_other and date_mentions(nxt, v)):
                 add(2, "date")
+            elif header_day is not None and relative_day(s.text, header_day, v)[0] == "day":
+                # a blog post dated on a header line of its own: 'hari ini' in the
+                # meeting's sentence names that day (guide §2.1 relative days)
+                add(2, "date (relative to the header's)")
             if venue_in(s.text, v) or (not nxt_is_other and venue_in(nxt, v)):
                 add(2, "venue")
             window = " ".join(x.text for x in sentences[i:i + 3])
