@@ -422,7 +422,7 @@ def analyze(
                     elif name == "summary":
                         service.summary(store, f, weighting)
                     else:
-                        service.scores(store, f, name.upper(), weighting)
+                        service.ranking(store, f, name.upper(), weighting)
             out.print(f"{code or 'ID'}: {len(steps)} results stored in "
                       f"{time.perf_counter() - started:.1f} s")
 

@@ -91,7 +91,7 @@ class WorkerDied(JobError):
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str) -> Any:
     # Ranked here, niced (sorting 20k scores would block the event loop), and sent back
     # compact: the API caches it (graph/analytics/ranking.py).
-    return Ranking.of(service.scores(store, f, measure, weighting))
+    return service.ranking(store, f, measure, weighting)
 
 
 def communities(store: Store, f: NetworkFilter, weighting: str) -> Any:

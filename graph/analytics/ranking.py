@@ -9,6 +9,7 @@ arrives from a worker, are shared by every ranking of the same institutions.
 
 from __future__ import annotations
 
+import json
 import sys
 from array import array
 from bisect import bisect_left
@@ -28,9 +29,20 @@ class Ranking:
                  approximate: bool, engine: str) -> None:
         self.nodes, self.scores, self.ranks = nodes, scores, ranks
         self.approximate, self.engine = approximate, engine
-        order = sorted(range(len(nodes)), key=nodes.__getitem__)
-        self._by_id = tuple(nodes[i] for i in order)
-        self._places = array("q", order)
+        self._places = array("q", sorted(range(len(nodes)), key=nodes.__getitem__))
+        self._by_id: tuple[str, ...] | None = None
+
+    @classmethod
+    def of_columns(cls, nodes: tuple[str, ...], scores: array[float], ranks: array[int],
+                   places: array[int], approximate: bool, engine: str) -> Ranking:
+        """A ranking whose id order (`places`) is already known: no sort, so a stored or
+        sent ranking of 200k nodes is rebuilt in milliseconds instead of a second."""
+        self = cls.__new__(cls)
+        self.nodes, self.scores, self.ranks = nodes, scores, ranks
+        self.approximate, self.engine = approximate, engine
+        self._places = places
+        self._by_id = None
+        return self
 
     @classmethod
     def of(cls, found: Scores) -> Ranking:
@@ -48,6 +60,8 @@ class Ranking:
 
     def rank_of(self, node: str) -> tuple[float, int] | None:
         """(score, rank) of `node`, None when it is not in the network."""
+        if self._by_id is None:  # built on the first lookup: a page of top N needs none
+            self._by_id = tuple(map(self.nodes.__getitem__, self._places))
         k = bisect_left(self._by_id, node)
         if k == len(self._by_id) or self._by_id[k] != node:
             return None
@@ -70,10 +84,50 @@ class Ranking:
     __hash__ = None  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Sent from a worker as the three columns; the receiving side interns the ids.
-        return (_arrived, (self.nodes, self.scores, self.ranks, self.approximate, self.engine))
+        # Sent from a worker as its columns and id order; the receiving side interns the ids.
+        return (_arrived, (self.nodes, self.scores, self.ranks, self._places,
+                           self.approximate, self.engine))
+
+    def to_bytes(self) -> bytes:
+        """The columns as one compact blob (results.py stores it beside the data)."""
+        head = json.dumps({"n": len(self.nodes), "approximate": self.approximate,
+                           "engine": self.engine}).encode("utf-8")
+        ids = "\x00".join(self.nodes).encode("utf-8")
+        return b"".join([len(head).to_bytes(4, "little"), head,
+                         len(ids).to_bytes(8, "little"), ids, _native(self.scores, "d"),
+                         _native(self.ranks, "q"), _native(self._places, "q")])
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> Ranking:
+        at = 4 + int.from_bytes(blob[:4], "little")
+        head = json.loads(blob[4:at])
+        size = int.from_bytes(blob[at:at + 8], "little")
+        at += 8
+        text = blob[at:at + size].decode("utf-8")
+        at += size
+        n = int(head["n"])
+        nodes = tuple(text.split("\x00")) if n else ()  # interned where kept (_arrived)
+        scores: array[float] = array("d")
+        ranks: array[int] = array("q")
+        places: array[int] = array("q")
+        for column in (scores, ranks, places):
+            column.frombytes(blob[at:at + n * column.itemsize])
+            if sys.byteorder != "little":  # stored little-endian whatever the machine
+                column.byteswap()
+            at += n * column.itemsize
+        return cls.of_columns(nodes, scores, ranks, places, bool(head["approximate"]),
+                              str(head["engine"]))
+
+
+def _native(column: array[Any], code: str) -> bytes:
+    """`column` as little-endian bytes of type `code` (8 bytes an item)."""
+    out = array(code, column)
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out.tobytes()
 
 
 def _arrived(nodes: Iterable[str], scores: array[float], ranks: array[int],
-             approximate: bool, engine: str) -> Ranking:
-    return Ranking(tuple(sys.intern(n) for n in nodes), scores, ranks, approximate, engine)
+             places: array[int], approximate: bool, engine: str) -> Ranking:
+    return Ranking.of_columns(tuple(map(sys.intern, nodes)), scores, ranks, places,
+                              approximate, engine)

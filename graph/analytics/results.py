@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from graph.analytics.brokerage import Brokerage
 from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community
+from graph.analytics.ranking import Ranking
 from graph.analytics.summary import Summary
 from graph.store.base import NetworkFilter, Store, StoreError
 
@@ -41,6 +42,8 @@ def result_key(kind: str, f: NetworkFilter, weighting: str, version: int,
 
 
 def encode(kind: str, value: Any) -> bytes:
+    if kind == "ranking":  # binary columns: 200k nodes decode in ~50 ms, JSON took ~1 s
+        return zlib.compress(value.to_bytes(), 1)
     if kind == "centrality":
         body: Any = {"values": value.values, "approximate": value.approximate,
                      "engine": value.engine}
@@ -52,6 +55,8 @@ def encode(kind: str, value: Any) -> bytes:
 
 
 def decode(kind: str, payload: bytes) -> Any:
+    if kind == "ranking":
+        return Ranking.from_bytes(zlib.decompress(payload))
     body = json.loads(zlib.decompress(payload))
     if kind == "centrality":
         return Scores(body["values"], body["approximate"], body["engine"])

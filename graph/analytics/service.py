@@ -19,6 +19,7 @@ from graph.analytics.brokerage import Brokerage, brokerage
 from graph.analytics.centrality import Scores, centrality
 from graph.analytics.communities import Community, communities
 from graph.analytics.projection import Projection, load_projection
+from graph.analytics.ranking import Ranking
 from graph.analytics.results import remembered, scope_version
 from graph.analytics.summary import Summary, summarize
 from graph.store.base import NetworkFilter, Store
@@ -66,6 +67,15 @@ def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "share
     return cached(store, ("centrality", f, measure, weighting), lambda: remembered(
         store, "centrality", f, weighting,
         lambda: centrality(network(store, f, weighting).network, measure), measure))
+
+
+def ranking(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Ranking:
+    """A measure's ranking as the API serves it (jobs.scores), stored beside the data in
+    its compact form: a restart or another worker reads it back without ranking 200k
+    scores again (the stored Scores alone cost ~1 s to decode, rank and send)."""
+    return cached(store, ("ranking", f, measure, weighting), lambda: remembered(
+        store, "ranking", f, weighting,
+        lambda: Ranking.of(scores(store, f, measure, weighting)), measure))
 
 
 def community_list(store: Store, f: NetworkFilter, weighting: str = "shared") -> list[Community]:

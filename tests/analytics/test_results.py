@@ -3,8 +3,11 @@ restart, recomputed after a write."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph.analytics import service
 from graph.analytics.centrality import MEASURES
+from graph.analytics.ranking import Ranking
 from graph.analytics.results import decode, encode
 from graph.model import Batch, Region
 from graph.store.base import NetworkFilter, Store
@@ -74,3 +77,41 @@ def test_a_write_in_semarang_keeps_tangerangs_results_and_drops_its_own(
     service.scores(counting, scopes["tangerang"], "DEGREE")  # type: ignore[arg-type]
     assert counting.calls["attendance_incidence"] == 0
     assert counting.calls["get_result"] == 1
+
+
+def test_a_ranking_is_stored_compactly_and_read_back_without_ranking_again(
+        demo_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the API serves (jobs.scores) is stored as the ranking itself: after a restart
+    it is decoded as columns, with no Scores decoded, no ranking and no id sort."""
+    service.clear()
+    f = NetworkFilter(region_code="33.74")
+    first = service.ranking(demo_store, f, "PAGERANK")
+    assert decode("ranking", encode("ranking", first)) == first
+    service.clear()  # a restart
+    counting = CountingStore(demo_store)
+
+    def no_ranking(*_: object) -> None:
+        raise AssertionError("ranked again")
+
+    monkeypatch.setattr(Ranking, "of", no_ranking)
+    monkeypatch.setattr(Ranking, "__init__", no_ranking)
+    again = service.ranking(counting, f, "PAGERANK")  # type: ignore[arg-type]
+    assert again == first and again.ranked() == first.ranked()
+    node = first.nodes[-1]
+    assert again.rank_of(node) == first.rank_of(node) and again.rank_of("none") is None
+    assert counting.calls["get_result"] == 1 and counting.calls["attendance_incidence"] == 0
+
+
+def test_ranking_bytes_and_pickles_keep_every_column() -> None:
+    import pickle
+    from array import array
+
+    ranking = Ranking(("b-é", "a", "c"), array("d", [3.0, 2.0, 2.0]), array("q", [1, 2, 2]),
+                      True, "igraph")
+    for copy in (Ranking.from_bytes(ranking.to_bytes()), pickle.loads(pickle.dumps(ranking))):
+        assert copy.ranked() == ranking.ranked()
+        assert (copy.approximate, copy.engine) == (True, "igraph")
+        assert [copy.rank_of(n) for n in ("a", "b-é", "c", "d")] == [
+            (2.0, 2), (3.0, 1), (2.0, 2), None]
+    empty = Ranking((), array("d"), array("q"), False, "networkx")
+    assert Ranking.from_bytes(empty.to_bytes()).ranked() == []
