@@ -35,9 +35,15 @@ def test_a_goal_of_bringing_the_rate_down_is_a_target() -> None:
     assert figures_in("Upaya yang disepakati ialah menurunkan prevalensi stunting ke angka "
                       "12 persen.") == []
     assert figures_in("Output rembuk adalah menurunkan angka stunting hingga 13,5 persen.") == []
-    # a rate brought down with no goal word is the level reached
+    assert figures_in("Tujuan rapat ini untuk menurunkan angka stunting dari 18 persen "
+                      "menjadi 14 persen.") == [("stunting_prevalence_pct", 18)]
+    # a rate brought down with no goal word, or an effort that did it, is the level reached
     assert figures_in("Kabupaten ini berhasil menurunkan angka stunting hingga 13,5 persen.") \
         == [("stunting_prevalence_pct", 13.5)]
+    assert figures_in("Upaya yang dilakukan berhasil menurunkan angka stunting hingga 15 "
+                      "persen.") == [("stunting_prevalence_pct", 15)]
+    assert figures_in("Tujuan rembuk ini menurunkan angka stunting kecamatan yang kini 18 "
+                      "persen.") == [("stunting_prevalence_pct", 18)]
 
 
 def test_the_bare_second_value_of_a_trend_of_counts_is_kept() -> None:
