@@ -29,6 +29,9 @@ def test_the_groups_an_audit_reviews_are_each_other() -> None:
                       "2 ibu nifas.") == [("other", 4), ("other", 1), ("other", 3), ("other", 2)]
     assert figures_in("Kasus yang ditelaah yaitu: 2 bumil, 6 baduta, 1 catin.") == [
         ("other", 2), ("other", 6), ("other", 1)]
+    # the audit's total before the list is a count of its own, then each group
+    assert figures_in("Sasaran audit sejumlah 9 kasus, yakni 4 baduta dan 5 balita.") == [
+        ("other", 9), ("other", 4), ("other", 5)]
 
 
 def test_a_goal_of_bringing_the_rate_down_is_a_target() -> None:
