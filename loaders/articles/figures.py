@@ -277,6 +277,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
+        elif what is None and earlier and prior and re.search(r"\bmenjadi\s*$", before) and \
+                _TREND_END.match(after) and re.search(
+                    r"\bdari\b", sentence[max(0, prior.start - 30):m.start()]):
+            what, unit = prior.what, prior.unit  # 'dari 412 anak pada 2023 menjadi 389 pada 2024'
         elif what is None and prior and prior.what == "stunting_prevalence_pct" and \
                 re.search(r"(?:%|persen\w*)\s*dari\s*$", before, re.IGNORECASE) and \
                 _COUNT_NOUN.match(after):
@@ -318,6 +322,12 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 "comparison_lead" in cues and cues["comparison_lead"].search(before[-60:]) and (
                     _BARE.match(after) or _PERCENT.match(after)):
             what, unit = "stunting_prevalence_pct", "percent"  # '... di atas angka nasional 19,8'
+        if what is None and value <= 100 and "shared_unit_next" in cues and (
+                about_prevalence or _topic().search(sentence) or cues["source"].search(sentence)) \
+                and cues["shared_unit_next"].match(after) and \
+                cues["shared_unit_region"].search(before) and \
+                not _other_share().search(sentence[:m.start()].lower()):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'Provinsi X 23,3, Kab Y 21,8 %'
         if what is None and "weighing_topic" in cues and cues["weighing_topic"].search(sentence) \
                 and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
                              re.IGNORECASE):
@@ -700,7 +710,9 @@ _AT_RISK_BEFORE = re.compile(r"(?:keluarga|KK)\s+(?:berisiko|beresiko|risiko|res
                              r"\s*(?:\(KRS\))?[^.\d]{0,40}$|\bKRS\b[^.\d]{0,30}$", re.IGNORECASE)
 _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|balita)\s+"
                               r"(?:yang\s+)?(?:berisiko|beresiko|risiko)", re.IGNORECASE)
-_CASES_BEFORE = re.compile(r"(?:kasus\s+stunting|balita\s+stunting|anak\s+stunting|jumlah\s+"
+# 'suspek/suspect stunting 66 orang': children suspected of stunting, counted as cases
+_CASES_BEFORE = re.compile(r"(?:suspe(?:c?k|ct)\s+stunting|kasus\s+stunting|balita\s+stunting|"
+                           r"anak\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
                            r"[^.\d%]{0,55}$", re.IGNORECASE)
@@ -710,6 +722,9 @@ _PARTICIPANTS_BEFORE = re.compile(r"(?:diikuti|dihadiri|menghadirkan|peserta\s+"
                                   r"(?:sekitar\s+|kurang\s+lebih\s+|±\s*)?$", re.IGNORECASE)
 _ATTENDEES = re.compile(r"\s*(?:orang\s+)?(?:kader|peserta|anggota|perwakilan|undangan|orang)\b",
                         re.IGNORECASE)
+# the bare second value of a trend of counts: 'menjadi 389 pada 2024.' (a period may follow)
+_TREND_END = re.compile(r"\s*(?:(?:pada|di|tahun|per)\s+)?(?:(?:19|20)\d\d\b)?\s*"
+                        r"(?:[,.;()]|\bdan\b|\bsepanjang\b|\bselama\b|$)", re.IGNORECASE)
 # 'jiwa' (persons) counts stunted children as often as 'anak' does ('tercatat 57 jiwa',
 # 'Desa Alpha 21 jiwa'); a population in jiwa has no case word or lead and stays out
 # (tests/loaders/test_figures_jiwa.py).
@@ -828,6 +843,10 @@ def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[
     not the region's stunting cases. Returns the counted noun, or None."""
     if "audited_lead" not in cues:
         return None
+    if "audit_list" in cues and cues["audit_list"].search(before):
+        group = cues["audit_group"].match(after)  # 'sasaran audit: 2 baduta, 4 balita, 1 catin'
+        if group:
+            return re.sub(r"\s+", " ", group[1].lower())
     noun = re.match(r"\s*(kasus|balita|baduta|anak|bayi)\b", after, re.IGNORECASE)
     if noun is None:
         return None
