@@ -49,9 +49,10 @@ class Mention:
 
 
 def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
-    # rows of type * guard every type ("Peraturan BKKBN Nomor 12": the issuer of a rule)
+    # rows of type * guard every type ("Peraturan BKKBN Nomor 12": the issuer of a rule);
+    # 64 characters reach back over a long team name ("perwakilan Satgas Penurunan Stunting dari")
     for side, pattern in v.collisions.get(t, []) + v.collisions.get("*", []):
-        if side == "before" and pattern.search(text[max(0, a - 40):a]):
+        if side == "before" and pattern.search(text[max(0, a - 64):a]):
             return True
         if side == "after" and pattern.search(text[b:b + 40]):
             return True
