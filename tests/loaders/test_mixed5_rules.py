@@ -124,3 +124,17 @@ def test_satgas_penurunan_stunting_is_the_task_force_its_members_home_office_is_
                "Provinsi Bengkulu.")
     types = {m.type for m in e.institutions}
     assert "TPPS" in types and "DINKES" not in types, types
+
+
+# 7. member kinds listed after an attendance cue
+
+def test_member_kinds_listed_after_an_attendance_cue_attend() -> None:
+    e = _run(_OPEN + "Rapat diikuti oleh para camat dan anggota TPPS Provinsi Bengkulu yang "
+             "terdiri dari unsur SKPD, instansi vertikal, perguruan tinggi, dan mitra.")
+    assert "UNIVERSITY" in {m.type for m in e.institutions}
+
+
+def test_a_membership_description_alone_lists_no_attendees() -> None:
+    e = _run(_OPEN + "TPPS adalah tim lintas sektor yang terdiri dari unsur pemerintah, "
+             "perguruan tinggi, dan dunia usaha.")
+    assert "UNIVERSITY" not in {m.type for m in e.institutions}
