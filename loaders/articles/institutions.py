@@ -49,9 +49,10 @@ class Mention:
 
 
 def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
-    # rows of type * guard every type ("Peraturan BKKBN Nomor 12": the issuer of a rule)
+    # rows of type * guard every type ("Peraturan BKKBN Nomor 12": the issuer of a rule);
+    # 64 characters reach back over a long team name ("perwakilan Satgas Penurunan Stunting dari")
     for side, pattern in v.collisions.get(t, []) + v.collisions.get("*", []):
-        if side == "before" and pattern.search(text[max(0, a - 40):a]):
+        if side == "before" and pattern.search(text[max(0, a - 64):a]):
             return True
         if side == "after" and pattern.search(text[b:b + 40]):
             return True
@@ -121,6 +122,7 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     out: list[Mention] = []
     plural_before = v.collectives.get("plural_before")
     plural_after = v.collectives.get("plural_after")
+    plural_above = v.collectives.get("plural_above")
     chain_end = -1  # where the last unit of an officer's designation ends
     # the last mention a collision guard dropped: its restating acronym goes with it
     # ('selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS)')
@@ -166,8 +168,11 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     dropped = (s, end, t)
                     continue
                 low_level = any(lv in ("kecamatan", "desa") for lv in v.usual_levels.get(t, ()))
+                # "para Kepala Dinas PP dan KB se-Provinsi X": the kab/kota offices of a province
+                province_wide = collective and "kabkota" in v.usual_levels.get(t, ()) and bool(
+                    plural_above and plural_above.match(doc.text[gap_from:gap_from + 40]))
                 out.append(Mention(t, stem, start, end, s, implies, naming, place,
-                                   collective and (low_level or t in ("PKK",))))
+                                   collective and (low_level or t in ("PKK",)) or province_wide))
     return out
 
 

@@ -101,6 +101,7 @@ class _Patterns:
     unit_before: re.Pattern[str]
     app_data_before: re.Pattern[str]
     app_data_after: re.Pattern[str]
+    data_apposition: re.Pattern[str]
     place_before: re.Pattern[str]
     leading_trigger: re.Pattern[str]
     active_head: re.Pattern[str]
@@ -259,6 +260,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
                           rf"gerakan)\s+)?[{_QUOTES}]?(?P<name>{_NAME})[{_QUOTES}]?"),
         app_data_before=re.compile(p.get("app_data_before", "(?!)")),
         app_data_after=re.compile(p.get("app_data_after", "(?!)")),
+        data_apposition=re.compile(p.get("data_apposition", "(?!)")),
         place_before=re.compile(p.get("place_before", "(?!)")),
         # "meluncurkan Program Desa Berdaya": the name after the launch verb opens with a
         # programme noun of its own
@@ -359,6 +361,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue.match(exp) \
+                    or p.venue_before.search(s.text[:m.start()]) \
+                    or p.data_apposition.match(s.text[m.end():]) \
                     or _reporting(p, s.text, m.start(), m.end()) \
                     or _slogan_or_post(p, s.text[:m.start()], exp):
                 continue
@@ -411,6 +415,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                             s.text[end2:]) if raw.split() else None
             if twin:  # "Gerakan One Day, One Egg": a name in two parallel halves
                 raw, end2 = f"{raw}, {twin[1]}", end2 + twin.end()
+            series = _series_name(noun, s.text, end2)
+            if series:  # "Program Pembangunan Keluarga, Kependudukan, dan ... (Bangga Kencana)"
+                raw, end2 = raw + s.text[end2:series], series
             inner = p.leading_trigger.match(raw)
             if inner:  # "meluncurkan Program Desa Berdaya": the name follows its own noun
                 noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
@@ -438,8 +445,13 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 name, aliases = aliases[0], [name, *aliases[1:]]
             if _also_known(found, s.start + at, s.start + end2, [name, *aliases]):
                 continue  # "Program Banten ASIK (...)" where ASIK (...) was read: one more name
-            prog = add(name, aliases, s, at, end2)
             paren = re.match(rf"\s*\(\s*({_EXPANSION})\s*\)", s.text[end2:])
+            if paren and (v.data_systems.match(paren[1]) or p.data_apposition.match(
+                    s.text[end2 + paren.end():])):
+                # "inovasi SIGAP (Sistem Informasi Gizi ...)": a data system (guide §6.2)
+                spans.append((s.start + at, s.start + end2 + paren.end()))
+                continue
+            prog = add(name, aliases, s, at, end2)
             if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
                 prog.aliases.append(paren[1])
                 spans.append((s.start + end2, s.start + end2 + paren.end()))
@@ -598,6 +610,29 @@ def _listed(p: _Patterns, s: Sentence, end: int, add: Callable[..., Program],
         prog = add(name, [], s, item.start("name"), item.end("name"))
         prog.head = prog.head or head
         end = item.end("name")
+
+
+_SERIES = re.compile(rf"((?:,\s+{_CAP}(?:\s+{_CAP}){{0,3}})+),?\s+(?:dan|serta)\s+{_CAP}"
+                     rf"(?:\s+{_CAP}){{0,4}}")
+_SERIES_HEAD = re.compile(r"(?:Program|Gerakan)(?:\s+Nasional)?$")
+
+
+def _series_name(noun: str, text: str, end: int) -> int | None:
+    """Where an official name written as a series of capitalised words ends, or None.
+
+    'Program Pembangunan Keluarga, Kependudukan, dan Keluarga Berencana (Bangga Kencana)' is
+    one name: its commas join the parts of one title. A series closed by 'dan X' counts as one
+    name when a bracketed short form follows it, or when a capitalised 'Program'/'Gerakan'
+    heads it and a part between commas is a single word ('Hidup Bersih, Sehat, dan ...');
+    'inovasi Madu Gizi, Sapa Bumil dan Ronda Balita' stays a list of three names."""
+    m = _SERIES.match(text, end)
+    if m is None:
+        return None
+    parts = [x.strip() for x in m[1].split(",") if x.strip()]
+    if re.match(r"\s*\(", text[m.end():]) or (
+            _SERIES_HEAD.match(noun) and any(len(x.split()) == 1 for x in parts)):
+        return m.end()
+    return None
 
 
 def _also_known(found: dict[str, Program], a: int, b: int, forms: list[str]) -> bool:

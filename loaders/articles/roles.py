@@ -59,6 +59,10 @@ _PLANNED = re.compile(r"\b(?:akan|diminta|dimohon|diharapkan|diimbau|agar|supaya
 # (and "digelar Pemkot X melalui DPPKB": the office the body acts through is no other clause)
 _STANDS_IN = re.compile(r"\b(?:yang\s+)?(?:hadir\s+)?(?:me|di)wakil(?:i|kan)\b|\bmela(?:l)?ui\b",
                         re.IGNORECASE)
+# a membership cue ('terdiri dari', 'beranggotakan'): none alone, the members' kinds after
+# an attendance cue of the same sentence
+_MEMBERS = re.compile(r"(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|beranggotakan)(?:\s+unsur)?",
+                      re.IGNORECASE)
 # a participant cue that only joins one more body to the one before it
 _JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
@@ -307,6 +311,15 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
                          cue.role):
             continue  # the cue's clause has ended
+        if cue.role == "none" and _MEMBERS.fullmatch(
+                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and any(
+                c[2].role == "participant" for c in preceding[:-1]):
+            # "Rapat diikuti ... anggota TPPS yang terdiri dari unsur SKPD, perguruan tinggi":
+            # the kinds of members listed after an attendance cue are who attended
+            # (a membership description alone, in an explainer, stays none: guide 5.3)
+            m.roles = merge_roles(m.roles, ("participant",))
+            listed = True
+            continue
         if cue.role in ("none", "contest"):
             m.excluded = m.excluded or not m.roles
             if cue.role == "contest":

@@ -338,6 +338,13 @@ class Vocabulary:
         return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
 
     @cached_property
+    def data_systems(self) -> re.Pattern[str]:
+        """The 'data' class of program_exclusions.csv alone: a name whose expansion spells out
+        a data or reporting system ('inovasi X (Sistem Informasi ...)') is no programme."""
+        rows = [r for r in _rows(self.root, "program_exclusions.csv") if r["class"] == "data"]
+        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows) or "(?!)", re.IGNORECASE)
+
+    @cached_property
     def figure_cues(self) -> dict[str, re.Pattern[str]]:
         return _by_kind(_rows(self.root, "figure_cues.csv"))
 
