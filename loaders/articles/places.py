@@ -199,7 +199,8 @@ class Places:
         doc = self.doc
         spans = [(s.start, s.end) for s in doc.sentences] + list(doc.header)
         for a, b in spans:
-            text = doc.text[a:b]
+            # a misspelt title ('Cmata X') names its place as the title would (same offsets)
+            text = self.v.respeller.respell(doc.text[a:b])
             taken: list[tuple[int, int]] = []
             for m in p.tiers.finditer(text):
                 if any(x <= m.start() < y for x, y in taken):
