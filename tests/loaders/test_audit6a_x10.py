@@ -31,3 +31,28 @@ def test_a_held_verb_free_of_the_modal_still_counts() -> None:
     m = meeting_on(text, TREE)
     assert m.get("date") == "2025-06-23" and m.get("level") == "kabkota"
 
+
+YOGYA = [
+    {"code": "34", "name": "DI Yogyakarta", "level": "province"},
+    {"code": "34.01", "name": "Kabupaten Kulon Progo", "level": "kabkota", "parent": "34"},
+    {"code": "34.01.11", "name": "Samigaluh", "level": "kecamatan", "parent": "34.01"},
+    {"code": "34.01.11.1", "name": "Sidoharjo", "level": "desa", "parent": "34.01.11"},
+]
+
+
+def test_a_subject_chain_closing_on_a_bare_kabupaten_name_is_held_by_its_finest_link() -> None:
+    # guide §3.3.1: 'Kalurahan X, Kapanewon Y, Kulon Progo menggelar ...' is X's meeting,
+    # the bare name at the end of the address does not make it the kabupaten's
+    for text in ("Kalurahan Sidoharjo, Kapanewon Samigaluh, Kulon Progo menggelar Rembug "
+                 "Stunting pada Sabtu, 8 Maret 2025.",
+                 "Desa Sidoharjo, Kecamatan Samigaluh, Kulon Progo menggelar Rembug Stunting "
+                 "pada Sabtu, 8 Maret 2025."):
+        m = meeting_on(text, YOGYA)
+        assert m.get("level") == "desa", text
+        assert (m.get("region") or {}).get("desa_kelurahan") == "Sidoharjo"
+
+
+def test_a_bare_kabupaten_name_alone_before_the_verb_does_not_hold() -> None:
+    # without a kind-worded link the bare name is not taken as the subject (unchanged)
+    m = meeting_on("Kulon Progo menggelar Rembug Stunting pada Sabtu, 8 Maret 2025.", YOGYA)
+    assert m.get("level") != "desa"
