@@ -393,6 +393,7 @@ def _region_subject(doc: Document, c: Candidate, window: set[int], places: Place
     verbs = [cue.pattern for cue in v.roles if cue.role == "organiser" and cue.binds == "before"]
     text = doc.text
     strong = [p for p in places.places if p.code and p.role in ("word", "government")]
+    bare = [p for p in places.places if p.code and p.role == "bare"]
     for i in sorted(window):
         if i >= len(doc.sentences):
             continue
@@ -400,7 +401,9 @@ def _region_subject(doc: Document, c: Candidate, window: set[int], places: Place
         for verb in verbs:
             for m in verb.finditer(s.text):
                 at = s.start + m.start()
-                last = max((p for p in strong if s.start <= p.start and p.end <= at
+                # the chain may close on a bare name ('Desa X, Kecamatan Y, Kulon Progo
+                # menggelar'): it holds only through a kind-worded link nested in it
+                last = max((p for p in strong + bare if s.start <= p.start and p.end <= at
                             and _TO_VERB.fullmatch(text[p.end:at])),
                            key=lambda p: p.end, default=None)
                 if last is None:
@@ -422,6 +425,8 @@ def _region_subject(doc: Document, c: Candidate, window: set[int], places: Place
                         _FINER[gaz.region(finest.code).level]
                     if finer and gaz.within(p.code, finest.code):
                         finest = p
+                if finest.role == "bare":
+                    continue
                 return finest
     return None
 

@@ -159,11 +159,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
             points: list[tuple[int, str]] = []
             add = _adder(points)
 
-            held = cues["held"][1].search(s.text) or cues["participant"][1].search(s.text)
+            held = _held_in(cues, s.text)
             if held:
                 add(3, "held-verb")
-            elif nxt and not nxt_is_other and (cues["held"][1].search(nxt)
-                                                or cues["participant"][1].search(nxt)):
+            elif nxt and not nxt_is_other and _held_in(cues, nxt):
                 add(2, "held-verb next")
             if "held_before" in cues and cues["held_before"][1].search(s.text[max(0, start - 30):
                                                                                start]):
@@ -257,6 +256,17 @@ def _caption_line(doc: Document, s: Sentence, start: int, v: Vocabulary) -> bool
         return False
     return not any(w[:1].islower() and len(w) >= 4 for w in re.findall(r"[\w']+", line)
                    if not re.fullmatch(r"(?:tahun|tanggal|pukul|stunting|tingkat)", w))
+
+
+def _held_in(cues: dict[str, tuple[int, re.Pattern[str]]], text: str) -> bool:
+    """A held or participant verb in `text` that no modal of a plan governs: 'akan digelar',
+    'dijadwalkan berlangsung' tell of a meeting to come (guide §1.4), not one held."""
+    modal = cues.get("held_modal")
+    for kind in ("held", "participant"):
+        for m in cues[kind][1].finditer(text):
+            if modal is None or not modal[1].search(text[max(0, m.start() - 30):m.start()]):
+                return True
+    return False
 
 
 def _other_event(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, start: int) -> bool:
