@@ -2,9 +2,10 @@
 at each tie's common neighbours: Burt's constraint and effective size, Gould-Fernandez
 brokerage roles, and triangles (clustering).
 
-One pass per node i marks i's neighbours in an array, then walks each neighbour's
-row: a marked entry is a common neighbour. The work is the sum over ties of the
-neighbour's degree (about 10^9 steps for the national network), in memory linear in
+Both walk each triangle i < j < k once: i's ties to higher nodes are marked, then each
+marked j's row is scanned from its first higher node. That is a sixth of marking i's
+neighbours and scanning each neighbour's whole row (the work the sum over ties of the
+neighbour's degree, about 10^9 steps for the national network), in memory linear in
 the number of ties; NetworkX's constraint on the same network asked for a dense
 n x n matrix (298 GiB). numba caches the compiled code beside this file.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 # Role columns, in brokerage.ROLES order.
 COORDINATOR, ITINERANT, REPRESENTATIVE, GATEKEEPER, LIAISON = range(5)
@@ -50,11 +51,77 @@ def triangles(indptr: Any, indices: Any) -> Any:  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def structural_holes(indptr: Any, indices: Any, weights: Any,
-                     group: Any, groups: int) -> Any:  # pragma: no cover - compiled
-    """Burt's constraint and effective size (NaN for isolates) and the five
-    Gould-Fernandez role counts of every node, on a symmetric weighted CSR matrix."""
+def _upper_and_reverse(indptr: Any, indices: Any) -> Any:  # pragma: no cover - compiled
+    """Per row, its first tie to a higher node; per tie (i, j), where (j, i) is stored.
+    Rows are visited in order, so the k-th tie seen into j is row j's k-th entry."""
     n = len(indptr) - 1
+    upper = np.empty(n, dtype=np.int64)
+    reverse = np.empty(len(indices), dtype=np.int64)
+    nxt = indptr[:-1].astype(np.int64)
+    for i in range(n):
+        upper[i] = indptr[i + 1]
+        for e in range(indptr[i], indptr[i + 1]):
+            j = indices[e]
+            if j > i and upper[i] == indptr[i + 1]:
+                upper[i] = e
+            reverse[e] = nxt[j]
+            nxt[j] += 1
+    return upper, reverse
+
+
+@njit(cache=True)
+def _classify(gx: int, gy: int, gz: int, tied: Any, x: int) -> None:  # pragma: no cover
+    # tied[x]: x's pairs of tied contacts, as (both in x's group, one, neither but
+    # one group, neither and two groups): the pairs that are no brokerage.
+    if gy == gx and gz == gx:
+        tied[x, 0] += 1
+    elif gy == gx or gz == gx:
+        tied[x, 1] += 1
+    elif gy == gz:
+        tied[x, 2] += 1
+    else:
+        tied[x, 3] += 1
+
+
+@njit(cache=True)
+def _balanced(indptr: Any, indices: Any, upper: Any, chunks: int) -> Any:  # pragma: no cover
+    """Node bounds cutting 0..n into `chunks` runs of about equal triangle walk (per node
+    i, the higher rows of its higher contacts)."""
+    n = len(indptr) - 1
+    work = np.zeros(n + 1)
+    for i in range(n):
+        w = 1.0 + indptr[i + 1] - upper[i]
+        for e in range(upper[i], indptr[i + 1]):
+            j = indices[e]
+            w += indptr[j + 1] - upper[j]
+        work[i + 1] = work[i] + w
+    bounds = np.full(chunks + 1, n, dtype=np.int64)
+    bounds[0] = 0
+    c = 1
+    for i in range(n):
+        while c < chunks and work[i + 1] >= work[n] * c / chunks:
+            bounds[c] = i + 1
+            c += 1
+    return bounds
+
+
+@njit(cache=True, parallel=True)
+def structural_holes(indptr: Any, indices: Any, weights: Any, group: Any, groups: int,
+                     chunks: int) -> Any:  # pragma: no cover - compiled
+    """Burt's constraint and effective size (NaN for isolates) and the five
+    Gould-Fernandez role counts of every node, on a symmetric weighted CSR matrix with
+    sorted indices and no diagonal.
+
+    Every term of all three sits on a triangle: node x's contact y is made redundant by
+    their common contact z. Each triangle i < j < k is found once, from i through j
+    (ties to higher nodes only, as in `triangles`), and credits its six directed ties'
+    indirect constraint, its three corners' redundancy and their tied pairs of
+    contacts: a sixth of the walk of a pass per node over each contact's whole row.
+    The nodes are cut into `chunks` runs of about equal work that run in parallel,
+    each into its own accumulators (no two threads write one cell), summed after in a
+    fixed order: the answer depends on `chunks`, not on the threads."""
+    n = len(indptr) - 1
+    m = len(indices)
     strength = np.zeros(n)
     top = np.zeros(n)
     for i in range(n):
@@ -62,63 +129,87 @@ def structural_holes(indptr: Any, indices: Any, weights: Any,
             strength[i] += weights[e]
             if weights[e] > top[i]:
                 top[i] = weights[e]
-    mark = np.full(n, -1, dtype=np.int64)
-    w_to = np.zeros(n)
-    per_group = np.zeros(groups, dtype=np.int64)
+    upper, reverse = _upper_and_reverse(indptr, indices)
+    bounds = _balanced(indptr, indices, upper, chunks)
+    indirect = np.zeros((chunks, m))  # per directed tie (x, y): sum over z of p_xz p_zy
+    redundant = np.zeros((chunks, n))  # per node x: sum over y, z of p_xz m_yz
+    tied = np.zeros((chunks, n, 4), dtype=np.int64)
+    for c in prange(chunks):
+        mark = np.full(n, -1, dtype=np.int64)
+        at = np.zeros(n, dtype=np.int64)  # where i's tie to a marked node is
+        ind = indirect[c]
+        red = redundant[c]
+        pairs = tied[c]
+        for i in range(bounds[c], bounds[c + 1]):
+            for e in range(upper[i], indptr[i + 1]):
+                mark[indices[e]] = i
+                at[indices[e]] = e
+            gi = group[i]
+            for e in range(upper[i], indptr[i + 1]):
+                j = indices[e]
+                gj = group[j]
+                for f in range(upper[j], indptr[j + 1]):
+                    k = indices[f]
+                    if mark[k] != i:
+                        continue
+                    g = at[k]
+                    w_ij, w_ik, w_jk = weights[e], weights[g], weights[f]
+                    p_ij, p_ik = w_ij / strength[i], w_ik / strength[i]
+                    p_ji, p_jk = w_ij / strength[j], w_jk / strength[j]
+                    p_ki, p_kj = w_ik / strength[k], w_jk / strength[k]
+                    ind[e] += p_ik * w_jk / strength[k]  # i -> j through k
+                    ind[reverse[e]] += p_jk * w_ik / strength[k]  # j -> i through k
+                    ind[g] += p_ij * w_jk / strength[j]  # i -> k through j
+                    ind[reverse[g]] += p_kj * w_ij / strength[j]  # k -> i through j
+                    ind[f] += p_ji * w_ik / strength[i]  # j -> k through i
+                    ind[reverse[f]] += p_ki * w_ij / strength[i]  # k -> j through i
+                    red[i] += p_ik * w_jk / top[j] + p_ij * w_jk / top[k]
+                    red[j] += p_jk * w_ik / top[i] + p_ji * w_ik / top[k]
+                    red[k] += p_kj * w_ij / top[i] + p_ki * w_ij / top[j]
+                    gk = group[k]
+                    _classify(gi, gj, gk, pairs, i)
+                    _classify(gj, gi, gk, pairs, j)
+                    _classify(gk, gi, gj, pairs, k)
     constraint = np.full(n, np.nan)
     effective = np.full(n, np.nan)
     roles = np.zeros((n, 5), dtype=np.int64)
-    for i in range(n):
-        start, end = indptr[i], indptr[i + 1]
-        degree = end - start
-        if degree == 0:
-            continue
-        gi = group[i]
-        per_group[:] = 0
-        for e in range(start, end):
-            mark[indices[e]] = i
-            w_to[indices[e]] = weights[e]
-            per_group[group[indices[e]]] += 1
-        c = 0.0
-        size = 0.0
-        same = one = none_same = none_other = 0
-        for e in range(start, end):
-            j = indices[e]
-            p_ij = weights[e] / strength[i]
-            indirect = 0.0
-            redundant = 0.0
-            for f in range(indptr[j], indptr[j + 1]):
-                q = indices[f]
-                if mark[q] != i:
-                    continue
-                p_iq = w_to[q] / strength[i]
-                indirect += p_iq * weights[f] / strength[q]  # p_iq * p_qj
-                redundant += p_iq * weights[f] / top[j]  # p_iq * m_jq
-                gj, gq = group[j], group[q]  # a tied pair of i's contacts (seen twice)
-                if gj == gi and gq == gi:
-                    same += 1
-                elif gj == gi or gq == gi:
-                    one += 1
-                elif gj == gq:
-                    none_same += 1
-                else:
-                    none_other += 1
-            c += (p_ij + indirect) ** 2
-            size += 1.0 - redundant
-        constraint[i] = c
-        effective[i] = size
-        inside = per_group[gi]
-        outside = degree - inside
-        pairs_outside_same = 0
-        for g in range(groups):
-            if g != gi:
-                pairs_outside_same += per_group[g] * (per_group[g] - 1) // 2
-        roles[i, COORDINATOR] = inside * (inside - 1) // 2 - same // 2
-        roles[i, ITINERANT] = pairs_outside_same - none_same // 2
-        roles[i, REPRESENTATIVE] = inside * outside - one // 2
-        roles[i, GATEKEEPER] = roles[i, REPRESENTATIVE]
-        roles[i, LIAISON] = (outside * (outside - 1) // 2 - pairs_outside_same
-                             - none_other // 2)
+    for c in prange(chunks):
+        per_group = np.zeros(groups, dtype=np.int64)
+        for i in range(bounds[c], bounds[c + 1]):
+            start, end = indptr[i], indptr[i + 1]
+            degree = end - start
+            if degree == 0:
+                continue
+            per_group[:] = 0
+            total = 0.0
+            for e in range(start, end):
+                per_group[group[indices[e]]] += 1
+                through = 0.0
+                for d in range(chunks):
+                    through += indirect[d, e]
+                total += (weights[e] / strength[i] + through) ** 2
+            constraint[i] = total
+            size = float(degree)
+            same = one = none_same = none_other = 0
+            for d in range(chunks):
+                size -= redundant[d, i]
+                same += tied[d, i, 0]
+                one += tied[d, i, 1]
+                none_same += tied[d, i, 2]
+                none_other += tied[d, i, 3]
+            effective[i] = size
+            gi = group[i]
+            inside = per_group[gi]
+            outside = degree - inside
+            pairs_outside_same = 0
+            for g in range(groups):
+                if g != gi:
+                    pairs_outside_same += per_group[g] * (per_group[g] - 1) // 2
+            roles[i, COORDINATOR] = inside * (inside - 1) // 2 - same
+            roles[i, ITINERANT] = pairs_outside_same - none_same
+            roles[i, REPRESENTATIVE] = inside * outside - one
+            roles[i, GATEKEEPER] = roles[i, REPRESENTATIVE]
+            roles[i, LIAISON] = outside * (outside - 1) // 2 - pairs_outside_same - none_other
     return constraint, effective, roles
 
 

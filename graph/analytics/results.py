@@ -47,7 +47,10 @@ def encode(kind: str, value: Any) -> bytes:
     if kind == "centrality":
         body: Any = {"values": value.values, "approximate": value.approximate,
                      "engine": value.engine}
-    elif kind in ("communities", "brokerage"):
+    elif kind == "brokerage":  # asdict's deep copy of 200k rows took 2 of its 3 s
+        body = [{"node": b.node, "constraint": b.constraint,
+                 "effective_size": b.effective_size, "roles": b.roles} for b in value]
+    elif kind == "communities":
         body = [asdict(v) for v in value]
     else:
         body = asdict(value)

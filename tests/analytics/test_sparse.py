@@ -143,6 +143,34 @@ def test_compiled_brokerage_agrees_with_networkx(weighting: str) -> None:
     assert order == [b.node for b in brokerage(p.graph)]
 
 
+@pytest.mark.parametrize("chunks", [1, 2, 7, 1_000])
+def test_the_kernel_cut_into_any_number_of_chunks_agrees_with_networkx(
+        monkeypatch: pytest.MonkeyPatch, chunks: int) -> None:
+    """The kernel finds each triangle once and credits all its corners, in chunks of
+    nodes run in parallel (more chunks than nodes included): dense meetings of up to 14
+    make many triangles, of every mix of sectors, and single attendees isolates."""
+    import numba
+
+    monkeypatch.setattr(numba, "get_num_threads", lambda: chunks)
+    rows = meetings_rows(8, meetings=140, institutions=160, largest=14)
+    rows += [AttendanceRow(f"lone_{k}", "Lone", "KUA", "33.74.01", f"alone_{k}",
+                           date(2024, 1, 1)) for k in range(3)]
+    p = project(rows, "newman")
+    assert sum(d == 0 for _, d in p.graph.degree) == 3
+    assert sum(nx.triangles(p.graph).values()) // 3 > 1_000
+    fast = brokerage(p.network, engine="fast")
+    reference = brokerage(p.graph)
+    assert [b.node for b in fast] == [b.node for b in reference]
+    for got, ref in zip(fast, reference, strict=True):
+        assert got.roles == ref.roles, got.node
+        if ref.constraint is None:
+            assert got.constraint is None and got.effective_size is None
+        else:
+            assert got.constraint == pytest.approx(ref.constraint, abs=1e-12)
+            assert got.effective_size == pytest.approx(ref.effective_size, abs=1e-12)
+    assert all(sum(b.roles.values()) > 0 for b in fast[:10])
+
+
 def test_effective_size_follows_the_definition() -> None:
     # a - b - c triangle plus a - d: d's only tie is a; a's contacts b, c are tied.
     g = nx.Graph()
