@@ -61,3 +61,19 @@ def test_the_one_leading_a_prayer_attends_but_does_not_chair() -> None:
 def test_a_meeting_led_by_an_official_still_has_its_chair() -> None:
     got = bodies("Rapat dipimpin langsung oleh Kepala Dinas Sosial.")
     assert "chair" in got["DINSOS"]["roles"]
+
+
+# a name-only attribution in mid-sentence ('..., lanjut Markus, <clause>') is no speaker's office
+
+def test_a_bare_name_attribution_does_not_make_the_next_clause_speak() -> None:
+    got = {i["type"]: i for i in run(
+        "Kecamatan Sukaluyu menggelar rembuk stunting, Rabu (5/11/2025). Soal jadwalnya, "
+        "lanjut Markus, Pemerintah Kabupaten Lembah Hijau mewajibkan rembuk dua kali "
+        "setahun di setiap kecamatan.")["institutions"]}
+    assert "PEMDA" not in got
+    assert "KECAMATAN" in got
+
+
+def test_a_titled_speaker_after_a_comma_still_speaks() -> None:
+    got = bodies("Semua desa sudah melapor, lanjut Camat Sukaluyu, sehingga data lengkap.")
+    assert "presenter" in got["KECAMATAN"]["roles"]
