@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from loaders.articles.vocab import Vocabulary, vocabulary
+from loaders.articles.vocab import ZONES, Vocabulary, vocabulary
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def relative_day(text: str, published: date | None, v: Vocabulary | None = None
     return None, None
 
 
-_ZONES = re.compile(r"\d\s*(WIB|WITA|WIT)\b", re.IGNORECASE)
+_ZONES = re.compile(rf"\d\s*({'|'.join(ZONES)})\b", re.IGNORECASE)
 
 
 def zones_in(text: str) -> set[str]:
@@ -241,17 +241,36 @@ def zones_in(text: str) -> set[str]:
 
 
 # -- times ----------------------------------------------------------------------------
-_CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?(?![:.]?\d)"
-_ZONE = r"(?:\s*(?:WIB|WITA|WIT|Wib|Wita|Wit)\b)?"
-_UNTIL = r"\s*(?:[-–—]|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
-_START = re.compile(rf"(?:\b(?:pukul|pkl\.?|jam)\s*{_CLOCK}|\b(\d{{1,2}})[.:](\d{{2}})(?=\s*(?:WIB|"
-                    rf"WITA|WIT)\b|{_UNTIL}(?:selesai|\d)))", re.IGNORECASE)
-_END_ONLY = re.compile(rf"\b(?:berakhir|ditutup|selesai|usai)\s+(?:sekitar\s+|pada\s+)*"
-                       rf"(?:pukul|pkl\.?|jam)\s*{_CLOCK}", re.IGNORECASE)
-_RANGE_END = re.compile(rf"{_ZONE}{_UNTIL}(?:(?:pukul|pkl\.?|jam)\s*)?(\d{{1,2}})[.:](\d{{2}})",
-                        re.IGNORECASE)
-_OTHER_EVENT = re.compile(r"\b(?:launching|peluncuran|akan|besok|dijadwalkan|sebelumnya)\b[^.]*$",
-                          re.IGNORECASE)
+@dataclass(frozen=True)
+class _Clock:
+    start: re.Pattern[str]
+    end_only: re.Pattern[str]
+    range_end: re.Pattern[str]
+    other_event: re.Pattern[str]
+    day_part: re.Pattern[str]
+    ends: re.Pattern[str]
+
+
+@cache
+def _clock_patterns(v: Vocabulary) -> _Clock:
+    """The clock grammar, its words from data/time_cues.csv."""
+    w = v.time_cues
+    clock = r"(\d{1,2})(?:[.:](\d{2}))?(?![:.]?\d)"
+    zone = "|".join(ZONES)
+    until = rf"\s*(?:{w['until']})\s*"
+    word = rf"(?:{w['clock']})"
+    flags = re.IGNORECASE
+    return _Clock(
+        start=re.compile(rf"(?:\b{word}\s*{clock}|\b(\d{{1,2}})[.:](\d{{2}})(?=\s*(?:{zone})\b|"
+                         rf"{until}(?:{w['open_end']}|\d)))", flags),
+        end_only=re.compile(rf"\b(?:{w['ends']})\s+(?:sekitar\s+|pada\s+)*{word}\s*{clock}",
+                            flags),
+        range_end=re.compile(rf"(?:\s*(?:{zone})\b)?{until}(?:{word}\s*)?(\d{{1,2}})[.:](\d{{2}})",
+                             flags),
+        other_event=re.compile(rf"\b(?:{w['other_event']})\b[^.]*$", flags),
+        day_part=re.compile(rf"\s*(?:{w['day_part']}|{zone})", flags),
+        ends=re.compile(rf"\b(?:{w['ends']})\b", flags),
+    )
 
 
 def _clock(h: str | None, m: str | None) -> str | None:
@@ -263,25 +282,29 @@ def _clock(h: str | None, m: str | None) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def find_times(text: str) -> tuple[str | None, str | None]:
+def ends_in(text: str, v: Vocabulary | None = None) -> bool:
+    """Whether `text` says when an event ended ('Kegiatan berakhir ...')."""
+    return bool(_clock_patterns(v or vocabulary()).ends.search(text))
+
+
+def find_times(text: str, v: Vocabulary | None = None) -> tuple[str | None, str | None]:
     """(start, end) as HH:MM: 'pukul 09.45 WIB', 'pukul 09.00-12.00', '10.00 Wita – Selesai',
     'berakhir pukul 11.00'. Times of other events ('launching ... pukul 09.00') and
     clock stamps with seconds (bylines) are not the meeting's."""
-    end_match = _END_ONLY.search(text)
+    p = _clock_patterns(v or vocabulary())
+    end_match = p.end_only.search(text)
     end = _clock(end_match[1], end_match[2]) if end_match else None
-    for m in _START.finditer(text):
+    for m in p.start.finditer(text):
         if end_match and end_match.start() <= m.start() < end_match.end():
             continue
-        if _OTHER_EVENT.search(text[max(0, m.start() - 50):m.start()]):
+        if p.other_event.search(text[max(0, m.start() - 50):m.start()]):
             continue
         start = _clock(m[1] or m[3], m[2] or m[4])
         if start is None:
             continue
-        if m[1] is not None and m[2] is None and not re.match(r"\s*(?:pagi|siang|sore|malam|WIB|"
-                                                               r"WITA|WIT)", text[m.end():],
-                                                               re.IGNORECASE):
+        if m[1] is not None and m[2] is None and not p.day_part.match(text, m.end()):
             continue  # "jam 9" needs "pagi" or a zone to be a time
-        r = _RANGE_END.match(text, m.end())
+        r = p.range_end.match(text, m.end())
         if r:
             end = end or _clock(r[1], r[2])
         return start, end

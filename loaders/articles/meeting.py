@@ -18,6 +18,7 @@ from loaders.articles.dates import (
     DateMention,
     complete,
     date_mentions,
+    ends_in,
     find_dates,
     find_times,
     relative_day,
@@ -447,21 +448,21 @@ def meeting_times(doc: Document, c: Candidate, v: Vocabulary | None = None,
         at = doc.sentences.index(dated)
         window += [s for s in doc.sentences[at:at + 2] if s not in window]
     for s in window:
-        t0, t1 = find_times(s.text)
+        t0, t1 = find_times(s.text, v)
         start = start or t0
         end = end or t1
     cue = v.meeting_cues.get("event_time") if v is not None else None
     if start is None and cue is not None:
         for s in doc.sentences[c.index + 3:]:
             if cue[1].search(s.text):
-                t0, t1 = find_times(s.text)
+                t0, t1 = find_times(s.text, v)
                 if t0:
                     start, end = t0, end or t1
                     break
     if start and not end:  # "Kegiatan berakhir pukul 11.00" may close the story
         for s in doc.sentences[c.index + 3:]:
-            if re.search(r"\b(?:berakhir|ditutup|selesai)\b", s.text, re.IGNORECASE):
-                end = end or find_times(s.text)[1]
+            if ends_in(s.text, v):
+                end = end or find_times(s.text, v)[1]
     return start, end
 
 

@@ -140,6 +140,12 @@ def _by_kind(rows: list[dict[str, str]]) -> dict[str, re.Pattern[str]]:
             for k, v in grouped.items()}
 
 
+# Indonesia's three time zones (fixed by law, not a vocabulary to extend).
+ZONES = ("WIB", "WITA", "WIT")
+
+# The kinds of time_cues.csv that dates.find_times builds its grammar from.
+TIME_CUE_KINDS = ("clock", "until", "open_end", "ends", "day_part", "other_event")
+
 # The roles a cue of roles.csv may give: the five of the gold and those that steer binding.
 _ROLE_CUES = ("organiser", "chair", "opened", "presenter", "participant", "represented_by",
               "representing", "absent", "none", "elsewhere", "online", "current", "reporter",
@@ -313,11 +319,24 @@ class Vocabulary:
         return [(re.compile(r["pattern"], re.IGNORECASE), r["days"]) for r in rows]
 
     @cached_property
+    def time_cues(self) -> dict[str, str]:
+        """Kind -> one alternation (a pattern string, to be built into the clock grammar of
+        dates.py): the words around a clock time. Every kind the grammar uses must be there."""
+        grouped: dict[str, list[str]] = {}
+        for r in _rows(self.root, "time_cues.csv"):
+            grouped.setdefault(r["kind"], []).append(f"(?:{r['pattern']})")
+        missing = sorted(set(TIME_CUE_KINDS) - set(grouped))
+        if missing:
+            raise ValueError(f"{self.root / 'time_cues.csv'}: no row of kind "
+                             f"{', '.join(missing)}")
+        return {k: "|".join(v) for k, v in grouped.items()}
+
+    @cached_property
     def time_zones(self) -> dict[str, str]:
         """Province name (as the national tree writes it) -> WIB, WITA or WIT."""
         rows = _rows(self.root, "time_zones.csv")
         for r in rows:
-            if r["zone"] not in ("WIB", "WITA", "WIT"):
+            if r["zone"] not in ZONES:
                 raise ValueError(f"{self.root / 'time_zones.csv'}: {r['province']}: zone "
                                  f"{r['zone']!r} is not WIB, WITA or WIT")
         return {r["province"]: r["zone"] for r in rows}

@@ -42,6 +42,7 @@ def summary(root: Path, text: str) -> dict[str, Any]:
     return {
         "meeting": m.get("title"),
         "date": m.get("date"),
+        "time": m.get("start_time"),
         "venue": m.get("venue"),
         "region": (m.get("region") or {}).get("code"),
         "types": sorted({i["type"] for i in r["institutions"]}),
@@ -134,6 +135,12 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("time_zones.csv", "Nusa Kencana,WIB", BASE,
      lambda a, b: not any("WITA" in w for w in a["warnings"])
      and any("keeps WIB" in w for w in b["warnings"])),
+    ("time_cues.csv", r"clock,tepat",
+     BASE.replace("pukul 09.00 WITA", "tepat 09.30 pagi"),
+     lambda a, b: a["time"] is None and b["time"] == "09:30"),
+    ("time_cues.csv", r"other_event,gladi",
+     BASE.replace("pukul 09.00 WITA", "setelah gladi pukul 08.00 WITA"),
+     lambda a, b: a["time"] == "08:00" and b["time"] is None),
     ("figure_cues.csv", "bound,tercatat", BASE,
      lambda a, b: a["figures"] == [14.2] and b["figures"] == []),
     ("number_words.csv", "selusin,12,whole",
