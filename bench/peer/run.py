@@ -156,8 +156,9 @@ def check(servers: list[Server], query: str) -> int:
     return bad
 
 
-def measure(server: Server, query: str, clients: int, seconds: float, jvm: int) -> dict[str, Any]:
-    bodies = [queries.body(query, k, server.peer) for k in keys(query)]
+def measure(server: Server, query: str, clients: int, seconds: float, jvm: int,
+            keyset: list[str] | None = None) -> dict[str, Any]:
+    bodies = [queries.body(query, k, server.peer) for k in keyset or keys(query)]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(bodies, f)
     assert server.proc is not None
