@@ -191,10 +191,15 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
             return twin
         if level:
             return Holder(level, _code_at(gaz, first.code, level), f"qualifier {first.name}")
-    # (every plain kecamatan word of tiers.csv counts: 'tingkat kapanewon', 'rakor kemantren')
-    districts = _district_words(v)
-    low = re.search(rf"\b(?:tingkat\s+)?(desa|kelurahan|nagari|gampong|kampung|{districts})"
-                    r"\b", text, re.IGNORECASE)
+    # 2a. 'Rapat konvergensi ... tingkat Kecamatan X': an explicit tier after the name
+    tier = _tingkat(doc, c, places, gaz, v)
+    if tier is not None and not isinstance(tier, str):
+        return tier
+    # a bare tier word in the name, or after it with 'tingkat' ('Rembuk Stunting Desa',
+    # 'Musyawarah Pekon', '... tingkat lembang'): every plain word of tiers.csv counts
+    tiers = _tier_words(v, ("kecamatan", "desa"))
+    found = re.search(rf"\b(?:tingkat\s+)?({'|'.join(tiers)})\b", text, re.IGNORECASE)
+    low = found[1] if found else tier
     # 2b. the headline: 'Pemdes X Gelar Musdes Rembuk Stunting', 'Rembug Stunting Desa X'
     headline = _headline_holder(doc, places, gaz, v)
     # 3. the rank of the opener or chair
@@ -202,8 +207,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         if {"opened", "chair"} & set(m.roles):
             level = _level_of(m, gaz)
             if level:
-                if low and _KIND_LEVEL.get(low[1].lower(), "desa") in ("desa",) and \
-                        level == "kecamatan":
+                if low and tiers.get(low.lower()) == "desa" and level == "kecamatan":
                     level = "desa"  # the Camat opening a village rembuk
                 if headline is not None and _FINER[headline.level or "province"] > \
                         _FINER[level] and level != "province":
@@ -214,9 +218,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if headline is not None:
         return headline
     if low:
-        level = "kecamatan" if re.fullmatch(districts, low[1], re.IGNORECASE) else "desa"
+        level = tiers.get(low.lower(), "desa")
         return Holder(level, _code_at(gaz, _guess(places, level, gaz), level),
-                      f"qualifier {low[1]}")
+                      f"qualifier {low}")
     # 3b. a village government named in the meeting's sentences ('bekerja sama dengan
     # Pemerintah Desa X'), or a village rembuk placed in a village ('digelar di Desa X')
     sentences = [doc.sentences[i] for i in sorted(window) if i < len(doc.sentences)]
@@ -238,16 +242,16 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                                              f"of {located.name}")
         if located is not None:
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
-    # 4. the family's usual host
-    workshop = c.family.family == "workshop" or any(
-        f.family == "workshop" and f.pattern.search(doc.text[c.start:title[1]])
-        for f in v.meeting_families)
-    if workshop and venue is not None:
-        p: Place | None = places.after(venue[0], 40)
-        unit = next((q for q in places.places if venue[0] <= q.start < venue[1] and q.code),
-                    p)
-        if unit is not None and unit.code:
-            return Holder("kecamatan", _code_at(gaz, unit.code, "kecamatan"), "lokmin host")
+    # 4. the level the meeting's name usually has (a lokmin is the kecamatan's, a musdes
+    # the village's: data/meeting_levels.csv), at the region of that level named nearest
+    usual = next((lv for pattern, lv in v.meeting_levels
+                  if pattern.search(doc.text[c.start:title[1]])), None)
+    if usual is not None:
+        # (none named at that level: the coarser level that is certain, find_holder's rule)
+        found = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v)
+        return Holder(usual, found[0] if found else None,
+                      f"usual level of the meeting ({usual}): "
+                      f"{found[1] if found else 'none named'}")
     # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
     # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
     scope = _province_after(doc, title, places)
@@ -270,6 +274,42 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _usual_region(doc: Document, level: str, window: set[int], places: Places, gaz: Gazetteer,
+                  venue: tuple[int, int] | None, in_meeting: list[Mention], v: Vocabulary,
+                  ) -> tuple[str, str] | None:
+    """(code, why) of the region at `level` for a meeting held at its usual level: the one
+    the venue names (Aula Puskesmas X: X's kecamatan), else one the meeting's sentences
+    name, else the place of a body of that level taking part, else the one the article
+    names most. None when no region of that level is named."""
+    def at(p: Place) -> str | None:
+        if p.code is None or p.role in ("dateline", "publisher"):
+            return None
+        if _FINER[gaz.region(p.code).level] < _FINER[level]:
+            return None  # a coarser region (the venue's kab/kota) names no unit of `level`
+        return _code_at(gaz, p.code, level)
+
+    def finest(found: list[Place]) -> Place | None:
+        coded = [p for p in found if at(p)]
+        return max(coded, key=lambda p: (_FINER[gaz.region(p.code or "").level], -p.start),
+                   default=None)
+
+    if venue is not None:
+        p = finest([q for q in places.places if venue[0] <= q.start < venue[1] + 2])
+        if p is not None:
+            return at(p) or "", f"the venue's {p.name}"
+    for i in sorted(window):
+        if i < len(doc.sentences):
+            s = doc.sentences[i]
+            p = finest([q for q in places.places if s.start <= q.start < s.end])
+            if p is not None:
+                return at(p) or "", f"{p.name} named with it"
+    for m in in_meeting:
+        if level in v.usual_levels.get(m.type, ()) and m.place is not None and at(m.place):
+            return at(m.place) or "", f"{m.stem} taking part"
+    code = _guess(places, level, gaz)
+    return (code, "the one the article names most") if code else None
 
 
 def _twin(first: Place, in_meeting: list[Mention], gaz: Gazetteer) -> Holder | None:
@@ -352,11 +392,40 @@ def _codeless_body(doc: Document, window: set[int], places: Places, gaz: Gazette
     return None
 
 
-def _district_words(v: Vocabulary) -> str:
-    """The kecamatan tier's plain kind words (Kecamatan, Distrik, Kapanewon, Kemantren)."""
-    words = [t.form for t in v.tiers if t.level == "kecamatan" and t.role == "word"
-             and re.fullmatch(r"[A-Za-z]+", t.form)]
-    return "|".join(words) or "kecamatan"
+def _tier_words(v: Vocabulary, levels: tuple[str, ...]) -> dict[str, str]:
+    """The plain kind words of tiers.csv at `levels` (Kecamatan, Distrik, Kapanewon; Desa,
+    Nagari, Pekon, Lembang ...), lower-cased, with their level."""
+    return {t.form.lower(): t.level for t in v.tiers if t.level in levels and t.role == "word"
+            and re.fullmatch(r"[A-Za-z]+", t.form)} or {"kecamatan": "kecamatan"}
+
+
+_TINGKAT = re.compile(r"\btingkat\s+([A-Za-z]+\.?)", re.IGNORECASE)
+# what may stand between a meeting's cue and its 'tingkat' phrase: the words of its name,
+# no clause break (a comma, a bracket) and no verb ('digelar', 'menggelar')
+_TO_TINGKAT = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+)*\s+", re.IGNORECASE)
+
+
+def _tingkat(doc: Document, c: Candidate, places: Places, gaz: Gazetteer, v: Vocabulary,
+             ) -> Holder | str | None:
+    """The tier of a 'tingkat <tier> X' phrase within the meeting's name ('Rapat konvergensi
+    percepatan penurunan stunting tingkat Kecamatan X'): the holder at that level when X is
+    named, the bare tier word (for the rules on bare qualifiers) when it is not."""
+    rest = doc.text[c.end:c.sentence.end]
+    m = _TINGKAT.search(rest, 0, 160)
+    if m is None or not _TO_TINGKAT.fullmatch(rest[:m.start()] + " "):
+        return None
+    word = m[1]
+    level = next((t.level for t in v.tiers if t.role == "word"
+                  and re.fullmatch(t.form, word, re.IGNORECASE)), None)
+    if level is None:
+        return None
+    at = c.end + m.start(1)
+    named = [p for p in places.places if p.start == at and p.role not in WEAK_ROLES]
+    if not named:
+        return word if level in ("kecamatan", "desa") else None
+    p = named[0]
+    code = _code_at(gaz, p.code, level) if p.code else None
+    return Holder(level, code, f"qualifier tingkat {doc.text[p.start:p.end]}")
 
 
 def _provincial_voice(in_meeting: list[Mention], places: Places, gaz: Gazetteer, kab: str,

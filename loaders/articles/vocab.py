@@ -221,6 +221,19 @@ class Vocabulary:
             for r in _rows(self.root, "meetings.csv")]
 
     @cached_property
+    def meeting_levels(self) -> list[tuple[re.Pattern[str], str]]:
+        """(name pattern, level): the level a meeting so named is usually held at, in file
+        order (data/meeting_levels.csv)."""
+        rows = _rows(self.root, "meeting_levels.csv")
+        for r in rows:
+            if r["level"] not in ("province", "kabkota", "kecamatan", "desa"):
+                raise ValueError(f"{self.root / 'meeting_levels.csv'}: row {r['pattern']}: "
+                                 f"level {r['level']!r} is not province, kabkota, kecamatan "
+                                 "or desa (quote a pattern that holds a comma)")
+        return [(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", re.IGNORECASE), r["level"])
+                for r in rows]
+
+    @cached_property
     def meeting_cues(self) -> dict[str, tuple[int, re.Pattern[str]]]:
         out: dict[str, tuple[int, re.Pattern[str]]] = {}
         for r in _rows(self.root, "meeting_cues.csv"):
