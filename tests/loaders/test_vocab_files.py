@@ -94,6 +94,11 @@ CASES: list[tuple[str, str, str, Check]] = [
      "Camat Sukaluyu memimpin Rakor TPPS Kecamatan Sukaluyu bersama Kepala Puskesmas "
      "Sukaluyu. Kabupaten Lembah Hijau.",
      lambda a, b: a["meeting"] is not None and b["meeting"] is None),
+    # a meeting's name given a usual level: held in a Puskesmas, it becomes that kecamatan's
+    ("meeting_levels.csv", r"rapat\s+koordinasi,kecamatan",
+     "Rapat koordinasi TPPS digelar di Aula Puskesmas Sukaluyu, Kabupaten Lembah Hijau, "
+     "Senin (3/3/2025). Hadir kader Posyandu dan bidan.",
+     lambda a, b: a["region"] == "91.01" and b["region"] == "91.01.01"),
     ("venues.csv", "Zaal",
      BASE.replace("Aula Kantor Camat Sukaluyu", "Zaal Gizi Mekarsari"),
      lambda a, b: a["venue"] is None and b["venue"] == "Zaal Gizi Mekarsari"),
