@@ -65,10 +65,11 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
     """The holder, settled so that a level always comes with a region: a holder named at
     a level the gazetteer cannot resolve falls back to the coarser level that is certain
     (guide §3.7.4)."""
-    h = _find_holder(doc, c, title, mentions, places, gaz, v, venue)
+    skip = _venue_places(doc, places, venue, v)
+    h = _find_holder(doc, c, title, mentions, places, gaz, v, venue, skip)
     level = h.level
     while level is not None and h.code is None:
-        code = _guess(places, level, gaz) if level != h.level else None
+        code = _guess(places, level, gaz, skip) if level != h.level else None
         if code is not None:
             return Holder(level, _code_at(gaz, code, level),
                           f"{h.reason}; its {h.level} is not in the gazetteer")
@@ -124,7 +125,7 @@ def _organiser_window(doc: Document, c: Candidate, v: Vocabulary) -> set[int]:
 
 def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],
                  places: Places, gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
-                 ) -> Holder:
+                 skip: frozenset[int] = frozenset()) -> Holder:
     window = _organiser_window(doc, c, v)
     in_meeting = [m for m in mentions if not m.excluded and not m.absent and any(
         m.sentence is doc.sentences[i] for i in window if i < len(doc.sentences))]
@@ -152,7 +153,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 if _FINER.get(head_level, 0) > _FINER.get(level, 0):
                     return Holder(head_level, head.code, f"organiser {head.name} ({m.stem})")
             if level:
-                code = code or _guess(places, level, gaz)
+                code = code or _guess(places, level, gaz, skip)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
 
     # 1b. a region written as the subject of the organiser's verb, no body named: 'Desa X,
@@ -213,13 +214,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                         _FINER[level] and level != "province":
                     return headline  # the Camat opening the village's own rembuk
                 code = m.place.code if m.place and m.place.role != "unit" else None
-                return Holder(level, _code_at(gaz, code or _guess(places, level, gaz), level),
+                return Holder(level, _code_at(gaz, code or _guess(places, level, gaz, skip), level),
                               f"opened/chaired by {m.stem}")
     if headline is not None:
         return headline
     if low:
         level = tiers.get(low.lower(), "desa")
-        return Holder(level, _code_at(gaz, _guess(places, level, gaz), level),
+        return Holder(level, _code_at(gaz, _guess(places, level, gaz, skip), level),
                       f"qualifier {low}")
     # 3b. a village government named in the meeting's sentences ('bekerja sama dengan
     # Pemerintah Desa X'), or a village rembuk placed in a village ('digelar di Desa X')
@@ -248,7 +249,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                   if pattern.search(doc.text[c.start:title[1]])), None)
     if usual is not None:
         # (none named at that level: the coarser level that is certain, find_holder's rule)
-        found = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v)
+        found = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v, skip)
         return Holder(usual, found[0] if found else None,
                       f"usual level of the meeting ({usual}): "
                       f"{found[1] if found else 'none named'}")
@@ -263,8 +264,8 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
     if prov and _GATHERED.search(story):
         return Holder("province", prov, "the kab/kota of the province gathered")
-    # 5. the region the article names most
-    kab = places.main("kabkota")
+    # 5. the region the article names most (not counting the venue's: guide §3.5)
+    kab = _guess(places, "kabkota", gaz, skip)
     if kab:
         voice = _provincial_voice(in_meeting, places, gaz, kab, venue)
         if voice is not None:
@@ -278,7 +279,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
 
 def _usual_region(doc: Document, level: str, window: set[int], places: Places, gaz: Gazetteer,
                   venue: tuple[int, int] | None, in_meeting: list[Mention], v: Vocabulary,
-                  ) -> tuple[str, str] | None:
+                  skip: frozenset[int] = frozenset()) -> tuple[str, str] | None:
     """(code, why) of the region at `level` for a meeting held at its usual level: the one
     the venue names (Aula Puskesmas X: X's kecamatan), else one the meeting's sentences
     name, else the place of a body of that level taking part, else the one the article
@@ -308,7 +309,7 @@ def _usual_region(doc: Document, level: str, window: set[int], places: Places, g
     for m in in_meeting:
         if level in v.usual_levels.get(m.type, ()) and m.place is not None and at(m.place):
             return at(m.place) or "", f"{m.stem} taking part"
-    code = _guess(places, level, gaz)
+    code = _guess(places, level, gaz, skip)
     return (code, "the one the article names most") if code else None
 
 
@@ -523,17 +524,37 @@ def _province_in(places: Places, title: tuple[int, int]) -> str | None:
     return None
 
 
-def _guess(places: Places, level: str, gaz: Gazetteer) -> str | None:
-    """The region of `level` the article names most, among strong mentions."""
-    best: dict[str, float] = {}
-    for p in places.resolved():
-        assert p.code is not None
-        r = gaz.at_level(p.code, level)
-        if r is not None:
-            best[r.code] = best.get(r.code, 0) + p.weight
-    if not best:
-        return places.main("kabkota") if level in ("kabkota",) else None
-    return max(best.items(), key=lambda kv: kv[1])[0]
+def _guess(places: Places, level: str, gaz: Gazetteer, skip: frozenset[int] = frozenset(),
+           ) -> str | None:
+    """The region of `level` the article names most, among strong mentions; the places
+    starting at `skip` (the venue's) count only when no other place names one."""
+    for pass_skip in ((skip, frozenset()) if skip else (skip,)):
+        best: dict[str, float] = {}
+        for p in places.resolved():
+            assert p.code is not None
+            if p.start in pass_skip:
+                continue
+            r = gaz.at_level(p.code, level)
+            if r is not None:
+                best[r.code] = best.get(r.code, 0) + p.weight
+        if best:
+            return max(best.items(), key=lambda kv: kv[1])[0]
+    return places.main("kabkota") if level in ("kabkota",) else None
+
+
+def _venue_places(doc: Document, places: Places, venue: tuple[int, int] | None,
+                  v: Vocabulary) -> frozenset[int]:
+    """Where the places of the venue start: those inside the venue found, and the one after
+    a generic venue ('di salah satu hotel di Kota X', data/generic_venues.txt), which names
+    where the meeting sat, never who held it (guide §3.5)."""
+    spans = [venue] if venue is not None else []
+    if v.generic_venues:
+        generic = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:{v.generic_venues})\s+"
+                             rf"(?:{v.venue_words})\b(?:\s+[a-z][\w-]*){{0,3}}?"
+                             r"(?:\s*,\s*|\s+(?:di|yang\s+berada\s+di)\s+)", re.IGNORECASE)
+        for m in generic.finditer(doc.text):
+            spans.append((m.end(), m.end() + 2))
+    return frozenset(p.start for p in places.places for a, b in spans if a <= p.start < b)
 
 
 def places_in(places: Places, a: int, b: int) -> list[Place]:

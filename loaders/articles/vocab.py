@@ -251,6 +251,16 @@ class Vocabulary:
         return "|".join(f"(?:{p})" for p in _lines(self.root, "time_words.txt"))
 
     @cached_property
+    def generic_venues(self) -> str:
+        """Words before a venue word that make the venue generic (data/generic_venues.txt)."""
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "generic_venues.txt"))
+
+    @cached_property
+    def venue_ends(self) -> str:
+        """Words opening a clause that ends a venue after a comma (data/venue_ends.txt)."""
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "venue_ends.txt"))
+
+    @cached_property
     def respeller(self) -> Respeller:
         return Respeller(_lines(self.root, "misspelt_titles.txt"))
 

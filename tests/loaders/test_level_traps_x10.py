@@ -109,3 +109,30 @@ def test_the_kabupaten_touring_its_kecamatan_stays_the_holder() -> None:
     assert held("Pemerintah Kabupaten Bantul menggelar rapat koordinasi TPPS, Kamis "
                 "(6/3/2025), untuk memperkuat intervensi tingkat Kecamatan Sewon.") == \
         ("kabkota", "Kabupaten Bantul")
+
+
+# 7. a generic venue names no holder; a venue ends before a clause of speech
+
+def test_a_generic_hotel_does_not_make_its_city_the_holder() -> None:
+    for text in ("Rapat koordinasi percepatan penurunan stunting berlangsung di salah satu "
+                 "hotel di Kota Yogyakarta, Kamis (6/3/2025). Kepala Dinas Kesehatan Kabupaten "
+                 "Sleman memaparkan data balita.",
+                 "Rapat koordinasi TPPS digelar di sebuah hotel di Kota Yogyakarta, Kamis "
+                 "(6/3/2025). Hadir Kepala Bappeda Kabupaten Sleman dan Kepala Dinas Kesehatan."):
+        meeting = run(text)["meetings"][0]
+        assert meeting["venue"] is None, text  # no name: not a venue
+        assert (meeting["level"], meeting["region"]["name"]) == ("kabkota", "Kabupaten Sleman")
+
+
+def test_a_named_venues_city_does_not_hold_either() -> None:
+    text = ("Rapat koordinasi TPPS berlangsung di Hotel Kenanga Asri, Kota Yogyakarta, Kamis "
+            "(6/3/2025), kata Kepala Bappeda Kabupaten Sleman.")
+    assert held(text) == ("kabkota", "Kabupaten Sleman")
+
+
+def test_a_venue_ends_before_demikian_or_kata() -> None:
+    for tail in (", demikian disampaikan Kepala Dinas Kesehatan Kabupaten Bantul",
+                 ", kata Kepala Dinas Kesehatan Kabupaten Bantul",
+                 ", ujar Sekretaris Bappeda Kabupaten Bantul"):
+        text = f"Rapat koordinasi TPPS berlangsung di Hotel Melati Indah{tail}, Kamis (6/3/2025)."
+        assert run(text)["meetings"][0]["venue"] == "Hotel Melati Indah", tail

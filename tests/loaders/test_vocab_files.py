@@ -99,6 +99,15 @@ CASES: list[tuple[str, str, str, Check]] = [
      "Rapat koordinasi TPPS digelar di Aula Puskesmas Sukaluyu, Kabupaten Lembah Hijau, "
      "Senin (3/3/2025). Hadir kader Posyandu dan bidan.",
      lambda a, b: a["region"] == "91.01" and b["region"] == "91.01.01"),
+    ("venue_ends.txt", "sahut",
+     BASE.replace("Aula Kantor Camat Sukaluyu,", "Aula Kantor Camat Sukaluyu, sahut Camat,"),
+     lambda a, b: a["venue"] == "Aula Kantor Camat Sukaluyu, sahut Camat"
+     and b["venue"] == "Aula Kantor Camat Sukaluyu"),
+    # a generic venue's city stops holding the meeting (named as often as the Bupati's)
+    ("generic_venues.txt", "sesuatu",
+     "Rapat koordinasi TPPS digelar di sesuatu hotel di Kota Tirta Raya, Senin "
+     "(3/3/2025). Bupati Lembah Hijau hadir bersama kader.",
+     lambda a, b: a["region"] == "91.72" and b["region"] == "91.01"),
     ("venues.csv", "Zaal",
      BASE.replace("Aula Kantor Camat Sukaluyu", "Zaal Gizi Mekarsari"),
      lambda a, b: a["venue"] is None and b["venue"] == "Zaal Gizi Mekarsari"),
