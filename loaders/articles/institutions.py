@@ -61,8 +61,13 @@ def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
     return False
 
 
-def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
-    """(start, end, types, stem, implies, naming) of every institution form in a sentence."""
+_NEAR = 300  # how far around a sentence a form's 'near' word may be written
+
+
+def _matches(s: Sentence, v: Vocabulary, around: str = "",
+             ) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
+    """(start, end, types, stem, implies, naming) of every institution form in a sentence
+    (`around`: the text about it, where a form's 'near' word must be written)."""
     # "Cmata", "Bapppeda": listed titles misspelt are matched as written right (same offsets)
     text = v.respeller.respell(s.text)
     found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
@@ -72,6 +77,8 @@ def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...]
         for x in m.pattern.finditer(text):
             found.append((x.start(), x.end(), m.types, m.stem, "", "region"))
     for f in v.institutions:
+        if f.near is not None and not f.near.search(around or text):
+            continue  # (a bare DKP with no 'pangan' about it may be the fisheries office)
         for x in f.pattern.finditer(text):
             found.append((x.start(), x.end(), (f.type,), f.stem or x[0], f.implies, f.naming))
     rule = v.acronym_rules.get("kb_token")
@@ -128,7 +135,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     # ('selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS)')
     dropped: tuple[Sentence, int, str] | None = None
     for s in doc.sentences if sentences is None else sentences:
-        for a, b, types, stem, implies, naming in _matches(s, v):
+        around = doc.text[max(0, s.start - _NEAR):s.end + _NEAR]
+        for a, b, types, stem, implies, naming in _matches(s, v, around):
             start, end = s.start + a, s.start + b
             if any(x <= start < y for x, y in skip):
                 continue

@@ -27,6 +27,7 @@ class InstitutionForm:
     stem: str  # display stem; empty = the text as written (UNICEF ...)
     naming: str  # "place" (Puskesmas Genuk) or "region" (TP PKK Kecamatan Genuk)
     implies: str  # the region kind a bare title points to, or ""
+    near: re.Pattern[str] | None = None  # must be written near the match (bare DKP: pangan)
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,10 @@ class Vocabulary:
                 raise ValueError(f"{where}: case must be 'exact' or 'any' "
                                  "(quote a pattern that holds a comma)")
             flags = 0 if r["case"] == "exact" else re.IGNORECASE
+            near = r.get("near") or ""
             out.append(InstitutionForm(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", flags),
-                                       r["type"], r["stem"], r["naming"], r["implies"]))
+                                       r["type"], r["stem"], r["naming"], r["implies"],
+                                       re.compile(near) if near else None))
         return out
 
     @cached_property

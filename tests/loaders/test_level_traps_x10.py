@@ -136,3 +136,41 @@ def test_a_venue_ends_before_demikian_or_kata() -> None:
                  ", ujar Sekretaris Bappeda Kabupaten Bantul"):
         text = f"Rapat koordinasi TPPS berlangsung di Hotel Melati Indah{tail}, Kamis (6/3/2025)."
         assert run(text)["meetings"][0]["venue"] == "Hotel Melati Indah", tail
+
+
+KAB = "Pemerintah Kabupaten Bantul menggelar rapat koordinasi TPPS, Kamis (6/3/2025). "
+
+
+# 8. a bare DKP is the food office only beside 'pangan'
+
+def test_a_bare_dkp_with_no_word_of_food_is_no_food_office() -> None:
+    assert "DINAS_PANGAN" not in types(KAB + "Hadir Kepala Dinas Kesehatan dan Kepala DKP "
+                                             "Kabupaten Bantul.")
+
+
+def test_a_dkp_beside_food_security_is_the_food_office() -> None:
+    for text in ("Hadir Kepala DKP Kabupaten Bantul yang memaparkan cadangan pangan desa.",
+                 "Kepala Dinas Ketahanan Pangan (DKP) hadir. Kepala DKP menjelaskan lumbung "
+                 "pangan."):
+        assert "DINAS_PANGAN" in types(KAB + text), text
+
+
+# 9. ormas at a meeting: COMMUNITY (graph/data/institution_types.csv: community and
+# religious bodies); their schools, hospitals and campuses are not
+
+def test_religious_mass_organisations_attending_are_community() -> None:
+    got = types(KAB + "Hadir Kepala Dinas Kesehatan, Pimpinan Daerah Muhammadiyah, Pimpinan "
+                      "Daerah Aisyiyah, PC Muslimat NU dan PC Fatayat NU.")
+    assert got["COMMUNITY"] == {"participant"}
+
+
+def test_an_ormas_hospital_or_campus_is_not_the_ormas() -> None:
+    for text in ("Hadir Kepala Dinas Kesehatan dan Direktur RS PKU Muhammadiyah.",
+                 "Hadir Kepala Dinas Kesehatan dan dosen Universitas Muhammadiyah Yogyakarta.",
+                 "Hadir Kepala Dinas Kesehatan dan Kepala SD Aisyiyah Bantul."):
+        assert "COMMUNITY" not in types(KAB + text), text
+
+
+def test_an_ormas_named_outside_the_meeting_does_not_attend() -> None:
+    assert "COMMUNITY" not in types(KAB + "Hadir Kepala Dinas Kesehatan. Muhammadiyah selama "
+                                          "ini mengelola banyak sekolah.")

@@ -61,6 +61,10 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("institutions.csv", r"PUSKESMAS,Juragan\s+Gizi,any,,place,Juragan Gizi",
      BASE.replace("Kepala Puskesmas Sukaluyu, ", "") + " Juragan Gizi Sukaluyu turut hadir.",
      lambda a, b: "PUSKESMAS" not in a["types"] and "PUSKESMAS" in b["types"]),
+    # the near column: a bare acronym counts only beside the word the row asks for
+    ("institutions.csv", r"DINAS_PANGAN,DKP,exact,,region,Dinas Ketahanan Pangan,ikan",
+     BASE + " Kepala DKP Kabupaten Lembah Hijau turut hadir membahas ikan.",
+     lambda a, b: "DINAS_PANGAN" not in a["types"] and "DINAS_PANGAN" in b["types"]),
     ("merged_offices.csv", r"Dinas\s+Serba\s+Guna,DINKES;DINAS_KB,Dinas Serba Guna",
      BASE + " Kepala Dinas Serba Guna Kabupaten Lembah Hijau turut hadir.",
      lambda a, b: {"DINKES", "DINAS_KB"} - set(a["types"]) == {"DINKES", "DINAS_KB"}
