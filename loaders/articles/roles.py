@@ -339,6 +339,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 x.start == m.start for x in between):
             m.roles = merge_roles(m.roles, (cue.role,))
             listed = listed or cue.role == "participant"
+    described: dict[int, int] = {}  # mention -> where the description of its duties ends
     for a, b, cue in cues:
         before = [m for m in live if m.end <= a and id(m) not in contested and not (
             cue.role != "participant" and id(m) in reporters)]
@@ -356,6 +357,16 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             for target in [x for x in before if x.start >= clause] or before[-1:]:
                 target.roles = merge_roles(target.roles, ("participant",))
                 target.excluded = False
+        elif cue.binds == "before" and before and cue.role == "none":
+            # "TPK bertugas memberikan penyuluhan": the body's duties are described, so the
+            # verbs after the description in its clause are not what it did at the meeting
+            described[id(before[-1])] = b
+            before[-1].excluded = before[-1].excluded or not before[-1].roles
+        elif cue.binds == "before" and before and id(before[-1]) in described and \
+                described[id(before[-1])] <= a and not _VERB_BREAK.search(
+                    before[-1].sentence.text[described[id(before[-1])] - before[-1].sentence.start:
+                                             a - before[-1].sentence.start]):
+            continue
         elif cue.binds == "before" and before and (_hoped(before[-1], cues) or cue.role in (
                 "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
             continue
@@ -432,6 +443,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].roles = merge_roles(after[0].roles, ("participant",))
             after[0].excluded = False
     return listed
+
+
+# what ends a description of duties before a later verb: a clause break
+_VERB_BREAK = re.compile(r"[;:]|,\s+(?:lalu|kemudian|selanjutnya|dan\s+kemudian)\b|\.\s")
 
 
 def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:

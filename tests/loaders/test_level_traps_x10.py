@@ -174,3 +174,35 @@ def test_an_ormas_hospital_or_campus_is_not_the_ormas() -> None:
 def test_an_ormas_named_outside_the_meeting_does_not_attend() -> None:
     assert "COMMUNITY" not in types(KAB + "Hadir Kepala Dinas Kesehatan. Muhammadiyah selama "
                                           "ini mengelola banyak sekolah.")
+
+
+# 5. TPK counted only when it took part, not when its duties are described
+
+def test_tpk_described_by_its_duties_does_not_attend() -> None:
+    for text in ("Hadir Kepala Dinas Kesehatan. TPK bertugas mendampingi keluarga berisiko "
+                 "stunting di setiap kalurahan.",
+                 "Hadir Kepala Dinas Kesehatan. Menurutnya, TPK yang terdiri dari bidan, kader "
+                 "PKK dan kader KB bertugas mendampingi keluarga.",
+                 "Sambutan disampaikan Kepala Dinas Kesehatan. Tim Pendamping Keluarga bertugas "
+                 "memberikan penyuluhan dan memfasilitasi rujukan."):
+        assert "TPK" not in types(KAB + text), text
+
+
+def test_tpk_that_attends_still_counts_with_its_duties_told() -> None:
+    got = types(KAB + "Hadir Kepala Dinas Kesehatan, Panewu Sewon dan TPK yang bertugas di "
+                      "kalurahan-kalurahan.")
+    assert got["TPK"] == {"participant"}
+    # 'bertugas sebagai narasumber' is a task at the meeting, not a duty described
+    got = types(KAB + "Ketua TPK Kalurahan Bangunharjo bertugas sebagai narasumber.")
+    assert "TPK" in got
+
+
+# 6. PK24 is a data collection: neither a programme nor a body
+
+def test_pk24_is_no_programme_and_no_institution() -> None:
+    for text in ("Rapat membahas program PK24 dan verval KRS.",
+                 "Program Pendataan Keluarga 2024 (PK24) sudah rampung.",
+                 "Hasil pemutakhiran PK-24 menjadi acuan sasaran."):
+        out = run(KAB + "Hadir Kepala Dinas Kesehatan. " + text)
+        assert out["programs"] == [], text
+        assert {i["type"] for i in out["institutions"]} == {"PEMDA", "TPPS", "DINKES"}, text
