@@ -181,7 +181,37 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     plural_above and plural_above.match(doc.text[gap_from:gap_from + 40]))
                 out.append(Mention(t, stem, start, end, s, implies, naming, place,
                                    collective and (low_level or t in ("PKK",)) or province_wide))
-    return out
+    return _one_office(doc, v, out)
+
+
+# a unit joined to its office: nothing, 'melalui', 'pada', 'di', 'dari' or a bracket between
+_UNIT_JOIN = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:melalui|pada|di|dari)\s+)?",
+                        re.IGNORECASE)
+# the women/child portfolio of a merged KB office's name (DP3AP2KB, Dinas P3AP2KB, ...)
+_CHILD_PART = re.compile(r"P3A|PPPA|PPA|Perlindungan\s+Anak", re.IGNORECASE)
+
+
+def _one_office(doc: Document, v: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """A unit of an office written next to it ('Kabid KB DP3AP2KB', 'DP3AP2KB melalui
+    Bidang KB', 'DP3AP2KB melalui UPTD PPA') is that office: one body, one code."""
+    drop: set[int] = set()
+    for a, b in zip(found, found[1:], strict=False):
+        if a.sentence is not b.sentence or a.collective or b.collective or \
+                not _UNIT_JOIN.fullmatch(doc.text[a.end:b.start]):
+            continue
+        for office, unit in ((a, b), (b, a)):
+            if not v.office_units.match(doc.text, unit.start) or \
+                    v.office_units.match(doc.text, office.start):
+                continue
+            same = unit.type == office.type
+            # (DP3A inside a KB office that carries the women/child portfolio)
+            child = unit.type == "DP3A" and office.type == "DINAS_KB" and bool(
+                _CHILD_PART.search(doc.text[office.start:office.end]))
+            if same or child:
+                drop.add(id(unit))
+                office.end = max(office.end, unit.end) if office is a else office.end
+                break
+    return [m for m in found if id(m) not in drop]
 
 
 # -- scoping -------------------------------------------------------------------------

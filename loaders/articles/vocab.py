@@ -188,6 +188,12 @@ class Vocabulary:
                 for r in _rows(self.root, "merged_offices.csv")]
 
     @cached_property
+    def office_units(self) -> re.Pattern[str]:
+        """The words opening a unit's name inside an office (data/office_units.txt)."""
+        words = "|".join(f"(?:{p})" for p in _lines(self.root, "office_units.txt"))
+        return re.compile(rf"(?:{words or '(?!)'})\b", re.IGNORECASE)
+
+    @cached_property
     def acronym_rules(self) -> dict[str, AcronymRule]:
         return {r["rule"]: AcronymRule(re.compile(r["pattern"]), _split(r["types"]),
                                        frozenset(e.upper() for e in _split(r["except"])))

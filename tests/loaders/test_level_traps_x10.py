@@ -206,3 +206,33 @@ def test_pk24_is_no_programme_and_no_institution() -> None:
         out = run(KAB + "Hadir Kepala Dinas Kesehatan. " + text)
         assert out["programs"] == [], text
         assert {i["type"] for i in out["institutions"]} == {"PEMDA", "TPPS", "DINKES"}, text
+
+
+# 4. a merged office and its units: one body, one code
+
+def bodies(text: str) -> list[tuple[str, str]]:
+    return sorted((i["type"], i["name"]) for i in run(KAB + text)["institutions"]
+                  if i["type"] not in ("PEMDA", "TPPS"))
+
+
+def test_a_long_merged_name_with_kb_written_short_is_one_kb_office() -> None:
+    got = bodies("Hadir Kepala Dinas Pengendalian Penduduk, KB, Pemberdayaan Perempuan dan "
+                 "Perlindungan Anak (DPPKBPPPA) Kabupaten Bantul.")
+    assert [t for t, _ in got] == ["DINAS_KB"]
+
+
+def test_an_office_acting_through_its_unit_is_one_body() -> None:
+    for text in ("Kepala DP3AP2KB melalui Kabid Pengendalian Penduduk memaparkan data.",
+                 "Hadir Kepala DP3AP2KB, Kabid KB DP3AP2KB dan Kabid PPPA DP3AP2KB."):
+        assert [t for t, _ in bodies(text)] == ["DINAS_KB"], text
+
+
+def test_the_child_protection_unit_of_a_kb_merged_office_is_the_kb_office() -> None:
+    got = bodies("DP3AP2KB melalui UPTD PPA memaparkan data kekerasan terhadap anak.")
+    assert [t for t, _ in got] == ["DINAS_KB"]
+
+
+def test_two_offices_named_side_by_side_stay_two() -> None:
+    assert [t for t, _ in bodies("Hadir Dinas PPKB dan Dinas PPPA.")] == ["DINAS_KB", "DP3A"]
+    # a stand-alone child-protection unit is DP3A's (no KB office carries it here)
+    assert "DP3A" in [t for t, _ in bodies("Hadir Kepala Dinas Kesehatan dan UPTD PPA.")]

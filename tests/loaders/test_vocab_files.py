@@ -65,6 +65,11 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("institutions.csv", r"DINAS_PANGAN,DKP,exact,,region,Dinas Ketahanan Pangan,ikan",
      BASE + " Kepala DKP Kabupaten Lembah Hijau turut hadir membahas ikan.",
      lambda a, b: "DINAS_PANGAN" not in a["types"] and "DINAS_PANGAN" in b["types"]),
+    # a unit word opening a mention makes it its neighbouring office's unit (one body)
+    ("office_units.txt", "Kadis",
+     BASE + " Hadir pula DP3AP2KB melalui Kadis DP3A.",
+     lambda a, b: "DP3A" in a["types"] and "DP3A" not in b["types"]
+     and "DINAS_KB" in b["types"]),
     ("merged_offices.csv", r"Dinas\s+Serba\s+Guna,DINKES;DINAS_KB,Dinas Serba Guna",
      BASE + " Kepala Dinas Serba Guna Kabupaten Lembah Hijau turut hadir.",
      lambda a, b: {"DINKES", "DINAS_KB"} - set(a["types"]) == {"DINKES", "DINAS_KB"}
