@@ -249,10 +249,10 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                   if pattern.search(doc.text[c.start:title[1]])), None)
     if usual is not None:
         # (none named at that level: the coarser level that is certain, find_holder's rule)
-        found = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v, skip)
-        return Holder(usual, found[0] if found else None,
+        region = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v, skip)
+        return Holder(usual, region[0] if region else None,
                       f"usual level of the meeting ({usual}): "
-                      f"{found[1] if found else 'none named'}")
+                      f"{region[1] if region else 'none named'}")
     # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
     # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
     scope = _province_after(doc, title, places)
@@ -403,7 +403,8 @@ def _tier_words(v: Vocabulary, levels: tuple[str, ...]) -> dict[str, str]:
 _TINGKAT = re.compile(r"\btingkat\s+([A-Za-z]+\.?)", re.IGNORECASE)
 # what may stand between a meeting's cue and its 'tingkat' phrase: the words of its name,
 # no clause break (a comma, a bracket) and no verb ('digelar', 'menggelar')
-_TO_TINGKAT = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+)*\s+", re.IGNORECASE)
+_TO_TINGKAT = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+)*\s+",
+                         re.IGNORECASE)
 
 
 def _tingkat(doc: Document, c: Candidate, places: Places, gaz: Gazetteer, v: Vocabulary,

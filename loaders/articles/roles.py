@@ -362,13 +362,9 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             # verbs after the description in its clause are not what it did at the meeting
             described[id(before[-1])] = b
             before[-1].excluded = before[-1].excluded or not before[-1].roles
-        elif cue.binds == "before" and before and id(before[-1]) in described and \
-                described[id(before[-1])] <= a and not _VERB_BREAK.search(
-                    before[-1].sentence.text[described[id(before[-1])] - before[-1].sentence.start:
-                                             a - before[-1].sentence.start]):
-            continue
-        elif cue.binds == "before" and before and (_hoped(before[-1], cues) or cue.role in (
-                "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
+        elif cue.binds == "before" and before and (_described(before[-1], a, described) or _hoped(
+                before[-1], cues) or cue.role in ("organiser", "chair", "opened", "participant")
+                and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
                 _gap(before[-1], a, cues)):
@@ -447,6 +443,15 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
 
 # what ends a description of duties before a later verb: a clause break
 _VERB_BREAK = re.compile(r"[;:]|,\s+(?:lalu|kemudian|selanjutnya|dan\s+kemudian)\b|\.\s")
+
+
+def _described(target: Mention, at: int, described: dict[int, int]) -> bool:
+    """The mention's duties are described between it and a cue at `at` ('TPK bertugas
+    memberikan penyuluhan'), with no clause break in between."""
+    end = described.get(id(target))
+    base = target.sentence.start
+    return end is not None and end <= at and not _VERB_BREAK.search(
+        target.sentence.text[end - base:at - base])
 
 
 def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:
