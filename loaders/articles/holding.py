@@ -208,12 +208,17 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         if {"opened", "chair"} & set(m.roles):
             level = _level_of(m, gaz)
             if level:
-                if low and tiers.get(low.lower()) == "desa" and level == "kecamatan":
-                    level = "desa"  # the Camat opening a village rembuk
+                code = m.place.code if m.place and m.place.role != "unit" else None
+                if low and _FINER[tiers.get(low.lower(), "desa")] > _FINER[level]:
+                    # the Camat opening a village rembuk, the Bupati a 'rembuk tingkat
+                    # distrik': the tier the meeting's name gives is who holds it, a unit
+                    # of the opener's region
+                    level = tiers.get(low.lower(), "desa")
+                    unit = _guess(places, level, gaz, skip)
+                    code = unit if unit and (code is None or gaz.within(unit, code)) else code
                 if headline is not None and _FINER[headline.level or "province"] > \
                         _FINER[level] and level != "province":
                     return headline  # the Camat opening the village's own rembuk
-                code = m.place.code if m.place and m.place.role != "unit" else None
                 return Holder(level, _code_at(gaz, code or _guess(places, level, gaz, skip), level),
                               f"opened/chaired by {m.stem}")
     if headline is not None:

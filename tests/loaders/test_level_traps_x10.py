@@ -84,6 +84,12 @@ def test_a_distrik_is_a_kecamatan_even_when_its_head_opens_a_tingkat_distrik_mee
                 "Rabu (5/3/2025). Kabupaten Jayawijaya.") == ("kecamatan", "Asologaima")
 
 
+def test_the_bupati_opening_a_rembuk_tingkat_distrik_leaves_it_the_districts() -> None:
+    # like the Camat opening a village's rembuk (guide §3.3.3): the tier of the name holds
+    assert held("Rembuk stunting tingkat distrik dibuka Bupati Merauke di Distrik Semangga, "
+                "Rabu (5/3/2025).") == ("kecamatan", "Semangga")
+
+
 # 3. 'tingkat <tier> X' after the meeting's name
 
 def test_tingkat_kecamatan_after_the_name_names_the_level() -> None:
