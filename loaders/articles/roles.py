@@ -360,8 +360,13 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         elif cue.binds == "before" and before and cue.role == "none":
             # "TPK bertugas memberikan penyuluhan": the body's duties are described, so the
             # verbs after the description in its clause are not what it did at the meeting
-            described[id(before[-1])] = b
-            before[-1].excluded = before[-1].excluded or not before[-1].roles
+            target = before[-1]
+            described[id(target)] = b
+            if _said_of(target, live, cues):
+                # "Menurut Kadinkes, TPK bertugas ...": the speaker is the one named after the
+                # speech cue; the body described after the comma is what is spoken of
+                target.roles = tuple(r for r in target.roles if r != "presenter")
+            target.excluded = target.excluded or not target.roles
         elif cue.binds == "before" and before and (_described(before[-1], a, described) or _hoped(
                 before[-1], cues) or cue.role in ("organiser", "chair", "opened", "participant")
                 and _appealed(before[-1], a, cues)):
@@ -443,6 +448,19 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
 
 # what ends a description of duties before a later verb: a clause break
 _VERB_BREAK = re.compile(r"[;:]|,\s+(?:lalu|kemudian|selanjutnya|dan\s+kemudian)\b|\.\s")
+
+
+def _said_of(target: Mention, live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """A presenter cue binds after it, and another body stands between the cue and `target`
+    with a comma after it ('Menurut Kepala Dinas Kesehatan, TPK ...')."""
+    said = [c for c in cues if c[2].role == "presenter" and _side(c[2]) == "after"
+            and c[1] <= target.start]
+    if not said:
+        return False
+    base = target.sentence.start
+    return any(said[-1][1] <= m.start and m.end <= target.start and "," in
+               target.sentence.text[m.end - base:target.start - base]
+               for m in live if m is not target)
 
 
 def _described(target: Mention, at: int, described: dict[int, int]) -> bool:

@@ -190,7 +190,8 @@ def test_tpk_described_by_its_duties_does_not_attend() -> None:
                  "Hadir Kepala Dinas Kesehatan. Menurutnya, TPK yang terdiri dari bidan, kader "
                  "PKK dan kader KB bertugas mendampingi keluarga.",
                  "Sambutan disampaikan Kepala Dinas Kesehatan. Tim Pendamping Keluarga bertugas "
-                 "memberikan penyuluhan dan memfasilitasi rujukan."):
+                 "memberikan penyuluhan dan memfasilitasi rujukan.",
+                 "Menurut Kepala Dinas Kesehatan, TPK bertugas mendampingi calon pengantin."):
         assert "TPK" not in types(KAB + text), text
 
 
