@@ -201,6 +201,11 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     tiers = _tier_words(v, ("kecamatan", "desa"))
     found = re.search(rf"\b(?:tingkat\s+)?({'|'.join(tiers)})\b", text, re.IGNORECASE)
     low = found[1] if found else tier
+    # the level of a village's own deliberation (a musdes: data/meeting_levels.csv), which
+    # an official of a coarser level opening it does not lift (guide §3.3.3)
+    usual = next((lv for pattern, lv in v.meeting_levels
+                  if pattern.search(doc.text[c.start:title[1]])), None)
+    low_level = tiers.get(low.lower(), "desa") if low else "desa" if usual == "desa" else None
     # 2b. the headline: 'Pemdes X Gelar Musdes Rembuk Stunting', 'Rembug Stunting Desa X'
     headline = _headline_holder(doc, places, gaz, v)
     # 3. the rank of the opener or chair
@@ -209,11 +214,11 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
             level = _level_of(m, gaz)
             if level:
                 code = m.place.code if m.place and m.place.role != "unit" else None
-                if low and _FINER[tiers.get(low.lower(), "desa")] > _FINER[level]:
+                if low_level and _FINER[low_level] > _FINER[level]:
                     # the Camat opening a village rembuk, the Bupati a 'rembuk tingkat
                     # distrik': the tier the meeting's name gives is who holds it, a unit
                     # of the opener's region
-                    level = tiers.get(low.lower(), "desa")
+                    level = low_level
                     unit = _guess(places, level, gaz, skip)
                     code = unit if unit and (code is None or gaz.within(unit, code)) else code
                 if headline is not None and _FINER[headline.level or "province"] > \
@@ -250,8 +255,6 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
     # 4. the level the meeting's name usually has (a lokmin is the kecamatan's, a musdes
     # the village's: data/meeting_levels.csv), at the region of that level named nearest
-    usual = next((lv for pattern, lv in v.meeting_levels
-                  if pattern.search(doc.text[c.start:title[1]])), None)
     if usual is not None:
         # (none named at that level: the coarser level that is certain, find_holder's rule)
         region = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v, skip)

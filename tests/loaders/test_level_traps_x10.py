@@ -63,6 +63,17 @@ def test_a_village_deliberation_with_no_village_named_is_no_kabupaten_meeting() 
     assert held(text) == ("kecamatan", "Sewon")
 
 
+def test_a_musdes_opened_by_the_panewu_stays_the_villages() -> None:
+    assert held("Musdes rembuk stunting tahun 2025 dibuka Panewu Sewon di Balai Kalurahan "
+                "Bangunharjo, Kamis (6/3/2025). Hadir kader Posyandu.") == ("desa", "Bangunharjo")
+
+
+def test_a_usual_level_does_not_outrank_the_opener_of_a_lokmin() -> None:
+    # 'used only when nothing better names the holder': the Wakil Bupati opening it does
+    assert held("Lokmin stunting dibuka Wakil Bupati Bantul di Aula Puskesmas Sewon I, Kamis "
+                "(6/3/2025).") == ("kabkota", "Kabupaten Bantul")
+
+
 # 2. local tier words at their own tier
 
 def test_a_pekon_or_lembang_deliberation_is_a_villages() -> None:
