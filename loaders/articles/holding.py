@@ -535,8 +535,12 @@ def _province_in(places: Places, title: tuple[int, int]) -> str | None:
 
 def _guess(places: Places, level: str, gaz: Gazetteer, skip: frozenset[int] = frozenset(),
            ) -> str | None:
-    """The region of `level` the article names most, among strong mentions; the places
-    starting at `skip` (the venue's) count only when no other place names one."""
+    """The region of `level` the article names most, among strong mentions; for a kab/kota
+    or a province, the places starting at `skip` (the venue's: a hotel in the capital)
+    count only when no other place names one (a kecamatan's or village's own hall often
+    is its host, so there they count)."""
+    if level not in ("province", "kabkota"):
+        skip = frozenset()
     for pass_skip in ((skip, frozenset()) if skip else (skip,)):
         best: dict[str, float] = {}
         for p in places.resolved():
