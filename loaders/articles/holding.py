@@ -199,7 +199,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     # a bare tier word in the name, or after it with 'tingkat' ('Rembuk Stunting Desa',
     # 'Musyawarah Pekon', '... tingkat lembang'): every plain word of tiers.csv counts
     tiers = _tier_words(v, ("kecamatan", "desa"))
-    found = re.search(rf"\b(?:tingkat\s+)?({'|'.join(tiers)})\b", text, re.IGNORECASE)
+    # ('tingkat kecamatan se-Kabupaten X' gathers the kecamatan of X: not their level)
+    found = re.search(rf"\b(?:tingkat\s+)?({'|'.join(tiers)})\b(?!{_GATHERS})", text,
+                      re.IGNORECASE)
     low = found[1] if found else tier
     # the level of a village's own deliberation (a musdes: data/meeting_levels.csv), which
     # an official of a coarser level opening it does not lift (guide §3.3.3)
@@ -409,6 +411,8 @@ def _tier_words(v: Vocabulary, levels: tuple[str, ...]) -> dict[str, str]:
 
 
 _TINGKAT = re.compile(r"\btingkat\s+([A-Za-z]+\.?)", re.IGNORECASE)
+# after a bare tier word: the region whose units of that tier are gathered ('se-Kabupaten X')
+_GATHERS = r"\s*(?:/\s*\w+\s*)?se-?\s*(?-i:[A-Z])"
 # what may stand between a meeting's cue and its 'tingkat' phrase: the words of its name,
 # no clause break (a comma, a bracket) and no verb ('digelar', 'menggelar')
 _TO_TINGKAT = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+)*\s+",
@@ -432,7 +436,8 @@ def _tingkat(doc: Document, c: Candidate, places: Places, gaz: Gazetteer, v: Voc
     at = c.end + m.start(1)
     named = [p for p in places.places if p.start == at and p.role not in WEAK_ROLES]
     if not named:
-        return word if level in ("kecamatan", "desa") else None
+        gathered = re.match(_GATHERS, rest[m.end():])
+        return word if level in ("kecamatan", "desa") and not gathered else None
     p = named[0]
     code = _code_at(gaz, p.code, level) if p.code else None
     return Holder(level, code, f"qualifier tingkat {doc.text[p.start:p.end]}")

@@ -128,6 +128,13 @@ def test_the_kabupaten_touring_its_kecamatan_stays_the_holder() -> None:
         ("kabkota", "Kabupaten Bantul")
 
 
+def test_a_tier_gathered_se_region_is_not_the_level() -> None:
+    # 'tingkat kecamatan se-Kabupaten X': the kabupaten gathers its kecamatan
+    assert held("Rapat koordinasi TPPS tingkat kecamatan se-Kabupaten Bantul dibuka Wakil "
+                "Bupati Bantul, Kamis (6/3/2025). Panewu Sewon memaparkan capaian "
+                "Kapanewon Sewon.") == ("kabkota", "Kabupaten Bantul")
+
+
 # 7. a generic venue names no holder; a venue ends before a clause of speech
 
 def test_a_generic_hotel_does_not_make_its_city_the_holder() -> None:
