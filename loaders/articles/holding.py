@@ -65,10 +65,11 @@ def find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: l
     """The holder, settled so that a level always comes with a region: a holder named at
     a level the gazetteer cannot resolve falls back to the coarser level that is certain
     (guide §3.7.4)."""
-    h = _find_holder(doc, c, title, mentions, places, gaz, v, venue)
+    skip = _venue_places(doc, places, venue, v)
+    h = _find_holder(doc, c, title, mentions, places, gaz, v, venue, skip)
     level = h.level
     while level is not None and h.code is None:
-        code = _guess(places, level, gaz) if level != h.level else None
+        code = _guess(places, level, gaz, skip) if level != h.level else None
         if code is not None:
             return Holder(level, _code_at(gaz, code, level),
                           f"{h.reason}; its {h.level} is not in the gazetteer")
@@ -124,7 +125,7 @@ def _organiser_window(doc: Document, c: Candidate, v: Vocabulary) -> set[int]:
 
 def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],
                  places: Places, gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
-                 ) -> Holder:
+                 skip: frozenset[int] = frozenset()) -> Holder:
     window = _organiser_window(doc, c, v)
     in_meeting = [m for m in mentions if not m.excluded and not m.absent and any(
         m.sentence is doc.sentences[i] for i in window if i < len(doc.sentences))]
@@ -152,7 +153,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 if _FINER.get(head_level, 0) > _FINER.get(level, 0):
                     return Holder(head_level, head.code, f"organiser {head.name} ({m.stem})")
             if level:
-                code = code or _guess(places, level, gaz)
+                code = code or _guess(places, level, gaz, skip)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
 
     # 1b. a region written as the subject of the organiser's verb, no body named: 'Desa X,
@@ -191,10 +192,22 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
             return twin
         if level:
             return Holder(level, _code_at(gaz, first.code, level), f"qualifier {first.name}")
-    # (every plain kecamatan word of tiers.csv counts: 'tingkat kapanewon', 'rakor kemantren')
-    districts = _district_words(v)
-    low = re.search(rf"\b(?:tingkat\s+)?(desa|kelurahan|nagari|gampong|kampung|{districts})"
-                    r"\b", text, re.IGNORECASE)
+    # 2a. 'Rapat konvergensi ... tingkat Kecamatan X': an explicit tier after the name
+    tier = _tingkat(doc, c, places, gaz, v)
+    if tier is not None and not isinstance(tier, str):
+        return tier
+    # a bare tier word in the name, or after it with 'tingkat' ('Rembuk Stunting Desa',
+    # 'Musyawarah Pekon', '... tingkat lembang'): every plain word of tiers.csv counts
+    tiers = _tier_words(v, ("kecamatan", "desa"))
+    # ('tingkat kecamatan se-Kabupaten X' gathers the kecamatan of X: not their level)
+    found = re.search(rf"\b(?:tingkat\s+)?({'|'.join(tiers)})\b(?!{_GATHERS})", text,
+                      re.IGNORECASE)
+    low = found[1] if found else tier
+    # the level of a village's own deliberation (a musdes: data/meeting_levels.csv), which
+    # an official of a coarser level opening it does not lift (guide §3.3.3)
+    usual = next((lv for pattern, lv in v.meeting_levels
+                  if pattern.search(doc.text[c.start:title[1]])), None)
+    low_level = tiers.get(low.lower(), "desa") if low else "desa" if usual == "desa" else None
     # 2b. the headline: 'Pemdes X Gelar Musdes Rembuk Stunting', 'Rembug Stunting Desa X'
     headline = _headline_holder(doc, places, gaz, v)
     # 3. the rank of the opener or chair
@@ -202,21 +215,25 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         if {"opened", "chair"} & set(m.roles):
             level = _level_of(m, gaz)
             if level:
-                if low and _KIND_LEVEL.get(low[1].lower(), "desa") in ("desa",) and \
-                        level == "kecamatan":
-                    level = "desa"  # the Camat opening a village rembuk
+                code = m.place.code if m.place and m.place.role != "unit" else None
+                if low_level and _FINER[low_level] > _FINER[level]:
+                    # the Camat opening a village rembuk, the Bupati a 'rembuk tingkat
+                    # distrik': the tier the meeting's name gives is who holds it, a unit
+                    # of the opener's region
+                    level = low_level
+                    unit = _guess(places, level, gaz, skip)
+                    code = unit if unit and (code is None or gaz.within(unit, code)) else code
                 if headline is not None and _FINER[headline.level or "province"] > \
                         _FINER[level] and level != "province":
                     return headline  # the Camat opening the village's own rembuk
-                code = m.place.code if m.place and m.place.role != "unit" else None
-                return Holder(level, _code_at(gaz, code or _guess(places, level, gaz), level),
+                return Holder(level, _code_at(gaz, code or _guess(places, level, gaz, skip), level),
                               f"opened/chaired by {m.stem}")
     if headline is not None:
         return headline
     if low:
-        level = "kecamatan" if re.fullmatch(districts, low[1], re.IGNORECASE) else "desa"
-        return Holder(level, _code_at(gaz, _guess(places, level, gaz), level),
-                      f"qualifier {low[1]}")
+        level = tiers.get(low.lower(), "desa")
+        return Holder(level, _code_at(gaz, _guess(places, level, gaz, skip), level),
+                      f"qualifier {low}")
     # 3b. a village government named in the meeting's sentences ('bekerja sama dengan
     # Pemerintah Desa X'), or a village rembuk placed in a village ('digelar di Desa X')
     sentences = [doc.sentences[i] for i in sorted(window) if i < len(doc.sentences)]
@@ -238,16 +255,14 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                                              f"of {located.name}")
         if located is not None:
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
-    # 4. the family's usual host
-    workshop = c.family.family == "workshop" or any(
-        f.family == "workshop" and f.pattern.search(doc.text[c.start:title[1]])
-        for f in v.meeting_families)
-    if workshop and venue is not None:
-        p: Place | None = places.after(venue[0], 40)
-        unit = next((q for q in places.places if venue[0] <= q.start < venue[1] and q.code),
-                    p)
-        if unit is not None and unit.code:
-            return Holder("kecamatan", _code_at(gaz, unit.code, "kecamatan"), "lokmin host")
+    # 4. the level the meeting's name usually has (a lokmin is the kecamatan's, a musdes
+    # the village's: data/meeting_levels.csv), at the region of that level named nearest
+    if usual is not None:
+        # (none named at that level: the coarser level that is certain, find_holder's rule)
+        region = _usual_region(doc, usual, window, places, gaz, venue, in_meeting, v, skip)
+        return Holder(usual, region[0] if region else None,
+                      f"usual level of the meeting ({usual}): "
+                      f"{region[1] if region else 'none named'}")
     # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
     # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
     scope = _province_after(doc, title, places)
@@ -259,8 +274,8 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
     if prov and _GATHERED.search(story):
         return Holder("province", prov, "the kab/kota of the province gathered")
-    # 5. the region the article names most
-    kab = places.main("kabkota")
+    # 5. the region the article names most (not counting the venue's: guide §3.5)
+    kab = _guess(places, "kabkota", gaz, skip)
     if kab:
         voice = _provincial_voice(in_meeting, places, gaz, kab, venue)
         if voice is not None:
@@ -270,6 +285,42 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _usual_region(doc: Document, level: str, window: set[int], places: Places, gaz: Gazetteer,
+                  venue: tuple[int, int] | None, in_meeting: list[Mention], v: Vocabulary,
+                  skip: frozenset[int] = frozenset()) -> tuple[str, str] | None:
+    """(code, why) of the region at `level` for a meeting held at its usual level: the one
+    the venue names (Aula Puskesmas X: X's kecamatan), else one the meeting's sentences
+    name, else the place of a body of that level taking part, else the one the article
+    names most. None when no region of that level is named."""
+    def at(p: Place) -> str | None:
+        if p.code is None or p.role in ("dateline", "publisher"):
+            return None
+        if _FINER[gaz.region(p.code).level] < _FINER[level]:
+            return None  # a coarser region (the venue's kab/kota) names no unit of `level`
+        return _code_at(gaz, p.code, level)
+
+    def finest(found: list[Place]) -> Place | None:
+        coded = [p for p in found if at(p)]
+        return max(coded, key=lambda p: (_FINER[gaz.region(p.code or "").level], -p.start),
+                   default=None)
+
+    if venue is not None:
+        p = finest([q for q in places.places if venue[0] <= q.start < venue[1] + 2])
+        if p is not None:
+            return at(p) or "", f"the venue's {p.name}"
+    for i in sorted(window):
+        if i < len(doc.sentences):
+            s = doc.sentences[i]
+            p = finest([q for q in places.places if s.start <= q.start < s.end])
+            if p is not None:
+                return at(p) or "", f"{p.name} named with it"
+    for m in in_meeting:
+        if level in v.usual_levels.get(m.type, ()) and m.place is not None and at(m.place):
+            return at(m.place) or "", f"{m.stem} taking part"
+    code = _guess(places, level, gaz, skip)
+    return (code, "the one the article names most") if code else None
 
 
 def _twin(first: Place, in_meeting: list[Mention], gaz: Gazetteer) -> Holder | None:
@@ -352,11 +403,44 @@ def _codeless_body(doc: Document, window: set[int], places: Places, gaz: Gazette
     return None
 
 
-def _district_words(v: Vocabulary) -> str:
-    """The kecamatan tier's plain kind words (Kecamatan, Distrik, Kapanewon, Kemantren)."""
-    words = [t.form for t in v.tiers if t.level == "kecamatan" and t.role == "word"
-             and re.fullmatch(r"[A-Za-z]+", t.form)]
-    return "|".join(words) or "kecamatan"
+def _tier_words(v: Vocabulary, levels: tuple[str, ...]) -> dict[str, str]:
+    """The plain kind words of tiers.csv at `levels` (Kecamatan, Distrik, Kapanewon; Desa,
+    Nagari, Pekon, Lembang ...), lower-cased, with their level."""
+    return {t.form.lower(): t.level for t in v.tiers if t.level in levels and t.role == "word"
+            and re.fullmatch(r"[A-Za-z]+", t.form)} or {"kecamatan": "kecamatan"}
+
+
+_TINGKAT = re.compile(r"\btingkat\s+([A-Za-z]+\.?)", re.IGNORECASE)
+# after a bare tier word: the region whose units of that tier are gathered ('se-Kabupaten X')
+_GATHERS = r"\s*(?:/\s*\w+\s*)?se-?\s*(?-i:[A-Z])"
+# what may stand between a meeting's cue and its 'tingkat' phrase: the words of its name,
+# no clause break (a comma, a bracket) and no verb ('digelar', 'menggelar')
+_TO_TINGKAT = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+)*\s+",
+                         re.IGNORECASE)
+
+
+def _tingkat(doc: Document, c: Candidate, places: Places, gaz: Gazetteer, v: Vocabulary,
+             ) -> Holder | str | None:
+    """The tier of a 'tingkat <tier> X' phrase within the meeting's name ('Rapat konvergensi
+    percepatan penurunan stunting tingkat Kecamatan X'): the holder at that level when X is
+    named, the bare tier word (for the rules on bare qualifiers) when it is not."""
+    rest = doc.text[c.end:c.sentence.end]
+    m = _TINGKAT.search(rest, 0, 160)
+    if m is None or not _TO_TINGKAT.fullmatch(rest[:m.start()] + " "):
+        return None
+    word = m[1]
+    level = next((t.level for t in v.tiers if t.role == "word"
+                  and re.fullmatch(t.form, word, re.IGNORECASE)), None)
+    if level is None:
+        return None
+    at = c.end + m.start(1)
+    named = [p for p in places.places if p.start == at and p.role not in WEAK_ROLES]
+    if not named:
+        gathered = re.match(_GATHERS, rest[m.end():])
+        return word if level in ("kecamatan", "desa") and not gathered else None
+    p = named[0]
+    code = _code_at(gaz, p.code, level) if p.code else None
+    return Holder(level, code, f"qualifier tingkat {doc.text[p.start:p.end]}")
 
 
 def _provincial_voice(in_meeting: list[Mention], places: Places, gaz: Gazetteer, kab: str,
@@ -454,17 +538,41 @@ def _province_in(places: Places, title: tuple[int, int]) -> str | None:
     return None
 
 
-def _guess(places: Places, level: str, gaz: Gazetteer) -> str | None:
-    """The region of `level` the article names most, among strong mentions."""
-    best: dict[str, float] = {}
-    for p in places.resolved():
-        assert p.code is not None
-        r = gaz.at_level(p.code, level)
-        if r is not None:
-            best[r.code] = best.get(r.code, 0) + p.weight
-    if not best:
-        return places.main("kabkota") if level in ("kabkota",) else None
-    return max(best.items(), key=lambda kv: kv[1])[0]
+def _guess(places: Places, level: str, gaz: Gazetteer, skip: frozenset[int] = frozenset(),
+           ) -> str | None:
+    """The region of `level` the article names most, among strong mentions; for a kab/kota
+    or a province, the places starting at `skip` (the venue's: a hotel in the capital)
+    count only when no other place names one (a kecamatan's or village's own hall often
+    is its host, so there they count)."""
+    if level not in ("province", "kabkota"):
+        skip = frozenset()
+    for pass_skip in ((skip, frozenset()) if skip else (skip,)):
+        best: dict[str, float] = {}
+        for p in places.resolved():
+            assert p.code is not None
+            if p.start in pass_skip:
+                continue
+            r = gaz.at_level(p.code, level)
+            if r is not None:
+                best[r.code] = best.get(r.code, 0) + p.weight
+        if best:
+            return max(best.items(), key=lambda kv: kv[1])[0]
+    return places.main("kabkota") if level in ("kabkota",) else None
+
+
+def _venue_places(doc: Document, places: Places, venue: tuple[int, int] | None,
+                  v: Vocabulary) -> frozenset[int]:
+    """Where the places of the venue start: those inside the venue found, and the one after
+    a generic venue ('di salah satu hotel di Kota X', data/generic_venues.txt), which names
+    where the meeting sat, never who held it (guide §3.5)."""
+    spans = [venue] if venue is not None else []
+    if v.generic_venues:
+        generic = re.compile(rf"\b(?:bertempat\s+)?di\s+(?:{v.generic_venues})\s+"
+                             rf"(?:{v.venue_words})\b(?:\s+[a-z][\w-]*){{0,3}}?"
+                             r"(?:\s*,\s*|\s+(?:di|yang\s+berada\s+di)\s+)", re.IGNORECASE)
+        for m in generic.finditer(doc.text):
+            spans.append((m.end(), m.end() + 2))
+    return frozenset(p.start for p in places.places for a, b in spans if a <= p.start < b)
 
 
 def places_in(places: Places, a: int, b: int) -> list[Place]:

@@ -61,8 +61,13 @@ def _guarded(v: Vocabulary, t: str, text: str, a: int, b: int) -> bool:
     return False
 
 
-def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
-    """(start, end, types, stem, implies, naming) of every institution form in a sentence."""
+_NEAR = 300  # how far around a sentence a form's 'near' word may be written
+
+
+def _matches(s: Sentence, v: Vocabulary, around: str = "",
+             ) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
+    """(start, end, types, stem, implies, naming) of every institution form in a sentence
+    (`around`: the text about it, where a form's 'near' word must be written)."""
     # "Cmata", "Bapppeda": listed titles misspelt are matched as written right (same offsets)
     text = v.respeller.respell(s.text)
     found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
@@ -72,6 +77,8 @@ def _matches(s: Sentence, v: Vocabulary) -> list[tuple[int, int, tuple[str, ...]
         for x in m.pattern.finditer(text):
             found.append((x.start(), x.end(), m.types, m.stem, "", "region"))
     for f in v.institutions:
+        if f.near is not None and not f.near.search(around or text):
+            continue  # (a bare DKP with no 'pangan' about it may be the fisheries office)
         for x in f.pattern.finditer(text):
             found.append((x.start(), x.end(), (f.type,), f.stem or x[0], f.implies, f.naming))
     rule = v.acronym_rules.get("kb_token")
@@ -128,7 +135,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
     # ('selaku Ketua Pengarah Tim Percepatan Penurunan Stunting (TPPS)')
     dropped: tuple[Sentence, int, str] | None = None
     for s in doc.sentences if sentences is None else sentences:
-        for a, b, types, stem, implies, naming in _matches(s, v):
+        around = doc.text[max(0, s.start - _NEAR):s.end + _NEAR]
+        for a, b, types, stem, implies, naming in _matches(s, v, around):
             start, end = s.start + a, s.start + b
             if any(x <= start < y for x, y in skip):
                 continue
@@ -173,7 +181,37 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
                     plural_above and plural_above.match(doc.text[gap_from:gap_from + 40]))
                 out.append(Mention(t, stem, start, end, s, implies, naming, place,
                                    collective and (low_level or t in ("PKK",)) or province_wide))
-    return out
+    return _one_office(doc, v, out)
+
+
+# a unit joined to its office: nothing, 'melalui', 'pada', 'di', 'dari' or a bracket between
+_UNIT_JOIN = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:melalui|pada|di|dari)\s+)?",
+                        re.IGNORECASE)
+# the women/child portfolio of a merged KB office's name (DP3AP2KB, Dinas P3AP2KB, ...)
+_CHILD_PART = re.compile(r"P3A|PPPA|PPA|Perlindungan\s+Anak", re.IGNORECASE)
+
+
+def _one_office(doc: Document, v: Vocabulary, found: list[Mention]) -> list[Mention]:
+    """A unit of an office written next to it ('Kabid KB DP3AP2KB', 'DP3AP2KB melalui
+    Bidang KB', 'DP3AP2KB melalui UPTD PPA') is that office: one body, one code."""
+    drop: set[int] = set()
+    for a, b in zip(found, found[1:], strict=False):
+        if a.sentence is not b.sentence or a.collective or b.collective or \
+                not _UNIT_JOIN.fullmatch(doc.text[a.end:b.start]):
+            continue
+        for office, unit in ((a, b), (b, a)):
+            if not v.office_units.match(doc.text, unit.start) or \
+                    v.office_units.match(doc.text, office.start):
+                continue
+            same = unit.type == office.type
+            # (DP3A inside a KB office that carries the women/child portfolio)
+            child = unit.type == "DP3A" and office.type == "DINAS_KB" and bool(
+                _CHILD_PART.search(doc.text[office.start:office.end]))
+            if same or child:
+                drop.add(id(unit))
+                office.end = max(office.end, unit.end) if office is a else office.end
+                break
+    return [m for m in found if id(m) not in drop]
 
 
 # -- scoping -------------------------------------------------------------------------

@@ -75,6 +75,8 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
     # "di Aula Kantor Desa X kemarin": a word of time after the venue is no part of it
     # (lower case only: a capitalised word may be the venue's own name)
     times = rf"|,?\s+(?-i:(?:{v.time_words}))\b" if v.time_words else ""
+    # "di Hotel X, demikian disampaikan ...": a clause of speech after a comma is no part of it
+    ends = rf"|,\s*(?:{v.venue_ends})\b" if v.venue_ends else ""
     return re.compile(
         rf"\b(?:bertempat\s+di|berlokasi\s+di|dipusatkan\s+di|di)\s+((?:{v.venue_words})\b.*?)"
         rf"(?=,\s+(?:{families}|kegiatan|acara|pertemuan)\b|{_CLAUSE_AFTER}|,?\s*(?:{days})\b|,?\s*\(\d|\s+pada\s|\s+yang\s|\s+dengan\s|\s+dalam\s|\s+untuk\s|"
@@ -82,7 +84,7 @@ def _venue_pattern(v: Vocabulary) -> re.Pattern[str]:
         # 'di Pendopo dibuka Bupati X': the clause's own passive verb with no comma
         r"\s+(?:dibuka|dihadiri|diikuti|dipimpin)\s|,\s+(?:dan\s+)?(?:di|"
         r"dibuka|dihadiri|diikuti|dipimpin|sebagai|sekaligus|yang|menghadirkan)\b|;|(?<!Jl)(?<!No)(?<!Lt)\.\s|\.$|$"
-        rf"{times})",
+        rf"{times}{ends})",
         re.IGNORECASE)
 
 

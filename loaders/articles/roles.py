@@ -339,6 +339,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 x.start == m.start for x in between):
             m.roles = merge_roles(m.roles, (cue.role,))
             listed = listed or cue.role == "participant"
+    described: dict[int, int] = {}  # mention -> where the description of its duties ends
     for a, b, cue in cues:
         before = [m for m in live if m.end <= a and id(m) not in contested and not (
             cue.role != "participant" and id(m) in reporters)]
@@ -356,8 +357,19 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             for target in [x for x in before if x.start >= clause] or before[-1:]:
                 target.roles = merge_roles(target.roles, ("participant",))
                 target.excluded = False
-        elif cue.binds == "before" and before and (_hoped(before[-1], cues) or cue.role in (
-                "organiser", "chair", "opened", "participant") and _appealed(before[-1], a, cues)):
+        elif cue.binds == "before" and before and cue.role == "none":
+            # "TPK bertugas memberikan penyuluhan": the body's duties are described, so the
+            # verbs after the description in its clause are not what it did at the meeting
+            target = before[-1]
+            described[id(target)] = b
+            if _said_of(target, live, cues):
+                # "Menurut Kadinkes, TPK bertugas ...": the speaker is the one named after the
+                # speech cue; the body described after the comma is what is spoken of
+                target.roles = tuple(r for r in target.roles if r != "presenter")
+            target.excluded = target.excluded or not target.roles
+        elif cue.binds == "before" and before and (_described(before[-1], a, described) or _hoped(
+                before[-1], cues) or cue.role in ("organiser", "chair", "opened", "participant")
+                and _appealed(before[-1], a, cues)):
             continue
         elif cue.binds == "before" and before and cue.role != "absent" and _PLANNED.search(
                 _gap(before[-1], a, cues)):
@@ -432,6 +444,32 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].roles = merge_roles(after[0].roles, ("participant",))
             after[0].excluded = False
     return listed
+
+
+# what ends a description of duties before a later verb: a clause break
+_VERB_BREAK = re.compile(r"[;:]|,\s+(?:lalu|kemudian|selanjutnya|dan\s+kemudian)\b|\.\s")
+
+
+def _said_of(target: Mention, live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
+    """A presenter cue binds after it, and another body stands between the cue and `target`
+    with a comma after it ('Menurut Kepala Dinas Kesehatan, TPK ...')."""
+    said = [c for c in cues if c[2].role == "presenter" and _side(c[2]) == "after"
+            and c[1] <= target.start]
+    if not said:
+        return False
+    base = target.sentence.start
+    return any(said[-1][1] <= m.start and m.end <= target.start and "," in
+               target.sentence.text[m.end - base:target.start - base]
+               for m in live if m is not target)
+
+
+def _described(target: Mention, at: int, described: dict[int, int]) -> bool:
+    """The mention's duties are described between it and a cue at `at` ('TPK bertugas
+    memberikan penyuluhan'), with no clause break in between."""
+    end = described.get(id(target))
+    base = target.sentence.start
+    return end is not None and end <= at and not _VERB_BREAK.search(
+        target.sentence.text[end - base:at - base])
 
 
 def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:

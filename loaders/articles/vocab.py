@@ -27,6 +27,7 @@ class InstitutionForm:
     stem: str  # display stem; empty = the text as written (UNICEF ...)
     naming: str  # "place" (Puskesmas Genuk) or "region" (TP PKK Kecamatan Genuk)
     implies: str  # the region kind a bare title points to, or ""
+    near: re.Pattern[str] | None = None  # must be written near the match (bare DKP: pangan)
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,10 @@ class Vocabulary:
                 raise ValueError(f"{where}: case must be 'exact' or 'any' "
                                  "(quote a pattern that holds a comma)")
             flags = 0 if r["case"] == "exact" else re.IGNORECASE
+            near = r.get("near") or ""
             out.append(InstitutionForm(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", flags),
-                                       r["type"], r["stem"], r["naming"], r["implies"]))
+                                       r["type"], r["stem"], r["naming"], r["implies"],
+                                       re.compile(near) if near else None))
         return out
 
     @cached_property
@@ -183,6 +186,12 @@ class Vocabulary:
         return [MergedOffice(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", re.IGNORECASE),
                              _split(r["types"]), r["stem"])
                 for r in _rows(self.root, "merged_offices.csv")]
+
+    @cached_property
+    def office_units(self) -> re.Pattern[str]:
+        """The words opening a unit's name inside an office (data/office_units.txt)."""
+        words = "|".join(f"(?:{p})" for p in _lines(self.root, "office_units.txt"))
+        return re.compile(rf"(?:{words or '(?!)'})\b", re.IGNORECASE)
 
     @cached_property
     def acronym_rules(self) -> dict[str, AcronymRule]:
@@ -221,6 +230,19 @@ class Vocabulary:
             for r in _rows(self.root, "meetings.csv")]
 
     @cached_property
+    def meeting_levels(self) -> list[tuple[re.Pattern[str], str]]:
+        """(name pattern, level): the level a meeting so named is usually held at, in file
+        order (data/meeting_levels.csv)."""
+        rows = _rows(self.root, "meeting_levels.csv")
+        for r in rows:
+            if r["level"] not in ("province", "kabkota", "kecamatan", "desa"):
+                raise ValueError(f"{self.root / 'meeting_levels.csv'}: row {r['pattern']}: "
+                                 f"level {r['level']!r} is not province, kabkota, kecamatan "
+                                 "or desa (quote a pattern that holds a comma)")
+        return [(re.compile(f"{_LEFT}(?:{r['pattern']}){_RIGHT}", re.IGNORECASE), r["level"])
+                for r in rows]
+
+    @cached_property
     def meeting_cues(self) -> dict[str, tuple[int, re.Pattern[str]]]:
         out: dict[str, tuple[int, re.Pattern[str]]] = {}
         for r in _rows(self.root, "meeting_cues.csv"):
@@ -236,6 +258,16 @@ class Vocabulary:
     def time_words(self) -> str:
         """Words of time that end a venue before them (data/time_words.txt), one alternation."""
         return "|".join(f"(?:{p})" for p in _lines(self.root, "time_words.txt"))
+
+    @cached_property
+    def generic_venues(self) -> str:
+        """Words before a venue word that make the venue generic (data/generic_venues.txt)."""
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "generic_venues.txt"))
+
+    @cached_property
+    def venue_ends(self) -> str:
+        """Words opening a clause that ends a venue after a comma (data/venue_ends.txt)."""
+        return "|".join(f"(?:{p})" for p in _lines(self.root, "venue_ends.txt"))
 
     @cached_property
     def respeller(self) -> Respeller:

@@ -61,6 +61,15 @@ CASES: list[tuple[str, str, str, Check]] = [
     ("institutions.csv", r"PUSKESMAS,Juragan\s+Gizi,any,,place,Juragan Gizi",
      BASE.replace("Kepala Puskesmas Sukaluyu, ", "") + " Juragan Gizi Sukaluyu turut hadir.",
      lambda a, b: "PUSKESMAS" not in a["types"] and "PUSKESMAS" in b["types"]),
+    # the near column: a bare acronym counts only beside the word the row asks for
+    ("institutions.csv", r"DINAS_PANGAN,DKP,exact,,region,Dinas Ketahanan Pangan,ikan",
+     BASE + " Kepala DKP Kabupaten Lembah Hijau turut hadir membahas ikan.",
+     lambda a, b: "DINAS_PANGAN" not in a["types"] and "DINAS_PANGAN" in b["types"]),
+    # a unit word opening a mention makes it its neighbouring office's unit (one body)
+    ("office_units.txt", "Kadis",
+     BASE + " Hadir pula DP3AP2KB melalui Kadis DP3A.",
+     lambda a, b: "DP3A" in a["types"] and "DP3A" not in b["types"]
+     and "DINAS_KB" in b["types"]),
     ("merged_offices.csv", r"Dinas\s+Serba\s+Guna,DINKES;DINAS_KB,Dinas Serba Guna",
      BASE + " Kepala Dinas Serba Guna Kabupaten Lembah Hijau turut hadir.",
      lambda a, b: {"DINKES", "DINAS_KB"} - set(a["types"]) == {"DINKES", "DINAS_KB"}
@@ -94,6 +103,20 @@ CASES: list[tuple[str, str, str, Check]] = [
      "Camat Sukaluyu memimpin Rakor TPPS Kecamatan Sukaluyu bersama Kepala Puskesmas "
      "Sukaluyu. Kabupaten Lembah Hijau.",
      lambda a, b: a["meeting"] is not None and b["meeting"] is None),
+    # a meeting's name given a usual level: held in a Puskesmas, it becomes that kecamatan's
+    ("meeting_levels.csv", r"rapat\s+koordinasi,kecamatan",
+     "Rapat koordinasi TPPS digelar di Aula Puskesmas Sukaluyu, Kabupaten Lembah Hijau, "
+     "Senin (3/3/2025). Hadir kader Posyandu dan bidan.",
+     lambda a, b: a["region"] == "91.01" and b["region"] == "91.01.01"),
+    ("venue_ends.txt", "sahut",
+     BASE.replace("Aula Kantor Camat Sukaluyu,", "Aula Kantor Camat Sukaluyu, sahut Camat,"),
+     lambda a, b: a["venue"] == "Aula Kantor Camat Sukaluyu, sahut Camat"
+     and b["venue"] == "Aula Kantor Camat Sukaluyu"),
+    # a generic venue's city stops holding the meeting (named as often as the Bupati's)
+    ("generic_venues.txt", "sesuatu",
+     "Rapat koordinasi TPPS digelar di sesuatu hotel di Kota Tirta Raya, Senin "
+     "(3/3/2025). Bupati Lembah Hijau hadir bersama kader.",
+     lambda a, b: a["region"] == "91.72" and b["region"] == "91.01"),
     ("venues.csv", "Zaal",
      BASE.replace("Aula Kantor Camat Sukaluyu", "Zaal Gizi Mekarsari"),
      lambda a, b: a["venue"] is None and b["venue"] == "Zaal Gizi Mekarsari"),
