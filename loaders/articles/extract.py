@@ -26,6 +26,7 @@ from loaders.articles.figures import (
     carries_prevalence,
     find_figures,
     opens_case_list,
+    opens_family_list,
     opens_list,
     sentence_periods,
     topic_period,
@@ -299,6 +300,7 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     context: str | None = None  # the one period the sentence before gave its topic
     bridged: list[str] = []  # the kinds of the last sentence with a value
     cases = False  # the lines of a list of stunting cases ('... per desa:' then 'X: 9 balita')
+    families = False  # the lines of a list of families at risk ('KRS per desa:' then 'X: 86 KK')
     for s in doc.sentences:
         carried = carries_prevalence(before, s.text, listing, previous)
         # a remark with no number ('Ini berarti hampir setengah balita terindikasi stunting.')
@@ -308,17 +310,21 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
                               and "stunting_prevalence_pct" in bridged)
         found = find_figures(s.text, year, v, "stunting_cases" in previous,
                              "stunting_prevalence_pct" in previous or carried,
-                             "families_at_risk" in previous, cases and listing)
+                             "families_at_risk" in previous or (families and listing),
+                             cases and listing)
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
         previous = [f.what for f in found]
         bridged = previous if re.search(r"\d", s.text) else bridged
         opened = opens_case_list(s.text, listing)
+        counted = opens_family_list(s.text)
+        families = counted or (families and listing)
         cases = opened or (cases and listing)
         listing, before = opens_list(before, s.text, listing) or opened, s.text
         cases = cases and listing
+        families = families and listing
         context = inherit if listing and inherit and not opened else topic_period(
-            s.text, year, found, opened)
+            s.text, year, found, opened or counted)
         for f in found:
             # a tier word right before the value ('di atas provinsi yang 15,6 persen') names its
             # region before any place named earlier in the clause

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.articles.dates import date_mentions
+from loaders.articles.figure_periods import Period, period_for, periods, stated_year
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 # a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
@@ -46,46 +47,22 @@ class Figure:
     approximate: bool
 
 
-_PERIOD = re.compile(
-    r"(?:per\s+|bulan\s+|pada\s+|hingga\s+|sampai\s+)?(?:(Januari|Februari|Pebruari|Maret|April|"
-    r"Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\s+)?\(?((?:19|20)\d{2})"
-    r"\)?(?!\d)", re.IGNORECASE)
-_MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-     "oktober", "november", "desember"], start=1)} | {"pebruari": 2, "nopember": 11}
 _RESTATED = re.compile(r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:setahun|tahun)\s+(?:sebelumnya|lalu)", re.IGNORECASE)
-_MONTH_ONLY = re.compile(r"\b(?:per|bulan)\s+(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
-                         r"September|Oktober|November|Desember)\b(?!\s+\d)", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\s*(?:%|persen\w*)?\s*,?\s*(?:pada\s+|di\s+)?(?:setahun|tahun)\s+"
                              r"(?:sebelumnya|lalu)\b", re.IGNORECASE)
 _APPROX = re.compile(r"(?:sekitar|kurang\s+lebih|±|\+/-|kisaran)\s*$", re.IGNORECASE)
 
 
-def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
-    out = []
-    for m in _PERIOD.finditer(sentence):
-        month = _MONTHS.get((m[1] or "").lower())
-        if re.match(r"\s*(?:tentang|Nomor)", sentence[m.end():]) or re.search(
-                r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
-                sentence[max(0, m.start() - 25):m.start()], re.IGNORECASE):
-            continue  # a regulation's year
-        released = vocabulary().figure_cues.get("released")
-        if released and released.search(sentence[max(0, m.start() - 40):m.start()]):
-            continue  # the day a survey was published: the survey's own year dates its values
-        out.append((m.start(), f"{m[2]}-{month:02d}" if month else m[2]))
-    for m in _MONTH_ONLY.finditer(sentence):
-        if year:
-            out.append((m.start(), f"{year}-{_MONTHS[m[1].lower()]:02d}"))
-    return out
-
-
 def sentence_periods(sentence: str, year: int | None) -> list[str]:
     """The periods a sentence writes for its own values (a target's year left out)."""
     v = vocabulary()
-    return [val for p, val in _periods(sentence, year)
-            if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
-                                                                           year)]
+    return [p.value for p in _own_periods(sentence, year, v)]
+
+
+def _own_periods(sentence: str, year: int | None, v: Vocabulary) -> list[Period]:
+    return [p for p in periods(sentence, year, v)
+            if not _is_target_year(sentence, p.start, v)
+            and not _own_later_year(sentence, p.start, p.value, year)]
 
 
 def topic_period(sentence: str, year: int | None, found: list[Figure],
@@ -96,9 +73,9 @@ def topic_period(sentence: str, year: int | None, found: list[Figure],
     own = {f.period for f in found}
     if found:
         return own.pop() if len(own) == 1 else None
-    periods = set(sentence_periods(sentence, year))
-    if len(periods) == 1 and (topic or _topic().search(sentence)):
-        return periods.pop()
+    written = set(sentence_periods(sentence, year))
+    if len(written) == 1 and (topic or _topic().search(sentence)):
+        return written.pop()
     return None
 
 
@@ -164,6 +141,17 @@ def opens_case_list(current: str, listing: bool) -> bool:
     return "stunting" in line.lower() or listing
 
 
+def opens_family_list(current: str) -> bool:
+    """A line ending in ':' that introduces families at risk ('keluarga berisiko stunting
+    (KRS) hasil pendataan tahun ini:'): the short lines after it count them ('Kampung:
+    1.204 keluarga'). A list of shares of families or of families assisted is no count."""
+    line = current.rstrip()
+    cues = vocabulary().figure_cues
+    return line.endswith(":") and bool(_AT_RISK_IN.search(line)) and not (
+        "case_list_not" in cues and cues["case_list_not"].search(line)) and not (
+        "family_assistance" in cues and cues["family_assistance"].search(line))
+
+
 def _periodless(text: str) -> str:
     return re.sub(r"\b(?:19|20)\d{2}\b", "", text)
 
@@ -222,9 +210,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
         sentence = cues["family_acronym"].sub(
             lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
-    periods = [(p, val) for p, val in _periods(sentence, year)
-               if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
-                                                                               year)]
+    spans = _own_periods(sentence, year, v)
     dates = [(d.start, d.end) for d in date_mentions(sentence, v)]  # '14 Agustus' is a day
     numbers = [m for m in _NUM.finditer(sentence)
                if (not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2])
@@ -349,12 +335,16 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
-        period = _period_for(m.start(), m.end(), numbers, periods)
-        single = periods[0][1] if len({val for _, val in periods}) == 1 else None
+        chosen = period_for(sentence, m.start(), m.end(),
+                            [(n.start(), n.end()) for n in numbers], spans)
+        period = chosen.value if chosen else None
+        # one year written in the sentence dates all its values (a relative word only its own)
+        single = stated_year(spans) if all(not p.relative for p in spans) else None
         if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
-            anchor = next((f.period for f in reversed(out) if f.period), None) or single
-            period = str(int(anchor[:4]) - 1) if anchor else None
-        elif period is None and single:
+            anchor = next((f.period for f in reversed(out) if f.period), None) or \
+                stated_year(spans)
+            period = str(int(anchor[:4]) - 1) if anchor else period
+        elif period is None and single and not _now(sentence, m.start(), cues):
             period = single  # one period in the sentence: every value's
         elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
                 and out and out[-1].period:
@@ -857,24 +847,9 @@ def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[
     return None
 
 
-def _period_for(start: int, end: int, numbers: list[re.Match[str]],
-                periods: list[tuple[int, str]]) -> str | None:
-    """The nearest period with no other value between it and this one."""
-    others = [n.start() for n in numbers if n.start() != start]
-    best: tuple[int, str] | None = None
-    for pos, val in periods:
-        if start <= pos < end:
-            continue
-        a, b = (end, pos) if pos >= end else (pos, start)
-        if any(a <= o < b for o in others if not re.fullmatch(r"(?:19|20)\d{2}", str(o))):
-            blocking = [o for o in others if a <= o < b]
-            if any(not _is_year_at(numbers, o) for o in blocking):
-                continue
-        distance = b - a
-        if best is None or distance < best[0]:
-            best = (distance, val)
-    return best[1] if best else None
-
-
-def _is_year_at(numbers: list[re.Match[str]], pos: int) -> bool:
-    return any(n.start() == pos and re.fullmatch(r"(?:19|20)\d{2}", n[1]) for n in numbers)
+def _now(sentence: str, at: int, cues: dict[str, re.Pattern[str]]) -> bool:
+    """The value's clause dates it 'saat ini/kini/terbaru': no period from elsewhere."""
+    if "period_now" not in cues:
+        return False
+    clause = re.split(r"[;,]|\b(?:sedangkan|sementara|namun)\b", sentence[:at])[-1]
+    return bool(cues["period_now"].search(clause))
