@@ -120,9 +120,20 @@ def carries_prevalence(previous: str, current: str, listing: bool,
     return listing and len(current) < 140
 
 
+def _introduces(line: str) -> bool:
+    """A line that opens a list: it ends in ':', or it says 'berikut' (as follows) and ends
+    with a stop and no value of its own ('Berikut data balita stunting per desa tahun 2024.')."""
+    line = line.rstrip()
+    if line.endswith(":"):
+        return True
+    intro = vocabulary().figure_cues.get("list_intro")
+    return line.endswith(".") and intro is not None and bool(intro.search(line)) and \
+        not re.search(r"\d", _periodless(line))
+
+
 def opens_list(previous: str, current: str, listing: bool) -> bool:
     """A line ending in ':' about stunting opens a list; short lines with a value keep it."""
-    if current.rstrip().endswith(":") and "stunting" in current.lower():
+    if _introduces(current) and "stunting" in current.lower():
         return True
     return listing and len(current) < 140 and bool(re.search(r"\d", current))
 
@@ -134,7 +145,7 @@ def opens_case_list(current: str, listing: bool) -> bool:
     running; a list of shares or of children weighed is no list of cases."""
     line = current.rstrip()
     cues = vocabulary().figure_cues
-    if not line.endswith(":") or "case_list" not in cues or not cues["case_list"].search(line):
+    if not _introduces(line) or "case_list" not in cues or not cues["case_list"].search(line):
         return False
     if "case_list_not" in cues and cues["case_list_not"].search(line):
         return False
@@ -147,7 +158,7 @@ def opens_family_list(current: str) -> bool:
     1.204 keluarga'). A list of shares of families or of families assisted is no count."""
     line = current.rstrip()
     cues = vocabulary().figure_cues
-    return line.endswith(":") and bool(_AT_RISK_IN.search(line)) and not (
+    return _introduces(line) and bool(_AT_RISK_IN.search(line)) and not (
         "case_list_not" in cues and cues["case_list_not"].search(line)) and not (
         "family_assistance" in cues and cues["family_assistance"].search(line))
 
@@ -261,6 +272,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and listed_cases and _COUNT_NOUN.match(after) and not \
                 _OTHER.match(after) and not cues["measured_after"].match(after.lstrip()):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
+        if what is None and listed_cases and _bare_item(sentence[:m.start()], m, after):
+            what, unit = "stunting_cases", "kasus"  # 'Kecamatan Ampel: 112' in a list of cases
         if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         elif what is None and earlier and prior and re.search(r"\bmenjadi\s*$", before) and \
@@ -366,6 +379,17 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
 # keluarga (10,6%) masuk kategori berisiko stunting'
 _AT_RISK_IN = re.compile(r"(?:keluarga|KK)\b[^.]{0,60}?\b(?:berisiko|beresiko|risiko|resiko)\s+"
                          r"stunting|\bKRS\b", re.IGNORECASE)
+
+
+# a list line that names its area and ends on its bare count: '- Kecamatan Ampel: 112',
+# 'Desa Jelok = 21', '3. Sumbung 14'
+_BARE_ITEM = re.compile(r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'’.-]*"
+                        r"(?:\s+[\w'’.-]+){0,3}\s*(?::|=|-|–)?\s*$")
+
+
+def _bare_item(line_before: str, m: re.Match[str], after: str) -> bool:
+    return m[2] is None and "," not in m[1] and not after.strip(" .;") and \
+        bool(_BARE_ITEM.match(line_before))
 
 
 def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
@@ -702,7 +726,7 @@ _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|bali
                               r"(?:yang\s+)?(?:berisiko|beresiko|risiko)", re.IGNORECASE)
 # 'suspek/suspect stunting 66 orang': children suspected of stunting, counted as cases
 _CASES_BEFORE = re.compile(r"(?:suspe(?:c?k|ct)\s+stunting|kasus\s+stunting|balita\s+stunting|"
-                           r"anak\s+stunting|jumlah\s+"
+                           r"anak\s+stunting|baduta\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
                            r"[^.\d%]{0,55}$", re.IGNORECASE)
