@@ -298,6 +298,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and "," in m[1] and (
                 about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
+        if what is None and value <= 100 and "stunting" in low and _bare_trend(
+                before, after, cues) and _TREND_TO_SHARE.match(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'dari 23,1 menjadi 17,4 persen'
         if what is None and about_stunting and _PERCENT.match(after) and value <= 100 and \
                 "share_lead" in cues and cues["share_lead"].search(before) and not _share_of(after):
             what, unit = "stunting_prevalence_pct", "percent"  # '... 221 anak. Persentasenya 5,2%'
@@ -420,6 +423,11 @@ def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
             r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near)):
         return "stunting_cases", unit
     return None, ""
+
+
+# the second value of a trend, a share: '... dari 23,1 menjadi 17,4 persen'
+_TREND_TO_SHARE = re.compile(r"[^.;\d]{0,60}?\b(?:menjadi|ke)\s+\d+(?:,\d+)?\s*(?:%|persen)",
+                             re.IGNORECASE)
 
 
 def _bare_trend(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
@@ -658,6 +666,9 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if "range_lead" in cues and (cues["range_lead"].search(before) or (
+            cues["range_open"].search(before) and cues["range_next"].match(after))):
+        return True  # 'antara 10 hingga 12 persen', 'berkisar 11-13 persen': no actual value
     if "rate_after" in cues and cues["rate_after"].match(after):
         return True  # 'rata-rata 1,8 persen per tahun', '81 anak per kecamatan': a rate
     if _hypothetical(whole_before, cues):
