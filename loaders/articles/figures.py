@@ -737,7 +737,7 @@ _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|bali
                               r"(?:yang\s+)?(?:berisiko|beresiko|risiko)", re.IGNORECASE)
 # 'suspek/suspect stunting 66 orang': children suspected of stunting, counted as cases
 _CASES_BEFORE = re.compile(r"(?:suspe(?:c?k|ct)\s+stunting|kasus\s+stunting|balita\s+stunting|"
-                           r"anak\s+stunting|baduta\s+stunting|jumlah\s+"
+                           r"anak\s+stunting|baduta\s+stunting|penderita\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
                            r"[^.\d%]{0,55}$", re.IGNORECASE)
