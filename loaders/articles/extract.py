@@ -299,6 +299,8 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     before, listing = "", False
     context: str | None = None  # the one period the sentence before gave its topic
     bridged: list[str] = []  # the kinds of the last sentence with a value
+    counted_last: list[str] = []  # the kinds of the last sentence that gave figures
+    since = 0  # sentences read since that one
     cases = False  # the lines of a list of stunting cases ('... per desa:' then 'X: 9 balita')
     families = False  # the lines of a list of families at risk ('KRS per desa:' then 'X: 86 KK')
     for s in doc.sentences:
@@ -308,7 +310,12 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         carried = carried or (bool(before) and not re.search(r"\d", before)
                               and "stunting" in before.lower()
                               and "stunting_prevalence_pct" in bridged)
-        found = find_figures(s.text, year, v, "stunting_cases" in previous,
+        # a remark with no number on the cases ('Ia merinci tiga kecamatan dengan kasus
+        # terbanyak.') keeps the counts of the sentence before it going
+        cases_on = "stunting_cases" in previous or (
+            bool(before) and not re.search(r"\d", before) and "stunting_cases" in counted_last
+            and bool(_CASE_REMARK.search(before)))
+        found = find_figures(s.text, year, v, cases_on,
                              "stunting_prevalence_pct" in previous or carried,
                              "families_at_risk" in previous or (families and listing),
                              cases and listing)
@@ -316,6 +323,9 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
             else None
         previous = [f.what for f in found]
         bridged = previous if re.search(r"\d", s.text) else bridged
+        # kept over at most three sentences without figures
+        since = 0 if previous else since + 1
+        counted_last = previous or (counted_last if since <= 3 else [])
         opened = opens_case_list(s.text, listing)
         counted = opens_family_list(s.text)
         families = counted or (families and listing)
@@ -343,6 +353,10 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
                         "note": f.note, "approximate": f.approximate, "sentence": s,
                         "named": named is not None and f.what != "participants"})
     return _drop_restatements(out)
+
+
+# a numberless remark that still speaks of the cases counted before it
+_CASE_REMARK = re.compile(r"\b(?:kasus|stunting)\b", re.IGNORECASE)
 
 
 def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | None:

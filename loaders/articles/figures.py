@@ -216,6 +216,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"],
                                      cues.get("counted_word_quantifier"))
+    if "decimal_word" in cues:  # '16 koma 2 persen' (a quote as spoken) is 16,2
+        sentence = _spoken_decimals(sentence, cues["decimal_word"])
     if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
         sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
@@ -471,6 +473,15 @@ def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
             _PERCENT.match(after) and cues["family_share_lead"].match(tail):
         return "other", "percent of families"
     return None
+
+
+def _spoken_decimals(sentence: str, word: re.Pattern[str]) -> str:
+    """'16 koma 2 persen' -> '     16,2 persen': a decimal said with its word, padded to the
+    same length so offsets hold."""
+    def comma(m: re.Match[str]) -> str:
+        return f"{m[1]},{m[2]}".rjust(len(m[0]))
+    return re.sub(rf"(?<![\d.,])(\d+)\s+(?:{word.pattern})\s+(\d+)(?![\d.,])", comma, sentence,
+                  flags=re.IGNORECASE)
 
 
 _DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")
