@@ -28,6 +28,7 @@ from loaders.articles.figures import (
     opens_case_list,
     opens_family_list,
     opens_list,
+    opens_share_list,
     sentence_periods,
     topic_period,
 )
@@ -319,18 +320,20 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
                              "stunting_prevalence_pct" in previous or carried,
                              "families_at_risk" in previous or (families and listing),
                              cases and listing)
+        in_list = listing and len(s.text) < 140  # a line of a list: one item's value
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
-        previous = [f.what for f in found]
+        prior, previous = previous, [f.what for f in found]
         bridged = previous if re.search(r"\d", s.text) else bridged
         # kept over at most three sentences without figures
         since = 0 if previous else since + 1
         counted_last = previous or (counted_last if since <= 3 else [])
-        opened = opens_case_list(s.text, listing)
+        opened = opens_case_list(s.text, listing, "stunting_cases" in prior)
         counted = opens_family_list(s.text)
         families = counted or (families and listing)
         cases = opened or (cases and listing)
-        listing, before = opens_list(before, s.text, listing) or opened, s.text
+        listing, before = opens_list(before, s.text, listing) or opened or opens_share_list(
+            s.text, prior), s.text
         cases = cases and listing
         families = families and listing
         context = inherit if listing and inherit and not opened else topic_period(
@@ -351,7 +354,8 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
             out.append({"what": f.what, "value": f.value, "unit": f.unit, "period": period,
                         "region_code": code, "region": name,
                         "note": f.note, "approximate": f.approximate, "sentence": s,
-                        "named": named is not None and f.what != "participants"})
+                        "named": named is not None and f.what != "participants",
+                        "listed": in_list})
     return _drop_restatements(out)
 
 
@@ -424,7 +428,10 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 # 'sama dengan angka provinsi yang juga 21,5 persen')
                 and not (k["sentence"] is f["sentence"] and (k["named"] or f["named"])
                          and (k["region_code"], k["region"]) != (f["region_code"], f["region"]))
-                and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
+                and (k["period"] == f["period"] or None in (k["period"], f["period"]))
+                # two lines of one list ('- Dusun A: 5 balita', '- Dusun B: 5 balita') are
+                # two items, whatever region resolved
+                and not (k["listed"] and f["listed"] and k["sentence"] is not f["sentence"])]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
         kept.append(f)

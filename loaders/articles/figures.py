@@ -138,13 +138,26 @@ def opens_list(previous: str, current: str, listing: bool) -> bool:
     return listing and len(current) < 140 and bool(re.search(r"\d", current))
 
 
-def opens_case_list(current: str, listing: bool) -> bool:
+def opens_share_list(current: str, prior: list[str]) -> bool:
+    """A line that introduces a list right after a sentence that gave stunting shares ('...
+    angkanya 19,8 persen.' then 'Ia merinci capaian kabupaten/kota sebagai berikut:'): the
+    list goes on with shares. Not when the line names another measure (imunisasi, ...)."""
+    if "stunting_prevalence_pct" not in prior or not _introduces(current) or re.search(
+            r"\d", _periodless(current)):
+        return False
+    return not _other_share().search(re.sub(r"\bcapaian\b", "", current, flags=re.IGNORECASE))
+
+
+def opens_case_list(current: str, listing: bool, after_cases: bool = False) -> bool:
     """A line ending in ':' that introduces counts of stunted children ('balita stunting
     ... per desa:', 'sebaran kasus per desa ... ialah:'): the short lines after it count
     cases ('Kalijaga: 9 balita'). Needs 'stunting' in the line or a stunting list already
     running; a list of shares or of children weighed is no list of cases."""
     line = current.rstrip()
     cues = vocabulary().figure_cues
+    if after_cases and _introduces(line) and not re.search(r"\d", _periodless(line)) and not (
+            "case_list_not" in cues and cues["case_list_not"].search(line)):
+        return True  # '... 16 balita stunting.' then 'Rinciannya per dusun:'
     if not _introduces(line) or "case_list" not in cues or not cues["case_list"].search(line):
         return False
     if "case_list_not" in cues and cues["case_list_not"].search(line):
@@ -252,7 +265,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],
                                                  after, cues)
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()],
-                                       aimed is not None):
+                                       aimed is not None, parse_number(m[1], m[2])):
             # a list goes on dropping after a change or a target, not after money or a count
             # of units ('Rp 2,5 miliar dan 3.215 keluarga berisiko')
             last = (m.end(), None, not _money_or_units(after, close_before, cues))
@@ -422,7 +435,8 @@ def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
             area or cues["case_lead"].search(near)):
         return "stunting_cases", unit
     if about_stunting and (area or cues["remaining"].search(near) or re.search(
-            r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near)):
+            r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near) or (
+            "carried_lead" in cues and cues["carried_lead"].search(near))):
         return "stunting_cases", unit
     return None, ""
 
@@ -670,13 +684,25 @@ def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str 
     return re.sub(r"\s+", " ", group[1].lower()) if group else None
 
 
+def _compared_level(before: str, value: float | None) -> bool:
+    """A value after 'turun dibanding <moment> sebesar' is the compared moment's level when
+    a share was stated before it and the value is of its size (half of it or more); a small
+    value there ('18,8 persen, turun dibanding 2023 sebesar 1,4 persen') is the change."""
+    shares = re.findall(r"(\d+(?:,\d+)?)\s*(?:%|persen)", before)
+    return value is not None and bool(shares) and value >= 0.5 * float(
+        shares[-1].replace(",", "."))
+
+
 def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
-              whole_before: str = "", aimed: bool = False) -> bool:
+              whole_before: str = "", aimed: bool = False, value: float | None = None) -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if "breakdown_after" in cues and cues["breakdown_after"].match(after) and \
+            cues["parts"].search(whole_before[-120:]):
+        return True  # '16 balita stunting, terdiri atas 9 anak laki-laki dan 7 perempuan'
     if "range_lead" in cues and (cues["range_lead"].search(before) or (
             cues["range_open"].search(before) and cues["range_next"].match(after))):
         return True  # 'antara 10 hingga 12 persen', 'berkisar 11-13 persen': no actual value
@@ -715,6 +741,9 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
     if delta and re.search(r"\bdari\s+(?:tahun\s+)?(?:19|20)\d{2}\b", delta[0]) and not re.search(
             r"\bmenjadi\b", after):
         delta = None  # "penurunan dari tahun 2019 sebesar 26,2 persen": the 2019 level
+    if delta and "compared_level" in cues and cues["compared_level"].search(delta[0]) and \
+            _compared_level(whole_before[:max(0, len(whole_before) - 90) + delta.start()], value):
+        delta = None  # '18,8 persen, turun dibanding SKI 2023 sebesar 20,2 persen': the level
     if delta or (
             re.match(r"\s*(?:%|persen\w*)?\s*,?\s*dari\s+\d", after, re.IGNORECASE)
             and re.search(r"\b(?:turun|naik|penurunan|kenaikan|menurun|meningkat)\b",
