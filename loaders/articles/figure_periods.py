@@ -145,6 +145,20 @@ def _leads_next(sentence: str, p: Period, others: list[tuple[int, int]]) -> bool
     return bool(later) and not _CLAUSE_BREAK.search(sentence[p.end:min(later)])
 
 
+def owned_elsewhere(sentence: str, p: Period, value: tuple[int, int],
+                    values: list[tuple[int, int]]) -> bool:
+    """The period is another value's: written right after it, or leading it ('18,8 persen,
+    turun dibanding SKI 2023 sebesar 20,2 persen': 2023 is the 20,2's, not the 18,8's)."""
+    ends = [(b, (a, b)) for a, b in values if b <= p.start]
+    if ends:
+        _, nearest = max(ends)
+        if nearest != value and _TIGHT_AFTER.match(sentence[nearest[1]:p.start]):
+            return True
+    others = [v for v in values if v != value]
+    return value[1] <= p.start and not _TIGHT_AFTER.match(sentence[value[1]:p.start]) and \
+        _leads_next(sentence, p, others)
+
+
 def stated_year(spans: list[Period]) -> str | None:
     """The one year the sentence writes (as a year, not a relative word), if only one."""
     values = {p.value for p in spans if not p.relative}

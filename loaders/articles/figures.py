@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.articles.dates import date_mentions
-from loaders.articles.figure_periods import Period, period_for, periods, stated_year
+from loaders.articles.figure_periods import (
+    Period,
+    owned_elsewhere,
+    period_for,
+    periods,
+    stated_year,
+)
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 # a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
@@ -366,11 +372,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
-        chosen = period_for(sentence, m.start(), m.end(),
-                            [(n.start(), n.end()) for n in numbers], spans)
+        values = [(n.start(), n.end()) for n in numbers]
+        chosen = period_for(sentence, m.start(), m.end(), values, spans)
         period = chosen.value if chosen else None
-        # one year written in the sentence dates all its values (a relative word only its own)
-        single = stated_year(spans) if all(not p.relative for p in spans) else None
+        # one year written in the sentence dates all its values (a relative word only its
+        # own, and a year written for another value only that one)
+        single = stated_year(spans) if all(not p.relative for p in spans) and not any(
+            owned_elsewhere(sentence, p, (m.start(), m.end()), values) for p in spans) else None
         if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
             anchor = next((f.period for f in reversed(out) if f.period), None) or \
                 stated_year(spans)

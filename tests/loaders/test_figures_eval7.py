@@ -247,6 +247,12 @@ def _without(tmp: Path, kind: str) -> Vocabulary:
      [("stunting_cases", 60, "2025")], [("stunting_cases", 60, None)]),
     ("range_lead", "Angka stunting di wilayah ini antara 10 hingga 12 persen.",
      [], [("stunting_prevalence_pct", 12, None)]),
+    ("compared_level", "Prevalensi stunting berada di angka 18,8 persen, turun dibanding SKI "
+     "2023 sebesar 20,2 persen.", [("stunting_prevalence_pct", 18.8, None),
+                                   ("stunting_prevalence_pct", 20.2, "2023")],
+     [("stunting_prevalence_pct", 18.8, None)]),
+    ("breakdown_after", "Terdapat 16 balita stunting, terdiri atas 9 anak laki-laki.",
+     [("stunting_cases", 16, None)], [("stunting_cases", 16, None), ("stunting_cases", 9, None)]),
     ("decimal_word", "Stunting Kabupaten Rembang tercatat 16 koma 2 persen.",
      [("stunting_prevalence_pct", 16.2, None)], [("stunting_prevalence_pct", 2, None)]),
 ])
@@ -254,3 +260,54 @@ def test_a_figure_cue_row_removed_changes_the_reading(
         tmp_path: Path, kind: str, text: str, shipped: list[Any], edited: list[Any]) -> None:
     assert _read(text) == shipped
     assert _read(text, v=_without(tmp_path, kind)) == edited
+
+
+# -- 7. from the holdout releases r1785-r1787 -------------------------------------------------
+
+def test_a_level_compared_with_after_a_change_word_is_that_moments_level() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Prevalensi stunting berada di angka 18,8 persen, turun dibanding SKI 2023 sebesar "
+        "20,2 persen.")] == [("stunting_prevalence_pct", 18.8), ("stunting_prevalence_pct", 20.2)]
+
+
+def test_a_small_value_after_the_compared_moment_is_still_the_change() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Prevalensi stunting 18,8 persen, turun dibanding 2023 sebesar 1,4 persen.")] == [
+        ("stunting_prevalence_pct", 18.8)]
+
+
+def test_a_list_after_a_sentence_of_shares_goes_on_with_shares() -> None:
+    got = _values("Secara kabupaten, angkanya 12,6 persen.\nIa merinci capaian kecamatan "
+                  "sebagai berikut:\n- Kecamatan Bayat: 14,1 persen\n- Kecamatan Cawas: 9,8 "
+                  "persen\n")
+    assert got == [("stunting_prevalence_pct", 12.6), ("stunting_prevalence_pct", 14.1),
+                   ("stunting_prevalence_pct", 9.8)]
+
+
+def test_a_list_of_another_measure_after_shares_stays_out() -> None:
+    got = _values("Secara kabupaten, angkanya 12,6 persen.\nIa merinci cakupan imunisasi "
+                  "sebagai berikut:\n- Kecamatan Bayat: 84,1 persen\n")
+    assert got == [("stunting_prevalence_pct", 12.6)]
+
+
+def test_a_list_after_a_sentence_of_cases_goes_on_with_cases_and_keeps_equal_items() -> None:
+    got = _values("Hingga Maret 2025 terdapat 16 balita stunting di Kecamatan Cawas.\n"
+                  "Rinciannya per desa:\n- Desa Bogor: 6 balita\n- Desa Tlingsing: 5 balita\n"
+                  "- Desa Kedungampel: 5 balita\n")
+    assert got == [("stunting_cases", 16), ("stunting_cases", 6), ("stunting_cases", 5),
+                   ("stunting_cases", 5)]
+
+
+def test_the_totals_own_pronoun_after_a_sentence_of_cases() -> None:
+    got = _values("Hingga Maret 2025 terdapat 16 balita stunting. Pada periode yang sama tahun "
+                  "lalu jumlahnya dua puluh satu anak.")
+    assert got == [("stunting_cases", 16), ("stunting_cases", 21)]
+
+
+def test_a_totals_split_by_sex_or_severity_is_no_figure() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Terdapat 16 balita stunting, yang terdiri atas 9 anak laki-laki dan 7 anak perempuan.")
+    ] == [("stunting_cases", 16)]
+    assert [(w, v) for w, v, _ in _read(
+        "Total ada 312 balita stunting, terdiri dari 201 pendek dan 111 sangat pendek.")] == [
+        ("stunting_cases", 312)]
