@@ -285,6 +285,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         prior = out[-1] if out else None
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
+        if restated and what == "other" and aimed is None and _COUNT_NOUN.match(after) and \
+                not _OTHER.match(after) and not cues["measured_after"].match(after.lstrip()):
+            what = None  # '7,14 persen atau sekitar 2,1 ribu balita' in a weighing sentence
         # "turun dari 498 anak", "berjumlah 34 balita, dari sebelumnya 41 balita", and the
         # second value of a trend whose noun changes ("dari 1.204 anak ... menjadi 986 balita")
         earlier = prior and prior.what == "stunting_cases" and re.search(
@@ -322,6 +325,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and "stunting" in low and _bare_trend(
                 before, after, cues) and _TREND_TO_SHARE.match(after):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 23,1 menjadi 17,4 persen'
+        to_count = _TREND_TO_COUNT.match(after) if what is None and "stunting" in low else None
+        if to_count and value == int(value) and _bare_trend(before, after, cues):
+            what, unit = "stunting_cases", to_count[1].lower()  # 'naik dari 301 menjadi 317 anak'
         if what is None and about_stunting and _PERCENT.match(after) and value <= 100 and \
                 "share_lead" in cues and cues["share_lead"].search(before) and not _share_of(after):
             what, unit = "stunting_prevalence_pct", "percent"  # '... 221 anak. Persentasenya 5,2%'
@@ -363,6 +369,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                                       and previous.what == "families_at_risk")
         if what is None and families and _FAMILY_COUNT.match(after):
             what, unit = "families_at_risk", "families"
+        if what == "families_at_risk" and prior is not None and prior.what == what and \
+                "subset_lead" in cues and not _AT_RISK_AFTER.match(after) and (
+                    cues["subset_lead"].search(before) or cues["subset_after"].match(after)):
+            what, unit = "other", "families"  # '12.744 KK, di antaranya 4.210 KK tanpa ...'
         if what == "stunting_prevalence_pct" and any(
                 f.what == what and cues["parts"].search(sentence[f.start:m.start()]) for f in out):
             what = "other"  # "15,4% terdiri dari Severely Stunting 1.9% dan Stunting 13,5%"
@@ -452,6 +462,12 @@ def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
 # the second value of a trend, a share: '... dari 23,1 menjadi 17,4 persen'
 _TREND_TO_SHARE = re.compile(r"[^.;\d]{0,60}?\b(?:menjadi|ke)\s+\d+(?:,\d+)?\s*(?:%|persen)",
                              re.IGNORECASE)
+
+
+# the second value of a trend, a count of children: '... naik dari 301 menjadi 317 anak'
+_TREND_TO_COUNT = re.compile(r"[^.;\d]{0,60}?\b(?:menjadi|ke)\s+\d{1,3}(?:\.\d{3})*\s*"
+                             r"(balita|baduta|anak|kasus|jiwa)\b(?![^.;,\d]{0,20}\b(?:diukur|"
+                             r"ditimbang|diperiksa|gizi|wasting|underweight))", re.IGNORECASE)
 
 
 def _bare_trend(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:

@@ -253,6 +253,9 @@ def _without(tmp: Path, kind: str) -> Vocabulary:
      [("stunting_prevalence_pct", 18.8, None)]),
     ("breakdown_after", "Terdapat 16 balita stunting, terdiri atas 9 anak laki-laki.",
      [("stunting_cases", 16, None)], [("stunting_cases", 16, None), ("stunting_cases", 9, None)]),
+    ("subset_lead", "Keluarga berisiko stunting sebanyak 12.744 KK, di antaranya 4.210 KK tanpa "
+     "jamban.", [("families_at_risk", 12744, None), ("other", 4210, None)],
+     [("families_at_risk", 12744, None), ("families_at_risk", 4210, None)]),
     ("decimal_word", "Stunting Kabupaten Rembang tercatat 16 koma 2 persen.",
      [("stunting_prevalence_pct", 16.2, None)], [("stunting_prevalence_pct", 2, None)]),
 ])
@@ -311,3 +314,26 @@ def test_a_totals_split_by_sex_or_severity_is_no_figure() -> None:
     assert [(w, v) for w, v, _ in _read(
         "Total ada 312 balita stunting, terdiri dari 201 pendek dan 111 sangat pendek.")] == [
         ("stunting_cases", 312)]
+
+
+# -- 8. from the second holdout (r1788-r1790) -------------------------------------------------
+
+def test_a_share_restated_as_an_approximate_count_in_a_weighing_sentence() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Hasil penimbangan serentak Agustus 2025 menunjukkan angka stunting kota berada pada "
+        "7,14 persen atau sekitar 2,1 ribu balita.")] == [
+        ("stunting_prevalence_pct", 7.14), ("stunting_cases", 2100)]
+
+
+def test_a_bare_first_count_of_a_trend_of_stunted_children() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Di Kecamatan Bayat jumlah balita stunting naik dari 512 menjadi 538 anak, sementara di "
+        "Kecamatan Cawas naik dari 301 menjadi 317 anak.")] == [
+        ("stunting_cases", 512), ("stunting_cases", 538), ("stunting_cases", 301),
+        ("stunting_cases", 317)]
+
+
+def test_a_part_of_the_families_at_risk_is_other() -> None:
+    assert [(w, v) for w, v, _ in _read(
+        "Keluarga berisiko stunting (KRS) tercatat sebanyak 12.744 KK, di antaranya 4.210 KK "
+        "tanpa akses air minum layak.")] == [("families_at_risk", 12744), ("other", 4210)]
