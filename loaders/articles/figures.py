@@ -393,6 +393,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             anchor = next((f.period for f in reversed(out) if f.period), None) or \
                 stated_year(spans)
             period = str(int(anchor[:4]) - 1) if anchor else period
+        elif period is None and restated and prior is not None and prior.period:
+            period = prior.period  # '17,3 persen pada 2024, setara dengan 9.450 balita'
         elif period is None and single and not _now(sentence, m.start(), cues):
             period = single  # one period in the sentence: every value's
         elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
