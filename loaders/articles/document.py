@@ -220,6 +220,8 @@ def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool,
     if _LINE_DONE.search(line) or text[a[1]:b[0]].count("\n") != 1 or not nxt:
         return False
     if nxt[0].islower():
+        if _LETTER_ITEM.match(nxt):
+            return False
         return not first or not _title_like(line)
     # a dateline opens the story's running text, however capitalised its first line
     # ('Sukaluyu, 6 Oktober 2025 – Pemerintah Desa Sukaluyu, Kecamatan')
@@ -244,7 +246,10 @@ def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # A list item's number: alone (the item opens the paragraph or follows a sentence end) or
 # after the colon or semicolon that opens the list ('langkah berikut: 1. Posyandu ...').
 # A longer number ('tahun 2025.') or one after a word ('ada 3.') ends a sentence.
-_LIST_NUMBER = re.compile(r"(?:^\s*|[:;]\s+)\(?\d{1,2}\.$")
+_LIST_NUMBER = re.compile(r"(?:^\s*|[:;]\s+)\(?(?:\d{1,2}|[a-z])\.$")
+# a line opening with a lettered item ('b. Kecamatan Cawas 97 balita') is the list's next
+# item, not the previous line wrapped on
+_LETTER_ITEM = re.compile(r"[a-z][.)]\s")
 
 
 def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA

@@ -26,7 +26,9 @@ from loaders.articles.figures import (
     carries_prevalence,
     find_figures,
     opens_case_list,
+    opens_family_list,
     opens_list,
+    opens_share_list,
     sentence_periods,
     topic_period,
 )
@@ -298,7 +300,10 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     before, listing = "", False
     context: str | None = None  # the one period the sentence before gave its topic
     bridged: list[str] = []  # the kinds of the last sentence with a value
+    counted_last: list[str] = []  # the kinds of the last sentence that gave figures
+    since = 0  # sentences read since that one
     cases = False  # the lines of a list of stunting cases ('... per desa:' then 'X: 9 balita')
+    families = False  # the lines of a list of families at risk ('KRS per desa:' then 'X: 86 KK')
     for s in doc.sentences:
         carried = carries_prevalence(before, s.text, listing, previous)
         # a remark with no number ('Ini berarti hampir setengah balita terindikasi stunting.')
@@ -306,19 +311,33 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         carried = carried or (bool(before) and not re.search(r"\d", before)
                               and "stunting" in before.lower()
                               and "stunting_prevalence_pct" in bridged)
-        found = find_figures(s.text, year, v, "stunting_cases" in previous,
+        # a remark with no number on the cases ('Ia merinci tiga kecamatan dengan kasus
+        # terbanyak.') keeps the counts of the sentence before it going
+        cases_on = "stunting_cases" in previous or (
+            bool(before) and not re.search(r"\d", before) and "stunting_cases" in counted_last
+            and bool(_CASE_REMARK.search(before)))
+        found = find_figures(s.text, year, v, cases_on,
                              "stunting_prevalence_pct" in previous or carried,
-                             "families_at_risk" in previous, cases and listing)
+                             "families_at_risk" in previous or (families and listing),
+                             cases and listing)
+        in_list = listing and len(s.text) < 140  # a line of a list: one item's value
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
-        previous = [f.what for f in found]
+        prior, previous = previous, [f.what for f in found]
         bridged = previous if re.search(r"\d", s.text) else bridged
-        opened = opens_case_list(s.text, listing)
+        # kept over at most three sentences without figures
+        since = 0 if previous else since + 1
+        counted_last = previous or (counted_last if since <= 3 else [])
+        opened = opens_case_list(s.text, listing, "stunting_cases" in prior)
+        counted = opens_family_list(s.text)
+        families = counted or (families and listing)
         cases = opened or (cases and listing)
-        listing, before = opens_list(before, s.text, listing) or opened, s.text
+        listing, before = opens_list(before, s.text, listing) or opened or opens_share_list(
+            s.text, prior), s.text
         cases = cases and listing
+        families = families and listing
         context = inherit if listing and inherit and not opened else topic_period(
-            s.text, year, found, opened)
+            s.text, year, found, opened or counted)
         for f in found:
             # a tier word right before the value ('di atas provinsi yang 15,6 persen') names its
             # region before any place named earlier in the clause
@@ -335,8 +354,13 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
             out.append({"what": f.what, "value": f.value, "unit": f.unit, "period": period,
                         "region_code": code, "region": name,
                         "note": f.note, "approximate": f.approximate, "sentence": s,
-                        "named": named is not None and f.what != "participants"})
+                        "named": named is not None and f.what != "participants",
+                        "listed": in_list})
     return _drop_restatements(out)
+
+
+# a numberless remark that still speaks of the cases counted before it
+_CASE_REMARK = re.compile(r"\b(?:kasus|stunting)\b", re.IGNORECASE)
 
 
 def _figure_region(s: Sentence, at: int, places: Places, g: Gazetteer) -> str | None:
@@ -404,7 +428,10 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 # 'sama dengan angka provinsi yang juga 21,5 persen')
                 and not (k["sentence"] is f["sentence"] and (k["named"] or f["named"])
                          and (k["region_code"], k["region"]) != (f["region_code"], f["region"]))
-                and (k["period"] == f["period"] or None in (k["period"], f["period"]))]
+                and (k["period"] == f["period"] or None in (k["period"], f["period"]))
+                # two lines of one list ('- Dusun A: 5 balita', '- Dusun B: 5 balita') are
+                # two items, whatever region resolved
+                and not (k["listed"] and f["listed"] and k["sentence"] is not f["sentence"])]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
         kept.append(f)

@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.articles.dates import date_mentions
+from loaders.articles.figure_periods import (
+    Period,
+    owned_elsewhere,
+    period_for,
+    periods,
+    stated_year,
+)
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 # a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
@@ -46,46 +53,22 @@ class Figure:
     approximate: bool
 
 
-_PERIOD = re.compile(
-    r"(?:per\s+|bulan\s+|pada\s+|hingga\s+|sampai\s+)?(?:(Januari|Februari|Pebruari|Maret|April|"
-    r"Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)\s+)?\(?((?:19|20)\d{2})"
-    r"\)?(?!\d)", re.IGNORECASE)
-_MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
-     "oktober", "november", "desember"], start=1)} | {"pebruari": 2, "nopember": 11}
 _RESTATED = re.compile(r"(?:%|persen\w*)\s*,?\s*(?:atau|yakni|yaitu|sebanyak)\s*$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:setahun|tahun)\s+(?:sebelumnya|lalu)", re.IGNORECASE)
-_MONTH_ONLY = re.compile(r"\b(?:per|bulan)\s+(Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
-                         r"September|Oktober|November|Desember)\b(?!\s+\d)", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"\s*(?:%|persen\w*)?\s*,?\s*(?:pada\s+|di\s+)?(?:setahun|tahun)\s+"
                              r"(?:sebelumnya|lalu)\b", re.IGNORECASE)
 _APPROX = re.compile(r"(?:sekitar|kurang\s+lebih|±|\+/-|kisaran)\s*$", re.IGNORECASE)
 
 
-def _periods(sentence: str, year: int | None) -> list[tuple[int, str]]:
-    out = []
-    for m in _PERIOD.finditer(sentence):
-        month = _MONTHS.get((m[1] or "").lower())
-        if re.match(r"\s*(?:tentang|Nomor)", sentence[m.end():]) or re.search(
-                r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
-                sentence[max(0, m.start() - 25):m.start()], re.IGNORECASE):
-            continue  # a regulation's year
-        released = vocabulary().figure_cues.get("released")
-        if released and released.search(sentence[max(0, m.start() - 40):m.start()]):
-            continue  # the day a survey was published: the survey's own year dates its values
-        out.append((m.start(), f"{m[2]}-{month:02d}" if month else m[2]))
-    for m in _MONTH_ONLY.finditer(sentence):
-        if year:
-            out.append((m.start(), f"{year}-{_MONTHS[m[1].lower()]:02d}"))
-    return out
-
-
 def sentence_periods(sentence: str, year: int | None) -> list[str]:
     """The periods a sentence writes for its own values (a target's year left out)."""
     v = vocabulary()
-    return [val for p, val in _periods(sentence, year)
-            if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
-                                                                           year)]
+    return [p.value for p in _own_periods(sentence, year, v)]
+
+
+def _own_periods(sentence: str, year: int | None, v: Vocabulary) -> list[Period]:
+    return [p for p in periods(sentence, year, v)
+            if not _is_target_year(sentence, p.start, v)
+            and not _own_later_year(sentence, p.start, p.value, year)]
 
 
 def topic_period(sentence: str, year: int | None, found: list[Figure],
@@ -96,9 +79,9 @@ def topic_period(sentence: str, year: int | None, found: list[Figure],
     own = {f.period for f in found}
     if found:
         return own.pop() if len(own) == 1 else None
-    periods = set(sentence_periods(sentence, year))
-    if len(periods) == 1 and (topic or _topic().search(sentence)):
-        return periods.pop()
+    written = set(sentence_periods(sentence, year))
+    if len(written) == 1 and (topic or _topic().search(sentence)):
+        return written.pop()
     return None
 
 
@@ -143,25 +126,60 @@ def carries_prevalence(previous: str, current: str, listing: bool,
     return listing and len(current) < 140
 
 
+def _introduces(line: str) -> bool:
+    """A line that opens a list: it ends in ':', or it says 'berikut' (as follows) and ends
+    with a stop and no value of its own ('Berikut data balita stunting per desa tahun 2024.')."""
+    line = line.rstrip()
+    if line.endswith(":"):
+        return True
+    intro = vocabulary().figure_cues.get("list_intro")
+    return line.endswith(".") and intro is not None and bool(intro.search(line)) and \
+        not re.search(r"\d", _periodless(line))
+
+
 def opens_list(previous: str, current: str, listing: bool) -> bool:
     """A line ending in ':' about stunting opens a list; short lines with a value keep it."""
-    if current.rstrip().endswith(":") and "stunting" in current.lower():
+    if _introduces(current) and "stunting" in current.lower():
         return True
     return listing and len(current) < 140 and bool(re.search(r"\d", current))
 
 
-def opens_case_list(current: str, listing: bool) -> bool:
+def opens_share_list(current: str, prior: list[str]) -> bool:
+    """A line that introduces a list right after a sentence that gave stunting shares ('...
+    angkanya 19,8 persen.' then 'Ia merinci capaian kabupaten/kota sebagai berikut:'): the
+    list goes on with shares. Not when the line names another measure (imunisasi, ...)."""
+    if "stunting_prevalence_pct" not in prior or not _introduces(current) or re.search(
+            r"\d", _periodless(current)):
+        return False
+    return not _other_share().search(re.sub(r"\bcapaian\b", "", current, flags=re.IGNORECASE))
+
+
+def opens_case_list(current: str, listing: bool, after_cases: bool = False) -> bool:
     """A line ending in ':' that introduces counts of stunted children ('balita stunting
     ... per desa:', 'sebaran kasus per desa ... ialah:'): the short lines after it count
     cases ('Kalijaga: 9 balita'). Needs 'stunting' in the line or a stunting list already
     running; a list of shares or of children weighed is no list of cases."""
     line = current.rstrip()
     cues = vocabulary().figure_cues
-    if not line.endswith(":") or "case_list" not in cues or not cues["case_list"].search(line):
+    if after_cases and _introduces(line) and not re.search(r"\d", _periodless(line)) and not (
+            "case_list_not" in cues and cues["case_list_not"].search(line)):
+        return True  # '... 16 balita stunting.' then 'Rinciannya per dusun:'
+    if not _introduces(line) or "case_list" not in cues or not cues["case_list"].search(line):
         return False
     if "case_list_not" in cues and cues["case_list_not"].search(line):
         return False
     return "stunting" in line.lower() or listing
+
+
+def opens_family_list(current: str) -> bool:
+    """A line ending in ':' that introduces families at risk ('keluarga berisiko stunting
+    (KRS) hasil pendataan tahun ini:'): the short lines after it count them ('Kampung:
+    1.204 keluarga'). A list of shares of families or of families assisted is no count."""
+    line = current.rstrip()
+    cues = vocabulary().figure_cues
+    return _introduces(line) and bool(_AT_RISK_IN.search(line)) and not (
+        "case_list_not" in cues and cues["case_list_not"].search(line)) and not (
+        "family_assistance" in cues and cues["family_assistance"].search(line))
 
 
 def _periodless(text: str) -> str:
@@ -217,14 +235,14 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "counted_word" in cues:
         sentence = _digits_for_words(sentence, v, cues["counted_word"],
                                      cues.get("counted_word_quantifier"))
+    if "decimal_word" in cues:  # '16 koma 2 persen' (a quote as spoken) is 16,2
+        sentence = _spoken_decimals(sentence, cues["decimal_word"])
     if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
         sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
         sentence = cues["family_acronym"].sub(
             lambda m: m[0] if len(m[0]) < 3 else "KRS".ljust(len(m[0])), sentence)
-    periods = [(p, val) for p, val in _periods(sentence, year)
-               if not _is_target_year(sentence, p, v) and not _own_later_year(sentence, p, val,
-                                                                               year)]
+    spans = _own_periods(sentence, year, v)
     dates = [(d.start, d.end) for d in date_mentions(sentence, v)]  # '14 Agustus' is a day
     numbers = [m for m in _NUM.finditer(sentence)
                if (not re.fullmatch(r"(?:19|20)\d{2}", m[1]) or m[2])
@@ -253,7 +271,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],
                                                  after, cues)
         if not attending and _excluded(before, after, close_before, cues, sentence[:m.start()],
-                                       aimed is not None):
+                                       aimed is not None, parse_number(m[1], m[2])):
             # a list goes on dropping after a change or a target, not after money or a count
             # of units ('Rp 2,5 miliar dan 3.215 keluarga berisiko')
             last = (m.end(), None, not _money_or_units(after, close_before, cues))
@@ -267,6 +285,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         prior = out[-1] if out else None
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
+        if restated and what == "other" and aimed is None and _COUNT_NOUN.match(after) and \
+                not _OTHER.match(after) and not cues["measured_after"].match(after.lstrip()):
+            what = None  # '7,14 persen atau sekitar 2,1 ribu balita' in a weighing sentence
         # "turun dari 498 anak", "berjumlah 34 balita, dari sebelumnya 41 balita", and the
         # second value of a trend whose noun changes ("dari 1.204 anak ... menjadi 986 balita")
         earlier = prior and prior.what == "stunting_cases" and re.search(
@@ -275,6 +296,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and listed_cases and _COUNT_NOUN.match(after) and not \
                 _OTHER.match(after) and not cues["measured_after"].match(after.lstrip()):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
+        if what is None and listed_cases and _bare_item(sentence[:m.start()], m, after):
+            what, unit = "stunting_cases", "kasus"  # 'Kecamatan Ampel: 112' in a list of cases
         if what is None and (restated or earlier) and _COUNT_NOUN.match(after):
             what, unit = "stunting_cases", _COUNT_NOUN.match(after)[1].lower()  # type: ignore[index]
         elif what is None and earlier and prior and re.search(r"\bmenjadi\s*$", before) and \
@@ -299,6 +322,12 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and "," in m[1] and (
                 about_prevalence or _topic().search(sentence)) and _bare_trend(before, after, cues):
             what, unit = "stunting_prevalence_pct", "percent"  # 'dari 27,1 menjadi 19,3'
+        if what is None and value <= 100 and "stunting" in low and _bare_trend(
+                before, after, cues) and _TREND_TO_SHARE.match(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'dari 23,1 menjadi 17,4 persen'
+        to_count = _TREND_TO_COUNT.match(after) if what is None and "stunting" in low else None
+        if to_count and value == int(value) and _bare_trend(before, after, cues):
+            what, unit = "stunting_cases", to_count[1].lower()  # 'naik dari 301 menjadi 317 anak'
         if what is None and about_stunting and _PERCENT.match(after) and value <= 100 and \
                 "share_lead" in cues and cues["share_lead"].search(before) and not _share_of(after):
             what, unit = "stunting_prevalence_pct", "percent"  # '... 221 anak. Persentasenya 5,2%'
@@ -340,6 +369,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                                       and previous.what == "families_at_risk")
         if what is None and families and _FAMILY_COUNT.match(after):
             what, unit = "families_at_risk", "families"
+        if what == "families_at_risk" and prior is not None and prior.what == what and \
+                "subset_lead" in cues and not _AT_RISK_AFTER.match(after) and (
+                    cues["subset_lead"].search(before) or cues["subset_after"].match(after)):
+            what, unit = "other", "families"  # '12.744 KK, di antaranya 4.210 KK tanpa ...'
         if what == "stunting_prevalence_pct" and any(
                 f.what == what and cues["parts"].search(sentence[f.start:m.start()]) for f in out):
             what = "other"  # "15,4% terdiri dari Severely Stunting 1.9% dan Stunting 13,5%"
@@ -349,12 +382,20 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
-        period = _period_for(m.start(), m.end(), numbers, periods)
-        single = periods[0][1] if len({val for _, val in periods}) == 1 else None
+        values = [(n.start(), n.end()) for n in numbers]
+        chosen = period_for(sentence, m.start(), m.end(), values, spans)
+        period = chosen.value if chosen else None
+        # one year written in the sentence dates all its values (a relative word only its
+        # own, and a year written for another value only that one)
+        single = stated_year(spans) if all(not p.relative for p in spans) and not any(
+            owned_elsewhere(sentence, p, (m.start(), m.end()), values) for p in spans) else None
         if _RELATIVE_AFTER.match(after):  # "... dari 21,5 persen pada tahun lalu"
-            anchor = next((f.period for f in reversed(out) if f.period), None) or single
-            period = str(int(anchor[:4]) - 1) if anchor else None
-        elif period is None and single:
+            anchor = next((f.period for f in reversed(out) if f.period), None) or \
+                stated_year(spans)
+            period = str(int(anchor[:4]) - 1) if anchor else period
+        elif period is None and restated and prior is not None and prior.period:
+            period = prior.period  # '17,3 persen pada 2024, setara dengan 9.450 balita'
+        elif period is None and single and not _now(sentence, m.start(), cues):
             period = single  # one period in the sentence: every value's
         elif period is None and re.match(r"\W*(?:setahun|tahun)\s+sebelumnya", before[-25:]) \
                 and out and out[-1].period:
@@ -376,6 +417,17 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
 # keluarga (10,6%) masuk kategori berisiko stunting'
 _AT_RISK_IN = re.compile(r"(?:keluarga|KK)\b[^.]{0,60}?\b(?:berisiko|beresiko|risiko|resiko)\s+"
                          r"stunting|\bKRS\b", re.IGNORECASE)
+
+
+# a list line that names its area and ends on its bare count: '- Kecamatan Ampel: 112',
+# 'Desa Jelok = 21', '3. Sumbung 14'
+_BARE_ITEM = re.compile(r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'’.-]*"
+                        r"(?:\s+[\w'’.-]+){0,3}\s*(?::|=|-|–)?\s*$")
+
+
+def _bare_item(line_before: str, m: re.Match[str], after: str) -> bool:
+    return m[2] is None and "," not in m[1] and not after.strip(" .;") and \
+        bool(_BARE_ITEM.match(line_before))
 
 
 def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
@@ -403,9 +455,21 @@ def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
             area or cues["case_lead"].search(near)):
         return "stunting_cases", unit
     if about_stunting and (area or cues["remaining"].search(near) or re.search(
-            r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near)):
+            r"\b(?:masih|dari)\s*(?:ada\s+|sebanyak\s+)?$", near) or (
+            "carried_lead" in cues and cues["carried_lead"].search(near))):
         return "stunting_cases", unit
     return None, ""
+
+
+# the second value of a trend, a share: '... dari 23,1 menjadi 17,4 persen'
+_TREND_TO_SHARE = re.compile(r"[^.;\d]{0,60}?\b(?:menjadi|ke)\s+\d+(?:,\d+)?\s*(?:%|persen)",
+                             re.IGNORECASE)
+
+
+# the second value of a trend, a count of children: '... naik dari 301 menjadi 317 anak'
+_TREND_TO_COUNT = re.compile(r"[^.;\d]{0,60}?\b(?:menjadi|ke)\s+\d{1,3}(?:\.\d{3})*\s*"
+                             r"(balita|baduta|anak|kasus|jiwa)\b(?![^.;,\d]{0,20}\b(?:diukur|"
+                             r"ditimbang|diperiksa|gizi|wasting|underweight))", re.IGNORECASE)
 
 
 def _bare_trend(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
@@ -449,6 +513,15 @@ def _family_base(prior: Figure | None, between: str, after: str, sentence: str,
             _PERCENT.match(after) and cues["family_share_lead"].match(tail):
         return "other", "percent of families"
     return None
+
+
+def _spoken_decimals(sentence: str, word: re.Pattern[str]) -> str:
+    """'16 koma 2 persen' -> '     16,2 persen': a decimal said with its word, padded to the
+    same length so offsets hold."""
+    def comma(m: re.Match[str]) -> str:
+        return f"{m[1]},{m[2]}".rjust(len(m[0]))
+    return re.sub(rf"(?<![\d.,])(\d+)\s+(?:{word.pattern})\s+(\d+)(?![\d.,])", comma, sentence,
+                  flags=re.IGNORECASE)
 
 
 _DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")
@@ -637,13 +710,28 @@ def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str 
     return re.sub(r"\s+", " ", group[1].lower()) if group else None
 
 
+def _compared_level(before: str, value: float | None) -> bool:
+    """A value after 'turun dibanding <moment> sebesar' is the compared moment's level when
+    a share was stated before it and the value is of its size (half of it or more); a small
+    value there ('18,8 persen, turun dibanding 2023 sebesar 1,4 persen') is the change."""
+    shares = re.findall(r"(\d+(?:,\d+)?)\s*(?:%|persen)", before)
+    return value is not None and bool(shares) and value >= 0.5 * float(
+        shares[-1].replace(",", "."))
+
+
 def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pattern[str]],
-              whole_before: str = "", aimed: bool = False) -> bool:
+              whole_before: str = "", aimed: bool = False, value: float | None = None) -> bool:
     if re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
             r"\s*(?:miliar|milyar|triliun|juta\s+rupiah|rupiah)", after, re.IGNORECASE):
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if "breakdown_after" in cues and cues["breakdown_after"].match(after) and \
+            cues["parts"].search(whole_before[-120:]):
+        return True  # '16 balita stunting, terdiri atas 9 anak laki-laki dan 7 perempuan'
+    if "range_lead" in cues and (cues["range_lead"].search(before) or (
+            cues["range_open"].search(before) and cues["range_next"].match(after))):
+        return True  # 'antara 10 hingga 12 persen', 'berkisar 11-13 persen': no actual value
     if "rate_after" in cues and cues["rate_after"].match(after):
         return True  # 'rata-rata 1,8 persen per tahun', '81 anak per kecamatan': a rate
     if _hypothetical(whole_before, cues):
@@ -679,6 +767,9 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
     if delta and re.search(r"\bdari\s+(?:tahun\s+)?(?:19|20)\d{2}\b", delta[0]) and not re.search(
             r"\bmenjadi\b", after):
         delta = None  # "penurunan dari tahun 2019 sebesar 26,2 persen": the 2019 level
+    if delta and "compared_level" in cues and cues["compared_level"].search(delta[0]) and \
+            _compared_level(whole_before[:max(0, len(whole_before) - 90) + delta.start()], value):
+        delta = None  # '18,8 persen, turun dibanding SKI 2023 sebesar 20,2 persen': the level
     if delta or (
             re.match(r"\s*(?:%|persen\w*)?\s*,?\s*dari\s+\d", after, re.IGNORECASE)
             and re.search(r"\b(?:turun|naik|penurunan|kenaikan|menurun|meningkat)\b",
@@ -712,7 +803,7 @@ _PERSONS_AT_RISK = re.compile(r"\s*(jiwa|orang|warga|individu|penduduk|anak|bali
                               r"(?:yang\s+)?(?:berisiko|beresiko|risiko)", re.IGNORECASE)
 # 'suspek/suspect stunting 66 orang': children suspected of stunting, counted as cases
 _CASES_BEFORE = re.compile(r"(?:suspe(?:c?k|ct)\s+stunting|kasus\s+stunting|balita\s+stunting|"
-                           r"anak\s+stunting|jumlah\s+"
+                           r"anak\s+stunting|baduta\s+stunting|penderita\s+stunting|jumlah\s+"
                            r"(?:balita|anak|kasus)\s+(?:yang\s+)?(?:mengalami\s+)?stunting|"
                            r"stunting\s+(?:sebanyak|sejumlah|mencapai|berjumlah|tercatat))"
                            r"[^.\d%]{0,55}$", re.IGNORECASE)
@@ -857,24 +948,9 @@ def _audited(before: str, after: str, sentence: str, cues: dict[str, re.Pattern[
     return None
 
 
-def _period_for(start: int, end: int, numbers: list[re.Match[str]],
-                periods: list[tuple[int, str]]) -> str | None:
-    """The nearest period with no other value between it and this one."""
-    others = [n.start() for n in numbers if n.start() != start]
-    best: tuple[int, str] | None = None
-    for pos, val in periods:
-        if start <= pos < end:
-            continue
-        a, b = (end, pos) if pos >= end else (pos, start)
-        if any(a <= o < b for o in others if not re.fullmatch(r"(?:19|20)\d{2}", str(o))):
-            blocking = [o for o in others if a <= o < b]
-            if any(not _is_year_at(numbers, o) for o in blocking):
-                continue
-        distance = b - a
-        if best is None or distance < best[0]:
-            best = (distance, val)
-    return best[1] if best else None
-
-
-def _is_year_at(numbers: list[re.Match[str]], pos: int) -> bool:
-    return any(n.start() == pos and re.fullmatch(r"(?:19|20)\d{2}", n[1]) for n in numbers)
+def _now(sentence: str, at: int, cues: dict[str, re.Pattern[str]]) -> bool:
+    """The value's clause dates it 'saat ini/kini/terbaru': no period from elsewhere."""
+    if "period_now" not in cues:
+        return False
+    clause = re.split(r"[;,]|\b(?:sedangkan|sementara|namun)\b", sentence[:at])[-1]
+    return bool(cues["period_now"].search(clause))
