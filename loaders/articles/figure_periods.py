@@ -43,6 +43,15 @@ _TIGHT_AFTER = re.compile(
     r"menurut|berdasarkan|survei|SSGI|SKI|Riskesdas|e-?PPGBM|EPPGBM|SSGBI)\s*)*$",
     re.IGNORECASE)
 # what ends a value's clause: a period beyond it belongs to the next clause's value
+# a value restated right after another, in brackets or after 'atau' ('818 balita (2,62%)',
+# '2,87% (876 balita)', '4,2 persen atau 712 balita'): one quantity told twice, so a period
+# after the restatement dates both
+_UNIT = r"(?:%|persen\w*)?\s*(?:(?:balita|baduta|anak|kasus|keluarga|KK|orang|jiwa|warga)" \
+    r"(?:\s+stunting)?\s*)?"
+_BRACKET_OPEN = re.compile(rf"^\s*{_UNIT}\(\s*$", re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(rf"^\s*{_UNIT}\)", re.IGNORECASE)
+_RESTATE_JOIN = re.compile(
+    rf"^\s*{_UNIT},?\s*(?:atau|setara\s+dengan)\s+(?:sekitar\s+|sebanyak\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:dan|serta)\b|\b(?:sedangkan|sementara|namun|adapun|"
                            r"tetapi|sebaliknya)\b", re.IGNORECASE)
 
@@ -113,7 +122,8 @@ def period_for(sentence: str, start: int, end: int, values: list[tuple[int, int]
     """The period of the value at [start, end): the one written right after it, else the
     nearest with no other value and no clause break between. `values` are the spans of
     the sentence's other numbers that are no years."""
-    others = [(a, b) for a, b in values if (a, b) != (start, end)]
+    others = [(a, b) for a, b in values
+              if (a, b) != (start, end) and not _restates(sentence, (start, end), (a, b))]
     best: tuple[int, Period] | None = None
     for p in spans:
         if start <= p.start < end:
@@ -139,6 +149,15 @@ def period_for(sentence: str, start: int, end: int, values: list[tuple[int, int]
     return best[1] if best else None
 
 
+def _restates(sentence: str, value: tuple[int, int], other: tuple[int, int]) -> bool:
+    """`other` is `value` told again right after it (in brackets, or after 'atau')."""
+    if value[1] > other[0]:
+        return False
+    between = sentence[value[1]:other[0]]
+    return bool(_RESTATE_JOIN.match(between)) or (
+        bool(_BRACKET_OPEN.match(between)) and bool(_BRACKET_CLOSE.match(sentence[other[1]:])))
+
+
 def _leads_next(sentence: str, p: Period, others: list[tuple[int, int]]) -> bool:
     """A value follows the period in its clause: the period leads that value."""
     later = [a for a, _ in others if a >= p.end]
@@ -152,9 +171,10 @@ def owned_elsewhere(sentence: str, p: Period, value: tuple[int, int],
     ends = [(b, (a, b)) for a, b in values if b <= p.start]
     if ends:
         _, nearest = max(ends)
-        if nearest != value and _TIGHT_AFTER.match(sentence[nearest[1]:p.start]):
+        if nearest != value and not _restates(sentence, value, nearest) and \
+                _TIGHT_AFTER.match(sentence[nearest[1]:p.start]):
             return True
-    others = [v for v in values if v != value]
+    others = [v for v in values if v != value and not _restates(sentence, value, v)]
     return value[1] <= p.start and not _TIGHT_AFTER.match(sentence[value[1]:p.start]) and \
         _leads_next(sentence, p, others)
 

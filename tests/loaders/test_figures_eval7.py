@@ -337,3 +337,16 @@ def test_a_part_of_the_families_at_risk_is_other() -> None:
     assert [(w, v) for w, v, _ in _read(
         "Keluarga berisiko stunting (KRS) tercatat sebanyak 12.744 KK, di antaranya 4.210 KK "
         "tanpa akses air minum layak.")] == [("families_at_risk", 12744), ("other", 4210)]
+
+
+def test_a_value_restated_in_brackets_shares_the_period_after_the_bracket() -> None:
+    # one quantity told twice ('N balita (P%)', 'P% (N balita)', 'P% atau N balita'): the
+    # month after the restatement dates both, while a second bracketed trend value keeps its own
+    assert _read("Balita stunting berkurang menjadi 640 balita (3,1%) pada Juni 2025.") == [
+        ("stunting_cases", 640, "2025-06"), ("stunting_prevalence_pct", 3.1, "2025-06")]
+    assert _read("Angka stunting tercatat 4,2% (712 balita stunting) per Maret 2024.") == [
+        ("stunting_prevalence_pct", 4.2, "2024-03"), ("stunting_cases", 712, "2024-03")]
+    assert _read("Prevalensi stunting 4,2% atau 712 balita per Maret 2024.") == [
+        ("stunting_prevalence_pct", 4.2, "2024-03"), ("stunting_cases", 712, "2024-03")]
+    assert _read("Angka stunting turun dari 20,9% (SSGI 2022) menjadi 17,8% (SKI 2023).") == [
+        ("stunting_prevalence_pct", 20.9, "2022"), ("stunting_prevalence_pct", 17.8, "2023")]
