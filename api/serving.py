@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import faulthandler
+import gc
 import importlib.util
 import logging
 import os
@@ -128,7 +129,16 @@ def served_app() -> Starlette:
     access = Access.from_env()
     app = create_app(access=access)
     on_usr1(access)
+    freeze_startup_objects()
     return app
+
+
+def freeze_startup_objects() -> None:
+    """Move what start-up made (modules, schema, ~150k objects) out of the collector's
+    reach: a full collection walked them all, 100-200 ms with the loop stopped, the p99
+    of a one-client bench. Requests' own cycles are still collected."""
+    gc.collect()
+    gc.freeze()
 
 
 def on_usr1(access: Access) -> None:
