@@ -80,6 +80,13 @@ class Item(Named):
         return None if self.count > 2 else item(self.count + 1)
 
     @strawberry.field
+    def seen(self, info: Info) -> str | None:
+        SEEN.append(info)
+        if self.count == 1:
+            raise ValueError("seen fails on item1")
+        return info.field_name
+
+    @strawberry.field
     def broken_child(self) -> Item:
         return Item(name=None, note=None, count=0, day=None, colour=Colour.RED)  # type: ignore[arg-type]
 
@@ -104,6 +111,9 @@ class Item(Named):
     @strawberry.field
     def when(self, after: date | None = None) -> date | None:
         return after
+
+
+SEEN: list[Info] = []  # the Info each call of Item.seen was handed
 
 
 def item(i: int, name: str | None = None) -> Item:
@@ -242,6 +252,23 @@ def test_the_short_paths_are_taken(general_calls: list[str],
     general_calls.clear()
     asyncio.run(general.execute(query))
     assert "Item.name" in general_calls and "Item.label" in general_calls
+
+
+def test_rows_of_a_field_share_one_info_and_keep_their_own_error_paths() -> None:
+    """A page's rows are handed one Info per field node (made once, not per row); an
+    error still names its own row, and another node or request gets its own Info."""
+    short, general = schemas()
+    query = "{ items(n: 4) { name seen } other: items(n: 2) { seen } }"
+    SEEN.clear()
+    got = asyncio.run(short.execute(query))
+    assert len(SEEN) == 6
+    assert all(i is SEEN[0] for i in SEEN[:4]) and SEEN[4] is SEEN[5]
+    assert SEEN[4] is not SEEN[0]
+    assert [e.path for e in got.errors or []] == [["items", 1, "seen"], ["other", 1, "seen"]]
+    assert _plain(got) == _plain(asyncio.run(general.execute(query)))
+    SEEN.clear()
+    asyncio.run(short.execute(query))
+    assert SEEN[0] is not SEEN[4] and len({id(i) for i in SEEN}) == 2
 
 
 def test_a_failing_leaf_takes_the_general_path_and_reports_alike(
