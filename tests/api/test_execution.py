@@ -360,3 +360,37 @@ def test_loading_is_awaitable_agrees_with_inspect() -> None:
         if inspect.iscoroutine(v):
             v.close()
     loop.close()
+
+
+def test_primary_role_ranks_roles_and_keeps_unknown_and_empty() -> None:
+    from graph.model import primary_role
+
+    assert primary_role(("participant",)) == "participant"
+    assert primary_role(("guest",)) == "guest"  # one role, even unknown: that role
+    assert primary_role(()) == "participant"
+    assert primary_role(("participant", "presenter", "chair")) == "chair"
+    assert primary_role(["guest", "organiser"]) == "organiser"
+    assert primary_role(("guest", "visitor")) == "guest"  # unknown ones keep their order
+
+
+def test_load_now_answers_a_finished_load_and_defers_the_rest() -> None:
+    from strawberry.dataloader import DataLoader
+
+    from api.loading import is_awaitable, load_now
+
+    async def go() -> None:
+        async def fetch(keys: list[str]) -> list[Any]:
+            return [ValueError(k) if k == "bad" else k.upper() for k in keys]
+
+        loader: DataLoader[str, str] = DataLoader(load_fn=fetch)
+        pending = load_now(loader, "a")
+        assert is_awaitable(pending) and await pending == "A"
+        assert load_now(loader, "a") == "A"  # finished: the value itself
+        with pytest.raises(ValueError):
+            await loader.load("bad")
+        failed = load_now(loader, "bad")  # a failed load is awaited, and raises again
+        assert is_awaitable(failed)
+        with pytest.raises(ValueError):
+            await failed
+
+    asyncio.run(go())
