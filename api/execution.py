@@ -16,6 +16,9 @@ once (`_plan`) and used only where they cannot differ from the general path:
   is called with its self/parent/root/info parameters filled directly, skipping
   Strawberry's argument conversion and extension chain; what it returns is completed
   and its errors handled as graphql-core does (the body below is its execute_field's).
+  Its resolve-info (and Strawberry's Info) is made once per field node and request and
+  handed to every row of a page: they differ only in `info.path`, which no resolver
+  reads (errors carry each row's own path, from the executor).
 
 Written against graphql-core 3.3's Executor (`execute_fields`, `execute_field`) and
 Strawberry's resolver wrapper (`_get_basic_result`); tests/api/test_execution.py
@@ -56,8 +59,8 @@ class _Plan:
     """How one schema field is executed. A plain leaf has `leaf`; a plain resolver (or a
     plain attribute of an object type) has `call`; the general path has neither."""
 
-    __slots__ = ("attr", "bare_leaf", "call", "definition", "field", "leaf", "nullable",
-                 "object_type")
+    __slots__ = ("attr", "bare_leaf", "call", "definition", "field", "info_field", "leaf",
+                 "nullable", "object_type")
 
     def __init__(self, attr: str | None = None, leaf: GraphQLLeafType | None = None,
                  nullable: bool = True, call: Call | None = None,
@@ -69,10 +72,15 @@ class _Plan:
         self.definition: GraphQLField | None = None  # set by _plan_of
         # A resolver of a scalar that takes no info and no arguments (totalCount, cursor).
         self.bare_leaf: GraphQLLeafType | None = None
+        # The Strawberry field of a resolver that takes an Info: `call` is then handed
+        # Strawberry's Info (made once per field node and request, _run_plan), not
+        # graphql-core's.
+        self.info_field: StrawberryField | None = None
 
 
-# call(source, graphql-core's info, the resolver's converted arguments)
-Call = Callable[[Any, "GraphQLResolveInfo[Any]", dict[str, Any]], Any]
+# call(source, info, the resolver's converted arguments); info is Strawberry's Info for a
+# plan with an info_field, else graphql-core's (or None for a bare leaf)
+Call = Callable[[Any, Any, dict[str, Any]], Any]
 
 _GENERAL = _Plan()
 _BACKREF = GraphQLCoreConverter.DEFINITION_BACKREF
@@ -111,7 +119,6 @@ def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
     field = _strawberry_field(definition)
     if field is None or field.extensions or field.is_subscription:
         return _GENERAL
-    info_class = schema._strawberry_schema.config.info_class  # type: ignore[attr-defined]
     return_type = definition.type
     object_type = _object_type(return_type)
     if field.base_resolver is None:
@@ -139,26 +146,28 @@ def _plan(schema: GraphQLSchema, definition: GraphQLField) -> _Plan:
                     if p is not None]
     info_name = resolver.info_parameter.name if resolver.info_parameter else None
 
-    def call(source: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any]) -> Any:
+    def call(source: Any, info: Any, args: dict[str, Any]) -> Any:
         # What Strawberry's get_arguments passes a resolver: its converted arguments,
         # then self, parent, root and info where its signature asks for them.
         kwargs = {**args, **dict.fromkeys(source_names, source)}
         if info_name is not None:
-            kwargs[info_name] = info_class(_raw_info=info, _field=field)
+            kwargs[info_name] = info
         return func(source, **kwargs) if pass_self else func(**kwargs)
 
     # The usual method resolvers, `def f(self, info)` and `def f(self)`, without
     # building a dict of keyword arguments per row.
     if pass_self and not source_names and not definition.args:
         if info_name == "info":
-            def call(source: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any]) -> Any:
-                return func(source, info=info_class(_raw_info=info, _field=field))
+            def call(source: Any, info: Any, args: dict[str, Any]) -> Any:
+                return func(source, info=info)
         elif info_name is None:
-            def call(source: Any, info: GraphQLResolveInfo[Any], args: dict[str, Any]) -> Any:
+            def call(source: Any, info: Any, args: dict[str, Any]) -> Any:
                 return func(source)
 
     plan = _Plan(call=call, field=field if definition.args else None,
                  object_type=object_type)
+    if info_name is not None:
+        plan.info_field = field
     inner = return_type.of_type if isinstance(return_type, GraphQLNonNull) else return_type
     if info_name is None and not definition.args and is_leaf_type(inner):
         plan.bare_leaf = inner
@@ -195,6 +204,8 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         # (field, node) -> converted arguments; a list scanned by identity: a request
         # has a handful of argument-taking nodes, and nodes do not hash cheaply.
         self._argument_cache: list[tuple[tuple[GraphQLField, Any], dict[str, Any]]] = []
+        # id(field details list) -> (it, graphql-core's info, the resolver's): _info
+        self._infos: dict[int, tuple[FieldDetailsList, GraphQLResolveInfo[Any], Any]] = {}
 
     def _plan_of(self, parent_type: GraphQLObjectType, name: str) -> _Plan:
         plans = _plans(parent_type)
@@ -308,7 +319,7 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         bare = plan.bare_leaf
         if bare is not None:  # needs no info: a plain value is answered before one is made
             try:
-                result = call(source, None, {})  # type: ignore[arg-type]
+                result = call(source, None, {})
             except Exception as raw_error:
                 self.handle_field_error(raw_error, return_type, field_details_list, path)
                 return None
@@ -322,12 +333,12 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
                     coerced = None
                 if coerced is not None and coerced is not Undefined:
                     return coerced
-        info = self.build_resolve_info(field_def, [d.node for d in field_details_list],
-                                       parent_type, path)
+        info, resolver_info = self._info(plan, field_def, field_details_list, parent_type,
+                                         path)
         try:
             if bare is None:
                 args = self._arguments(plan, field_def, first, info) if plan.field else {}
-                result = call(source, info, args)
+                result = call(source, resolver_info, args)
             if self.is_awaitable(result):
                 return self.complete_awaitable_value(
                     return_type, field_details_list, info, path, result, position_context)
@@ -345,6 +356,27 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
         return completed
+
+    def _info(self, plan: _Plan, field_def: GraphQLField,
+              field_details_list: FieldDetailsList, parent_type: GraphQLObjectType,
+              path: Path) -> tuple[GraphQLResolveInfo[Any], Any]:
+        """graphql-core's resolve-info and what the resolver is handed (Strawberry's Info
+        when it takes one), made once per field node and request and shared by the rows
+        of a page: each is the same but for `path`, which is then the first row's (no
+        resolver reads it; errors carry the row's own path, from the executor)."""
+        key = id(field_details_list)
+        shared = self._infos.get(key)
+        if shared is not None and shared[0] is field_details_list:
+            return shared[1], shared[2]
+        info = self.build_resolve_info(field_def, [d.node for d in field_details_list],
+                                       parent_type, path)
+        resolver_info: Any = info
+        if plan.info_field is not None:
+            info_class = self.schema._strawberry_schema.config.info_class  # type: ignore[attr-defined]
+            resolver_info = info_class(_raw_info=info, _field=plan.info_field)
+        # The list is kept in the entry, so its id is not reused within the request.
+        self._infos[key] = (field_details_list, info, resolver_info)
+        return info, resolver_info
 
     def _arguments(self, plan: _Plan, field_def: GraphQLField, first: Any,
                    info: GraphQLResolveInfo[Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -57,9 +58,11 @@ finished load) is answered without a coroutine, a task and a wake-up per row."""
 def load_now(loader: DataLoader[Any, Any], key: Any) -> Deferred:
     """The loaded value if the request already has it, else the load to await."""
     future = loader.cache_map.get(key)
-    if future is not None and future.done() and not future.cancelled() \
-            and future.exception() is None:
-        return future.result()
+    if future is not None and future.done():
+        try:
+            return future.result()  # one call, not done/cancelled/exception/result a row
+        except (Exception, asyncio.CancelledError):
+            pass  # a failed load: awaiting it (below) raises what it raised
     return loader.load(key)
 
 

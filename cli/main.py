@@ -493,9 +493,15 @@ def serve(
     settings.cache_clear()
     with _opened(db):  # a store that is down or refuses the credentials: one line, exit 1
         pass
-    out.print(f"serving {settings().db} on http://{host}:{port}/graphql")
     from api import serving
     from api.http import log_config
+    from graph.settings import SettingsError
+
+    try:
+        http = serving.protocol()  # TPPS_HTTP names a parser that is there
+    except SettingsError as exc:
+        _fail(str(exc))
+    out.print(f"serving {settings().db} on http://{host}:{port}/graphql ({http})")
 
     serving.run(host, port, workers, log_config())
 

@@ -173,8 +173,11 @@ class WriteResult:
 
 
 def primary_role(roles: tuple[str, ...] | list[str]) -> str:
-    ranked = sorted(roles, key=lambda r: ROLES.index(r) if r in ROLES else len(ROLES))
-    return ranked[0] if ranked else "participant"
+    if len(roles) == 1:  # most attendances: asked once per attendee row
+        return roles[0]
+    if not roles:
+        return "participant"
+    return min(roles, key=lambda r: ROLES.index(r) if r in ROLES else len(ROLES))
 
 
 def merge_roles(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:

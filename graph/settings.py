@@ -68,6 +68,9 @@ class Settings:
                                "time a client has to send a request body")
     header_seconds: float = _var("TPPS_HEADER_SECONDS", 10.0,
                                  "time a connection has to send a request's headers")
+    http: str = _var("TPPS_HTTP", "auto",
+                     "HTTP parser of `tpps serve`: httptools (on uvloop), h11 (on asyncio), "
+                     "or auto: httptools when installed")
     keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
                                   "idle keep-alive connections are closed after this")
     cors_origins: str = _var("TPPS_CORS_ORIGINS", "",

@@ -80,6 +80,13 @@ class Item(Named):
         return None if self.count > 2 else item(self.count + 1)
 
     @strawberry.field
+    def seen(self, info: Info) -> str | None:
+        SEEN.append(info)
+        if self.count == 1:
+            raise ValueError("seen fails on item1")
+        return info.field_name
+
+    @strawberry.field
     def broken_child(self) -> Item:
         return Item(name=None, note=None, count=0, day=None, colour=Colour.RED)  # type: ignore[arg-type]
 
@@ -104,6 +111,9 @@ class Item(Named):
     @strawberry.field
     def when(self, after: date | None = None) -> date | None:
         return after
+
+
+SEEN: list[Info] = []  # the Info each call of Item.seen was handed
 
 
 def item(i: int, name: str | None = None) -> Item:
@@ -244,6 +254,23 @@ def test_the_short_paths_are_taken(general_calls: list[str],
     assert "Item.name" in general_calls and "Item.label" in general_calls
 
 
+def test_rows_of_a_field_share_one_info_and_keep_their_own_error_paths() -> None:
+    """A page's rows are handed one Info per field node (made once, not per row); an
+    error still names its own row, and another node or request gets its own Info."""
+    short, general = schemas()
+    query = "{ items(n: 4) { name seen } other: items(n: 2) { seen } }"
+    SEEN.clear()
+    got = asyncio.run(short.execute(query))
+    assert len(SEEN) == 6
+    assert all(i is SEEN[0] for i in SEEN[:4]) and SEEN[4] is SEEN[5]
+    assert SEEN[4] is not SEEN[0]
+    assert [e.path for e in got.errors or []] == [["items", 1, "seen"], ["other", 1, "seen"]]
+    assert _plain(got) == _plain(asyncio.run(general.execute(query)))
+    SEEN.clear()
+    asyncio.run(short.execute(query))
+    assert SEEN[0] is not SEEN[4] and len({id(i) for i in SEEN}) == 2
+
+
 def test_a_failing_leaf_takes_the_general_path_and_reports_alike(
         general_calls: list[str]) -> None:
     short, _ = schemas()
@@ -333,3 +360,37 @@ def test_loading_is_awaitable_agrees_with_inspect() -> None:
         if inspect.iscoroutine(v):
             v.close()
     loop.close()
+
+
+def test_primary_role_ranks_roles_and_keeps_unknown_and_empty() -> None:
+    from graph.model import primary_role
+
+    assert primary_role(("participant",)) == "participant"
+    assert primary_role(("guest",)) == "guest"  # one role, even unknown: that role
+    assert primary_role(()) == "participant"
+    assert primary_role(("participant", "presenter", "chair")) == "chair"
+    assert primary_role(["guest", "organiser"]) == "organiser"
+    assert primary_role(("guest", "visitor")) == "guest"  # unknown ones keep their order
+
+
+def test_load_now_answers_a_finished_load_and_defers_the_rest() -> None:
+    from strawberry.dataloader import DataLoader
+
+    from api.loading import is_awaitable, load_now
+
+    async def go() -> None:
+        async def fetch(keys: list[str]) -> list[Any]:
+            return [ValueError(k) if k == "bad" else k.upper() for k in keys]
+
+        loader: DataLoader[str, str] = DataLoader(load_fn=fetch)
+        pending = load_now(loader, "a")
+        assert is_awaitable(pending) and await pending == "A"
+        assert load_now(loader, "a") == "A"  # finished: the value itself
+        with pytest.raises(ValueError):
+            await loader.load("bad")
+        failed = load_now(loader, "bad")  # a failed load is awaited, and raises again
+        assert is_awaitable(failed)
+        with pytest.raises(ValueError):
+            await failed
+
+    asyncio.run(go())

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from bench.server import Server
 from graph.store.embedded import EmbeddedStore
@@ -55,11 +56,15 @@ def _closed_within(sock: socket.socket, seconds: float) -> bool:
         return False
 
 
-def test_silent_slow_and_idle_connections_are_closed(tmp_path: Path) -> None:
+PROTOCOLS = ["httptools", "h11"]  # the default (uvloop + httptools) and the fallback
+
+
+@pytest.mark.parametrize("http", PROTOCOLS)
+def test_silent_slow_and_idle_connections_are_closed(tmp_path: Path, http: str) -> None:
     db = str(tmp_path / "serve.db")
     EmbeddedStore(db).close()
     server = Server(db, {"TPPS_HEADER_SECONDS": "1", "TPPS_KEEPALIVE_SECONDS": "1",
-                         "TPPS_BODY_SECONDS": "1"})
+                         "TPPS_BODY_SECONDS": "1", "TPPS_HTTP": http})
     try:
         host, port = "127.0.0.1", server.port
         silent = [socket.create_connection((host, port)) for _ in range(20)]
@@ -76,6 +81,41 @@ def test_silent_slow_and_idle_connections_are_closed(tmp_path: Path) -> None:
         assert _closed_within(trickle, 4)
         assert _closed_within(slow_body, 4)
         assert _closed_within(idle, 4)
+        assert httpx.get(server.url + "/health").status_code == 200  # still serving
+    finally:
+        server.stop()
+
+
+def _answer(sock: socket.socket, seconds: float = 4) -> tuple[int, bool]:
+    """(status code of the response, whether the server then closed the connection)."""
+    sock.settimeout(seconds)
+    got = b""
+    try:
+        while chunk := sock.recv(65536):
+            got += chunk
+    except TimeoutError:
+        return int(got.split()[1]) if got else 0, False
+    except ConnectionResetError:
+        pass
+    return int(got.split()[1]) if got else 0, True
+
+
+@pytest.mark.parametrize("http", PROTOCOLS)
+def test_oversized_heads_are_refused(tmp_path: Path, http: str) -> None:
+    db = str(tmp_path / "serve.db")
+    EmbeddedStore(db).close()
+    server = Server(db, {"TPPS_HTTP": http})
+    try:
+        endless = socket.create_connection(("127.0.0.1", server.port))
+        endless.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 20_000)
+        status, closed = _answer(endless)
+        assert 400 <= status < 500 and closed
+        many = socket.create_connection(("127.0.0.1", server.port))  # 100 headers of 200 B
+        many.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n" + b"".join(
+            b"X-H%d: %s\r\n" % (i, b"v" * 200) for i in range(100)) + b"\r\n")
+        status, closed = _answer(many)
+        if http == "httptools":  # h11 caps only an incomplete head (one read got it all)
+            assert status == 431 and closed
         assert httpx.get(server.url + "/health").status_code == 200  # still serving
     finally:
         server.stop()
