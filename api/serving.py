@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import faulthandler
-import gc
 import importlib.util
 import logging
 import os
@@ -125,20 +124,13 @@ def served_app() -> Starlette:
     """The app of one `tpps serve` process (uvicorn's factory): USR1 handled here."""
     from api.app import create_app
     from api.auth import Access
+    from api.collector import tune
 
     access = Access.from_env()
     app = create_app(access=access)
     on_usr1(access)
-    freeze_startup_objects()
+    tune()
     return app
-
-
-def freeze_startup_objects() -> None:
-    """Move what start-up made (modules, schema, ~150k objects) out of the collector's
-    reach: a full collection walked them all, 100-200 ms with the loop stopped, the p99
-    of a one-client bench. Requests' own cycles are still collected."""
-    gc.collect()
-    gc.freeze()
 
 
 def on_usr1(access: Access) -> None:

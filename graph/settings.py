@@ -73,6 +73,9 @@ class Settings:
                      "or auto: httptools when installed")
     keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
                                   "idle keep-alive connections are closed after this")
+    gc_thresholds: str = _var("TPPS_GC_THRESHOLDS", "10000,50,1000",
+                              "a served process's collector thresholds (young,middle,old), "
+                              "set after its start-up heap is frozen; empty: Python's own")
     cors_origins: str = _var("TPPS_CORS_ORIGINS", "",
                              "comma-separated origins whose browser apps may call the API "
                              "(e.g. http://localhost:5173); *: any; empty: same origin only")

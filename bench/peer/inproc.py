@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
 from api.app import create_app  # noqa: E402
-from api.serving import freeze_startup_objects  # noqa: E402
+from api.collector import tune  # noqa: E402
 from bench.peer import queries  # noqa: E402
 from bench.peer.run import cpu_seconds, keys  # noqa: E402
 from graph.store import open_store  # noqa: E402
@@ -50,7 +50,7 @@ async def run(db: str, qs: str, n: int, clients: int, profile: Path | None,
         for q in qs:  # warm: caches, pools, JIT of Neo4j's plans
             for k in keys(q)[:10]:
                 await one(q, k)
-        freeze_startup_objects()  # as `tpps serve` does (api/serving.py)
+        tune()  # as `tpps serve` does (api/collector.py)
         prof = cProfile.Profile() if profile else None
         for q in qs:
             ks = keys(q)

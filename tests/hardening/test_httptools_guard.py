@@ -243,18 +243,3 @@ def test_serve_refuses_an_unknown_protocol(monkeypatch: pytest.MonkeyPatch) -> N
             uvicorn_options()
     finally:
         settings.cache_clear()
-
-
-def test_served_app_freezes_what_start_up_made(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A full collection over the start-up objects stopped the loop 100-200 ms; the served
-    app's factory moves them to the permanent generation, after collecting once."""
-    import api.app
-    import api.serving
-
-    calls: list[str] = []
-    monkeypatch.setattr(api.app, "create_app", lambda **_: calls.append("app") or "app")
-    monkeypatch.setattr(api.serving, "on_usr1", lambda _access: calls.append("usr1"))
-    monkeypatch.setattr(api.serving.gc, "collect", lambda: calls.append("collect") or 0)
-    monkeypatch.setattr(api.serving.gc, "freeze", lambda: calls.append("freeze"))
-    assert api.serving.served_app() == "app"
-    assert calls == ["app", "usr1", "collect", "freeze"]
