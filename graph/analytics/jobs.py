@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
 import threading
 import time
 import weakref
@@ -383,6 +384,9 @@ class Pool:
             self._replace(worker)
             raise
         loop.remove_reader(fd)
+        # uvloop (uvicorn's loop when installed) leaves a watched fd non-blocking: a reply
+        # larger than the socket buffer would then fail recv with EAGAIN midway
+        os.set_blocking(fd, True)
         try:
             status, value = await asyncio.to_thread(worker.conn.recv)
         except (EOFError, OSError):
