@@ -73,7 +73,7 @@ class Settings:
                      "or auto: httptools when installed")
     keepalive_seconds: int = _var("TPPS_KEEPALIVE_SECONDS", 5,
                                   "idle keep-alive connections are closed after this")
-    gc_thresholds: str = _var("TPPS_GC_THRESHOLDS", "10000,50,1000",
+    gc_thresholds: str = _var("TPPS_GC_THRESHOLDS", "",
                               "a served process's collector thresholds (young,middle,old), "
                               "set after its start-up heap is frozen; empty: Python's own")
     cors_origins: str = _var("TPPS_CORS_ORIGINS", "",
