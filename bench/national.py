@@ -91,7 +91,10 @@ def neo4j_load(args: argparse.Namespace, batches: list[Any]) -> list[str]:
     """The bulk path against a bare UNWIND CREATE of the same rows (bench/neo4j_load.py)."""
     from bench.neo4j_load import first_rows, run
 
-    return run(args.neo4j, first_rows(batches, args.neo4j_rows), args.neo4j_runs)
+    # the national region tree and the rows go as one transaction: a 1 GB heap's
+    # transaction memory does not hold them (bench/neo4j_load.py)
+    heap = "1g" if args.quarter else "2g"
+    return run(args.neo4j, first_rows(batches, args.neo4j_rows), args.neo4j_runs, heap)
 
 
 def library_graphs(net: CoAttendance) -> tuple[Any, Any]:

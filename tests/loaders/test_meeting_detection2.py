@@ -153,3 +153,17 @@ def test_a_paragraph_page_keeps_a_list_without_its_full_stop_apart() -> None:
     assert any(s.text.startswith("Rembuk dihadiri") and "Wakil Bupati meminta" not in s.text
                for s in doc.sentences)
     assert any(s.text.startswith("Wakil Bupati meminta") for s in doc.sentences)
+
+
+def test_audit_stunting_short_or_misspelt_is_the_audit_family() -> None:
+    # 'Audit Stunting' (no 'kasus', e.g. inside an event name 'Gebyar Audit Stunting') and
+    # the press's slips of the word ('Stuting', 'Stuntng') still name the audit
+    for name in ("Gebyar Audit Stunting", "Audit Kasus Stuting", "Audit Kasus Stuntng",
+                 "Diseminasi Audit Stunting"):
+        m = _meeting(f"{name} Kabupaten Lembah Hijau\n\nLEMBAH HIJAU - Dinas Kesehatan "
+                     f"Kabupaten Lembah Hijau menggelar {name} di Aula Puskesmas Sukaluyu, "
+                     "Kamis (14/8/2025). Kegiatan dihadiri Camat Sukaluyu dan TP PKK.\n")
+        assert m is not None and m["family"] == "audit", name
+    # a passing word is no audit: 'sunting' (to edit) is not a misspelt stunting
+    assert _meeting("Audit Kasus Sunting Naskah\n\nLEMBAH HIJAU - Redaksi menggelar audit "
+                    "kasus sunting naskah di kantor, Kamis (14/8/2025).\n") is None
