@@ -250,6 +250,10 @@ _LIST_NUMBER = re.compile(r"(?:^\s*|[:;]\s+)\(?(?:\d{1,2}|[a-z])\.$")
 # a line opening with a lettered item ('b. Kecamatan Cawas 97 balita') is the list's next
 # item, not the previous line wrapped on
 _LETTER_ITEM = re.compile(r"[a-z][.)]\s")
+# a decimal typed with a space after its point ('tercatat 22. 8 persen'): the stop is the
+# value's, not a sentence end (a year or a longer number before it still ends one)
+_SPACED_DECIMAL = re.compile(r"(?<![\d.,])\d{1,2}\.$")
+_DECIMAL_TAIL = re.compile(r"\d{1,2}\s*(?:%|persen\b)", re.IGNORECASE)
 
 
 def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
@@ -262,6 +266,8 @@ def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
             continue  # "H. Herman", "S.Ag." are not sentence ends
         if _LIST_NUMBER.search(piece):
             continue  # "1. Posyandu dibuka ...": the item's number stays with its text
+        if _SPACED_DECIMAL.search(piece) and _DECIMAL_TAIL.match(text, m.end()):
+            continue  # "22. 8 persen": one value
         if piece.strip():
             out.append(Sentence(cursor, m.start(), _flat(piece), paragraph))
         cursor = m.end()

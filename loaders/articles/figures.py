@@ -23,10 +23,12 @@ from loaders.articles.figure_periods import (
 )
 from loaders.articles.vocab import Vocabulary, vocabulary
 
-# a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable
+# a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable; a
+# decimal typed with a space after its mark ("14, 1 persen", "22. 8%") is one value
 NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
           r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
-          r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
+          r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))"
+          r"|\d{1,2}\.\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
 _PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)", re.IGNORECASE)

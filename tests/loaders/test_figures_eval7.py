@@ -350,3 +350,15 @@ def test_a_value_restated_in_brackets_shares_the_period_after_the_bracket() -> N
         ("stunting_prevalence_pct", 4.2, "2024-03"), ("stunting_cases", 712, "2024-03")]
     assert _read("Angka stunting turun dari 20,9% (SSGI 2022) menjadi 17,8% (SKI 2023).") == [
         ("stunting_prevalence_pct", 20.9, "2022"), ("stunting_prevalence_pct", 17.8, "2023")]
+
+
+def test_a_decimal_typed_with_a_space_after_its_point_is_one_value() -> None:
+    # 'tercatat 22. 8 persen' is 22,8 per cent, neither a sentence end nor a value of 8
+    assert ("stunting_prevalence_pct", 22.8) in _values(
+        "Prevalensi stunting Kabupaten Klaten tercatat 22. 8 persen pada 2024.")
+    assert not any(v == 8 for _, v in _values(
+        "Prevalensi stunting Kabupaten Klaten tercatat 22. 8 persen pada 2024."))
+    # a year before the stop still ends its sentence
+    doc = parse("t.txt", "Judul\n\nKLATEN - Data itu dari tahun 2022. 8 persen desa belum "
+                         "melapor.\n")
+    assert [s.text for s in doc.sentences][-1] == "8 persen desa belum melapor."

@@ -210,3 +210,14 @@ def test_the_lurah_of_a_diy_kabupaten_heads_a_village() -> None:
     city = types("Rakor Stunting Kemantren\n\nRapat koordinasi stunting Kemantren Tegalrejo "
                  "digelar Jumat (7/11/2025) dan dihadiri para lurah.\n")
     assert "KELURAHAN" in city and "DESA" not in city
+
+
+# the people sent from counted units: midwives or cadres 'perwakilan N kecamatan' come
+# from those units; the kecamatan or village governments did not take part
+
+def test_midwives_sent_from_counted_units_bring_no_unit_along() -> None:
+    got = found(KAB + "Rakor diikuti bidan perwakilan 26 kecamatan dan kader dari 12 desa.")
+    assert "KECAMATAN" not in got and "DESA" not in got
+    # the units sent on their own still take part
+    got = found(KAB + "Rakor diikuti perwakilan 26 kecamatan.")
+    assert got["KECAMATAN"] == {"participant"}
