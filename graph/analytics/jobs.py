@@ -36,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
 import threading
 import time
 import weakref
@@ -46,12 +47,13 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
-from graph.analytics import service
+from graph.analytics import mapped, results, service
 from graph.analytics.gaps import GapReport, convergence_gaps
+from graph.analytics.mapped import MappedBrokers, MappedCommunities, MappedRanking
 from graph.analytics.paths import collaboration_path, ego_network
 from graph.analytics.ranking import Ranking
 from graph.settings import settings
-from graph.store.base import NetworkFilter, Store
+from graph.store.base import NetworkFilter, Store, StoreError
 
 T = TypeVar("T")
 log = logging.getLogger("tpps.analytics")
@@ -383,6 +385,9 @@ class Pool:
             self._replace(worker)
             raise
         loop.remove_reader(fd)
+        # uvloop (uvicorn's loop when installed) leaves a watched fd non-blocking: a reply
+        # larger than the socket buffer then fails recv with EAGAIN midway.
+        os.set_blocking(fd, True)
         try:
             status, value = await asyncio.to_thread(worker.conn.recv)
         except (EOFError, OSError):
@@ -496,8 +501,13 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     mine: asyncio.Future[Any] = loop.create_future()
     _INFLIGHT[key] = mine
     try:
-        budget = settings().analytics_seconds if timeout is None else timeout
-        value = await pool().run(store, fn, f, *args, timeout=budget, owner=owner)
+        # A result kept as columns beside the data is mapped here, without a worker: a
+        # restart answers from it in a millisecond of this process's own time, where a
+        # round trip to a niced worker on a busy machine takes tens.
+        value: T | None = await asyncio.to_thread(stored_result, store, fn, f, args, version)
+        if value is None:
+            budget = settings().analytics_seconds if timeout is None else timeout
+            value = await pool().run(store, fn, f, *args, timeout=budget, owner=owner)
     except asyncio.CancelledError:
         mine.cancel()
         raise
@@ -518,6 +528,31 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     return value
 
 
+# The jobs whose results may be kept as columns (results.MAPPED): kind, and how the
+# job's arguments name the weighting and the parameters of the stored result.
+_MAPPED_JOBS: dict[Callable[..., Any], tuple[str, Callable[..., tuple[Any, ...]]]] = {
+    scores: ("ranking", lambda measure, weighting: (weighting, measure)),
+    brokers: ("brokerage", lambda weighting: (weighting,)),
+    communities: ("communities", lambda weighting: (weighting,)),
+}
+
+
+def stored_result(store: Store, fn: Callable[..., Any], f: NetworkFilter,
+                  args: tuple[Any, ...], version: int) -> Any:
+    """`fn`'s result at `version` from the columns stored beside the data, None when
+    there are none (or the store cannot say where they would be: the pool then runs the
+    job and reports what is wrong)."""
+    found = _MAPPED_JOBS.get(fn)
+    if found is None:
+        return None
+    kind, params = found
+    try:
+        return results.mapped_result(store, kind, f, *params(*args)[:1], version,
+                                     *params(*args)[1:])
+    except StoreError:
+        return None
+
+
 def _items(value: Any) -> int:
     """How many items a result holds (the cache's measure of its size)."""
     if isinstance(value, Drawn):
@@ -525,6 +560,8 @@ def _items(value: Any) -> int:
         return 1 + (g.number_of_nodes() + g.number_of_edges() if g is not None else 0)
     if isinstance(value, Ranking):
         return 1 + len(value)
+    if isinstance(value, (MappedRanking, MappedBrokers, MappedCommunities)):
+        return mapped.CACHE_ITEMS
     if isinstance(value, list):
         return 1 + len(value) + sum(len(getattr(v, "members", ())) for v in value)
     found = getattr(value, "values", None)

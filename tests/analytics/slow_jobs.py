@@ -41,3 +41,8 @@ def slow_scores(store: Store, f: NetworkFilter, measure: str, weighting: str) ->
 def niceness(store: Store, f: NetworkFilter) -> int:
     """The worker's nice value."""
     return os.nice(0)
+
+
+def blob(store: Store, f: NetworkFilter, megabytes: int) -> bytes:
+    """A reply many times larger than a socket buffer."""
+    return bytes(megabytes << 20)
