@@ -501,9 +501,9 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     mine: asyncio.Future[Any] = loop.create_future()
     _INFLIGHT[key] = mine
     try:
-        # A result kept as columns beside the data is mapped here, without a worker: a
-        # restart answers from it in a millisecond of this process's own time, where a
-        # round trip to a niced worker on a busy machine takes tens.
+        # A stored result is read here, without a worker (columns mapped, a page decoded
+        # when asked): a restart answers in a millisecond of this process's own time,
+        # where a round trip to a niced worker on a busy machine takes tens.
         value: T | None = await asyncio.to_thread(stored_result, store, fn, f, args, version)
         if value is None:
             budget = settings().analytics_seconds if timeout is None else timeout
@@ -528,27 +528,27 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     return value
 
 
-# The jobs whose results may be kept as columns (results.MAPPED): kind, and how the
-# job's arguments name the weighting and the parameters of the stored result.
-_MAPPED_JOBS: dict[Callable[..., Any], tuple[str, Callable[..., tuple[Any, ...]]]] = {
+# The jobs whose stored results this process reads itself (results.kept): the kind,
+# and how the job's arguments name the weighting and the result's parameters.
+_KEPT_JOBS: dict[Callable[..., Any], tuple[str, Callable[..., tuple[Any, ...]]]] = {
     scores: ("ranking", lambda measure, weighting: (weighting, measure)),
     brokers: ("brokerage", lambda weighting: (weighting,)),
     communities: ("communities", lambda weighting: (weighting,)),
+    summary: ("summary", lambda weighting: (weighting,)),
 }
 
 
 def stored_result(store: Store, fn: Callable[..., Any], f: NetworkFilter,
                   args: tuple[Any, ...], version: int) -> Any:
-    """`fn`'s result at `version` from the columns stored beside the data, None when
-    there are none (or the store cannot say where they would be: the pool then runs the
-    job and reports what is wrong)."""
-    found = _MAPPED_JOBS.get(fn)
+    """`fn`'s result at `version` as stored beside the data, None when it is not there
+    (or the store cannot say: the pool then runs the job and reports what is wrong)."""
+    found = _KEPT_JOBS.get(fn)
     if found is None:
         return None
     kind, params = found
+    weighting, *rest = params(*args)
     try:
-        return results.mapped_result(store, kind, f, *params(*args)[:1], version,
-                                     *params(*args)[1:])
+        return results.kept(store, kind, f, weighting, version, *rest)
     except StoreError:
         return None
 

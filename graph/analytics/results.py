@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
-from graph.analytics import stored
+from graph.analytics import persist, stored
 from graph.analytics.brokerage import Brokerage
 from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community
@@ -39,6 +39,8 @@ log = logging.getLogger("tpps.analytics")
 # which a request reads a page.
 MAPPED: dict[str, Any] = {"ranking": MappedRanking, "brokerage": MappedBrokers,
                           "communities": MappedCommunities}
+# Kinds whose blob is a few hundred bytes whatever the network: read whole by `kept`.
+SMALL = frozenset({"summary"})
 
 
 def result_key(kind: str, f: NetworkFilter, weighting: str, version: int,
@@ -119,12 +121,22 @@ def stored_at(store: Store, kind: str, f: NetworkFilter, weighting: str, version
     return stored.path_of(store, kind, f, weighting, version, *params)
 
 
-def mapped_result(store: Store, kind: str, f: NetworkFilter, weighting: str,
-                  version: int, *params: Any) -> Any:
-    """The result as stored columns if they are there (a few small file reads, no store
-    query but the store's identity), else None."""
+def kept(store: Store, kind: str, f: NetworkFilter, weighting: str, version: int,
+         *params: Any) -> Any:
+    """The result if it is stored and cheap to read whole: as mapped columns (a few small
+    file reads, no store query but the store's identity) or, for a small kind, its blob;
+    else None. Nothing is computed. Only a store kept in a local file (one with a
+    directory beside it) is asked: a remote one's read would not be bounded here."""
+    if persist.home(store) is None:
+        return None
     at = stored_at(store, kind, f, weighting, version, *params)
-    return None if at is None else MAPPED[kind].open(at)
+    if at is not None:
+        return MAPPED[kind].open(at)
+    get = getattr(store, "get_result", None)
+    if kind not in SMALL or get is None:
+        return None
+    found = get(result_key(kind, f, weighting, version, *params))
+    return None if found is None else decode(kind, found)
 
 
 def _rows(kind: str, value: Any) -> int:

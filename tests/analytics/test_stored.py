@@ -16,7 +16,8 @@ import pytest
 from api import guards
 from graph.analytics import jobs, mapped, results, service, stored
 from graph.analytics.brokerage import ROLES, Brokerage
-from graph.analytics.mapped import MappedBrokers, MappedRanking
+from graph.analytics.communities import Community
+from graph.analytics.mapped import MappedBrokers, MappedCommunities, MappedRanking
 from graph.model import Attendance, Batch, Meeting
 from graph.store.base import NetworkFilter
 from graph.store.embedded import EmbeddedStore
@@ -191,6 +192,49 @@ def test_a_restarted_server_prices_and_answers_from_what_is_stored(
     held = [v for v, _ in jobs._CACHE.values()]
     assert len(held) == 1 and isinstance(held[0], MappedRanking)
     assert held[0].columns.decoded == 7
+    assert jobs._POOL is None or not jobs._POOL.pids  # mapped here: no worker was needed
+
+
+def test_a_restart_answers_communities_and_summary_without_a_worker(
+        store: EmbeddedStore, one_worker: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    one_worker(30)  # type: ignore[operator]
+    monkeypatch.setattr(stored, "MIN_ROWS", 1)
+    service.clear()
+    service.community_list(store, WHOLE)  # precomputed (tpps analyze)
+    service.summary(store, WHOLE)
+    query = ("{ communities { index size sector label } "
+             "networkSummary { institutions ties meetings components } }")
+    first = GraphQLClient(store).data(query)
+    jobs.reset()
+    guards.clear_size_cache()
+    service.clear()
+    counting = CountingStore(store)
+    monkeypatch.setattr(jobs, "locator", lambda s: ("sqlite", store.path))
+    assert GraphQLClient(counting).data(query) == first  # type: ignore[arg-type]
+    assert counting.calls["attendance_incidence"] == 0 and counting.calls["network_size"] == 0
+    assert jobs._POOL is None or not jobs._POOL.pids
+    [held] = [v for v, _ in jobs._CACHE.values() if isinstance(v, MappedCommunities)]
+    # every community's label and sector read, no member id: the query asked for sizes
+    assert held.columns.decoded == 2 * len(held) + sum(c.region_code is not None for c in held)
+    members = [c.members for c in held]
+    assert [len(m) for m in members] == [c["size"] for c in first["communities"]]
+
+
+def test_mapped_communities_equal_the_list_and_read_members_by_page(
+        store: EmbeddedStore, columns_for_all: None) -> None:
+    computed = service.community_list(store, WHOLE)
+    assert isinstance(computed, MappedCommunities)
+    expected = [Community(c.index, list(c.members), c.sector, c.region_code, c.label)
+                for c in computed]
+    counting = _restart(store)
+    again = service.community_list(counting, WHOLE)  # type: ignore[arg-type]
+    assert isinstance(again, MappedCommunities) and counting.calls["get_result"] == 0
+    biggest = again[0]
+    before = again.columns.decoded
+    assert biggest.members[:2] == expected[0].members[:2]
+    assert again.columns.decoded == before + 2
+    assert biggest.members[-1] == expected[0].members[-1]
+    assert again == expected and pickle.loads(pickle.dumps(again)) == expected
 
 
 def test_a_large_reply_survives_a_loop_that_leaves_the_pipe_non_blocking(
@@ -214,3 +258,36 @@ def test_a_large_reply_survives_a_loop_that_leaves_the_pipe_non_blocking(
         assert asyncio.run(go()) == 16 << 20
     finally:
         pool.close()
+
+
+def test_tpps_analyze_stores_the_size_and_the_columns(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+    from loaders.files import load_files
+    from tests.conftest import DEMO
+
+    monkeypatch.setattr(stored, "MIN_ROWS", 1)
+    db = tmp_path / "tpps.db"
+    fresh = EmbeddedStore(db)
+    load_files([DEMO], "json", fresh)
+    fresh.close()
+    service.clear()
+    done = CliRunner().invoke(app, ["analyze", "--db", str(db)])
+    assert done.exit_code == 0, done.output
+    store = EmbeddedStore(db)
+    try:
+        counting = _restart(store)
+        version = store.scope_version(None)
+        assert results.network_size(counting, WHOLE, version) == store.network_size(WHOLE)  # type: ignore[arg-type]
+        assert counting.calls["network_size"] == 0
+        for kind, fn, args in (("ranking", jobs.scores, ("PAGERANK", "shared")),
+                               ("brokerage", jobs.brokers, ("shared",)),
+                               ("communities", jobs.communities, ("shared",))):
+            found = jobs.stored_result(counting, fn, WHOLE, args, version)  # type: ignore[arg-type]
+            assert found is not None and found.columns.path.name.startswith(kind)
+        assert counting.calls["attendance_incidence"] == 0
+    finally:
+        store.close()
+        service.clear()
