@@ -17,7 +17,7 @@ from strawberry.types.graphql import OperationType
 from api.cost_map import ANALYTICS_UNITS_PER_POINT, BYTES_PER_PAIR, BYTES_PER_ROW, MAX_COST
 from api.errors import busy_error
 from api.pricing import coerce_variables, price
-from graph.analytics import jobs
+from graph.analytics import jobs, results
 from graph.settings import settings
 from graph.store.base import NetworkFilter, NetworkSize
 
@@ -156,8 +156,13 @@ async def _sizes(context: Any, scopes: set[NetworkFilter]) -> dict[NetworkFilter
         if found is None:
             # A count over a large scope is analytics work, not a page read: it gets the
             # analytics budget, not the store timeout meant for an unanswering store.
-            found = await context.call(store.network_size, f,
-                                       bound=settings().analytics_seconds)
+            # Stored beside the results under the scope's version: a restart reads it.
+            found = await (context.call(results.network_size, store, f,
+                                        versions[f.region_code],
+                                        bound=settings().analytics_seconds)
+                           if key is not None else
+                           context.call(store.network_size, f,
+                                        bound=settings().analytics_seconds))
             if key is not None:
                 with _SIZE_LOCK:
                     _SIZE_CACHE[key] = found

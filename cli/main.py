@@ -401,7 +401,7 @@ def analyze(
     results beside the data, so requests answer from them until the next write."""
     import time
 
-    from graph.analytics import service
+    from graph.analytics import results, service
     from graph.analytics.centrality import MEASURES
     from graph.store.base import NetworkFilter
 
@@ -423,6 +423,8 @@ def analyze(
                         service.summary(store, f, weighting)
                     else:
                         service.ranking(store, f, name.upper(), weighting)
+            # the size the API prices a request by, read back instead of counted again
+            results.network_size(store, f, results.scope_version(store, f))
             out.print(f"{code or 'ID'}: {len(steps)} results stored in "
                       f"{time.perf_counter() - started:.1f} s")
 

@@ -47,12 +47,13 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
-from graph.analytics import service
+from graph.analytics import mapped, results, service
 from graph.analytics.gaps import GapReport, convergence_gaps
+from graph.analytics.mapped import MappedBrokers, MappedCommunities, MappedRanking
 from graph.analytics.paths import collaboration_path, ego_network
 from graph.analytics.ranking import Ranking
 from graph.settings import settings
-from graph.store.base import NetworkFilter, Store
+from graph.store.base import NetworkFilter, Store, StoreError
 
 T = TypeVar("T")
 log = logging.getLogger("tpps.analytics")
@@ -385,7 +386,7 @@ class Pool:
             raise
         loop.remove_reader(fd)
         # uvloop (uvicorn's loop when installed) leaves a watched fd non-blocking: a reply
-        # larger than the socket buffer would then fail recv with EAGAIN midway
+        # larger than the socket buffer then fails recv with EAGAIN midway.
         os.set_blocking(fd, True)
         try:
             status, value = await asyncio.to_thread(worker.conn.recv)
@@ -500,8 +501,13 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     mine: asyncio.Future[Any] = loop.create_future()
     _INFLIGHT[key] = mine
     try:
-        budget = settings().analytics_seconds if timeout is None else timeout
-        value = await pool().run(store, fn, f, *args, timeout=budget, owner=owner)
+        # A stored result is read here, without a worker (columns mapped, a page decoded
+        # when asked): a restart answers in a millisecond of this process's own time,
+        # where a round trip to a niced worker on a busy machine takes tens.
+        value: T | None = await asyncio.to_thread(stored_result, store, fn, f, args, version)
+        if value is None:
+            budget = settings().analytics_seconds if timeout is None else timeout
+            value = await pool().run(store, fn, f, *args, timeout=budget, owner=owner)
     except asyncio.CancelledError:
         mine.cancel()
         raise
@@ -522,6 +528,31 @@ async def run(store: Store, fn: Callable[..., T], f: NetworkFilter, *args: Any,
     return value
 
 
+# The jobs whose stored results this process reads itself (results.kept): the kind,
+# and how the job's arguments name the weighting and the result's parameters.
+_KEPT_JOBS: dict[Callable[..., Any], tuple[str, Callable[..., tuple[Any, ...]]]] = {
+    scores: ("ranking", lambda measure, weighting: (weighting, measure)),
+    brokers: ("brokerage", lambda weighting: (weighting,)),
+    communities: ("communities", lambda weighting: (weighting,)),
+    summary: ("summary", lambda weighting: (weighting,)),
+}
+
+
+def stored_result(store: Store, fn: Callable[..., Any], f: NetworkFilter,
+                  args: tuple[Any, ...], version: int) -> Any:
+    """`fn`'s result at `version` as stored beside the data, None when it is not there
+    (or the store cannot say: the pool then runs the job and reports what is wrong)."""
+    found = _KEPT_JOBS.get(fn)
+    if found is None:
+        return None
+    kind, params = found
+    weighting, *rest = params(*args)
+    try:
+        return results.kept(store, kind, f, weighting, version, *rest)
+    except StoreError:
+        return None
+
+
 def _items(value: Any) -> int:
     """How many items a result holds (the cache's measure of its size)."""
     if isinstance(value, Drawn):
@@ -529,6 +560,8 @@ def _items(value: Any) -> int:
         return 1 + (g.number_of_nodes() + g.number_of_edges() if g is not None else 0)
     if isinstance(value, Ranking):
         return 1 + len(value)
+    if isinstance(value, (MappedRanking, MappedBrokers, MappedCommunities)):
+        return mapped.CACHE_ITEMS
     if isinstance(value, list):
         return 1 + len(value) + sum(len(getattr(v, "members", ())) for v in value)
     found = getattr(value, "values", None)

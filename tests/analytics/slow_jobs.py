@@ -43,6 +43,6 @@ def niceness(store: Store, f: NetworkFilter) -> int:
     return os.nice(0)
 
 
-def bulky(store: Store, f: NetworkFilter, megabytes: int) -> bytes:
-    """A reply far larger than a socket buffer (a national ranking's size)."""
+def blob(store: Store, f: NetworkFilter, megabytes: int) -> bytes:
+    """A reply many times larger than a socket buffer."""
     return bytes(megabytes << 20)

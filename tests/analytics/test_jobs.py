@@ -61,15 +61,6 @@ def test_a_job_runs_in_another_process_and_only_its_result_comes_back(
     assert again.values and len(pool.pids) == 1  # the warm worker served both
 
 
-def test_a_reply_larger_than_the_pipe_arrives_whole_on_uvloop(
-        store: EmbeddedStore, pool: jobs.Pool) -> None:
-    """uvloop (`tpps serve`'s loop) leaves a watched fd non-blocking; a reply that does not
-    fit the socket buffer must still be read whole, not fail midway with EAGAIN."""
-    uvloop = pytest.importorskip("uvloop", reason="uvloop is an optional speed-up")
-    reply = uvloop.run(pool.run(store, slow_jobs.bulky, WHOLE, 24, timeout=60))
-    assert len(reply) == 24 << 20
-
-
 def test_a_timeout_kills_the_worker_and_a_fresh_one_takes_its_place(
         store: EmbeddedStore, pool: jobs.Pool) -> None:
     started = time.monotonic()
