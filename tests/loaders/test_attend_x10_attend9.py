@@ -1,0 +1,32 @@
+"""Issue 10 (x10-attend9): general misses of a blind set, one rule each, in sentences written
+for these tests (invented officials, real places): routine activities of a body and
+university service terms are no programmes."""
+
+from __future__ import annotations
+
+from tests.loaders.program_helpers import names_of, programs_in
+
+
+# routine activities and university terms are no stunting programmes
+
+def test_a_bodys_routine_activity_is_no_programme() -> None:
+    for text in ("Babinsa Koramil Muara Bungo menggelar Komsos bersama warga tentang stunting.",
+                 "Kegiatan Komunikasi Sosial (Komsos) TNI menyasar keluarga berisiko.",
+                 "Polsek Rimbo Bujang memakai program Jumat Curhat untuk edukasi gizi.",
+                 "Program Binter Kodim membantu Posyandu di Desa Tanah Tumbuh."):
+        assert not names_of(programs_in(text)) & {"komsos", "komunikasi sosial", "binter",
+                                                   "jumat curhat"}, text
+
+
+def test_a_university_service_term_is_no_programme() -> None:
+    for text in ("Mahasiswa program KKN Reguler Periode II Universitas Jambi ikut mendata "
+                 "balita.",
+                 "Peserta program KKN Tematik Angkatan 54 membantu kader Posyandu."):
+        got = names_of(programs_in(text))
+        assert not any(n.startswith("kkn") for n in got), (text, got)
+
+
+def test_a_real_programme_beside_them_is_still_read() -> None:
+    got = names_of(programs_in("Selain Komsos, Koramil mendukung program Bapak Asuh Anak "
+                               "Stunting (BAAS) di Kabupaten Tebo."))
+    assert "baas" in got or "bapak asuh anak stunting" in got
