@@ -237,6 +237,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                                      cues.get("counted_word_quantifier"))
     if "decimal_word" in cues:  # '16 koma 2 persen' (a quote as spoken) is 16,2
         sentence = _spoken_decimals(sentence, cues["decimal_word"])
+    sentence = _spaced_decimals(sentence)  # '22. 8%', '22 ,8 persen' is 22,8, never 8
     if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
         sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
@@ -522,6 +523,18 @@ def _spoken_decimals(sentence: str, word: re.Pattern[str]) -> str:
         return f"{m[1]},{m[2]}".rjust(len(m[0]))
     return re.sub(rf"(?<![\d.,])(\d+)\s+(?:{word.pattern})\s+(\d+)(?![\d.,])", comma, sentence,
                   flags=re.IGNORECASE)
+
+
+# a decimal split by a stray space around its mark ('22. 8%', '22 ,8 persen', '22 . 8%') before
+# %/persen; a comma followed by a space alone ('12, 8 persen') is a list and keeps its reading
+_SPACED = re.compile(r"(?<![\d.,])(\d{1,2})(?:\s+[.,]\s*|\.\s+)(\d{1,2})(?=\s*(?:%|persen))",
+                     re.IGNORECASE)
+
+
+def _spaced_decimals(sentence: str) -> str:
+    """'22. 8%' -> ' 22,8%': the decimal a stray space split, padded to the same length so
+    offsets hold."""
+    return _SPACED.sub(lambda m: f"{m[1]},{m[2]}".rjust(len(m[0])), sentence)
 
 
 _DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")

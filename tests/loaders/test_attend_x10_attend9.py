@@ -1,11 +1,11 @@
 """Issue 10 (x10-attend9): general misses of a blind set, one rule each, in sentences written
 for these tests (invented officials, real places): routine activities of a body and
-university service terms are no programmes."""
+university service terms are no programmes; a decimal split by a stray space reads whole."""
 
 from __future__ import annotations
 
+from tests.loaders.figure_helpers import figures_in
 from tests.loaders.program_helpers import names_of, programs_in
-
 
 # routine activities and university terms are no stunting programmes
 
@@ -30,3 +30,20 @@ def test_a_real_programme_beside_them_is_still_read() -> None:
     got = names_of(programs_in("Selain Komsos, Koramil mendukung program Bapak Asuh Anak "
                                "Stunting (BAAS) di Kabupaten Tebo."))
     assert "baas" in got or "bapak asuh anak stunting" in got
+
+
+# a decimal split by a stray space reads as the decimal, never as its fraction digit
+
+def test_a_decimal_split_by_a_stray_space_reads_whole() -> None:
+    for text in ("Prevalensi stunting Kabupaten Bungo turun menjadi 22. 8% pada 2024.",
+                 "Prevalensi stunting Kabupaten Bungo sebesar 22 ,8 persen pada 2024.",
+                 "Prevalensi stunting Kabupaten Bungo sebesar 22 . 8 persen pada 2024."):
+        got = figures_in(text)
+        assert ("stunting_prevalence_pct", 22.8) in got, (text, got)
+        assert all(value != 8.0 for _, value in got), (text, got)
+
+
+def test_a_list_after_a_comma_keeps_its_two_values() -> None:
+    got = figures_in("Prevalensi stunting di Desa Rantau Ikil 12 persen dan di Desa Tebing "
+                     "Tinggi 8 persen pada 2024.")
+    assert [v for _, v in got] == [12.0, 8.0]
