@@ -1,11 +1,13 @@
 """Issue 10 (x10-attend9): general misses of a blind set, one rule each, in sentences written
 for these tests (invented officials, real places): routine activities of a body and
-university service terms are no programmes; a decimal split by a stray space reads whole."""
+university service terms are no programmes; a decimal split by a stray space reads whole;
+"Rio" heads a village in Jambi."""
 
 from __future__ import annotations
 
 from tests.loaders.figure_helpers import figures_in
 from tests.loaders.program_helpers import names_of, programs_in
+from tests.loaders.test_known_gaps_x10 import KAB, found
 
 # routine activities and university terms are no stunting programmes
 
@@ -47,3 +49,17 @@ def test_a_list_after_a_comma_keeps_its_two_values() -> None:
     got = figures_in("Prevalensi stunting di Desa Rantau Ikil 12 persen dan di Desa Tebing "
                      "Tinggi 8 persen pada 2024.")
     assert [v for _, v in got] == [12.0, 8.0]
+
+
+# 'Rio' heads a village in Jambi (Bungo, Tebo): capitalised, before a village or as 'para Rio'
+
+def test_rio_as_village_head_is_a_village_taking_part() -> None:
+    for text in ("Hadir para Rio se-Kecamatan Pelepat dan Kepala Dinas Kesehatan.",
+                 "Hadir pula Rio Dusun Sungai Mengkuang dan Kepala Dinas Kesehatan."):
+        assert found(KAB + text).get("DESA") == {"participant"}, text
+
+
+def test_rio_as_a_given_name_or_a_common_word_is_no_village() -> None:
+    for text in ("Hadir Rio Saputra dari Bappeda dan Kepala Dinas Kesehatan.",
+                 "Hadir Kepala Dinas Kesehatan, lalu rio kecil mengalir ke sungai."):
+        assert "DESA" not in found(KAB + text), text
