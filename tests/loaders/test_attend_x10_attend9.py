@@ -1,7 +1,8 @@
 """Issue 10 (x10-attend9): general misses of a blind set, one rule each, in sentences written
 for these tests (invented officials, real places): routine activities of a body and
 university service terms are no programmes; a decimal split by a stray space reads whole;
-"Rio" heads a village in Jambi; midwives sent for counted units bring no unit."""
+"Rio" heads a village in Jambi; midwives sent for counted units bring no unit; the value an
+aim to bring a level down ends at is a target."""
 
 from __future__ import annotations
 
@@ -103,3 +104,22 @@ def test_professional_associations_take_part_as_professional_orgs() -> None:
     got = found(KAB + "Hadir pengurus DPD Persatuan Ahli Gizi Indonesia (Persagi) Jambi dan "
                 "Ikatan Bidan Indonesia (IBI).")
     assert got.get("PROFESSIONAL_ORG") == {"participant"}
+
+
+# an aim to bring a level down: the value it ends at is a target, never a level
+
+def test_the_value_an_aim_ends_at_is_a_target() -> None:
+    for text in ("Bupati bertekad menurunkan prevalensi stunting dari 13,7 menjadi 12 persen "
+                 "di tahun 2024.",
+                 "Dinkes berupaya menurunkan angka stunting dari 13,7 persen menjadi 12 persen."):
+        got = figures_in(text, 2024)
+        assert ("stunting_prevalence_pct", 12.0) not in got, (text, got)
+        assert ("stunting_prevalence_pct", 13.7) in got, (text, got)
+    assert figures_in("Prevalensi stunting Kabupaten Tebo ditargetkan turun menjadi 12 persen.") \
+        == []
+
+
+def test_a_level_brought_down_is_still_read() -> None:
+    got = figures_in("Dinkes berhasil menurunkan angka stunting dari 13,7 persen menjadi 12 "
+                     "persen.", 2024)
+    assert ("stunting_prevalence_pct", 12.0) in got
