@@ -123,3 +123,11 @@ def test_a_level_brought_down_is_still_read() -> None:
     got = figures_in("Dinkes berhasil menurunkan angka stunting dari 13,7 persen menjadi 12 "
                      "persen.", 2024)
     assert ("stunting_prevalence_pct", 12.0) in got
+
+
+def test_a_chair_of_tpps_brings_the_tpps_beside_their_office() -> None:
+    lead = ("Dinas Kesehatan Kabupaten Bungo menggelar rapat koordinasi percepatan penurunan "
+            "stunting, Rabu (5/11/2025). ")
+    got = found(lead + "Rapat dihadiri Wakil Bupati Bungo Hendra Wijaya, yang juga menjabat "
+                "sebagai Ketua TPPS Kabupaten Bungo.")
+    assert got["PEMDA"] == got["TPPS"] == {"participant"}
