@@ -131,3 +131,9 @@ def test_a_chair_of_tpps_brings_the_tpps_beside_their_office() -> None:
     got = found(lead + "Rapat dihadiri Wakil Bupati Bungo Hendra Wijaya, yang juga menjabat "
                 "sebagai Ketua TPPS Kabupaten Bungo.")
     assert got["PEMDA"] == got["TPPS"] == {"participant"}
+
+
+def test_a_body_keeping_a_routine_does_not_organise_the_meeting() -> None:
+    got = found(KAB + "Hadir Kepala Dinas Kesehatan. Babinsa juga rutin menggelar Komsos "
+                "bersama warga Desa Tanah Tumbuh.")
+    assert "organiser" not in got.get("BABINSA", set())
