@@ -24,11 +24,10 @@ from loaders.articles.figure_periods import (
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 # a year typed against the next value ("tahun 2022,9,3 %") leaves that value readable; a
-# decimal typed with a space after its mark ("14, 1 persen", "22. 8%") is one value
+# decimal typed with a space after its comma ("14, 1 persen") is one value
 NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
           r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
-          r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))"
-          r"|\d{1,2}\.\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
+          r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
 _PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)", re.IGNORECASE)
@@ -239,6 +238,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                                      cues.get("counted_word_quantifier"))
     if "decimal_word" in cues:  # '16 koma 2 persen' (a quote as spoken) is 16,2
         sentence = _spoken_decimals(sentence, cues["decimal_word"])
+    sentence = _spaced_decimals(sentence)  # '22. 8%', '22 ,8 persen' is 22,8, never 8
     if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
         sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
@@ -524,6 +524,18 @@ def _spoken_decimals(sentence: str, word: re.Pattern[str]) -> str:
         return f"{m[1]},{m[2]}".rjust(len(m[0]))
     return re.sub(rf"(?<![\d.,])(\d+)\s+(?:{word.pattern})\s+(\d+)(?![\d.,])", comma, sentence,
                   flags=re.IGNORECASE)
+
+
+# a decimal split by a stray space around its mark ('22. 8%', '22 ,8 persen', '22 . 8%') before
+# %/persen; a comma followed by a space alone ('12, 8 persen') is a list and keeps its reading
+_SPACED = re.compile(r"(?<![\d.,])(\d{1,2})(?:\s+[.,]\s*|\.\s+)(\d{1,2})(?=\s*(?:%|persen))",
+                     re.IGNORECASE)
+
+
+def _spaced_decimals(sentence: str) -> str:
+    """'22. 8%' -> ' 22,8%': the decimal a stray space split, padded to the same length so
+    offsets hold."""
+    return _SPACED.sub(lambda m: f"{m[1]},{m[2]}".rjust(len(m[0])), sentence)
 
 
 _DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")
