@@ -18,3 +18,16 @@ def test_honorific_before_a_name_keeps_the_sentence(title: str) -> None:
     first = doc.sentences[0].text
     assert f"{title} Sumarno Wijaya di Aula" in first
     assert doc.sentences[1].text.startswith("Peserta datang")
+
+
+def test_misspelt_stunting_names_the_meeting() -> None:
+    from loaders.articles.meeting import candidates
+    from loaders.articles.vocab import vocabulary
+
+    text = ("Dinkes Cianjur Gelar Audit Kasus Stunitng Tahun 2025\n\n"
+            "Pemerintah Desa Sukamaju, Kecamatan Cibeber, Kabupaten Cianjur, menggelar "
+            "Audit Kasus Stunitng pada Senin (3/3/2025) di Aula Kantor Desa Sukamaju. Kegiatan "
+            "dihadiri kader posyandu dan bidan desa.\n")
+    doc = parse("x.txt", text)
+    cands = candidates(doc, vocabulary())
+    assert any(c.family.title == "Audit Kasus Stunting" and c.score >= 4 for c in cands)
