@@ -31,3 +31,15 @@ def test_misspelt_stunting_names_the_meeting() -> None:
     doc = parse("x.txt", text)
     cands = candidates(doc, vocabulary())
     assert any(c.family.title == "Audit Kasus Stunting" and c.score >= 4 for c in cands)
+
+
+def test_event_name_wrapping_audit_stunting_is_the_audit() -> None:
+    from loaders.articles.meeting import candidates, pick
+    from loaders.articles.vocab import vocabulary
+
+    text = ("Pemkab Paser Gelar Gebyar Audit Stunting 2025\n\n"
+            "Pemerintah Kabupaten Paser menggelar Gebyar Audit Stunting pada Rabu "
+            "(14/5/2025) di Aula Kantor Bupati Paser. Kegiatan dihadiri para camat dan "
+            "kepala puskesmas.\n")
+    best, _ = pick(candidates(parse("x.txt", text), vocabulary()))
+    assert best is not None and best.family.title == "Audit Kasus Stunting"
