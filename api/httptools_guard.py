@@ -15,12 +15,9 @@ one read more before the cap bites. A complete head is measured from what was pa
 
 from __future__ import annotations
 
-import asyncio
-
 from uvicorn.protocols.http.httptools_impl import STATUS_LINE, HttpToolsProtocol
 
-from api.serving import MAX_HEADER_BYTES
-from graph.settings import settings
+from api.serving import MAX_HEADER_BYTES, HeadDeadline
 
 # What a parsed head carries besides its URL and headers' names and values: the method,
 # " HTTP/1.1\r\n", ": " and "\r\n" per header, the final "\r\n" (a lower bound).
@@ -32,29 +29,12 @@ class HeadRefused(Exception):
     """Stops httptools parsing a head already answered (it is raised from a callback)."""
 
 
-class GuardedHttpToolsProtocol(HttpToolsProtocol):
+class GuardedHttpToolsProtocol(HeadDeadline, HttpToolsProtocol):
     """uvicorn's httptools protocol with a deadline and a size cap for each request head."""
 
-    _head_timer: asyncio.TimerHandle | None = None
     _head_bytes = 0  # bytes received since a head became due
     _head_due = True  # between a message's end (or the connection's start) and its head
     _refused = False
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm()
-
-    def _arm(self) -> None:
-        self._disarm()
-        self._head_timer = self.loop.call_later(settings().header_seconds, self._head_late)
-
-    def _disarm(self) -> None:
-        if self._head_timer is not None:
-            self._head_timer.cancel()
-            self._head_timer = None
-
-    def _waiting_for_head(self) -> bool:
-        return self.cycle is None or self.cycle.response_complete
 
     def data_received(self, data: bytes) -> None:
         if self._refused:
@@ -115,7 +95,3 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
                  b"connection: close\r\n\r\n", body]
         self.transport.write(b"".join(head))
         self.transport.close()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)

@@ -50,13 +50,18 @@ MAX_HEADER_BYTES = 16 * 1024  # the cap on a request head (h11's incomplete-even
 WORKER_START_SECONDS = 30
 
 
-class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol with a deadline for each request head."""
+class HeadDeadline:
+    """The request-head deadline both guarded protocols share: a timer armed when the
+    connection opens and after each response, disarmed when a head arrives or the
+    connection ends; `_head_late` (each protocol's own) decides what a late head gets."""
 
     _head_timer: asyncio.TimerHandle | None = None
+    if TYPE_CHECKING:  # given by uvicorn's protocol classes this is mixed into
+        loop: asyncio.AbstractEventLoop
+        cycle: Any
 
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
         self._arm()
 
     def _arm(self) -> None:
@@ -69,7 +74,18 @@ class GuardedH11Protocol(H11Protocol):
             self._head_timer = None
 
     def _waiting_for_head(self) -> bool:
-        return self.cycle is None or self.cycle.response_complete
+        return self.cycle is None or bool(self.cycle.response_complete)
+
+    def _head_late(self) -> None:
+        raise NotImplementedError
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)  # type: ignore[misc]
+
+
+class GuardedH11Protocol(HeadDeadline, H11Protocol):
+    """uvicorn's h11 protocol with a deadline for each request head."""
 
     def handle_events(self) -> None:
         before = self.cycle
@@ -86,10 +102,6 @@ class GuardedH11Protocol(H11Protocol):
         self._head_timer = None
         if self._waiting_for_head() and not self.transport.is_closing():
             self.transport.close()
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
 
 
 def protocol() -> str:
