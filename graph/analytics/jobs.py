@@ -368,17 +368,31 @@ class Pool:
                          args: tuple[Any, ...], timeout: float) -> Any:
         loop = asyncio.get_running_loop()
         started = loop.time()
-        worker = await asyncio.to_thread(self._take)
-        ready: asyncio.Future[None] = loop.create_future()
-        fd = worker.conn.fileno()
+        for attempt in range(2):
+            worker = await asyncio.to_thread(self._take)
+            ready: asyncio.Future[None] = loop.create_future()
+            fd = worker.conn.fileno()
 
-        def readable() -> None:
-            if not ready.done():
-                ready.set_result(None)
+            def readable(ready: asyncio.Future[None] = ready) -> None:
+                if not ready.done():
+                    ready.set_result(None)
 
-        loop.add_reader(fd, readable)
+            loop.add_reader(fd, readable)
+            try:
+                worker.conn.send((where, fn, args))
+                break
+            except (BrokenPipeError, ConnectionResetError):
+                # an idle worker that died since its last job (killed, out of memory): the
+                # job never reached it, so a fresh worker takes it, once
+                loop.remove_reader(fd)
+                self._replace(worker)
+                if attempt:
+                    raise WorkerDied("the analytics worker could not be reached") from None
+            except BaseException:  # the job could not be sent: its worker is not reused
+                loop.remove_reader(fd)
+                self._replace(worker)
+                raise
         try:
-            worker.conn.send((where, fn, args))
             await asyncio.wait_for(ready, max(0.0, timeout - (loop.time() - started)))
         except BaseException:  # timed out or the request went away: the job must stop
             loop.remove_reader(fd)

@@ -61,6 +61,27 @@ def test_a_job_runs_in_another_process_and_only_its_result_comes_back(
     assert again.values and len(pool.pids) == 1  # the warm worker served both
 
 
+def test_a_worker_that_dies_as_it_is_taken_is_replaced_and_the_job_still_answers(
+        store: EmbeddedStore, pool: jobs.Pool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed between being taken and being sent its job (the OOM killer, an
+    operator): the pipe is broken before anything reached it, so a fresh worker answers."""
+    first = asyncio.run(pool.run(store, jobs.scores, WHOLE, "DEGREE", "shared", timeout=60))
+    take = pool._take
+    killed: list[int] = []
+
+    def dying() -> Any:
+        worker = take()
+        if not killed:
+            killed.append(worker.process.pid)
+            os.kill(worker.process.pid, 9)
+            assert _gone(worker.process.pid)
+        return worker
+
+    monkeypatch.setattr(pool, "_take", dying)
+    again = asyncio.run(pool.run(store, jobs.scores, WHOLE, "DEGREE", "shared", timeout=60))
+    assert killed and again == first and pool.pids[-1] != killed[0]
+
+
 def test_a_timeout_kills_the_worker_and_a_fresh_one_takes_its_place(
         store: EmbeddedStore, pool: jobs.Pool) -> None:
     started = time.monotonic()
