@@ -1,0 +1,55 @@
+"""Issue 10 (x10-meet10): held meetings the extractor missed on a blind set of real
+releases. Each case is a release of the corpus (tests/loaders/corpus/releases/r187*)
+written for the pattern, read against the national tree, plus short counter-cases that
+must stay without a meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loaders.articles.document import load, parse
+from loaders.articles.extract import extract
+from loaders.articles.gold import read_gold
+from loaders.articles.output import to_json
+
+RELEASES = Path(__file__).parent / "corpus" / "releases"
+
+
+def _first_meeting(name: str) -> dict[str, Any]:
+    out = to_json(extract(load(RELEASES / f"{name}.txt")))
+    assert out["meetings"], out["source"].get("skipped") or "no meeting found"
+    return dict(out["meetings"][0])
+
+
+def _gold(name: str) -> Any:
+    return read_gold(RELEASES / f"{name}.gold.json")
+
+
+@pytest.mark.parametrize("name", [
+    "r1871_belu_workshop_yayasan_lintas_sektor",   # an NGO's workshop with the sectors
+    "r1872_muna_asesmen_tpps_evaluasi_aksi",       # an asesmen of the TPPS + 8 aksi evaluation
+])
+def test_the_held_meeting_its_day_and_region_are_found(name: str) -> None:
+    got = _first_meeting(name)
+    gold = _gold(name).meeting
+    assert got["date"] == gold.date
+    assert got["level"] == gold.level
+    for field in ("province", "kabkota", "kecamatan", "desa_kelurahan"):
+        assert got["region"][field] == gold.region[field], field
+
+
+@pytest.mark.parametrize("text", [
+    # a workshop announced, not held
+    "Yayasan Tunas Harapan Timur Akan Gelar Workshop Stunting\n\nATAMBUA – Yayasan Tunas "
+    "Harapan Timur akan menggelar workshop konvergensi stunting bagi perangkat daerah "
+    "Kabupaten Belu pada bulan depan.\n",
+    # the assessment is only the object of a training
+    "Pelatihan Kader Posyandu di Belu\n\nATAMBUA – Dinas Kesehatan Belu menggelar pelatihan "
+    "asesmen gizi balita stunting bagi kader posyandu, Rabu (15/10/2025), di Aula Puskesmas "
+    "Atapupu.\n",
+])
+def test_a_workshop_or_assessment_not_held_as_a_meeting_gives_none(text: str) -> None:
+    assert extract(parse("x.txt", text)).meeting is None
