@@ -170,6 +170,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 add(3, "held-verb")
             elif nxt and not nxt_is_other and _held_in(cues, nxt):
                 add(2, "held-verb next")
+            elif _told_later(sentences, i, v):
+                add(cues["held_later"][0], "held (told later)")
             if "held_before" in cues and cues["held_before"][1].search(s.text[max(0, start - 30):
                                                                                start]):
                 add(cues["held_before"][0], "held (pada rakor ...)")
@@ -248,7 +250,63 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                                  [f"{why} {p:+d}" for p, why in points]))
     if not out and headline_held:
         out += _headline_only(doc, v, title)
+    elif title and not any(c.score >= THRESHOLD for c in out):
+        out += _feature_headline(doc, v, title)
     return out
+
+
+_LATER = 4  # sentences after the meeting's own in which 'kegiatan tersebut berlangsung' counts
+_FEATURE_LEAD = 3  # lead sentences (or the lead paragraph, up to twice as many) of a feature
+
+
+def _told_later(sentences: list[Sentence], i: int, v: Vocabulary) -> bool:
+    """A sentence after the next one (within a few) points back at the event and says it
+    was held with a noun or verb ('Pelaksanaan kegiatan tersebut ...'; data: held_later),
+    before any other coordination meeting is named and with no plan in that sentence."""
+    cues = v.meeting_cues
+    if "held_later" not in cues:
+        return False
+    for s in sentences[i + 2:i + 2 + _LATER]:
+        if any(f.pattern.search(s.text) for f in v.meeting_families[:6]):
+            return False
+        if cues["held_later"][1].search(s.text):
+            return not cues["planned"][1].search(s.text)
+    return False
+
+
+def _feature_headline(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:
+    """A feature-style release: the headline names the meeting ('Rakor TPPS Semester 1
+    Kabupaten X') and no sentence scores as held, but the lead sets the scene: a day, and
+    a venue or people there. The guide's points for the headline mention are counted on
+    the lead's sentences (headline +1, date +2, venue +2, attendees +1); a plan, a passing
+    reference or a definition there gives none."""
+    cues = v.meeting_cues
+    at = doc.text.find(title)
+    lead = [s for n, s in enumerate(doc.sentences[:_FEATURE_LEAD * 2])
+            if n < _FEATURE_LEAD or s.paragraph == doc.sentences[0].paragraph]
+    if at < 0 or not lead or any(cues[k][1].search(title) for k in ("planned", "passing")):
+        return []
+    text = " ".join(s.text for s in lead)
+    if any(cues[k][1].search(text) for k in ("planned", "passing", "definitional")):
+        return []
+    for fam in v.meeting_families:
+        m = fam.pattern.search(title)
+        if not m or (fam.needs is not None and not fam.needs.search(title)) or \
+                _other_event(cues, title, m.start()):
+            continue
+        points = [(1, "named in the headline")]
+        if any(d.weekday is not None or d.year is not None
+               for s in lead for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)):
+            points.append((2, "date in the lead"))
+        if any(venue_in(s.text, v) for s in lead):
+            points.append((2, "venue in the lead"))
+        if cues["attendee"][1].search(text) or cues["participant"][1].search(text):
+            points.append((1, "attendees in the lead"))
+        line = Sentence(at, at + len(title), title, 0)
+        return [Candidate(fam, line, 0, at + m.start(), at + m.end(),
+                          sum(p for p, _ in points), False,
+                          [f"feature headline: {why} {p:+d}" for p, why in points])]
+    return []
 
 
 def _caption_line(doc: Document, s: Sentence, start: int, v: Vocabulary) -> bool:

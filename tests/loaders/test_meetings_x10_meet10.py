@@ -31,6 +31,8 @@ def _gold(name: str) -> Any:
 @pytest.mark.parametrize("name", [
     "r1871_belu_workshop_yayasan_lintas_sektor",   # an NGO's workshop with the sectors
     "r1872_muna_asesmen_tpps_evaluasi_aksi",       # an asesmen of the TPPS + 8 aksi evaluation
+    "r1873_purworejo_rakor_gaya_feature",          # feature style: no held verb at all
+    "r1874_kotawaringin_timur_pertemuan_pelaksanaan",  # 'Pelaksanaan kegiatan tersebut ...'
 ])
 def test_the_held_meeting_its_day_and_region_are_found(name: str) -> None:
     got = _first_meeting(name)
@@ -52,4 +54,29 @@ def test_the_held_meeting_its_day_and_region_are_found(name: str) -> None:
     "Atapupu.\n",
 ])
 def test_a_workshop_or_assessment_not_held_as_a_meeting_gives_none(text: str) -> None:
+    assert extract(parse("x.txt", text)).meeting is None
+
+
+def test_a_feature_headline_meeting_is_held_by_the_team_its_name_holds() -> None:
+    out = to_json(extract(load(RELEASES / "r1873_purworejo_rakor_gaya_feature.txt")))
+    tpps = [i for i in out["institutions"] if i["type"] == "TPPS"]
+    assert tpps and "organiser" in tpps[0]["roles"]
+
+
+@pytest.mark.parametrize("text", [
+    # the headline names a rakor the lead says is coming
+    "Rakor TPPS Triwulan III Kabupaten Purworejo\n\nPURWOREJO | Kamis (9/10/2025), para "
+    "camat dan kepala puskesmas akan diundang ke Ruang Arahiwang Setda Purworejo untuk "
+    "rakor berikutnya.\n",
+    # the headline names a rakor, the lead gives no day: a column, not a report
+    "Rakor TPPS dan Data Stunting Purworejo\n\nPURWOREJO | Para camat dan kepala "
+    "puskesmas selalu membawa banyak data. Angka stunting di kabupaten ini terus dibahas "
+    "dari tahun ke tahun.\n",
+    # the event pointed back at is planned, not held
+    "Pertemuan Koordinasi TPPS Kotawaringin Timur 2025\n\nSAMPIT – Ketua Pelaksana TPPS "
+    "menyebut pertemuan koordinasi tahun 2025 penting bagi perangkat daerah. Data keluarga "
+    "berisiko stunting masih tinggi. Semua dinas diminta menyiapkan data. Pelaksanaan "
+    "kegiatan tersebut direncanakan bulan depan di Aula Bappeda.\n",
+])
+def test_a_headline_or_later_cue_without_a_held_event_gives_no_meeting(text: str) -> None:
     assert extract(parse("x.txt", text)).meeting is None
