@@ -263,9 +263,15 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         return Holder(usual, region[0] if region else None,
                       f"usual level of the meeting ({usual}): "
                       f"{region[1] if region else 'none named'}")
+    # 4a. the team the meeting is named after, named with its region in the meeting's
+    # sentences ('Pertemuan TPPS 2025' told by the 'Sekretaris TPPS Provinsi X'): that team
+    # holds it, not the kab/kota the story names most (a capital's dateline)
+    team = _named_team(doc, c, title, in_meeting, gaz)
+    if team is not None:
+        return team
     # 4b. a province written as the meeting's scope ('Rakor Evaluasi ... di Provinsi
     # Sumatera Utara', 'rapat evaluasi ... di Papua Barat'): a province is no venue
-    scope = _province_after(doc, title, places)
+    scope = _province_after(doc, title, places) or _province_in_name(doc, c, title, places)
     if scope is not None:
         return Holder("province", scope, "the province the meeting is held for")
     # 4c. the kab/kota of a province gathered (guide §3.3.2): 'para wakil bupati dari 33
@@ -528,6 +534,51 @@ def _province_after(doc: Document, title: tuple[int, int], places: Places) -> st
                 places.gaz.region(p.code).level == "province" and \
                 _SCOPE.fullmatch(doc.text[title[1]:p.start]):
             return p.code
+    return None
+
+
+# the words of a long meeting name run on to 'Provinsi X' (no clause break, no preposition
+# or relative word that would start what is said about the meeting)
+_NAME_RUN = re.compile(r"[^,.;:()“”\"]{0,80}?\bProvinsi\s+$")
+_NAME_BREAK = re.compile(r"\b(?:yang|di|oleh|dari|bersama|dengan|untuk|bagi|kepada|ke|pada|"
+                         r"dalam|saat|ketika|serta|sekaligus)\b", re.IGNORECASE)
+_TEAM = re.compile(r"\b(?:TPPS|TP3S|TP2S|Tim\s+Percepatan)\b", re.IGNORECASE)
+
+
+def _province_in_name(doc: Document, c: Candidate, title: tuple[int, int],
+                      places: Places) -> str | None:
+    """'Rapat Koordinasi Penguatan ... dan Progres capaian Kinerja Provinsi X Tahun 2025':
+    a province written with its tier word at the end of the meeting's long name, in the
+    meeting's sentence, is whose meeting it is, though an official of a kab/kota of that
+    province is the one the story follows (guide §1.4 participant angle)."""
+    s = c.sentence
+    for p in places.places:
+        if not (p.code and p.role not in WEAK_ROLES and title[1] <= p.start < s.end and
+                places.gaz.region(p.code).level == "province"):
+            continue
+        between = doc.text[title[1]:p.start]
+        name_at = doc.text.find(p.name, p.start)
+        if name_at >= 0:
+            between = doc.text[title[1]:name_at]
+        if _NAME_RUN.fullmatch(between) and not _NAME_BREAK.search(between):
+            return p.code
+        return None
+    return None
+
+
+def _named_team(doc: Document, c: Candidate, title: tuple[int, int], in_meeting: list[Mention],
+                gaz: Gazetteer) -> Holder | None:
+    """The meeting is the team's own ('Rakor TPPS', 'Pertemuan TPPS 2025') and a TPPS with
+    its region takes part in the meeting's sentences: that team's region holds it."""
+    name = doc.text[c.start:title[1]]
+    if not _TEAM.search(name):
+        return None
+    for m in in_meeting:
+        if m.type == "TPPS" and not (title[0] <= m.start < title[1]):
+            level = _level_of(m, gaz)
+            if level and m.place is not None and m.place.code and m.place.role != "unit":
+                return Holder(level, _code_at(gaz, m.place.code, level),
+                              f"the team the meeting is named after: {m.stem}")
     return None
 
 

@@ -33,6 +33,8 @@ def _gold(name: str) -> Any:
     "r1872_muna_asesmen_tpps_evaluasi_aksi",       # an asesmen of the TPPS + 8 aksi evaluation
     "r1873_purworejo_rakor_gaya_feature",          # feature style: no held verb at all
     "r1874_kotawaringin_timur_pertemuan_pelaksanaan",  # 'Pelaksanaan kegiatan tersebut ...'
+    "r1875_bengkayang_wabup_rakor_provinsi_kalbar",  # a kab's Wabup at the province's rakor
+    "r1876_sulbar_pertemuan_tpps_sekretaris_provinsi",  # the province's team speaks for it
 ])
 def test_the_held_meeting_its_day_and_region_are_found(name: str) -> None:
     got = _first_meeting(name)
@@ -80,3 +82,13 @@ def test_a_feature_headline_meeting_is_held_by_the_team_its_name_holds() -> None
 ])
 def test_a_headline_or_later_cue_without_a_held_event_gives_no_meeting(text: str) -> None:
     assert extract(parse("x.txt", text)).meeting is None
+
+
+def test_a_province_after_a_break_in_the_meeting_sentence_does_not_hold_it() -> None:
+    text = ("Wabup Paser Ikuti Rakor Stunting\n\nTANA PASER – Wakil Bupati Paser, Budi "
+            "Santoso, mengikuti Rapat Koordinasi Evaluasi capaian stunting Kabupaten Paser "
+            "di Aula Kantor Bupati Paser, Senin (3/11/2025), dihadiri Kepala Biro Kesra "
+            "Provinsi Kalimantan Timur.\n")
+    m = extract(parse("x.txt", text)).meeting or {}
+    assert m.get("level") == "kabkota"
+    assert m["region"]["kabkota"] == "Kabupaten Paser"
