@@ -22,6 +22,8 @@ from loaders.articles.vocab import Vocabulary, vocabulary
 from loaders.regions.names import key, split_kind, variants
 
 LEVELS = ("province", "kabkota", "kecamatan", "desa")
+# a word that opens this many village names nationwide is a common head ('Pasar', 'Nanga')
+_COMMON_HEAD = 20
 
 
 def _region(record: Region | Mapping[str, Any]) -> tuple[Region, list[str]]:
@@ -59,6 +61,7 @@ class Gazetteer:
                 last = words[-1].lower() if len(words) > 1 else ""
                 if last in numerals:
                     aliases.append((r, " ".join([*words[:-1], numerals[last].upper()])))
+        aliases += self._without_kecamatan()
         for r, a in aliases:
             self._add(r, a)
         for alias in v.aliases:
@@ -69,6 +72,28 @@ class Gazetteer:
                     self.nicknames[key(alias.alias)].append(code)
                 else:
                     self._add(self.by_code[code], alias.alias, keep_kind=True)
+
+    def _without_kecamatan(self) -> list[tuple[Region, str]]:
+        """'Pungguang Kasiak Lubuk Alung' in kecamatan Lubuk Alung: a tree that appends the
+        kecamatan to a village's name leaves the name the village is called by (Nagari
+        Pungguang Kasiak) as an alias. A one-word rest that heads many village names
+        ('Pasar', 'Nanga', 'Kuala' of 'Pasar Bangko') is a common word, not a name."""
+        heads: dict[str, int] = defaultdict(int)
+        glued: list[tuple[Region, str]] = []
+        for r in self.by_code.values():
+            if r.level != "desa":
+                continue
+            words = r.name.split()
+            heads[words[0].lower()] += 1 if words else 0
+            parent = self.by_code.get(r.parent_code or "")
+            if parent is None or parent.level != "kecamatan":
+                continue
+            tail = parent.name.split()
+            if len(words) > len(tail) and [w.lower() for w in words[-len(tail):]] == [
+                    w.lower() for w in tail]:
+                glued.append((r, " ".join(words[:-len(tail)])))
+        return [(r, rest) for r, rest in glued
+                if " " in rest or heads[rest.lower()] < _COMMON_HEAD]
 
     @classmethod
     def from_regions(cls, regions: Iterable[Region | Mapping[str, Any]],
