@@ -120,3 +120,13 @@ def test_a_village_named_with_its_kecamatan_appended_answers_to_its_own_name() -
     assert g.find("desa", "Sikabu Lubuk Alung") == ["13.05.01.2001"]
     assert "13.05.01.2002" not in g.find("desa", "Pasar")
     assert g.find("desa", "Lubuk Alung") == ["13.05.01.2003"]  # the namesake keeps its name
+
+
+@pytest.mark.parametrize("idiom", ["Satu per satu", "Satu demi satu", "Satu persatu"])
+def test_one_after_another_counts_no_participant(idiom: str) -> None:
+    text = ("Rakor TPPS Kabupaten Purworejo Digelar\n\nPURWOREJO – Rakor TPPS Kabupaten "
+            "Purworejo digelar di Ruang Arahiwang Setda Purworejo, Kamis (9/10/2025). "
+            f"{idiom} peserta rapat menyampaikan capaian kecamatannya. Sebanyak dua puluh "
+            "peserta hadir.\n")
+    figures = extract(parse("x.txt", text)).figures
+    assert [f["value"] for f in figures if f["what"] == "participants"] == [20]
