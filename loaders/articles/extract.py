@@ -131,9 +131,9 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         if chosen.sentence.start == top.start:
             # the meeting is named only in the headline ('Rakor TPPS Semester 1 Kabupaten
             # X'): a body inside its name holds it, as in a body sentence (guide §1.1)
-            for m in named:
-                if title[0] <= m.start < title[1] and not m.excluded:
-                    m.roles = merge_roles(m.roles, ("organiser",))
+            for body in named:
+                if title[0] <= body.start < title[1] and not body.excluded:
+                    body.roles = merge_roles(body.roles, ("organiser",))
         mentions += named
     holder = find_holder(doc, chosen, title, mentions, places, g, v, venue_span)
     _inferred_host(holder, mentions, chosen, venue, doc, v)
