@@ -539,7 +539,7 @@ def _province_after(doc: Document, title: tuple[int, int], places: Places) -> st
 
 # the words of a long meeting name run on to 'Provinsi X' (no clause break, no preposition
 # or relative word that would start what is said about the meeting)
-_NAME_RUN = re.compile(r"[^,.;:()“”\"]{0,80}?\bProvinsi\s+$")
+_LONG_NAME = re.compile(r"[^,.;:()“”\"]{0,80}?\bProvinsi\s+$")
 _NAME_BREAK = re.compile(r"\b(?:yang|di|oleh|dari|bersama|dengan|untuk|bagi|kepada|ke|pada|"
                          r"dalam|saat|ketika|serta|sekaligus)\b", re.IGNORECASE)
 _TEAM = re.compile(r"\b(?:TPPS|TP3S|TP2S|Tim\s+Percepatan)\b", re.IGNORECASE)
@@ -560,7 +560,7 @@ def _province_in_name(doc: Document, c: Candidate, title: tuple[int, int],
         name_at = doc.text.find(p.name, p.start)
         if name_at >= 0:
             between = doc.text[title[1]:name_at]
-        if _NAME_RUN.fullmatch(between) and not _NAME_BREAK.search(between):
+        if _LONG_NAME.fullmatch(between) and not _NAME_BREAK.search(between):
             return p.code
         return None
     return None
