@@ -236,6 +236,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 add(1, "named with its date")
             if _other_event(cues, s.text, start):
                 add(cues["other_event_before"][0], "object of another event")
+            if _hands_on(cues, s.text, end):
+                add(cues["hands_on_after"][0], "a hands-on training")
             # "rakor ini", "rembuk stunting kali ini": the writer points at the meeting
             # the release is about (guide §1.4: content of the held meeting).
             if "deictic" in cues and cues["deictic"][1].match(s.text[end:end + 15]):
@@ -250,7 +252,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                                  [f"{why} {p:+d}" for p, why in points]))
     if not out and headline_held:
         out += _headline_only(doc, v, title)
-    elif title and not any(c.score >= THRESHOLD for c in out):
+    elif title and not any(c.score >= THRESHOLD or any(
+            " -" in r or r.startswith("held") for r in c.reasons) for c in out):
+        # (a body mention told as held, or told as a plan, a look-back or a training,
+        # already says what the event was: the headline is no feature's then)
         out += _feature_headline(doc, v, title)
     return out
 
@@ -292,7 +297,7 @@ def _feature_headline(doc: Document, v: Vocabulary, title: str) -> list[Candidat
     for fam in v.meeting_families:
         m = fam.pattern.search(title)
         if not m or (fam.needs is not None and not fam.needs.search(title)) or \
-                _other_event(cues, title, m.start()):
+                _other_event(cues, title, m.start()) or _hands_on(cues, title, m.end()):
             continue
         points = [(1, "named in the headline")]
         if any(d.weekday is not None or d.year is not None
@@ -338,6 +343,12 @@ def _other_event(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, start:
     rembuk stunting'): that event, not the meeting, is what was held (guide §1.3)."""
     return "other_event_before" in cues and bool(
         cues["other_event_before"][1].search(text[max(0, start - 50):start]))
+
+
+def _hands_on(cues: dict[str, tuple[int, re.Pattern[str]]], text: str, end: int) -> bool:
+    """The meeting word at `end` names a hands-on training ('workshop pembuatan MP-ASI',
+    guide §1.3; data: hands_on_after)."""
+    return "hands_on_after" in cues and bool(cues["hands_on_after"][1].match(text[end:end + 40]))
 
 
 def _headline_only(doc: Document, v: Vocabulary, title: str) -> list[Candidate]:

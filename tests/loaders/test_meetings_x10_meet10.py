@@ -65,6 +65,17 @@ def test_a_workshop_or_assessment_not_held_as_a_meeting_gives_none(text: str) ->
     assert extract(parse("x.txt", text)).meeting is None
 
 
+@pytest.mark.parametrize(("skill", "meeting"), [
+    ("pembuatan MP-ASI", False), ("pengolahan pangan lokal", False),
+    ("praktik pemberian makan bayi", False), ("pengolahan data sasaran", True),
+    ("penguatan peran perangkat daerah", True)])
+def test_a_workshop_teaching_a_hands_on_skill_is_a_training(skill: str, meeting: bool) -> None:
+    text = (f"Puskesmas Atapupu Gelar Workshop Stunting\n\nATAPUPU – Puskesmas Atapupu "
+            f"menggelar workshop {skill} untuk percepatan penurunan stunting bagi kader dan "
+            "perangkat desa, Kamis (16/10/2025), di Aula Puskesmas Atapupu.\n")
+    assert (extract(parse("x.txt", text)).meeting is not None) == meeting
+
+
 def test_a_feature_headline_meeting_is_held_by_the_team_its_name_holds() -> None:
     out = to_json(extract(load(RELEASES / "r1873_purworejo_rakor_gaya_feature.txt")))
     tpps = [i for i in out["institutions"] if i["type"] == "TPPS"]
