@@ -68,8 +68,9 @@ def _matches(s: Sentence, v: Vocabulary, around: str = "",
              ) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
     """(start, end, types, stem, implies, naming) of every institution form in a sentence
     (`around`: the text about it, where a form's 'near' word must be written)."""
-    # "Cmata", "Bapppeda": listed titles misspelt are matched as written right (same offsets)
-    text = v.respeller.respell(s.text)
+    # "Cmata", "Bapppeda", "Poyandu": listed titles misspelt are matched as written right
+    # (a dropped letter lengthens the text: `where` maps its offsets back to the sentence's)
+    text, where = v.respeller.respell_mapped(s.text)
     found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
     for g in v.collectives.get("group", re.compile(r"(?!)")).finditer(text):
         found.append((g.start(), g.end(), (), "", "", ""))
@@ -96,7 +97,7 @@ def _matches(s: Sentence, v: Vocabulary, around: str = "",
             continue
         last_end = item[1]
         if item[2]:
-            out.append(item)
+            out.append((where[item[0]], where[item[1]], *item[2:]))
     return out
 
 

@@ -1,0 +1,82 @@
+"""Issue 10 (x10-inst10): institution, programme and figure misses of a blind set, as
+general rules: speakers listed after a described kind, office words with a dropped or
+doubled letter, the community's representatives, helpers and venues that are no
+attendees, appeals beside attendance, planning stages and a scheme's name glued to a
+person, small counts in number words. Sentences written for these tests, on the invented
+tree (tests/loaders/test_institution_cues.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from loaders.articles.document import DATA
+from loaders.articles.typos import Respeller
+from tests.loaders.test_institution_cues import roles, types
+
+KAB = "Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS, Rabu (5/11/2025). "
+KEC = "Pemerintah Kecamatan Sukaluyu menggelar lokakarya mini stunting, Rabu (5/11/2025). "
+DESA = "Pemerintah Desa Mekarsari menggelar rembuk stunting desa, Rabu (5/11/2025). "
+
+
+# -- 1. speakers listed after a described kind ---------------------------------------------------
+
+def test_speakers_listed_after_the_kind_of_office_they_come_from() -> None:
+    text = DESA + ("Panitia menghadirkan narasumber dari beberapa instansi yang menangani "
+                   "gizi anak, yakni Dinas Pemberdayaan Masyarakat dan Desa, Dinas Kesehatan "
+                   "Kabupaten Lembah Hijau serta Puskesmas Sukaluyu.")
+    for code in ("DPMD", "DINKES", "PUSKESMAS"):
+        assert roles(text, code) == {"presenter"}, code
+
+
+def test_a_kind_with_no_list_after_it_names_nobody() -> None:
+    # no 'yakni' list: the office after the description's verb is another clause's object
+    text = DESA + ("Panitia menghadirkan narasumber dari instansi yang membina Posyandu "
+                   "Mawar.")
+    assert "presenter" not in roles(text, "POSYANDU")
+
+
+# -- 2. a dropped or doubled letter in an office word --------------------------------------------
+
+WORDS = ["posyandu", "puskesmas", "babinsa", "camat", "stunting", "!sunting"]
+
+
+@pytest.mark.parametrize(("slip", "word"), [
+    ("Poyandu", "posyandu"), ("Puskemas", "puskesmas"), ("Babinsaa", "babinsa"),
+    ("Possyandu", "posyandu")])
+def test_one_letter_dropped_or_doubled_reads_as_the_word(slip: str, word: str) -> None:
+    assert Respeller(WORDS).canonical(slip) == word
+
+
+@pytest.mark.parametrize("token", ["cama", "cammat", "sunting", "Sunting", "Posyandu", "pusat"])
+def test_short_words_and_listed_ordinary_words_are_not_respelt(token: str) -> None:
+    # a five-letter title takes no dropped or doubled letter; '!sunting' is a word of its own
+    assert Respeller(WORDS).canonical(token) is None
+
+
+def test_a_dropped_letter_is_written_back_with_a_map_to_the_original_offsets() -> None:
+    text = "Hadir kader Poyandu Mawar dan Babinsaa."
+    fixed, where = Respeller(WORDS).respell_mapped(text)
+    assert fixed == "Hadir kader Posyandu Mawar dan Babinsa."
+    start = fixed.index("Mawar")
+    assert text[where[start]:where[start + 5]] == "Mawar"
+    assert where[len(fixed)] == len(text)
+    # the same-length respelling leaves a word it could only lengthen as written
+    assert Respeller(WORDS).respell(text) == "Hadir kader Poyandu Mawar dan Babinsa ."
+
+
+def test_misspelt_offices_are_attendees_with_their_spans_on_the_text() -> None:
+    got = types(KEC + "Hadir Babinsaa Mekarsari, Kepala Puskemas Sukaluyu dan kader Poyandu.")
+    assert {"BABINSA", "PUSKESMAS", "POSYANDU"} <= got
+
+
+def test_an_ordinary_word_listed_with_a_bang_stays_as_written(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    text = KEC + "Hadir Babinsaa Mekarsari."
+    assert "BABINSA" in types(text)
+    with (data / "misspelt_titles.txt").open("a", encoding="utf-8") as f:
+        f.write("!babinsaa\n")
+    assert "BABINSA" not in types(text, data)
