@@ -14,6 +14,8 @@ import pytest
 
 from loaders.articles.document import DATA
 from loaders.articles.typos import Respeller
+from tests.loaders.figure_helpers import figures_in
+from tests.loaders.program_helpers import names_of, programs_in
 from tests.loaders.test_institution_cues import roles, types
 
 KAB = "Pemerintah Kabupaten Lembah Hijau menggelar rapat koordinasi TPPS, Rabu (5/11/2025). "
@@ -80,3 +82,48 @@ def test_an_ordinary_word_listed_with_a_bang_stays_as_written(tmp_path: Path) ->
     with (data / "misspelt_titles.txt").open("a", encoding="utf-8") as f:
         f.write("!babinsaa\n")
     assert "BABINSA" not in types(text, data)
+
+
+# -- 3. the community's representatives ----------------------------------------------------------
+
+@pytest.mark.parametrize("who", ["perwakilan masyarakat", "unsur masyarakat", "utusan warga",
+                                 "wakil dari masyarakat"])
+def test_representatives_of_the_community_attend_as_the_community(who: str) -> None:
+    assert roles(DESA + f"Rembuk diikuti bidan desa, kader posyandu serta {who}.",
+                 "COMMUNITY") == {"participant"}
+
+
+def test_the_community_empowerment_office_is_no_community() -> None:
+    got = types(KAB + "Rakor dihadiri Dinas Pemberdayaan Masyarakat dan Desa.")
+    assert "DPMD" in got and "COMMUNITY" not in got
+
+
+# -- 6. planning stages and a scheme glued to a person -------------------------------------------
+
+@pytest.mark.parametrize("stage", ["Pramusyawarah Nagari (Pramusna)", "Pra-Musrenbang Desa",
+                                   "Pramusrenbang (Pra Musyawarah Perencanaan Pembangunan)"])
+def test_a_planning_stage_in_brackets_is_no_programme(stage: str) -> None:
+    found = programs_in("Pemerintah Desa Mekarsari menggelar Rembuk Stunting Desa, Rabu "
+                        f"(5/11/2025), sebagai rangkaian {stage} tahun ini.")
+    assert not any("pra" in n for n in names_of(found)), found
+
+
+def test_a_village_scheme_glued_to_its_experts_name_is_no_programme() -> None:
+    found = programs_in("Rembuk dihadiri kader posyandu, Tenaga Ahli Kabupaten Lembah Hijau "
+                        "Program P3MD Sutarno, aparatur desa dan bidan desa. Desa melanjutkan "
+                        "program Gerakan Makan Telur (Gemar Telur).")
+    assert not any("p3md" in n for n in names_of(found)), found
+    assert "gemar telur" in names_of(found)
+
+
+# -- 7. small counts in number words -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tercatat dua anak mengalami kurang gizi di desa itu.", [("other", 2.0)]),
+    ("Kader mencatat tiga balita yang menderita gizi buruk dan empat anak stunting.",
+     [("other", 3.0), ("stunting_cases", 4.0)]),
+    ("Saat ini ada lima balita stunting di dusun tersebut.", [("stunting_cases", 5.0)]),
+])
+def test_a_small_count_in_number_words_is_a_figure(text: str, want: list[tuple[str, float]]
+                                                   ) -> None:
+    assert figures_in(text) == want
