@@ -127,3 +127,50 @@ def test_a_village_scheme_glued_to_its_experts_name_is_no_programme() -> None:
 def test_a_small_count_in_number_words_is_a_figure(text: str, want: list[tuple[str, float]]
                                                    ) -> None:
     assert figures_in(text) == want
+
+
+# -- 4. helpers and venues -----------------------------------------------------------------------
+
+def test_students_joined_to_a_helping_subject_are_no_attendees() -> None:
+    text = DESA + ("Sebelum rembuk, bidan desa bersama mahasiswa KKN Universitas Lembah Hijau "
+                   "ikut membantu mengukur balita.")
+    assert "UNIVERSITY" not in types(text)
+
+
+def test_students_listed_as_present_still_attend_though_they_help() -> None:
+    text = DESA + "Hadir pula mahasiswa KKN Universitas Lembah Hijau yang ikut membantu pendataan."
+    assert roles(text, "UNIVERSITY") == {"participant"}
+
+
+@pytest.mark.parametrize("where", ["berlangsung di Posyandu Mawar",
+                                   "digelar di aula Posyandu Mawar", "bertempat di Posyandu Mawar"])
+def test_a_posyandu_as_the_venue_is_no_attendee(where: str) -> None:
+    text = DESA + f"Rembuk yang dihadiri Camat Sukaluyu itu {where}."
+    got = types(text)
+    assert "KECAMATAN" in got and "POSYANDU" not in got
+
+
+def test_the_cadres_of_a_posyandu_named_by_its_place_still_attend() -> None:
+    assert "POSYANDU" in types(DESA + "Rembuk dihadiri para kader di Posyandu Mawar.")
+
+
+# -- 5. appeals beside attendance ----------------------------------------------------------------
+
+def test_who_an_obligation_involves_four_words_on_is_no_attendee() -> None:
+    text = KAB + ("Bupati menekankan bahwa penanganan harus mengedepankan kolaborasi dan "
+                  "melibatkan unsur pemerintah, akademisi, pelaku usaha dan media.")
+    assert not {"UNIVERSITY", "BUSINESS"} & types(text)
+
+
+@pytest.mark.parametrize("appeal", ["ia mohon agar", "saya ingin agar", "Camat berpesan kepada"])
+def test_bodies_asked_to_help_are_no_attendees(appeal: str) -> None:
+    text = KEC + (f"Rakor dihadiri Kepala Puskesmas Sukaluyu. Menurut saya, {appeal} TP PKK "
+                  "dan perusahaan setempat ikut membantu makanan tambahan.")
+    got = types(text)
+    assert "PUSKESMAS" in got and not {"PKK", "BUSINESS"} & got
+
+
+def test_a_pronoun_after_menurut_names_no_speaker_but_an_office_does() -> None:
+    assert "presenter" in roles(KEC + "Menurut Kepala Puskesmas Sukaluyu, kader aktif.",
+                                "PUSKESMAS")
+    assert "PKK" not in types(KEC + "Menurut saya TP PKK paling sering turun ke rumah warga.")
