@@ -123,6 +123,7 @@ def test_a_village_scheme_glued_to_its_experts_name_is_no_programme() -> None:
     ("Kader mencatat tiga balita yang menderita gizi buruk dan empat anak stunting.",
      [("other", 3.0), ("stunting_cases", 4.0)]),
     ("Saat ini ada lima balita stunting di dusun tersebut.", [("stunting_cases", 5.0)]),
+    ("Kader menemukan dua balita yang berstatus gizi buruk.", [("other", 2.0)]),
 ])
 def test_a_small_count_in_number_words_is_a_figure(text: str, want: list[tuple[str, float]]
                                                    ) -> None:
