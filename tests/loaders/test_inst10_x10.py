@@ -33,6 +33,15 @@ def test_speakers_listed_after_the_kind_of_office_they_come_from() -> None:
         assert roles(text, code) == {"presenter"}, code
 
 
+@pytest.mark.parametrize("lead", ["Pemateri dalam rembuk tersebut masing-masing dari",
+                                  "Narasumber pada kegiatan tersebut berasal dari",
+                                  "Rembuk menghadirkan pemateri dari"])
+def test_speakers_after_a_demonstrative_are_still_the_speakers(lead: str) -> None:
+    # 'tersebut' carries a verb's prefix but starts no other clause
+    text = DESA + f"{lead} Dinas Kesehatan Kabupaten Lembah Hijau dan Puskesmas Sukaluyu."
+    assert roles(text, "DINKES") == roles(text, "PUSKESMAS") == {"presenter"}
+
+
 def test_a_kind_with_no_list_after_it_names_nobody() -> None:
     # no 'yakni' list: the office after the description's verb is another clause's object
     text = DESA + ("Panitia menghadirkan narasumber dari instansi yang membina Posyandu "
@@ -72,6 +81,14 @@ def test_a_dropped_letter_is_written_back_with_a_map_to_the_original_offsets() -
 def test_misspelt_offices_are_attendees_with_their_spans_on_the_text() -> None:
     got = types(KEC + "Hadir Babinsaa Mekarsari, Kepala Puskemas Sukaluyu dan kader Poyandu.")
     assert {"BABINSA", "PUSKESMAS", "POSYANDU"} <= got
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Hadir Kepala Dinas Keshatan Kabupaten Lembah Hijau.", "DINKES"),
+    ("Hadir perwakilan Pemeritah Desa Mekarsari.", "DESA"),
+    ("Hadir Danramil dan Kapolress Lembah Hijau.", "POLRES")])
+def test_listed_office_words_misspelt_in_other_offices_names(text: str, code: str) -> None:
+    assert code in types(KEC + text)
 
 
 def test_an_ordinary_word_listed_with_a_bang_stays_as_written(tmp_path: Path) -> None:
