@@ -112,6 +112,12 @@ _UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(
 _UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
 
 
+# a speaker named by the office they come from ('Narasumber dari Kecamatan X menjelaskan'):
+# the kecamatan after it is the office, not an address
+_SPEAKER_FROM = re.compile(r"\b(?:narasumber|pemateri|fasilitator)(?:nya)?\s+(?:dari\s+)?$",
+                           re.IGNORECASE)
+
+
 # between two links of an address chain, a bracketed gloss ('Gampong X (desa), Kecamatan Y')
 _GLOSS_GAP = re.compile(r"\s*\([^)]{1,40}\)\s*,?\s*")
 
@@ -144,7 +150,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
             if s.text[a:b] in ("Kecamatan", "Distrik") and (any(
                     start - 3 <= p.end <= start or start - 50 < p.end <= start and _GLOSS_GAP.
                     fullmatch(doc.text[p.end:start]) for p in places.places) or re.search(
-                    r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
+                    r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])) and not \
+                    _SPEAKER_FROM.search(s.text[max(0, a - 30):a]):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
             if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \
                     re.fullmatch(r"\s*(?:\([^)]{1,15}\)\s*)?", doc.text[out[-1].end:start]):

@@ -42,6 +42,14 @@ def test_speakers_after_a_demonstrative_are_still_the_speakers(lead: str) -> Non
     assert roles(text, "DINKES") == roles(text, "PUSKESMAS") == {"presenter"}
 
 
+def test_a_speaker_from_the_kecamatan_names_the_office() -> None:
+    text = DESA + ("Narasumber dari Kecamatan Sukaluyu menjelaskan kerja lintas sektor, "
+                   "sedangkan Puskesmas Sukaluyu memberikan materi kesehatan balita.")
+    assert roles(text, "KECAMATAN") == {"presenter"}
+    # a kecamatan after 'dari' elsewhere is still the address of what comes before it
+    assert "KECAMATAN" not in types(DESA + "Hadir kader posyandu dari Kecamatan Sukaluyu.")
+
+
 def test_a_kind_with_no_list_after_it_names_nobody() -> None:
     # no 'yakni' list: the office after the description's verb is another clause's object
     text = DESA + ("Panitia menghadirkan narasumber dari instansi yang membina Posyandu "
