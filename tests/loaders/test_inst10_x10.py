@@ -200,3 +200,10 @@ def test_a_pronoun_after_menurut_names_no_speaker_but_an_office_does() -> None:
     assert "presenter" in roles(KEC + "Menurut Kepala Puskesmas Sukaluyu, kader aktif.",
                                 "PUSKESMAS")
     assert "PKK" not in types(KEC + "Menurut saya TP PKK paling sering turun ke rumah warga.")
+
+
+def test_an_appeal_addressed_to_the_audience_lists_no_attendee() -> None:
+    text = KEC + ("Kapolsek Sukaluyu menyampaikan himbauan kamtibmas kepada seluruh peserta dan "
+                  "perwakilan masyarakat agar menjaga lingkungan.")
+    assert "COMMUNITY" not in types(text)
+    assert "COMMUNITY" in types(KEC + "Peserta rakor antara lain perwakilan masyarakat.")
