@@ -834,8 +834,10 @@ _TREND_END = re.compile(r"\s*(?:(?:pada|di|tahun|per)\s+)?(?:(?:19|20)\d\d\b)?\s
 # 'Desa Alpha 21 jiwa'); a population in jiwa has no case word or lead and stays out
 # (tests/loaders/test_figures_jiwa.py).
 _COUNT_NOUN = re.compile(r"\s*(balita|baduta|bayi|anak|kasus|jiwa)\b", re.IGNORECASE)
+# ('dua anak mengalami kurang gizi': the status in either word order)
 _OTHER = re.compile(r"\s*(?:kasus\s+|orang\s+)?((?:baduta|balita|anak)\s+(?:dengan\s+|yang\s+)?"
-                    r"(?:mengalami\s+|kondisi\s+|status\s+)?gizi\s+(?:kurang|buruk)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
+                    r"(?:mengalami\s+|kondisi\s+|(?:ber)?status\s+|menderita\s+|tergolong\s+)?"
+                    r"(?:gizi\s+(?:kurang|buruk)|kurang\s+gizi)|ibu\s+hamil|bumil|gizi\s+(?:kurang|buruk)|"
                     r"balita\s+gizi\s+(?:kurang|buruk)|wasting|underweight|kurang\s+berat\s+badan|"
                     r"berat\s+badan\s+kurang|ibu\s+hamil\s+KEK|KEK|kelompok\s+rentan|"
                     r"ibu\s+resti|remaja\s+putri\s+anemia)\b", re.IGNORECASE)

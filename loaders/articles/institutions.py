@@ -68,8 +68,9 @@ def _matches(s: Sentence, v: Vocabulary, around: str = "",
              ) -> list[tuple[int, int, tuple[str, ...], str, str, str]]:
     """(start, end, types, stem, implies, naming) of every institution form in a sentence
     (`around`: the text about it, where a form's 'near' word must be written)."""
-    # "Cmata", "Bapppeda": listed titles misspelt are matched as written right (same offsets)
-    text = v.respeller.respell(s.text)
+    # "Cmata", "Bapppeda", "Poyandu": listed titles misspelt are matched as written right
+    # (a dropped letter lengthens the text: `where` maps its offsets back to the sentence's)
+    text, where = v.respeller.respell_mapped(s.text)
     found: list[tuple[int, int, tuple[str, ...], str, str, str]] = []
     for g in v.collectives.get("group", re.compile(r"(?!)")).finditer(text):
         found.append((g.start(), g.end(), (), "", "", ""))
@@ -96,7 +97,7 @@ def _matches(s: Sentence, v: Vocabulary, around: str = "",
             continue
         last_end = item[1]
         if item[2]:
-            out.append(item)
+            out.append((where[item[0]], where[item[1]], *item[2:]))
     return out
 
 
@@ -109,6 +110,12 @@ _UNIT_GAP = re.compile(rf"{_UNIT_SEP}(?:[A-Z][\w-]*{_UNIT_SEP}){{0,4}}(?:,\s*|\(
 # a comma may precede the next unit of the chain ("..., Komando Distrik Militer (Kodim)"),
 # never a commander's title ("Babinsa, Kapolsek X" lists two attendees)
 _UNIT_NAME = re.compile(r"Komando|Kodim|Koramil|Polsek|Polres", re.IGNORECASE)
+
+
+# a speaker named by the office they come from ('Narasumber dari Kecamatan X menjelaskan'):
+# the kecamatan after it is the office, not an address
+_SPEAKER_FROM = re.compile(r"\b(?:narasumber|pemateri|fasilitator)(?:nya)?\s+(?:dari\s+)?$",
+                           re.IGNORECASE)
 
 
 # between two links of an address chain, a bracketed gloss ('Gampong X (desa), Kecamatan Y')
@@ -143,7 +150,8 @@ def find_mentions(doc: Document, v: Vocabulary, places: Places,
             if s.text[a:b] in ("Kecamatan", "Distrik") and (any(
                     start - 3 <= p.end <= start or start - 50 < p.end <= start and _GLOSS_GAP.
                     fullmatch(doc.text[p.end:start]) for p in places.places) or re.search(
-                    r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])):
+                    r"(?:[Tt]ingkat|se-?|dari|\w\s)\s*$", s.text[max(0, a - 10):a])) and not \
+                    _SPEAKER_FROM.search(s.text[max(0, a - 30):a]):
                 continue  # "Desa X, Kecamatan Y, ...": an address chain, not the office
             if s.text[a:b] in ("Kecamatan", "Distrik") and out and out[-1].sentence is s and \
                     re.fullmatch(r"\s*(?:\([^)]{1,15}\)\s*)?", doc.text[out[-1].end:start]):

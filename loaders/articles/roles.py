@@ -23,7 +23,10 @@ _REPRESENTATION = ("represented_by", "representing")
 # ("melaui": the press drops a letter of melalui often enough to read it the same)
 _THROUGH = re.compile(r"^[^;]{0,80}\b(?:melalui|melaui|lewat)\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
-_VERB = re.compile(r"\b(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
+# (not the demonstrative and the adjectives that share the prefix: 'Pemateri dalam rembuk
+# tersebut dari Dinas X', 'OPD terkait', 'berbagai instansi' start no other clause)
+_VERB = re.compile(r"\b(?!(?:tersebut|terkait|tertentu|terhadap|berbagai|beberapa)\b)"
+                   r"(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
 # "Dinas X dan Dinas Y menggelar": the bodies a conjunction joins before an organiser verb
