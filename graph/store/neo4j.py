@@ -880,8 +880,9 @@ class Neo4jStore:
     @_reads
     def attendance_with_nodes(self, meeting_ids: Iterable[str],
                               regions: bool = False) -> Reads[AttendanceNodes]:
-        """One statement: each meeting's attendees as maps of only the properties the
-        Institution type shows, with their region when asked."""
+        """One statement: each meeting's attendees as lists of only the properties the
+        Institution type shows (in its field order: a list decodes and reads cheaper than a
+        map, per attendee), with their region when asked."""
         region = ("OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) "
                   "WITH mid, i, a, r {.code, .name, .level, .parent_code} AS r ") if regions \
             else "WITH mid, i, a, null AS r "
@@ -889,14 +890,14 @@ class Neo4jStore:
         for rec in (yield _Stmt(
             "UNWIND $ids AS mid MATCH (i:Institution)-[a:ATTENDED]->(:Meeting {id: mid}) "
             + region + "RETURN mid, a.roles AS roles, "
-            "i {.id, .name, .type, .level, .region_code} AS i, r ORDER BY mid, i.id",
+            "[i.id, i.name, i.type, i.level, i.region_code] AS i, r ORDER BY mid, i[0]",
             {"ids": list(dict.fromkeys(meeting_ids))},
         )):
             i = rec["i"]
             out.attendance.setdefault(rec["mid"], []).append(
-                Attendance(rec["mid"], i["id"], tuple(rec["roles"])))
-            if i["id"] not in out.institutions:
-                out.institutions[i["id"]] = _institution(i)
+                Attendance(rec["mid"], i[0], tuple(rec["roles"])))
+            if i[0] not in out.institutions:
+                out.institutions[i[0]] = Institution(*i)
             r = rec["r"]
             if r is not None and r["code"] not in out.regions:
                 out.regions[r["code"]] = _region(r)

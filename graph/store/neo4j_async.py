@@ -71,6 +71,7 @@ async def _run(store: Neo4jStore, driver: AsyncDriver, query: str,
         async with driver.session(database=store.database, default_access_mode=READ_ACCESS,
                                   bookmark_manager=None) as session:
             result = await session.run(query, params)
+            _untimed(session)
             return [record async for record in result]
     except (Neo4jError, DriverError) as exc:
         if not exc.is_retryable():
@@ -78,6 +79,25 @@ async def _run(store: Neo4jStore, driver: AsyncDriver, query: str,
     found = await driver.execute_query(query, params, database_=store.database,
                                        routing_=RoutingControl.READ, bookmark_manager_=None)
     return found.records
+
+
+def _untimed(session: Any) -> None:
+    """Drop the socket timeouts of the session's connection: the read timeout of Neo4j's
+    HELLO hint (connection.recv_timeout_seconds) and the driver's write timeout (its
+    option takes no None). With them every socket read and write of the driver is an
+    asyncio wait_for with a timer, a task created and scheduled per chunk read: about a
+    quarter of a millisecond of Python CPU on query b of the peer bench (bench/peer, 3
+    statements). These reads are already bounded by the API's own timer (api/context.py
+    `_bounded`, TPPS_STORE_TIMEOUT), which cancels a read that hangs; the driver then
+    drops that connection. The connection is not the driver's public API, so a driver
+    without these attributes keeps its timeouts and only loses the saving."""
+    socket: Any = getattr(getattr(session, "_connection", None), "socket", None)
+    get = getattr(socket, "get_read_timeout", None)
+    if get is None or get() is None:
+        return  # already untimed (a pooled connection), or not the driver we know
+    socket.set_read_timeout(None)
+    if hasattr(socket, "set_write_timeout"):
+        socket.set_write_timeout(None)
 
 
 def close_async(store: Neo4jStore) -> None:

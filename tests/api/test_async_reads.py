@@ -77,3 +77,32 @@ def test_a_slow_async_read_answers_store_unavailable(neo4j_demo: Neo4jStore,
         settings.cache_clear()
     assert answer["data"] is None
     assert {e["extensions"]["code"] for e in answer["errors"]} == {"STORE_UNAVAILABLE"}
+
+
+def test_pooled_neo4j_reads_wait_on_the_socket_untimed(neo4j_demo: Neo4jStore,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A socket wait with a timeout costs the driver a task and a timer per chunk read;
+    the API's own timer bounds these reads, so a pooled connection waits untimed."""
+    from neo4j._async_compat.network import _bolt_socket
+
+    timed: list[float] = []
+    real = _bolt_socket.wait_for
+
+    async def counting(fut: Any, timeout: float | None) -> Any:
+        if timeout is not None:
+            timed.append(timeout)
+        return await real(fut, timeout)
+
+    monkeypatch.setattr(_bolt_socket, "wait_for", counting)
+    bodies = [{"query": QUERY, "variables": {"first": n}} for n in (1, 2, 3)]
+
+    async def twice() -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
+        first = await _post_all(neo4j_demo, bodies)  # opens the connections (HELLO timed)
+        opened = len(timed)
+        again = await _post_all(neo4j_demo, bodies)  # same loop: the pooled connections
+        return first, opened, again
+
+    first, opened, again = asyncio.run(twice())
+    assert opened > 0  # the hint and the write timeout were there to drop
+    assert len(timed) == opened
+    assert again == first and all("errors" not in a for a in again), again
