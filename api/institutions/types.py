@@ -126,7 +126,7 @@ class Institution(Node):
     ) -> Connection[MeetingT]:
         # Not a coroutine: a count-only connection whose count the page primed
         # (priming.py) is answered at once; a page is awaited, then its meetings' fields primed.
-        from api.meetings.priming import prime_meetings
+        from api.meetings.priming import page_with_attendance, prime_meetings
         from api.meetings.types import Meeting
 
         win = validation.window(from_, to)
@@ -140,8 +140,11 @@ class Institution(Node):
         if not asks_page(info):
             return connection(Page(), Meeting.of, "DATE_DESC", after, count)
 
+        joined = page_with_attendance(info)
+
         async def paged() -> Connection[MeetingT]:
-            page = await context.loader(meetings_of_institution).load((self.id, win, req))
+            loader = context.loader(joined or meetings_of_institution)
+            page = await loader.load((self.id, win, req))
             await prime_meetings(context, info, page.items)
             return connection(page, Meeting.of, "DATE_DESC", after, count)
 

@@ -1,14 +1,16 @@
 """Loaders that feed Meeting fields."""
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from api.context import Context
-from api.institutions.dataloaders import institution_by_id
+from api.institutions.dataloaders import institution_by_id, meetings_of_institution
 from api.loading import by_key
 from api.regions.dataloaders import region_by_code
+from graph.store.base import Page
 
 meeting_by_id = by_key(lambda c: c.store.meetings)
 attendance_of_meeting = by_key(lambda c: c.store.attendance_of_meetings, default=list)
@@ -37,3 +39,41 @@ def _attendance_with_nodes(regions: bool) -> Callable[[Context], DataLoader[Any,
 
 attendance_with_institutions = _attendance_with_nodes(regions=False)
 attendance_with_regions = _attendance_with_nodes(regions=True)
+
+
+def _meetings_with_attendance(regions: bool) -> Callable[[Context], DataLoader[Any, Any]]:
+    """Keys (institution id, window, page request): the institutions' pages of meetings
+    read with the pages' attendance (and its institutions and regions) in one round trip,
+    priming the page loader and the attendance loaders the page's rows then ask, so the
+    attendee list costs no second read keyed by the first one's answer."""
+    attendance = attendance_with_regions if regions else attendance_with_institutions
+
+    def factory(context: Context) -> DataLoader[Any, Any]:
+        async def load(keys: Sequence[tuple[Any, ...]]) -> list[Any]:
+            groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+            for key in keys:
+                groups[tuple(key[1:])].append(key[0])
+            results: dict[tuple[Any, ...], Any] = {}
+            for (window, page), parents in groups.items():
+                found = await context.read(context.store.meetings_of_institutions_with_nodes,
+                                           parents, window, page, regions)
+                nodes = found.attendance
+                shown = {m.id: nodes.attendance.get(m.id, [])
+                         for p in found.pages.values() for m in p.items}
+                context.loader(attendance_of_meeting).prime_many(shown)
+                context.loader(attendance).prime_many(shown)
+                context.loader(institution_by_id).prime_many(nodes.institutions)
+                if regions:
+                    context.loader(region_by_code).prime_many(nodes.regions)
+                for p in parents:
+                    results[(p, window, page)] = found.pages.get(p) or Page()
+            context.loader(meetings_of_institution).prime_many(results)
+            return [results[tuple(k)] for k in keys]
+
+        return DataLoader(load_fn=load)
+
+    return factory
+
+
+meetings_with_institutions = _meetings_with_attendance(regions=False)
+meetings_with_regions = _meetings_with_attendance(regions=True)

@@ -22,6 +22,8 @@ from api.meetings.dataloaders import (
     attendance_of_meeting,
     attendance_with_institutions,
     attendance_with_regions,
+    meetings_with_institutions,
+    meetings_with_regions,
 )
 from api.regions.dataloaders import region_by_code
 from api.selection import names, nodes
@@ -38,6 +40,20 @@ def attendance_loader(info: Info, attendees: Iterable[FieldNode]
     institution = nodes(info, "institution", start=attendees)
     return attendance_with_regions if "region" in names(info, institution) \
         else attendance_with_institutions
+
+
+def page_with_attendance(info: Info, path: tuple[str, ...] = ("edges", "node")
+                         ) -> Callable[[Context], DataLoader[Any, Any]] | None:
+    """The loader that reads an institution's page of meetings together with the
+    attendance its rows ask (with institutions, and their regions when asked), or None
+    when the rows ask no attendee institution (the plain page read then)."""
+    attendees = nodes(info, "attendees", start=nodes(info, *path))
+    loader = attendance_loader(info, attendees) if attendees else None
+    if loader is attendance_with_regions:
+        return meetings_with_regions
+    if loader is attendance_with_institutions:
+        return meetings_with_institutions
+    return None
 
 
 async def prime_meetings(context: Any, info: Info, items: Sequence[model.Meeting],

@@ -178,6 +178,16 @@ class AttendanceNodes:
 
 
 @dataclass(slots=True)
+class MeetingNodes:
+    """Pages of each parent's meetings with those meetings' attendance (and its
+    institutions and regions) read in the same round trip: what a list of meetings with
+    their attendees shows, without a second read keyed by the first one's answer."""
+
+    pages: dict[str, Page[Meeting]] = field(default_factory=dict)
+    attendance: AttendanceNodes = field(default_factory=AttendanceNodes)
+
+
+@dataclass(slots=True)
 class CollaboratorNodes:
     """Each institution's collaborators with the institutions they name, read in one
     round trip: what a list of collaborators with their names shows."""
@@ -243,6 +253,9 @@ class Store(Protocol):
     def meetings_of_institutions(
         self, ids: Iterable[str], window: Window, page: PageRequest
     ) -> dict[str, Page[Meeting]]: ...
+    def meetings_of_institutions_with_nodes(
+        self, ids: Iterable[str], window: Window, page: PageRequest, regions: bool = False
+    ) -> MeetingNodes: ...
     def meetings_of_programs(
         self, ids: Iterable[str], window: Window, page: PageRequest
     ) -> dict[str, Page[Meeting]]: ...

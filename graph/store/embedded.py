@@ -56,6 +56,7 @@ from graph.store.base import (
     InstitutionFilter,
     MeasurementFilter,
     MeetingFilter,
+    MeetingNodes,
     NetworkFilter,
     NetworkSize,
     NotFound,
@@ -867,6 +868,14 @@ class EmbeddedStore:
         self, ids: Iterable[str], window: Window, page: PageRequest
     ) -> dict[str, Page[Meeting]]:
         return self._meetings_by_parent("attendance", "institution_id", ids, window, page)
+
+    def meetings_of_institutions_with_nodes(
+        self, ids: Iterable[str], window: Window, page: PageRequest, regions: bool = False
+    ) -> MeetingNodes:
+        """The two reads one after the other: in-process SQLite has no round trip to save."""
+        pages = self.meetings_of_institutions(ids, window, page)
+        shown = [m.id for p in pages.values() for m in p.items]
+        return MeetingNodes(pages, self.attendance_with_nodes(shown, regions))
 
     def meetings_of_programs(
         self, ids: Iterable[str], window: Window, page: PageRequest

@@ -55,9 +55,10 @@ def test_page_of_100_costs_a_fixed_number_of_store_calls(tmp_path) -> None:  # t
     # never from the number of rows: ten times the rows, no more calls.
     assert large <= small <= 14, dict(counting.calls)
     # Every per-row field is fetched in one batched call, not once per row.
-    for name in ("meetings_of_institutions", "collaborators_with_nodes",
+    # (The meetings come with their attendees: one read for both.)
+    for name in ("meetings_of_institutions_with_nodes", "collaborators_with_nodes",
                  "count_meetings_of_institutions",
-                 "program_links", "citations", "attendance_with_nodes", "programs_of_meetings"):
+                 "program_links", "citations", "programs_of_meetings"):
         assert counting.calls[name] == 1, (name, dict(counting.calls))
 
 
@@ -109,13 +110,47 @@ def test_d_meetings_with_attendees_and_their_regions_in_two_round_trips(demo_sto
     assert calls == {"find_meetings": 1, "attendance_with_nodes": 1}
 
 
-def test_b_an_institutions_meetings_and_attendees_in_three_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_b_an_institutions_meetings_and_attendees_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
     some = next(iter(demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items))
     calls = _count(demo_store, """query($id: ID!) { institution(id: $id) { name
         meetings(first: 10) { edges { node { title attendees { institution { name } } } } } } }""",
                    {"id": some.id})
+    # The page of meetings comes with its attendees: one read, not one keyed by the other.
+    assert calls == {"institutions": 1, "meetings_of_institutions_with_nodes": 1}
+    # Without attendee institutions asked, the plain page read and the plain attendance.
+    calls = _count(demo_store, """query($id: ID!) { institution(id: $id) { name
+        meetings(first: 10) { edges { node { title attendees { role } } } } } }""",
+                   {"id": some.id})
     assert calls == {"institutions": 1, "meetings_of_institutions": 1,
-                     "attendance_with_nodes": 1}
+                     "attendance_of_meetings": 1}
+
+
+def test_meetings_answer_the_same_through_the_joined_read(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """The joined read (attendee institutions asked) gives the plain reads' pages, rows
+    and roles, and the stored institutions and regions."""
+    client = GraphQLClient(demo_store)
+    query = """{ institutions(first: 40) { edges { node { id
+        meetings(first: 3) { pageInfo { hasNextPage } edges { cursor node { id
+          attendees { role %s } } } } } } } }"""
+    joined = client.data(query % "institution { id name type region { code name } }")
+    plain = client.data(query % "")
+
+    def rows(data, keep):  # type: ignore[no-untyped-def]
+        return [(e["node"]["id"], e["node"]["meetings"]["pageInfo"],
+                 [(m["cursor"], m["node"]["id"], [keep(a) for a in m["node"]["attendees"]])
+                  for m in e["node"]["meetings"]["edges"]])
+                for e in data["institutions"]["edges"]]
+
+    assert rows(joined, lambda a: a["role"]) == rows(plain, lambda a: a["role"])
+    assert any(m[2] for r in rows(plain, lambda a: a) for m in r[2])
+    for edge in joined["institutions"]["edges"]:
+        for m in edge["node"]["meetings"]["edges"]:
+            for a in m["node"]["attendees"]:
+                i = a["institution"]
+                stored = demo_store.institutions([i["id"]])[i["id"]]
+                assert (i["name"], i["type"]) == (stored.name, stored.type)
+                if stored.region_code:
+                    assert i["region"]["code"] == stored.region_code
 
 
 def test_c_collaborators_and_their_institutions_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]

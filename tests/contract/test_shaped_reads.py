@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graph.store.base import Store, Window
+from graph.store.base import PageRequest, Store, Window
 from tests.contract.test_store import graph
 
 
@@ -31,6 +31,28 @@ def test_attendance_with_nodes_is_attendance_plus_its_institutions(loaded: Store
 def test_attendance_with_nodes_of_nothing(loaded: Store) -> None:
     got = loaded.attendance_with_nodes([], regions=True)
     assert (got.attendance, got.institutions, got.regions) == ({}, {}, {})
+
+
+@pytest.mark.parametrize("regions", [False, True])
+@pytest.mark.parametrize(("window", "first"), [(Window(), 10), (Window(), 1),
+                                               (Window(start=date(2025, 1, 1)), 10)])
+def test_meetings_with_nodes_are_the_pages_plus_their_attendance(
+        loaded: Store, regions: bool, window: Window, first: int) -> None:
+    ids = ["ins_x", "ins_y", "ins_w", "ins_missing"]
+    page = PageRequest(first, sort="date", descending=True)
+    got = loaded.meetings_of_institutions_with_nodes(ids, window, page, regions)
+    assert got.pages == loaded.meetings_of_institutions(ids, window, page)
+    shown = [m.id for p in got.pages.values() for m in p.items]
+    assert shown  # the graph has pages to show
+    want = loaded.attendance_with_nodes(shown, regions)
+    assert got.attendance == want
+    # Only the shown meetings: the look-ahead row that says a next page exists is no attendee.
+    assert set(got.attendance.attendance) == set(shown)
+
+
+def test_meetings_with_nodes_of_nothing(loaded: Store) -> None:
+    got = loaded.meetings_of_institutions_with_nodes([], Window(), PageRequest(10), True)
+    assert (got.pages, got.attendance.attendance) == ({}, {})
 
 
 @pytest.mark.parametrize("window", [Window(), Window(start=date(2025, 1, 1))])
