@@ -137,13 +137,18 @@ async def listing(
     first: int, after: str | None, order: str, sort: str, descending: bool,
     wrap: Callable[[Any], T], info: Info | None = None,
     prime: Callable[[Any, Info, list[Any]], Awaitable[None]] | None = None,
+    read: Callable[[Any, PageRequest], Awaitable[Page[Any]]] | None = None,
 ) -> Connection[T]:
     """A top-level connection: one store call for the page (unless only totalCount is
     asked), one more if totalCount is asked. `prime` loads, a batch per field, what the
-    rows' selected fields read, so they resolve without a coroutine each."""
+    rows' selected fields read, so they resolve without a coroutine each; `read`, when
+    given, reads the page in `find`'s place (a read that brings what `prime` would)."""
     req = page_request(first, after, order, sort, descending)
-    page = await context.read(find, store_filter, req) if info is None or asks_page(info) \
-        else Page()
+    if info is not None and not asks_page(info):
+        page: Page[Any] = Page()
+    else:
+        page = await (read(store_filter, req) if read is not None
+                      else context.read(find, store_filter, req))
     if prime is not None and info is not None and page.items:
         await prime(context, info, page.items)
 

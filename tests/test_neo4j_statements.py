@@ -40,7 +40,8 @@ def test_rows_come_back_as_records_would() -> None:
 def test_the_api_read_path_is_on_the_async_driver() -> None:
     for name in ("find_institutions", "count_meetings_of_institutions", "regions",
                  "attendance_with_nodes", "meetings_of_institutions",
-                 "meetings_of_institutions_with_nodes", "collaborators",
+                 "meetings_of_institutions_with_nodes", "find_meetings_with_nodes",
+                 "collaborators",
                  "collaborators_with_nodes",
                  "institutions", "version", "scope_version", "citations"):
         assert name in READS

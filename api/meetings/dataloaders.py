@@ -1,7 +1,7 @@
 """Loaders that feed Meeting fields."""
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -10,7 +10,8 @@ from api.context import Context
 from api.institutions.dataloaders import institution_by_id, meetings_of_institution
 from api.loading import by_key
 from api.regions.dataloaders import region_by_code
-from graph.store.base import Page
+from graph.model import Meeting
+from graph.store.base import AttendanceNodes, Page
 
 meeting_by_id = by_key(lambda c: c.store.meetings)
 attendance_of_meeting = by_key(lambda c: c.store.attendance_of_meetings, default=list)
@@ -41,13 +42,24 @@ attendance_with_institutions = _attendance_with_nodes(regions=False)
 attendance_with_regions = _attendance_with_nodes(regions=True)
 
 
+def prime_attendance(context: Context, nodes: AttendanceNodes, shown: Iterable[Meeting],
+                     regions: bool) -> None:
+    """Prime the loaders a page of meetings' attendee fields ask with attendance read
+    beside the page (a meeting without attendees primed as an empty list)."""
+    rows = {m.id: nodes.attendance.get(m.id, []) for m in shown}
+    context.loader(attendance_of_meeting).prime_many(rows)
+    context.loader(attendance_with_regions if regions else attendance_with_institutions
+                   ).prime_many(rows)
+    context.loader(institution_by_id).prime_many(nodes.institutions)
+    if regions:
+        context.loader(region_by_code).prime_many(nodes.regions)
+
+
 def _meetings_with_attendance(regions: bool) -> Callable[[Context], DataLoader[Any, Any]]:
     """Keys (institution id, window, page request): the institutions' pages of meetings
     read with the pages' attendance (and its institutions and regions) in one round trip,
     priming the page loader and the attendance loaders the page's rows then ask, so the
     attendee list costs no second read keyed by the first one's answer."""
-    attendance = attendance_with_regions if regions else attendance_with_institutions
-
     def factory(context: Context) -> DataLoader[Any, Any]:
         async def load(keys: Sequence[tuple[Any, ...]]) -> list[Any]:
             groups: dict[tuple[Any, ...], list[str]] = defaultdict(list)
@@ -57,14 +69,8 @@ def _meetings_with_attendance(regions: bool) -> Callable[[Context], DataLoader[A
             for (window, page), parents in groups.items():
                 found = await context.read(context.store.meetings_of_institutions_with_nodes,
                                            parents, window, page, regions)
-                nodes = found.attendance
-                shown = {m.id: nodes.attendance.get(m.id, [])
-                         for p in found.pages.values() for m in p.items}
-                context.loader(attendance_of_meeting).prime_many(shown)
-                context.loader(attendance).prime_many(shown)
-                context.loader(institution_by_id).prime_many(nodes.institutions)
-                if regions:
-                    context.loader(region_by_code).prime_many(nodes.regions)
+                prime_attendance(context, found.attendance,
+                                 [m for p in found.pages.values() for m in p.items], regions)
                 for p in parents:
                     results[(p, window, page)] = found.pages.get(p) or Page()
             context.loader(meetings_of_institution).prime_many(results)

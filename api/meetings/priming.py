@@ -10,7 +10,7 @@ future of their own.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any
 
 from graphql import FieldNode
@@ -24,10 +24,12 @@ from api.meetings.dataloaders import (
     attendance_with_regions,
     meetings_with_institutions,
     meetings_with_regions,
+    prime_attendance,
 )
 from api.regions.dataloaders import region_by_code
 from api.selection import names, nodes
 from graph import model
+from graph.store.base import Page, PageRequest
 
 
 def attendance_loader(info: Info, attendees: Iterable[FieldNode]
@@ -42,18 +44,40 @@ def attendance_loader(info: Info, attendees: Iterable[FieldNode]
         else attendance_with_institutions
 
 
+def attendee_regions(info: Info, path: tuple[str, ...] = ("edges", "node")) -> bool | None:
+    """Whether the meetings at `path` ask their attendees' institutions with (True) or
+    without (False) their regions; None when they ask no attendee institution."""
+    attendees = nodes(info, "attendees", start=nodes(info, *path))
+    loader = attendance_loader(info, attendees) if attendees else None
+    if loader is attendance_of_meeting or loader is None:
+        return None
+    return loader is attendance_with_regions
+
+
 def page_with_attendance(info: Info, path: tuple[str, ...] = ("edges", "node")
                          ) -> Callable[[Context], DataLoader[Any, Any]] | None:
     """The loader that reads an institution's page of meetings together with the
-    attendance its rows ask (with institutions, and their regions when asked), or None
-    when the rows ask no attendee institution (the plain page read then)."""
-    attendees = nodes(info, "attendees", start=nodes(info, *path))
-    loader = attendance_loader(info, attendees) if attendees else None
-    if loader is attendance_with_regions:
-        return meetings_with_regions
-    if loader is attendance_with_institutions:
-        return meetings_with_institutions
-    return None
+    attendance its rows ask, or None when they ask no attendee institution (the plain
+    page read then)."""
+    regions = attendee_regions(info, path)
+    return None if regions is None else \
+        meetings_with_regions if regions else meetings_with_institutions
+
+
+def page_read(context: Context, info: Info
+              ) -> Callable[[Any, PageRequest], Awaitable[Page[Any]]] | None:
+    """For a top-level list of meetings: the read of its page with the attendance its
+    rows ask (one round trip, the loaders primed), or None for the plain read."""
+    regions = attendee_regions(info)
+    if regions is None:
+        return None
+
+    async def read(f: Any, req: PageRequest) -> Page[Any]:
+        found = await context.read(context.store.find_meetings_with_nodes, f, req, regions)
+        prime_attendance(context, found.attendance, found.page.items, regions)
+        return found.page
+
+    return read
 
 
 async def prime_meetings(context: Any, info: Info, items: Sequence[model.Meeting],

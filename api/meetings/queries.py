@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from api import validation
 from api.context import ctx
-from api.meetings.priming import prime_meetings
+from api.meetings.priming import page_read, prime_meetings
 from api.meetings.types import Meeting, meeting_of
 from api.pagination import DEFAULT_PAGE, Connection, listing
 from graph.store.base import MeetingFilter as StoreFilter
@@ -71,5 +71,5 @@ class MeetingQueries:
         return await listing(
             context, context.store.find_meetings, context.store.count_meetings,
             store_filter, first, after, order_by.name, sort, desc, Meeting.of, info,
-            prime_meetings,
+            prime_meetings, page_read(context, info),
         )

@@ -188,6 +188,15 @@ class MeetingNodes:
 
 
 @dataclass(slots=True)
+class MeetingPageNodes:
+    """One page of meetings with their attendance (institutions, regions), read in the
+    same round trip, as `MeetingNodes` is for pages by parent."""
+
+    page: Page[Meeting] = field(default_factory=Page)
+    attendance: AttendanceNodes = field(default_factory=AttendanceNodes)
+
+
+@dataclass(slots=True)
 class CollaboratorNodes:
     """Each institution's collaborators with the institutions they name, read in one
     round trip: what a list of collaborators with their names shows."""
@@ -238,6 +247,8 @@ class Store(Protocol):
     def find_institutions(self, f: InstitutionFilter, page: PageRequest) -> Page[Institution]: ...
     def count_institutions(self, f: InstitutionFilter) -> int: ...
     def find_meetings(self, f: MeetingFilter, page: PageRequest) -> Page[Meeting]: ...
+    def find_meetings_with_nodes(self, f: MeetingFilter, page: PageRequest,
+                                 regions: bool = False) -> MeetingPageNodes: ...
     def count_meetings(self, f: MeetingFilter) -> int: ...
     def find_programs(self, f: ProgramFilter, page: PageRequest) -> Page[Program]: ...
     def count_programs(self, f: ProgramFilter) -> int: ...

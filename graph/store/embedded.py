@@ -57,6 +57,7 @@ from graph.store.base import (
     MeasurementFilter,
     MeetingFilter,
     MeetingNodes,
+    MeetingPageNodes,
     NetworkFilter,
     NetworkSize,
     NotFound,
@@ -868,6 +869,13 @@ class EmbeddedStore:
         self, ids: Iterable[str], window: Window, page: PageRequest
     ) -> dict[str, Page[Meeting]]:
         return self._meetings_by_parent("attendance", "institution_id", ids, window, page)
+
+    def find_meetings_with_nodes(self, f: MeetingFilter, page: PageRequest,
+                                 regions: bool = False) -> MeetingPageNodes:
+        """The two reads one after the other, as `meetings_of_institutions_with_nodes`."""
+        found = self.find_meetings(f, page)
+        return MeetingPageNodes(found, self.attendance_with_nodes(
+            [m.id for m in found.items], regions))
 
     def meetings_of_institutions_with_nodes(
         self, ids: Iterable[str], window: Window, page: PageRequest, regions: bool = False

@@ -56,6 +56,7 @@ from graph.store.base import (
     MeasurementFilter,
     MeetingFilter,
     MeetingNodes,
+    MeetingPageNodes,
     NetworkFilter,
     NetworkSize,
     NotFound,
@@ -237,6 +238,31 @@ def _native(value: Any) -> Any:
 
 def _institution(n: Any) -> Institution:
     return Institution(n["id"], n["name"], n["type"], n.get("level"), n.get("region_code"))
+
+
+def _attendees(regions: bool) -> str:
+    """A subquery per meeting `n`: its attendees as property lists in the Institution's
+    field order then roles and region map (lists decode cheaper than maps), as `att`."""
+    region = ("OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) "
+              "WITH i, a, r {.code, .name, .level, .parent_code} AS r ") if regions \
+        else "WITH i, a, null AS r "
+    return ("CALL (n) { MATCH (i:Institution)-[a:ATTENDED]->(n) " + region
+            + "ORDER BY i.id RETURN collect([i.id, i.name, i.type, i.level, i.region_code, "
+            "a.roles, r]) AS att } ")
+
+
+def _add_attendees(into: AttendanceNodes, meeting_id: str, att: list[Any]) -> None:
+    """One meeting's `_attendees` rows into `into` (no key for a meeting without any, as
+    `attendance_with_nodes` answers)."""
+    if not att:
+        return
+    rows = into.attendance[meeting_id] = []
+    for *i, roles, r in att:
+        rows.append(Attendance(meeting_id, i[0], tuple(roles)))
+        if i[0] not in into.institutions:
+            into.institutions[i[0]] = Institution(*i)
+        if r is not None and r["code"] not in into.regions:
+            into.regions[r["code"]] = _region(r)
 
 
 def _meeting(n: Any) -> Meeting:
@@ -737,15 +763,17 @@ class Neo4jStore:
         return f"ORDER BY {column} {direction}, {id_col} {direction}"
 
     def _page(self, match: str, q: _Query, label: str, page: PageRequest,
-              default: str) -> Reads[tuple[list[Any], bool]]:
+              default: str, then: str = "") -> Reads[tuple[list[Any], bool]]:
         order = self._keyset(q, label, page, default)
         column = _SORT_COLUMNS[label][page.sort or default]
         # Every node has its sort property; saying so lets the planner walk the
         # index in order instead of sorting the whole label.
         q.add(f"{column} IS NOT NULL")
         # Ordered and cut on the node (index order), then projected to a map.
+        # `then` is a subquery per row whose columns come back beside the node's.
+        extra = then and ", att"
         records = yield _Stmt(f"{match} {q.clause()} WITH n, {column} AS sort_key {order} "
-                              "LIMIT $limit RETURN n {.*} AS n, sort_key",
+                              f"LIMIT $limit {then}RETURN n {{.*}} AS n, sort_key{extra}",
                               {"limit": page.first + 1, **q.params})
         return records[: page.first], len(records) > page.first
 
@@ -800,6 +828,19 @@ class Neo4jStore:
         rows, more = yield from self._page("MATCH (n:Meeting)", self._meeting_query(f),
                                            "Meeting", page, "date")
         return Page([_meeting(r["n"]) for r in rows], [self._key(r) for r in rows], more)
+
+    @_reads
+    def find_meetings_with_nodes(self, f: MeetingFilter, page: PageRequest,
+                                 regions: bool = False) -> Reads[MeetingPageNodes]:
+        """One statement: `find_meetings`'s page with each meeting's attendees, as
+        `meetings_of_institutions_with_nodes` reads them."""
+        rows, more = yield from self._page("MATCH (n:Meeting)", self._meeting_query(f),
+                                           "Meeting", page, "date", _attendees(regions))
+        out = MeetingPageNodes(Page([_meeting(r["n"]) for r in rows],
+                                    [self._key(r) for r in rows], more))
+        for meeting, r in zip(out.page.items, rows, strict=True):
+            _add_attendees(out.attendance, meeting.id, r["att"])
+        return out
 
     @_reads
     def count_meetings(self, f: MeetingFilter) -> Reads[int]:
@@ -944,19 +985,13 @@ class Neo4jStore:
         q.window("n.date", window)
         order = self._keyset(q, "Meeting", page, "date")
         column = _SORT_COLUMNS["Meeting"][page.sort or "date"]
-        region = ("OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) "
-                  "WITH i, a, r {.code, .name, .level, .parent_code} AS r ") if regions \
-            else "WITH i, a, null AS r "
         records = yield _Stmt(
             "UNWIND $ids AS pid CALL (pid) { MATCH (:Institution {id: pid})-[:ATTENDED]->"
             f"(n:Meeting) {q.clause()} WITH n, {column} AS sort_key {order} LIMIT $limit "
-            "RETURN n, sort_key } "
-            "CALL (n) { MATCH (i:Institution)-[a:ATTENDED]->(n) " + region
-            + "ORDER BY i.id RETURN collect([i.id, i.name, i.type, i.level, i.region_code, "
-            "a.roles, r]) AS att } RETURN pid, n {.*} AS n, sort_key, att",
+            "RETURN n, sort_key } " + _attendees(regions)
+            + "RETURN pid, n {.*} AS n, sort_key, att",
             {"ids": list(dict.fromkeys(ids)), "limit": page.first + 1, **q.params})
         out = MeetingNodes()
-        nodes = out.attendance
         for rec in records:
             p = out.pages.setdefault(rec["pid"], Page())
             if len(p.items) == page.first:
@@ -965,17 +1000,8 @@ class Neo4jStore:
             meeting = _meeting(rec["n"])
             p.items.append(meeting)
             p.keys.append(self._key(rec))
-            rows = nodes.attendance.setdefault(meeting.id, [])
-            if rows:
-                continue  # the same meeting on another parent's page: read once
-            for *i, roles, r in rec["att"]:
-                rows.append(Attendance(meeting.id, i[0], tuple(roles)))
-                if i[0] not in nodes.institutions:
-                    nodes.institutions[i[0]] = Institution(*i)
-                if r is not None and r["code"] not in nodes.regions:
-                    nodes.regions[r["code"]] = _region(r)
-        for mid in [m for m, rows in nodes.attendance.items() if not rows]:
-            del nodes.attendance[mid]  # as attendance_with_nodes: no key for no attendee
+            if meeting.id not in out.attendance.attendance:  # on two parents' pages: once
+                _add_attendees(out.attendance, meeting.id, rec["att"])
         return out
 
     @_reads

@@ -104,10 +104,14 @@ def _count(store, query: str, variables: dict | None = None) -> dict[str, int]: 
     return dict(counting.calls)
 
 
-def test_d_meetings_with_attendees_and_their_regions_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_d_meetings_with_attendees_and_their_regions_in_one_round_trip(demo_store) -> None:  # type: ignore[no-untyped-def]
     calls = _count(demo_store, """{ meetings(first: 20) { edges { node { title date
         attendees { role institution { name region { name } } } } } } }""")
-    assert calls == {"find_meetings": 1, "attendance_with_nodes": 1}
+    # The page comes with its attendees, their institutions and regions: one read.
+    assert calls == {"find_meetings_with_nodes": 1}
+    calls = _count(demo_store, """{ meetings(first: 20) { edges { node { title
+        attendees { role } } } } }""")
+    assert calls == {"find_meetings": 1, "attendance_of_meetings": 1}
 
 
 def test_b_an_institutions_meetings_and_attendees_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from graph.store.base import PageRequest, Store, Window
+from graph.store.base import MeetingFilter, PageRequest, Store, Window
 from tests.contract.test_store import graph
 
 
@@ -48,6 +48,20 @@ def test_meetings_with_nodes_are_the_pages_plus_their_attendance(
     assert got.attendance == want
     # Only the shown meetings: the look-ahead row that says a next page exists is no attendee.
     assert set(got.attendance.attendance) == set(shown)
+
+
+@pytest.mark.parametrize("regions", [False, True])
+@pytest.mark.parametrize(("f", "first"), [(MeetingFilter(), 10), (MeetingFilter(), 2),
+                                          (MeetingFilter(region_code="33.74"), 10)])
+def test_found_meetings_with_nodes_are_the_page_plus_its_attendance(
+        loaded: Store, regions: bool, f: MeetingFilter, first: int) -> None:
+    page = PageRequest(first, sort="date", descending=True)
+    got = loaded.find_meetings_with_nodes(f, page, regions)
+    assert got.page == loaded.find_meetings(f, page)
+    shown = [m.id for m in got.page.items]
+    assert shown
+    assert got.attendance == loaded.attendance_with_nodes(shown, regions)
+    assert set(got.attendance.attendance) <= set(shown)
 
 
 def test_meetings_with_nodes_of_nothing(loaded: Store) -> None:
