@@ -308,7 +308,8 @@ def test_columns_a_worker_names_that_cannot_be_mapped_here_are_asked_for_again(
     guards.clear_size_cache()
     monkeypatch.setattr(jobs, "stored_result", lambda *a: None)  # ask the worker
     monkeypatch.setattr(jobs, "locator", lambda s: ("sqlite", store.path))
-    real, failed = mapped._ranking_at, []
+    real = mapped._ranking_at
+    failed: list[str] = []
 
     def once_unreadable(path: str) -> MappedRanking:
         if not failed:
