@@ -209,3 +209,17 @@ def test_two_processes_saving_the_same_projection_never_leave_it_torn(
         assert got is not None and got.network.ids == p.network.ids
         assert (got.network.weight != p.network.weight).nnz == 0
     assert not list(base.parent.glob(".tmp-*"))
+
+
+def test_a_networkit_copy_left_half_written_is_swept_when_the_copy_is_kept(
+        store: EmbeddedStore, everything_saved: None) -> None:
+    from graph.analytics.projection import NETWORKIT_FILE
+
+    net = service.network(store, WHOLE).network
+    assert net.saved_at is not None
+    left = net.saved_at / f".tmp-{_dead_pid()}-{NETWORKIT_FILE}"
+    left.write_bytes(b"half a graph")
+    _aged(left, scratch.GONE_SECONDS + 5)
+    assert net.networkit.numberOfNodes() == net.n  # built, and kept beside
+    assert (net.saved_at / NETWORKIT_FILE).exists() and not left.exists()
+    assert not list(net.saved_at.glob(".tmp-*"))
