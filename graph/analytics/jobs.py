@@ -358,7 +358,17 @@ class Pool:
             where = locator(store)
             if where is None:
                 return await asyncio.wait_for(asyncio.to_thread(fn, store, *args), timeout)
-            return await self._in_worker(where, fn, args, timeout)  # type: ignore[no-any-return]
+            for attempt in range(2):
+                try:
+                    return await self._in_worker(where, fn, args, timeout)  # type: ignore[no-any-return]
+                except mapped.Unreadable as exc:
+                    # The reply named stored columns this process cannot map (removed or
+                    # damaged since the worker opened them): asked once more, the worker
+                    # finds them unreadable too and writes them again.
+                    if attempt:
+                        raise
+                    log.warning("analytics job %s asked again: %s", fn.__qualname__, exc)
+            raise AssertionError("unreachable")
         except TimeoutError:
             raise JobTimeout(f"the computation took longer than {timeout:g} s") from None
         finally:
@@ -404,6 +414,9 @@ class Pool:
         os.set_blocking(fd, True)
         try:
             status, value = await asyncio.to_thread(worker.conn.recv)
+        except mapped.Unreadable:  # the whole reply was read: the worker is reusable
+            self._give_back(worker)
+            raise
         except (EOFError, OSError):
             code = worker.process.exitcode
             self._replace(worker)

@@ -15,7 +15,7 @@ from typing import Any, TypeVar, overload
 
 import numpy as np
 
-from graph.analytics import stored
+from graph.analytics import checks, stored
 from graph.analytics.brokerage import ROLES, Brokerage
 from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community
@@ -40,8 +40,9 @@ def _opened(cls: Callable[[stored.Columns], M], path: Path) -> M | None:
         return None
     try:
         return cls(found)
-    except (KeyError, ValueError) as exc:
-        stored.log.warning("result columns at %s not read: %s", path, exc)
+    except checks.DAMAGE as exc:
+        stored.log.warning("result columns at %s not read (computed again instead): %s",
+                           path, exc)
         return None
 
 
@@ -63,9 +64,10 @@ class MappedRanking:
         self.engine = str(columns.meta["engine"])
         self._ids = columns.text("ids")
         n = len(self._ids)
-        self._scores = columns.array("scores", n)
-        self._ranks = columns.array("ranks", n)
-        self._places = columns.array("places", n)
+        self._scores = columns.array("scores", n, "f")
+        self._ranks = columns.array("ranks", n, "i")
+        self._places = columns.array("places", n, "i")
+        checks.bounds(self._places, "places.npy", 0, n)  # row numbers rank_of follows
 
     @classmethod
     def save(cls, path: Path, ranking: Ranking) -> MappedRanking | None:
@@ -73,7 +75,7 @@ class MappedRanking:
             "scores": np.frombuffer(ranking.scores, dtype=np.float64),
             "ranks": np.frombuffer(ranking.ranks, dtype=np.int64),
             "places": np.frombuffer(ranking._places, dtype=np.int64)},
-            {"approximate": ranking.approximate, "engine": ranking.engine})
+            {"approximate": ranking.approximate, "engine": ranking.engine}, cls.open)
         return cls.open(path) if ok else None
 
     @classmethod
@@ -150,9 +152,9 @@ class MappedBrokers(Sequence[Brokerage]):
         self.columns = columns
         self._ids = columns.text("ids")
         n = len(self._ids)
-        self._constraint = columns.array("constraint", n)
-        self._effective = columns.array("effective_size", n)
-        self._roles = columns.array("roles", n)
+        self._constraint = columns.array("constraint", n, "f")
+        self._effective = columns.array("effective_size", n, "f")
+        self._roles = columns.array("roles", n, "i", len(ROLES))
 
     @classmethod
     def save(cls, path: Path, found: Sequence[Brokerage]) -> MappedBrokers | None:
@@ -165,7 +167,7 @@ class MappedBrokers(Sequence[Brokerage]):
         ok = stored.write(path, {"ids": [b.node for b in found]}, {
             "constraint": floats(b.constraint for b in found),
             "effective_size": floats(b.effective_size for b in found), "roles": roles},
-            {"roles": list(ROLES)})
+            {"roles": list(ROLES)}, cls.open)
         return cls.open(path) if ok else None
 
     @classmethod
@@ -273,11 +275,10 @@ class MappedCommunities(Sequence[Community]):
         self._sectors = columns.text("sectors")
         self._regions = columns.text("regions")
         n = len(self._labels)
-        self._index = columns.array("index", n)
-        self._starts = columns.array("starts", n + 1)
-        self._has_region = columns.array("has_region", n)
-        if int(self._starts[-1]) != len(self._members):
-            raise ValueError("community ranges do not cover the members column")
+        self._index = columns.array("index", n, "i")
+        self._starts = columns.array("starts", n + 1, "i")
+        self._has_region = columns.array("has_region", n, "b")
+        checks.offsets(self._starts, "starts.npy", len(self._members))
 
     @classmethod
     def save(cls, path: Path, found: Sequence[Community]) -> MappedCommunities | None:
@@ -289,7 +290,7 @@ class MappedCommunities(Sequence[Community]):
             "regions": [c.region_code or "" for c in found]}, {
             "index": np.array([c.index for c in found], dtype=np.int64), "starts": starts,
             "has_region": np.array([c.region_code is not None for c in found], dtype=bool)},
-            {})
+            {}, cls.open)
         return cls.open(path) if ok else None
 
     @classmethod

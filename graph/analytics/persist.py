@@ -25,7 +25,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
+from graph.analytics import checks, scratch
 from graph.analytics.projection import CoAttendance, Projection
 from graph.store.base import NetworkFilter, Store
 
@@ -41,7 +41,6 @@ log = logging.getLogger("tpps.analytics")
 # Below this many institutions a projection is rebuilt in milliseconds: not worth a file.
 PERSIST_MIN_NODES = 5_000
 FORMAT = 1  # bumped when the layout below changes, so old directories are never read
-_ARRAYS = ("w_indptr", "w_indices", "w_data", "b_indptr", "b_indices", "dates", "has_region")
 _TEXTS = ("meeting_ids", "ids", "names", "types", "region_codes")
 _SEP = "\x00"
 
@@ -69,33 +68,46 @@ def path_of(store: Store, f: NetworkFilter, weighting: str, version: int) -> Pat
 
 
 def load(path: Path) -> Projection | None:
-    """The projection saved at `path`, None when there is none (or it is unreadable)."""
+    """The projection saved at `path`, None when there is none or it is damaged (each
+    file's size, type and shape, the offsets and the indices' bounds are checked here,
+    so a damaged file is logged and rebuilt instead of failing a measure)."""
     if not (path / "done").exists():
         return None
     try:
-        arrays = {k: np.load(path / f"{k}.npy", mmap_mode="r") for k in _ARRAYS}
-        texts = {k: (path / f"{k}.txt").read_text("utf-8") for k in _TEXTS}
-        meta = json.loads((path / "meta.json").read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("projection at %s not read: %s", path, exc)
+        return _read(path)
+    except checks.DAMAGE as exc:
+        log.warning("projection at %s not read (built again instead): %s", path, exc)
         return None
+
+
+def _read(path: Path) -> Projection:
+    meta = checks.meta(path, {"n": int, "m": int, "weighting": str})
     n, m = meta["n"], meta["m"]
+    arrays = {}
+    for name, rows in (("w", n), ("b", m)):
+        indices = checks.array(path, f"{name}_indices", "i", (None,))
+        indptr = checks.array(path, f"{name}_indptr", "i", (rows + 1,))
+        checks.offsets(indptr, f"{name}_indptr.npy", len(indices))
+        checks.bounds(indices, f"{name}_indices.npy", 0, n)
+        arrays[f"{name}_indices"], arrays[f"{name}_indptr"] = indices, indptr
+    w_data = checks.array(path, "w_data", "f", (len(arrays["w_indices"]),))
+    dates = checks.array(path, "dates", "i", (m,))
+    checks.bounds(dates, "dates.npy", 1, date.max.toordinal() + 1)
+    has = checks.array(path, "has_region", "b", (n,))
+    texts = {k: _split(path, k, m if k == "meeting_ids" else n) for k in _TEXTS}
     net = CoAttendance.__new__(CoAttendance)
     net.weighting = meta["weighting"]
-    net.ids = _split(texts["ids"], n)
-    net.names = _split(texts["names"], n)
-    net.types = _split(texts["types"], n)
-    codes = _split(texts["region_codes"], n)
-    has = arrays["has_region"]
-    net.region_codes = [c if h else None for c, h in zip(codes, has.tolist(), strict=True)]
-    net.weight = sp.csr_matrix((arrays["w_data"], arrays["w_indices"], arrays["w_indptr"]),
+    net.ids, net.names, net.types = texts["ids"], texts["names"], texts["types"]
+    net.region_codes = [c if h else None
+                        for c, h in zip(texts["region_codes"], has.tolist(), strict=True)]
+    net.weight = sp.csr_matrix((w_data, arrays["w_indices"], arrays["w_indptr"]),
                                shape=(n, n))
     net._incidence = sp.csr_matrix(
         (np.ones(len(arrays["b_indices"])), arrays["b_indices"], arrays["b_indptr"]),
         shape=(m, n))
     net.saved_at = path
-    meetings = dict(zip(_split(texts["meeting_ids"], m),
-                        map(date.fromordinal, arrays["dates"].tolist()), strict=True))
+    meetings = dict(zip(texts["meeting_ids"], map(date.fromordinal, dates.tolist()),
+                        strict=True))
     return Projection(net, meetings)
 
 
@@ -115,24 +127,10 @@ def save(path: Path, p: Projection) -> bool:
                                    len(p.meetings)),
               "has_region": np.fromiter((c is not None for c in net.region_codes), bool,
                                         net.n)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=path.parent))
-    try:
-        for k, a in arrays.items():
-            np.save(tmp / f"{k}.npy", np.ascontiguousarray(a))
-        for k, values in texts.items():
-            (tmp / f"{k}.txt").write_text(_SEP.join(values), "utf-8")
-        (tmp / "meta.json").write_text(json.dumps(
-            {"n": net.n, "m": b.shape[0], "weighting": net.weighting}), "utf-8")
-        (tmp / "done").touch()
-        if path.exists() and not (path / "done").exists():  # a writer that died midway
-            shutil.rmtree(path, ignore_errors=True)
-        os.rename(tmp, path)
-    except OSError as exc:  # another worker saved it first (rename onto it), or no space
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not (path / "done").exists():
-            log.warning("projection not saved at %s: %s", path, exc)
-            return False
+    meta = {"n": net.n, "m": b.shape[0], "weighting": net.weighting}
+    saved = path.exists() and load(path) is not None  # by another worker, whole
+    if not saved and not _write(path, arrays, texts, meta):
+        return False
     net.saved_at = path
     stem_part, mine = path.name.rsplit("-v", 1)
     for old in path.parent.glob(stem_part + "-v*"):
@@ -143,12 +141,44 @@ def save(path: Path, p: Projection) -> bool:
     return True
 
 
-def _split(text: str, count: int) -> list[str]:
+def _write(path: Path, arrays: dict[str, np.ndarray], texts: dict[str, list[str]],
+           meta: dict[str, Any]) -> bool:
+    """The files at `path`, written aside and renamed into place in one step (a reader
+    sees none of them or all); what was there, damaged or unfinished, is removed first."""
+    if path.exists():
+        scratch.discard(path)
+    try:
+        tmp = scratch.make(path.parent)
+    except OSError as exc:
+        log.warning("projection not saved at %s: %s", path, exc)
+        return False
+    scratch.sweep(path.parent)
+    try:
+        for k, a in arrays.items():
+            np.save(tmp / f"{k}.npy", np.ascontiguousarray(a))
+        for k, values in texts.items():
+            (tmp / f"{k}.txt").write_text(_SEP.join(values), "utf-8")
+        (tmp / "meta.json").write_text(json.dumps(meta), "utf-8")
+        (tmp / "done").touch()
+        os.rename(tmp, path)
+    except OSError as exc:  # another worker saved it first (rename onto it), or no space
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not (path / "done").exists():
+            log.warning("projection not saved at %s: %s", path, exc)
+            return False
+    return True
+
+
+def _split(path: Path, name: str, count: int) -> list[str]:
+    try:
+        text = (path / f"{name}.txt").read_text("utf-8")
+    except ValueError as exc:  # not UTF-8
+        raise checks.Damaged(f"{name}.txt: {exc}") from None
     if count == 0:
         return []
     parts = text.split(_SEP)
     if len(parts) != count:
-        raise ValueError(f"expected {count} values, found {len(parts)}")
+        raise checks.Damaged(f"{name}.txt holds {len(parts)} values, not {count}")
     return parts
 
 

@@ -30,7 +30,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.analytics import kernels
+from graph.analytics import kernels, scratch
 from graph.store.base import AttendanceRow, NetworkFilter, Store
 from graph.store.incidence import Incidence
 from graph.vocabulary import sector_of
@@ -144,7 +144,8 @@ class CoAttendance:
         g = nk.GraphFromCoo((weights, (rows.astype(np.uint64), cols.astype(np.uint64))),
                             n=self.n, weighted=True, directed=False)
         if kept is not None:
-            tmp = kept.with_name(f".{kept.name}.{os.getpid()}")
+            tmp = kept.with_name(f"{scratch.PREFIX}{os.getpid()}-{kept.name}")
+            scratch.sweep(kept.parent)  # what a writer killed midway left here
             try:  # written aside, then renamed: a reader never sees half a file
                 nk.graphio.NetworkitBinaryWriter().write(g, str(tmp))
                 os.replace(tmp, kept)

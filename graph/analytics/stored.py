@@ -18,21 +18,21 @@ after its deletion). Only arrays and UTF-8 text are read: no code.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
 import mmap
 import os
 import shutil
-import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from graph.analytics import persist
+from graph.analytics import checks, persist, scratch
 from graph.store.base import NetworkFilter, Store
 
 log = logging.getLogger("tpps.analytics")
@@ -59,16 +59,25 @@ def path_of(store: Store, kind: str, f: NetworkFilter, weighting: str, version: 
 
 
 def write(path: Path, texts: dict[str, Sequence[str]], arrays: dict[str, np.ndarray],
-          meta: dict[str, Any]) -> bool:
+          meta: dict[str, Any], reader: Callable[[Path], object | None] | None = None
+          ) -> bool:
     """Write the columns at `path` atomically (a reader sees all or none), then delete
     the same result's older versions past their grace; False when nothing was written.
-    Each text column is one UTF-8 file (`<name>.bin`) with its offsets beside it."""
+    Each text column is one UTF-8 file (`<name>.bin`) with its offsets beside it.
+    `reader` (default `open_columns`) says whether what is already at `path` is whole:
+    then it is kept (another writer saved the same result), else replaced."""
+    whole = reader or open_columns
+    if path.exists():
+        if whole(path) is not None:
+            _drop_older(path)
+            return True
+        scratch.discard(path)  # died midway, or damaged: written afresh
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=path.parent))
+        tmp = scratch.make(path.parent)
     except OSError as exc:
         log.warning("result columns not saved at %s: %s", path, exc)
         return False
+    scratch.sweep(path.parent)
     try:
         for name, values in texts.items():
             encoded = [v.encode("utf-8") for v in values]
@@ -81,12 +90,10 @@ def write(path: Path, texts: dict[str, Sequence[str]], arrays: dict[str, np.ndar
         (tmp / "meta.json").write_text(json.dumps(
             {**meta, "texts": {k: len(v) for k, v in texts.items()}}), "utf-8")
         (tmp / "done").touch()
-        if path.exists() and open_columns(path) is None:  # died midway, or damaged
-            shutil.rmtree(path, ignore_errors=True)
-        os.rename(tmp, path)
+        os.rename(tmp, path)  # one step; onto a whole directory it fails (kept below)
     except OSError as exc:  # another worker saved it first (rename onto it), or no space
         shutil.rmtree(tmp, ignore_errors=True)
-        if open_columns(path) is None:
+        if whole(path) is None:
             log.warning("result columns not saved at %s: %s", path, exc)
             return False
     _drop_older(path)
@@ -115,16 +122,16 @@ class Text:
 
     def __init__(self, path: Path, name: str, n: int, counter: list[int]) -> None:
         self.n, self.counter = n, counter
-        self.offsets = np.load(path / f"{name}.offsets.npy", mmap_mode="r")
-        if len(self.offsets) != n + 1:
-            raise ValueError(f"{len(self.offsets) - 1} {name} for {n} rows")
+        self.offsets = checks.array(path, f"{name}.offsets", "i", (n + 1,))
         with open(path / f"{name}.bin", "rb") as f:
             size = os.fstat(f.fileno()).st_size
             self._blob: Any = (mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
                                if size else b"")
-        if size != int(self.offsets[-1]):
-            raise ValueError(f"{name} file of {size} bytes, offsets say "
-                             f"{int(self.offsets[-1])}")
+        checks.offsets(self.offsets, f"{name}.offsets.npy", size)
+        try:  # a pass over the file (a fraction of a ms per MB), no string kept
+            codecs.utf_8_decode(self._blob)
+        except UnicodeDecodeError as exc:
+            raise checks.Damaged(f"{name}.bin: {exc}") from None
 
     def __len__(self) -> int:
         return self.n
@@ -132,9 +139,11 @@ class Text:
     def raw(self, i: int) -> bytes:
         return bytes(self._blob[int(self.offsets[i]):int(self.offsets[i + 1])])
 
+    # Decoded with "replace": the file is valid UTF-8 (checked on opening), but offsets
+    # checked only for their order could still cut a character; never an exception.
     def get(self, i: int) -> str:
         self.counter[0] += 1
-        return self.raw(i).decode("utf-8")
+        return self.raw(i).decode("utf-8", "replace")
 
     def slice(self, start: int, stop: int) -> list[str]:
         """Values start..stop-1 (one read of the file)."""
@@ -144,7 +153,7 @@ class Text:
         blob = bytes(self._blob[bounds[0]:bounds[-1]])
         base = bounds[0]
         self.counter[0] += stop - start
-        return [blob[a - base:b - base].decode("utf-8")
+        return [blob[a - base:b - base].decode("utf-8", "replace")
                 for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
@@ -154,11 +163,10 @@ class Columns:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.meta: dict[str, Any] = json.loads((path / "meta.json").read_text("utf-8"))
+        self.meta: dict[str, Any] = checks.meta(path, {"texts": dict})
         self._counter = [0]
-        self._texts = {name: Text(path, name, int(n), self._counter)
+        self._texts = {name: Text(path, name, _count(name, n), self._counter)
                        for name, n in self.meta["texts"].items()}
-        self._arrays: dict[str, np.ndarray] = {}
 
     @property
     def decoded(self) -> int:
@@ -167,13 +175,16 @@ class Columns:
     def text(self, name: str) -> Text:
         return self._texts[name]
 
-    def array(self, name: str, rows: int | None = None) -> np.ndarray:
-        found = self._arrays.get(name)
-        if found is None:
-            found = self._arrays[name] = np.load(self.path / f"{name}.npy", mmap_mode="r")
-            if rows is not None and len(found) != rows:
-                raise ValueError(f"column {name} has {len(found)} rows, not {rows}")
-        return found
+    def array(self, name: str, rows: int, kind: str, width: int | None = None) -> np.ndarray:
+        """The column `<name>.npy`, a read-only memory map, checked to hold `rows` values
+        (of `width` each, when given) of dtype kind `kind` ('f', 'i', 'b')."""
+        return checks.array(self.path, name, kind, (rows,) if width is None else (rows, width))
+
+
+def _count(name: str, n: object) -> int:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0:
+        raise checks.Damaged(f"meta.json: {n!r} rows of {name}")
+    return n
 
 
 def open_columns(path: Path) -> Columns | None:
@@ -182,6 +193,6 @@ def open_columns(path: Path) -> Columns | None:
         return None
     try:
         return Columns(path)
-    except (OSError, ValueError, KeyError) as exc:
-        log.warning("result columns at %s not read: %s", path, exc)
+    except checks.DAMAGE as exc:
+        log.warning("result columns at %s not read (computed again instead): %s", path, exc)
         return None

@@ -291,3 +291,33 @@ def test_tpps_analyze_stores_the_size_and_the_columns(
     finally:
         store.close()
         service.clear()
+
+
+def test_columns_a_worker_names_that_cannot_be_mapped_here_are_asked_for_again(
+        store: EmbeddedStore, one_worker: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker answers with the columns' name; if they cannot be mapped in the API
+    process by then (removed or damaged meanwhile), the job is asked once more instead
+    of the request failing, and the worker stays in the pool."""
+    one_worker(30)  # type: ignore[operator]
+    monkeypatch.setattr(stored, "MIN_ROWS", 1)
+    service.clear()
+    service.ranking(store, WHOLE, "PAGERANK", "shared")  # columns the worker will name
+    query = "{ centrality(measure: PAGERANK, first: 3) { institution { id } rank } }"
+    expected = GraphQLClient(store).data(query)
+    jobs.reset()
+    guards.clear_size_cache()
+    monkeypatch.setattr(jobs, "stored_result", lambda *a: None)  # ask the worker
+    monkeypatch.setattr(jobs, "locator", lambda s: ("sqlite", store.path))
+    real = mapped._ranking_at
+    failed: list[str] = []
+
+    def once_unreadable(path: str) -> MappedRanking:
+        if not failed:
+            failed.append(path)
+            raise mapped.Unreadable(f"stored result at {path} could not be read")
+        return real(path)
+
+    monkeypatch.setattr(mapped, "_ranking_at", once_unreadable)
+    assert GraphQLClient(store).data(query) == expected
+    assert failed  # the first reply was refused, the second mapped
+    assert jobs._POOL is not None and len(jobs._POOL.pids) == 1  # given back, reused
