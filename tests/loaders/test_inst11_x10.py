@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from loaders.articles.document import DATA, parse
 from loaders.articles.extract import extract
 from loaders.articles.gazetteer import gazetteer
@@ -44,6 +46,15 @@ JAYAPURA = "Pemerintah Kota Jayapura menggelar rapat koordinasi TPPS, Rabu (5/11
 def test_kadiskes_and_kadinsos_name_their_offices() -> None:
     got = types(SLEMAN + "Hadir Kadiskes Sleman dr. Rini Astuti dan Kadinsos Sleman Joko.")
     assert {"DINKES", "DINSOS"} <= got
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("Kadiskes", "DINKES"), ("Kadinsos", "DINSOS"), ("Kadissos", "DINSOS"),
+    ("Kadis Sosial", "DINSOS"), ("Kadisdik", "DINAS_PENDIDIKAN"),
+    ("Kadis Pendidikan", "DINAS_PENDIDIKAN"), ("Kadiskominfo", "DISKOMINFO"),
+    ("KadisPUPR", "DINAS_PUPR")])
+def test_a_head_of_office_title_names_the_office(title: str, code: str) -> None:
+    assert code in types(SLEMAN + f"Rapat dihadiri {title} Kabupaten Sleman, Joko Santoso.")
 
 
 def test_papua_dpr_kota_is_the_dprd() -> None:
