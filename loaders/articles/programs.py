@@ -124,6 +124,7 @@ class _Patterns:
     done_by: re.Pattern[str]
     done_list: re.Pattern[str]
     known_lower_lead: re.Pattern[str]
+    known_lower_any: re.Pattern[str]
     or_expansion: re.Pattern[str]
     dangling: re.Pattern[str]
     lead_name: re.Pattern[str]
@@ -233,6 +234,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
         done_list=re.compile(p.get("done_list", "(?!)"), re.IGNORECASE),
         known_lower_lead=re.compile(p.get("known_lower_lead", "(?!)"), re.IGNORECASE),
+        known_lower_any=re.compile(p.get("known_lower_any", "(?!)"), re.IGNORECASE),
         # "POSGA atau Posyandu Keluarga": an acronym, 'atau', then its capitalised expansion
         or_expansion=re.compile(rf"(?<![\w-])([A-Z]{{3,12}})\s+atau\s+({_CAP}(?:\s+(?:{_CAP}|dan|"
                                 rf"di|untuk|&)){{1,6}})"),
@@ -249,7 +251,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         caps_tail=re.compile(p.get("caps_tail", "(?!)")),
         caps_tail_context=re.compile(p.get("caps_tail_context", "(?!)")),
         role_of=re.compile(p.get("role_of", "(?!)"), re.IGNORECASE),
-        person_form=re.compile(p.get("person_form", "(?!)")),
+        person_form=re.compile(p.get("person_form", "(?!)"), re.IGNORECASE),
         person_lead=re.compile(p.get("person_lead", "(?!)")),
         person_short=re.compile(p.get("person_short", "(?!)")),
         person_named_lead=re.compile(p.get("person_named_lead", "(?!)")),
@@ -334,7 +336,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         named_here = _triggered_names(p, s.text)
         for form in v.programs:
             lower = [m for m in _lower(form.pattern).finditer(s.text) if m[0] == m[0].lower()
-                     and p.known_lower_lead.search(s.text[:m.start()])]  # "program bangga kencana"
+                     and (p.known_lower_lead.search(s.text[:m.start()])  # "program bangga kencana"
+                          or p.known_lower_any.fullmatch(m[0].strip()))]
             for m in [*form.pattern.finditer(s.text), *lower]:
                 if _rejected_span(s.start + m.start(), spans) or any(
                         a < m.start() < b for a, b in named_here):
@@ -745,7 +748,11 @@ def _is_place(name: str, places: object) -> bool:
         return False
     words = name.split()
     codes, n = places.lookup(None, None, words)
-    return bool(codes) and n == len(words)
+    if bool(codes) and n == len(words):
+        return True
+    # a kecamatan's whole name of two words or more ('Likbar (Likupang Barat)' is its short
+    # form); one word is too often a common word ('Baru') to be read as a place
+    return len(words) >= 2 and bool(places.gaz.find("kecamatan", name, None))
 
 
 def _links(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
