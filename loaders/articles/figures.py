@@ -28,7 +28,7 @@ from loaders.articles.vocab import Vocabulary, vocabulary
 NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
           r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
           r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
-          r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta))?")
+          r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta)(?:an)?)?")
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
 _PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)", re.IGNORECASE)
 _NUM = re.compile(NUMBER, re.IGNORECASE)
@@ -669,6 +669,11 @@ def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     last = None
     for found in cues["target"].finditer(window):
         last = found
+    for found in cues["aim_down_to"].finditer(window) if "aim_down_to" in cues else ():
+        # 'menurunkan ... hingga 12 persen' is aimed at unless the clause says it was done
+        if not cues["aim_achieved"].search(window[:found.start()]) and (
+                last is None or found.end() > last.end()):
+            last = found
     if last is None:
         return False
     between = window[last.end():]
@@ -870,6 +875,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
                 r"turun|naik|berada|tercatat|mencapai|capai|rata-rata|nasional|provinsi", near):
             return "stunting_prevalence_pct", "percent"
         return None, ""
+    group = _named_group(before, after, cues)
+    if group:
+        return "other", group  # '- Ibu hamil KEK: 14 orang', '12 balita tanpa akta kelahiran'
     audited = _audited(before, after, sentence, cues)
     if audited:
         return "other", audited  # 'tim pakar menelaah 6 kasus', '14 kasus stunting diaudit'
@@ -933,6 +941,18 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
     if "stunting" in sentence and re.match(r"\s*kasus\b", after, re.IGNORECASE):
         return "stunting_cases", "kasus"
     return None, ""
+
+
+def _named_group(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str | None:
+    """The group a count belongs to when a list line names it before a colon ('Ibu hamil
+    KEK: 14 orang'; `before` is the line up to the number) or the words after the count
+    say what the group lacks ('12 balita tanpa akta kelahiran'). Returns its noun."""
+    if "group_line" in cues and cues["group_line"].match(before):
+        unit = cues["group_line_unit"].match(after)
+        if unit:
+            return unit[1].lower()
+    lacking = cues["lacking_group_after"].match(after) if "lacking_group_after" in cues else None
+    return re.sub(r"\s+", " ", lacking[1].lower()) if lacking else None
 
 
 def _measured_before(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
