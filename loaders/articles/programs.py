@@ -141,6 +141,9 @@ class _Patterns:
     person_short: re.Pattern[str]
     person_named_lead: re.Pattern[str]
     theme_lead: re.Pattern[str]
+    short_for: re.Pattern[str]
+    join_to: re.Pattern[str]
+    village_kampung: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -199,8 +202,10 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # "program prioritas Gubernur Sulsel, yaitu Aksi Stop Stunting": the owner, if any,
         # between the programme noun and the naming word
         named=re.compile(rf"(?:{p.get('named_lead', '(?!)')})(?:\s+(?P<owner>{_CAP}(?:\s+{_CAP})"
-                         rf"{{0,3}}))?\s*,?\s+(?:{p.get('named_link', '(?!)')})\s+[{_QUOTES}]?"
-                         rf"(?P<name>{_NAME})[{_QUOTES}]?"),
+                         rf"{{0,3}}))?(?:(?:{p.get('named_mid', '(?!)')})\s*,?\s+(?:"
+                         rf"{p.get('named_is', '(?!)')}|{p.get('named_link', '(?!)')})|\s*,?\s+"
+                         rf"(?:{p.get('named_link', '(?!)')}))\s+[{_QUOTES}]?(?P<name>{_NAME})"
+                         rf"[{_QUOTES}]?"),
         # a short quoted name a few words after a programme noun, quotes closed right after it
         quoted=re.compile(rf"(?:{p.get('quote_lead', '(?!)')})[^.;{_QUOTES}]{{0,40}}?[{_QUOTES}]"
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
@@ -256,6 +261,16 @@ def _patterns(v: Vocabulary) -> _Patterns:
         person_short=re.compile(p.get("person_short", "(?!)")),
         person_named_lead=re.compile(p.get("person_named_lead", "(?!)")),
         theme_lead=re.compile(p.get("theme_lead", "(?!)")),
+        # "Geber Stunting, singkatan dari Gerakan Bersama Berantas Stunting": the short name,
+        # the words that say it was coined, then capitalised words (and joiners) of the source
+        short_for=re.compile(rf"(?<![\w-])({_CAP}(?:\s+{_CAP}){{0,2}})"
+                             rf"(?:{p.get('short_for', '(?!)')})"
+                             rf"[{_QUOTES}]?({_CAP}(?:\s+(?:(?:dan|di|untuk|ke|bagi|serta|&)\s+)?"
+                             rf"{_CAP}){{1,8}})"),
+        join_to=re.compile(p.get("join_to", "(?!)")),
+        # 'Kampung Bugis' is a village; 'Kampung KB' and a kampung named after a topic of care
+        # ('Kampung Gizi') are initiatives
+        village_kampung=re.compile(rf"Kampung\s+(?!KB\b|{p.get('kampung_topic', '(?!)')})"),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
                           rf"(?:dan|serta)\s+)(?:(?:kemudian|juga)\s+)?(?:(?:inovasi|program|"
@@ -411,6 +426,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue
             if not _also_known(found, s.start + at, s.start + m.end(), [short, exp]):
                 add(f"{short} ({exp})", [short, exp], s, at, m.end())
+        for m in p.short_for.finditer(s.text):
+            _short_for(p, s, m, add, rejected, places, spans, found)
         for m in p.trigger.finditer(s.text):
             noun, raw, at = m[1], m[2].strip().rstrip(_QUOTES), m.start(2)
             end2 = m.end(2)
@@ -418,13 +435,18 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                             s.text[end2:]) if raw.split() else None
             if twin:  # "Gerakan One Day, One Egg": a name in two parallel halves
                 raw, end2 = f"{raw}, {twin[1]}", end2 + twin.end()
+            joined = p.join_to.match(s.text, end2)
+            if joined:  # "Gerakan Ayo ke Posyandu": the name runs on to a service place
+                raw, end2 = raw + s.text[end2:joined.end()], joined.end()
             series = _series_name(noun, s.text, end2)
             if series:  # "Program Pembangunan Keluarga, Kependudukan, dan ... (Bangga Kencana)"
                 raw, end2 = raw + s.text[end2:series], series
             inner = p.leading_trigger.match(raw)
             if inner:  # "meluncurkan Program Desa Berdaya": the name follows its own noun
                 noun, raw, at = inner[1].strip(), raw[inner.end():], at + inner.end()
-            name = p.name_end.sub("", raw)  # "Insting Kabupaten X"
+            quoted = at > 0 and s.text[at - 1] in _QUOTES and s.text[end2:end2 + 1] in _QUOTES
+            # "Insting Kabupaten X"; a name closed by quotes is whole ('"Lumbung Gizi Desa"')
+            name = raw if quoted else p.name_end.sub("", raw)
             if _rejected_span(s.start + at, spans) or len(name) < 3 or \
                     p.post_before.search(s.text[:m.start()]):
                 continue  # "Penanggung Jawab Program Gizi" is a post ("edukasi Program X" is not)
@@ -493,10 +515,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     a, b = _whole_si_name(s.text, a, b)
                     name = s.text[a:b]
                 if pattern is p.place_type and (re.match(
-                        r"(?:Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)|"
-                        r"Kampung\s+(?!KB\b))",
-                        name) or _is_place(name, places) or _is_place(
-                        name.split(None, 1)[-1], places)):
+                        r"Rumah\s+(?:Sakit|Dinas|Jabatan|Makan|Tangga|Budaya|Adat|Ibadah|Betang)",
+                        name) or p.village_kampung.match(name) or _is_place(name, places) or
+                        _is_place(name.split(None, 1)[-1], places)):
                     continue  # "Kampung Bugis" is a village, "Rumah Sakit" a hospital
                 if rejected(name, m.start(1)) and not (
                         pattern is p.place_type and p.unit_service.match(name)
@@ -636,6 +657,24 @@ def _series_name(noun: str, text: str, end: int) -> int | None:
             _SERIES_HEAD.match(noun) and any(len(x.split()) == 1 for x in parts)):
         return m.end()
     return None
+
+
+def _short_for(p: _Patterns, s: Sentence, m: re.Match[str], add: Callable[..., Program],
+               rejected: Callable[[str, int], bool], places: object,
+               spans: list[tuple[int, int]], found: dict[str, Program]) -> None:
+    """'Geber Stunting, singkatan dari Gerakan Bersama Berantas Stunting' (or 'Gempita,
+    kependekan dari ...'): the short name and its source are one programme; the source is
+    not read again as a movement of its own."""
+    inner = p.leading_trigger.match(m[1])  # "Program Geber Stunting yang merupakan ..."
+    short = m[1][inner.end():] if inner else m[1]
+    a = m.start(1) + (inner.end() if inner else 0)
+    exp = p.name_end.sub("", m[2]).strip()
+    if not short or len(exp.split()) < 2 or _rejected_span(s.start + m.start(2), spans) or \
+            rejected(short, a) or _is_place(short, places) or _names_place(short, exp, places):
+        return
+    b = m.start(2) + len(exp)
+    if not _also_known(found, s.start + a, s.start + b, [short, exp]):
+        add(f"{short} ({exp})", [short, exp], s, a, b)
 
 
 def _also_known(found: dict[str, Program], a: int, b: int, forms: list[str]) -> bool:
