@@ -463,9 +463,13 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             aliases = [] if name.startswith(noun) or re.match(r"(?i)me", noun) else \
                 [f"{noun} {name}"]
             called = p.also_called.match(s.text[m.end():])  # "'Ngabring' atau Ngawal Bareng ..."
-            expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", called[1]) if called else ""
-            if expansion and expansion[0].lower() == name[0].lower():  # lowercase tail dropped
-                aliases.append(expansion)
+            expansion = re.sub(r"(?:\s+[a-z]\w*)+$", "", p.name_end.sub("", called[1])) \
+                if called else ""
+            told: tuple[int, int] | None = None  # where the expansion stands, if taken
+            if called and expansion and expansion[0].lower() == name[0].lower():
+                aliases.append(expansion)  # its lowercase tail and its place dropped
+                told = (s.start + m.end() + called.start(1),
+                        s.start + m.end() + called.start(1) + len(expansion))
             if re.match(r"Gerakan\b", noun) and aliases:  # a movement keeps its noun noun
                 name, aliases = aliases[0], [name, *aliases[1:]]
             if _also_known(found, s.start + at, s.start + end2, [name, *aliases]):
@@ -477,6 +481,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 spans.append((s.start + at, s.start + end2 + paren.end()))
                 continue
             prog = add(name, aliases, s, at, end2)
+            if told:  # "Gemas Sehati atau Gerakan Masyarakat Sehat dan ...": read once
+                spans.append(told)
             if paren:  # "inovasi Gemar Telur (Gerakan Makan Telur)": its expansion, read once
                 prog.aliases.append(paren[1])
                 spans.append((s.start + end2, s.start + end2 + paren.end()))

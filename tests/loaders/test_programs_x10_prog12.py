@@ -126,3 +126,17 @@ def test_a_kampung_named_like_a_village_is_no_programme() -> None:
 
 def test_rumah_dataku_is_a_data_system() -> None:
     assert programs_in(KAB + "Kader mengisi data keluarga di Rumah DataKu setiap bulan.") == {}
+
+
+# a name told with 'atau' and its expansion: the expansion is read once, without its place
+
+def test_an_expansion_after_atau_is_not_read_again_as_a_movement() -> None:
+    found = programs_in(KAB + "Inovasi Gemas Sehati atau Gerakan Masyarakat Sehat dan Peduli "
+                        "Ibu Hamil terus berjalan.")
+    assert list(found) == ["Gemas Sehati"]
+
+
+def test_an_expansion_after_atau_loses_its_place() -> None:
+    found = programs_in(KAB + "Camat meluncurkan inovasi BERAKSI atau Bersama Atasi Stunting "
+                        "di Kecamatan Sukamaju.")
+    assert found == {"BERAKSI": ["inovasi BERAKSI", "Bersama Atasi Stunting"]}
