@@ -28,6 +28,8 @@ from loaders.articles.document import Document, Sentence
 from loaders.articles.vocab import MeetingFamily, Vocabulary
 
 THRESHOLD = 4
+# the family of the bare 'rapat' / 'pertemuan' cue (data/meetings.csv)
+GENERIC = "meeting"
 _QUOTES = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 _NAME_QUOTE = 70  # a quoted meeting name is short; speech is longer
 
@@ -382,7 +384,23 @@ def pick(cands: list[Candidate]) -> tuple[Candidate | None, str]:
         top = max(pool, key=lambda c: c.score)
         return None, (f"no held coordination meeting: the best mention ('{top.sentence.text[:60]}"
                       f"...') scores {top.score} ({', '.join(top.reasons)}), 4 needed")
-    return next(c for c in pool if c.score == best), ""
+    chosen = next(c for c in pool if c.score == best)
+    return _named_before(chosen, pool) or chosen, ""
+
+
+# A generic cue pointing back ('Pertemuan ... ini', 'Rapat tersebut'): the meeting a named
+# cue just before it told as held, which the generic sentence only goes on describing.
+_POINTS_BACK = re.compile(r"^\W*\w+(?:\s+\w+){0,8}?\s+(?:ini|tersebut)\b", re.IGNORECASE)
+
+
+def _named_before(chosen: Candidate, pool: list[Candidate]) -> Candidate | None:
+    """The named meeting a generic 'pertemuan/rapat ... ini' right after it refers to."""
+    if chosen.family.family != GENERIC or not _POINTS_BACK.match(
+            chosen.sentence.text[chosen.start - chosen.sentence.start:]):
+        return None
+    return next((c for c in pool if c.family.family != GENERIC and c.score >= THRESHOLD
+                 and chosen.index - 2 <= c.index < chosen.index
+                 and any(r.startswith("held-verb") for r in c.reasons)), None)
 
 
 # -- date ----------------------------------------------------------------------------
