@@ -36,3 +36,23 @@ def test_a_generic_meeting_that_does_not_point_back_stays_itself() -> None:
         "Pemerintah Kabupaten Kotawaringin Timur menggelar rapat koordinasi percepatan "
         "penurunan stunting di aula Bappeda, Selasa (2/9/2025), dipimpin Sekda.")
     assert got["title"].startswith("Rapat Koordinasi")
+
+
+def types_in(text: str) -> set[str]:
+    return {a["type"] for a in meeting(text).get("attendees", [])}
+
+
+def test_women_empowerment_and_kb_office_without_child_protection_is_the_kb_office() -> None:
+    # 'Dinas Pemberdayaan Perempuan dan Keluarga Berencana' (no '... Perlindungan Anak'):
+    # the KB office of the region, organising
+    for name in ("Dinas Pemberdayaan Perempuan dan Keluarga Berencana",
+                 "Dinas Pemberdayaan Perempuan dan KB"):
+        got = types_in(f"{name} Kabupaten Biak Numfor menggelar diseminasi audit kasus "
+                       "stunting siklus II, Kamis 10 Oktober 2024, di aula kantor bupati.")
+        assert "DINAS_KB" in got, name
+
+
+def test_women_and_child_protection_office_alone_is_no_kb_office() -> None:
+    got = types_in("Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Biak Numfor "
+                   "menggelar rapat koordinasi TPPS, Kamis 10 Oktober 2024.")
+    assert "DP3A" in got and "DINAS_KB" not in got
