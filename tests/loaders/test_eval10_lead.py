@@ -56,3 +56,12 @@ def test_women_and_child_protection_office_alone_is_no_kb_office() -> None:
     got = types_in("Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Biak Numfor "
                    "menggelar rapat koordinasi TPPS, Kamis 10 Oktober 2024.")
     assert "DP3A" in got and "DINAS_KB" not in got
+
+
+def test_kinds_of_stakeholder_to_tackle_a_problem_together_did_not_come() -> None:
+    text = ("Camat Sungai Kunjang membuka lokakarya mini stunting di aula kecamatan, Senin "
+            "(6/10/2025), diikuti para lurah dan kader TP PKK. Menurutnya, keluarga berisiko "
+            "stunting harus kita atasi bersama antara pemerintah, masyarakat, swasta, dan "
+            "dunia pendidikan.")
+    got = types_in(text)
+    assert {"KECAMATAN", "PKK"} <= got and "BUSINESS" not in got
