@@ -52,6 +52,7 @@ from graph.analytics.gaps import GapReport, convergence_gaps
 from graph.analytics.mapped import MappedBrokers, MappedCommunities, MappedRanking
 from graph.analytics.paths import collaboration_path, ego_network
 from graph.analytics.ranking import Ranking
+from graph.analytics.worker import RETIRING
 from graph.settings import settings
 from graph.store.base import NetworkFilter, Store, StoreError
 
@@ -85,6 +86,10 @@ class OutOfMemory(JobError):
 
 class WorkerDied(JobError):
     """The worker exited without answering (killed from outside, or crashed)."""
+
+
+class _Retired(Exception):
+    """The worker sent its retiring word instead of a reply: the job never reached it."""
 
 
 # -- the jobs: module-level functions, sent to a worker by reference ---------------
@@ -319,7 +324,8 @@ class Pool:
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
-                if worker.process.is_alive():
+                # (anything to read from an idle worker is its retiring word, or EOF)
+                if worker.process.is_alive() and not worker.conn.poll():
                     return worker
                 worker.stop()
         return self._start()
@@ -376,8 +382,22 @@ class Pool:
 
     async def _in_worker(self, where: tuple[Any, ...], fn: Callable[..., Any],
                          args: tuple[Any, ...], timeout: float) -> Any:
+        started = asyncio.get_running_loop().time()
+        for attempt in range(2):
+            try:
+                return await self._in_one_worker(where, fn, args, timeout, started)
+            except _Retired:
+                # the worker retired after its last job without reading this one: a
+                # fresh worker takes it (a second retirement would be a new worker's
+                # first job outgrowing it, which `_in_one_worker` reports as memory)
+                if attempt:
+                    raise WorkerDied("the analytics worker retired without an answer") \
+                        from None
+        raise AssertionError("unreachable")
+
+    async def _in_one_worker(self, where: tuple[Any, ...], fn: Callable[..., Any],
+                             args: tuple[Any, ...], timeout: float, started: float) -> Any:
         loop = asyncio.get_running_loop()
-        started = loop.time()
         for attempt in range(2):
             worker = await asyncio.to_thread(self._take)
             ready: asyncio.Future[None] = loop.create_future()
@@ -425,6 +445,9 @@ class Pool:
                     from None
             raise WorkerDied(f"the analytics worker exited (code {code}) without an "
                              "answer") from None
+        if status == RETIRING[0]:
+            worker.stop()
+            raise _Retired
         self._give_back(worker)
         if status == "memory":
             raise OutOfMemory(f"{value}: the analysis needs more memory than "

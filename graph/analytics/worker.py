@@ -15,6 +15,7 @@ hands freed memory back to the OS, and exits (to be replaced) if it stays large.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import os
@@ -27,6 +28,8 @@ from graph.analytics import service
 # A worker whose resident size stays this far above its size at start after a job is
 # replaced rather than kept: fragmentation would hold the memory until it exits.
 RECYCLE_BYTES = 200 << 20
+# What a retiring worker sends last, in place of a reply.
+RETIRING = ("retiring", None)
 _M_ARENA_MAX = -8  # glibc mallopt parameter
 
 try:
@@ -109,4 +112,9 @@ def main(conn: Connection, allowance_mb: int, nice: int = 0) -> None:
         if _LIBC is not None:
             _LIBC.malloc_trim(0)
         if status == "memory" or _statm(1) - start_rss > RECYCLE_BYTES:
+            # The pool may already have taken this worker back as idle and sent it the
+            # next job: saying so lets it give that job to a fresh worker instead of
+            # answering "the worker exited without an answer".
+            with contextlib.suppress(OSError):
+                conn.send(RETIRING)
             return  # the pool starts a fresh one

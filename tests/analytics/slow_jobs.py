@@ -46,3 +46,15 @@ def niceness(store: Store, f: NetworkFilter) -> int:
 def blob(store: Store, f: NetworkFilter, megabytes: int) -> bytes:
     """A reply many times larger than a socket buffer."""
     return bytes(megabytes << 20)
+
+
+_HOARD: list[bytearray] = []
+
+
+def hoard(store: Store, f: NetworkFilter, megabytes: int) -> int:
+    """Keep `megabytes` after answering (a worker left large after a job), touched so
+    they count in its resident size."""
+    block = bytearray(megabytes << 20)
+    block[::4096] = b"\x01" * len(block[::4096])
+    _HOARD.append(block)
+    return len(_HOARD)

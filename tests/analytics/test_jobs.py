@@ -16,6 +16,7 @@ import pytest
 
 from graph.analytics import jobs, service
 from graph.analytics.results import decode, result_key
+from graph.analytics.worker import RETIRING
 from graph.settings import settings
 from graph.store.base import NetworkFilter, Store
 from graph.store.embedded import EmbeddedStore
@@ -74,7 +75,7 @@ def test_a_worker_that_dies_as_it_is_taken_is_replaced_and_the_job_still_answers
         if not killed:
             killed.append(worker.process.pid)
             os.kill(worker.process.pid, 9)
-            assert _gone(worker.process.pid)
+            assert _gone(worker.process.pid or 0)
         return worker
 
     monkeypatch.setattr(pool, "_take", dying)
@@ -212,3 +213,39 @@ def test_a_store_no_worker_can_open_runs_in_a_thread(store: EmbeddedStore,
     assert jobs.locator(wrapped) is None and jobs.locator(EmbeddedStore(":memory:")) is None
     scores = asyncio.run(pool.run(wrapped, jobs.scores, WHOLE, "DEGREE", "shared", timeout=60))
     assert scores.values and not pool.pids
+
+
+def test_a_worker_left_large_after_its_job_says_it_retires(store: EmbeddedStore) -> None:
+    p = jobs.Pool(size=1, memory_mb=1024, queue_seconds=0.2)
+    try:
+        assert asyncio.run(p.run(store, slow_jobs.hoard, WHOLE, 300, timeout=60)) == 1
+        worker = p._idle[0] if p._idle else None
+        assert worker is not None and worker.conn.poll(10)
+        assert worker.conn.recv() == RETIRING  # its last word, not a bare EOF
+        assert _gone(worker.process.pid or 0)
+    finally:
+        p.close()
+
+
+def test_a_job_sent_to_a_retiring_worker_is_answered_by_a_fresh_one(
+        store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pool may take a worker back as idle before it retires: a job sent to it then
+    goes to a fresh worker instead of failing with "exited without an answer"."""
+    p = jobs.Pool(size=1, memory_mb=1024, queue_seconds=0.2)
+    try:
+        assert asyncio.run(p.run(store, slow_jobs.hoard, WHOLE, 300, timeout=60)) == 1
+        take = p._take
+
+        def retiring_anyway() -> Any:
+            # hand out the idle worker as the race would, its retiring word unread
+            worker = p._idle.pop() if p._idle else take()
+            worker.conn.poll(10)
+            return worker
+
+        monkeypatch.setattr(p, "_take", retiring_anyway)
+        first = p.pids[0]
+        got = asyncio.run(p.run(store, jobs.scores, WHOLE, "DEGREE", "shared", timeout=60))
+        assert got == service.scores(store, WHOLE, "DEGREE", "shared")
+        assert p.pids[-1] != first
+    finally:
+        p.close()
