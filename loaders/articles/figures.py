@@ -285,6 +285,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             ("other", aimed) if aimed else _classify(
                 after, sentence[max(0, m.start() - 80):m.start()], low, cues))
         prior = out[-1] if out else None
+        if not attending and aimed is None and "part_of_whole" in cues:
+            part = cues["part_of_whole"].match(sentence[m.end():m.end() + 180])
+            if part:  # '372 dari 5.868 balita mengalami stunting': the part is the cases
+                what, unit = "stunting_cases", (part[1] or "anak").lower()
+        if what is None and prior is not None and prior.what == "stunting_cases" and \
+                "case_share_lead" in cues and _PERCENT.match(after) and value <= 100 and \
+                cues["case_share_lead"].match(sentence[prior.start:m.start()]) and \
+                not _share_of(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # '2.130 kasus atau 4,6 persen'
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
         if restated and what == "other" and aimed is None and _COUNT_NOUN.match(after) and \
@@ -363,6 +372,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
                              re.IGNORECASE):
             what, unit = "other", "balita"  # at a weighing, 'mencatat kehadiran 9.215 balita'
+        whole = _part_base(prior, sentence, m.start(), after, cues) if what in (
+            "stunting_cases", None) else None
+        if whole:
+            what, unit = "other", whole  # '54 balita stunting dari 1.120 balita': the whole
         base = _family_base(prior, sentence[prior.start:m.start()] if prior else "", after,
                             sentence, cues)
         if base:
@@ -430,6 +443,25 @@ _BARE_ITEM = re.compile(r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'’.-]*"
 def _bare_item(line_before: str, m: re.Match[str], after: str) -> bool:
     return m[2] is None and "," not in m[1] and not after.strip(" .;") and \
         bool(_BARE_ITEM.match(line_before))
+
+
+def _part_base(prior: Figure | None, sentence: str, at: int, after: str,
+               cues: dict[str, re.Pattern[str]]) -> str | None:
+    """The whole a count of stunting cases in the same sentence is a part of ('54 balita
+    stunting dari 1.120 balita di desa itu', '... 2.493 orang dari total sasaran 21.561
+    orang'): no second count of cases. Not the earlier level of a trend ('berkurang dari
+    263 anak', 'dari sebelumnya 41 balita'), nor a value the clause goes on to change.
+    Returns the whole's noun, or None."""
+    if prior is None or prior.what != "stunting_cases" or "part_base_lead" not in cues:
+        return None
+    noun = re.match(r"\s*(?:orang\s+)?(balita|baduta|anak|bayi|orang|jiwa)\b", after,
+                    re.IGNORECASE)
+    between = sentence[prior.start:at]
+    if noun is None or not cues["part_base_lead"].search(between[-60:]) or \
+            cues["part_base_not"].search(between) or re.match(
+                r"[^.;]{0,60}?\b(?:menjadi|ke)\s+\d", after):
+        return None
+    return noun[1].lower()
 
 
 def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
