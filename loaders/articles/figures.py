@@ -372,6 +372,16 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
                              re.IGNORECASE):
             what, unit = "other", "balita"  # at a weighing, 'mencatat kehadiran 9.215 balita'
+        if what is None and prior is not None and prior.what == "stunting_cases" and \
+                "compared_count_lead" in cues and cues["compared_count_lead"].search(before) and \
+                re.match(r"\s*(?:orang\s+)?(?:balita|baduta|anak|bayi|kasus|orang|jiwa)\b", after,
+                         re.IGNORECASE):
+            what, unit = prior.what, prior.unit  # '..., berkurang dibanding 2023 yang 2.560 orang'
+        if what is None and any(f.what == "stunting_cases" for f in out) and \
+                "case_lead" in cues and cues["case_lead"].search(_YEARS.sub("", before)) and \
+                re.match(r"\s*,?\s*atau\s+(?:sekitar\s+)?\d+(?:,\d+)?\s*(?:%|persen)", after,
+                         re.IGNORECASE):
+            what, unit = "stunting_cases", "kasus"  # '..., sedangkan di B berjumlah 928 atau 30,1%'
         whole = _part_base(prior, sentence, m.start(), after, cues) if what in (
             "stunting_cases", None) else None
         if whole:
@@ -678,6 +688,17 @@ def _units(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
     return _units_of(cues["unit_after"], tiers)
 
 
+def _share_of_units(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """A share written right after a count of units it restates ('mencapai 258 desa (78,7
+    persen)', '17 kecamatan dari 20 kecamatan (85 persen)', '197 desa atau 60 persen'): the
+    share of those units, never a level of stunting."""
+    units = _units(cues).pattern
+    return bool(re.search(rf"\d(?:{units})(?:\s+\w+)?\s*"
+                          rf"(?:dari\s+(?:total\s+)?\d[\d.]*(?:{units}))?"
+                          r"\s*(?:\(|,?\s*atau\s+|,?\s*yakni\s+)\s*(?:sekitar\s+|sebesar\s+)?$",
+                          before, re.IGNORECASE))
+
+
 def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
         r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
@@ -777,6 +798,8 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if _PERCENT.match(after) and _share_of_units(before, cues):
+        return True  # '258 desa (78,7 persen)': a share of villages, no prevalence
     if "breakdown_after" in cues and cues["breakdown_after"].match(after) and \
             cues["parts"].search(whole_before[-120:]):
         return True  # '16 balita stunting, terdiri atas 9 anak laki-laki dan 7 perempuan'

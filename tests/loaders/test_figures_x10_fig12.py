@@ -56,3 +56,56 @@ def test_children_examined_are_the_children_measured() -> None:
     assert figures_in("Dari sekitar 36 ribu balita yang diperiksa selama Januari hingga Oktober, "
                       "jumlah stunting sebanyak 2.054 anak atau 5,62 persen.") == [
         (OTHER, 36000), (CASES, 2054), (SHARE, 5.62)]
+
+
+# -- 2. restatements, changes, targets, leads and shares of units -----------------------------
+
+def test_a_share_restated_as_a_count_with_atau_setara_dengan() -> None:
+    assert figures_in("Prevalensi stunting turun menjadi 13,8 persen atau setara dengan 4.482 "
+                      "balita.") == [(SHARE, 13.8), (CASES, 4482)]
+
+
+def test_a_value_after_lebih_baik_is_a_change() -> None:
+    assert figures_in("Angka itu lebih baik 1,7% jika dibandingkan dengan prevalensi stunting di "
+                      "tahun 2023 dengan 21,5%.") == [(SHARE, 21.5)]
+
+
+def test_a_hope_the_level_goes_down_again_is_a_target() -> None:
+    assert figures_in("Bupati berharap angka stunting di Klaten bisa turun lagi hingga 14 "
+                      "persenan.") == []
+
+
+def test_the_status_written_before_the_count() -> None:
+    assert figures_in("Angka stunting berhasil ditekan, yang teridentifikasi stunting 4.482 "
+                      "anak.") == [(CASES, 4482)]
+
+
+def test_stunted_children_named_with_a_superlative() -> None:
+    assert figures_in("Jumlah balita paling sedikit mengalami stunting berada di Kecamatan Bayat, "
+                      "mencapai sebanyak 19 anak, atau sekitar 5,9 persen dari sebanyak 324 "
+                      "balita ditimbang.") == [(CASES, 19), (SHARE, 5.9), (OTHER, 324)]
+
+
+def test_the_count_of_the_moment_compared_with() -> None:
+    assert figures_in("Tahun 2024, jumlah balita stunting di Klaten tercatat sebanyak 2.130 orang, "
+                      "berkurang dibanding 2023 yang mencapai 2.560 orang.") == [
+        (CASES, 2130), (CASES, 2560)]
+
+
+def test_an_area_with_hanya_before_its_count() -> None:
+    assert figures_in("Kasus terbanyak ada di Kecamatan Wedi dengan 224 anak yang terindikasi "
+                      "stunting, sedangkan yang paling sedikit ada di Kecamatan Bayat hanya 5 "
+                      "anak yang terindikasi.") == [(CASES, 224), (CASES, 5)]
+
+
+def test_a_bare_count_restated_as_a_share_after_cases() -> None:
+    assert figures_in("Di Kecamatan Cawas, anak yang mengalami stunting mencapai 301 orang atau "
+                      "34,6 persen sedangkan di Kecamatan Trucuk, berjumlah 928 atau 30,1 "
+                      "persen.") == [(CASES, 301), (SHARE, 34.6), (CASES, 928), (SHARE, 30.1)]
+
+
+def test_a_share_of_villages_is_no_prevalence() -> None:
+    assert figures_in("Desa dengan prevalensi stunting di bawah 14 persen mencapai 258 desa "
+                      "(78,7 persen).") == []
+    assert figures_in("Jumlah kecamatan dengan prevalensi stunting di bawah 14 persen mencapai 17 "
+                      "kecamatan dari 20 kecamatan (85 persen).") == []
