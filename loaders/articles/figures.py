@@ -285,6 +285,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             ("other", aimed) if aimed else _classify(
                 after, sentence[max(0, m.start() - 80):m.start()], low, cues))
         prior = out[-1] if out else None
+        if not attending and aimed is None and "part_of_whole" in cues:
+            part = cues["part_of_whole"].match(sentence[m.end():m.end() + 180])
+            if part:  # '372 dari 5.868 balita mengalami stunting': the part is the cases
+                what, unit = "stunting_cases", (part[1] or "anak").lower()
+        if what is None and prior is not None and prior.what == "stunting_cases" and \
+                "case_share_lead" in cues and _PERCENT.match(after) and value <= 100 and \
+                cues["case_share_lead"].match(sentence[prior.start:m.start()]) and \
+                not _share_of(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # '2.130 kasus atau 4,6 persen'
         restated = prior and prior.what == "stunting_prevalence_pct" and (
             cues.get("restated_count", _RESTATED)).search(before)
         if restated and what == "other" and aimed is None and _COUNT_NOUN.match(after) and \
@@ -363,6 +372,20 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 and re.match(r"\s*(?:balita|baduta|bayi|anak)\b(?![^.,;\d]{0,40}stunting)", after,
                              re.IGNORECASE):
             what, unit = "other", "balita"  # at a weighing, 'mencatat kehadiran 9.215 balita'
+        if what is None and prior is not None and prior.what == "stunting_cases" and \
+                "compared_count_lead" in cues and cues["compared_count_lead"].search(before) and \
+                re.match(r"\s*(?:orang\s+)?(?:balita|baduta|anak|bayi|kasus|orang|jiwa)\b", after,
+                         re.IGNORECASE):
+            what, unit = prior.what, prior.unit  # '..., berkurang dibanding 2023 yang 2.560 orang'
+        if what is None and any(f.what == "stunting_cases" for f in out) and \
+                "case_lead" in cues and cues["case_lead"].search(_YEARS.sub("", before)) and \
+                re.match(r"\s*,?\s*atau\s+(?:sekitar\s+)?\d+(?:,\d+)?\s*(?:%|persen)", after,
+                         re.IGNORECASE):
+            what, unit = "stunting_cases", "kasus"  # '..., sedangkan di B berjumlah 928 atau 30,1%'
+        whole = _part_base(prior, sentence, m.start(), after, cues) if what in (
+            "stunting_cases", None) else None
+        if whole:
+            what, unit = "other", whole  # '54 balita stunting dari 1.120 balita': the whole
         base = _family_base(prior, sentence[prior.start:m.start()] if prior else "", after,
                             sentence, cues)
         if base:
@@ -430,6 +453,25 @@ _BARE_ITEM = re.compile(r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'’.-]*"
 def _bare_item(line_before: str, m: re.Match[str], after: str) -> bool:
     return m[2] is None and "," not in m[1] and not after.strip(" .;") and \
         bool(_BARE_ITEM.match(line_before))
+
+
+def _part_base(prior: Figure | None, sentence: str, at: int, after: str,
+               cues: dict[str, re.Pattern[str]]) -> str | None:
+    """The whole a count of stunting cases in the same sentence is a part of ('54 balita
+    stunting dari 1.120 balita di desa itu', '... 2.493 orang dari total sasaran 21.561
+    orang'): no second count of cases. Not the earlier level of a trend ('berkurang dari
+    263 anak', 'dari sebelumnya 41 balita'), nor a value the clause goes on to change.
+    Returns the whole's noun, or None."""
+    if prior is None or prior.what != "stunting_cases" or "part_base_lead" not in cues:
+        return None
+    noun = re.match(r"\s*(?:orang\s+)?(balita|baduta|anak|bayi|orang|jiwa)\b", after,
+                    re.IGNORECASE)
+    between = sentence[prior.start:at]
+    if noun is None or not cues["part_base_lead"].search(between[-60:]) or \
+            cues["part_base_not"].search(between) or re.match(
+                r"[^.;]{0,60}?\b(?:menjadi|ke)\s+\d", after):
+        return None
+    return noun[1].lower()
 
 
 def _unnamed_cases(sentence: str, before: str, after: str, about_stunting: bool,
@@ -646,6 +688,17 @@ def _units(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
     return _units_of(cues["unit_after"], tiers)
 
 
+def _share_of_units(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """A share written right after a count of units it restates ('mencapai 258 desa (78,7
+    persen)', '17 kecamatan dari 20 kecamatan (85 persen)', '197 desa atau 60 persen'): the
+    share of those units, never a level of stunting."""
+    units = _units(cues).pattern
+    return bool(re.search(rf"\d(?:{units})(?:\s+\w+)?\s*"
+                          rf"(?:dari\s+(?:total\s+)?\d[\d.]*(?:{units}))?"
+                          r"\s*(?:\(|,?\s*atau\s+|,?\s*yakni\s+)\s*(?:sekitar\s+|sebesar\s+)?$",
+                          before, re.IGNORECASE))
+
+
 def _money_or_units(after: str, close_before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     return bool(re.search(r"(?:Rp\.?|IDR|USD)\s*$", close_before, re.IGNORECASE) or re.match(
         r"\s*(?:miliar|milyar|triliun|juta|ribu|rupiah)", after, re.IGNORECASE)
@@ -745,6 +798,8 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
         return True
     if _units(cues).match(after):  # '9 kampung', '14 desa lokus', '3 kali', '10.20 WITA'
         return True
+    if _PERCENT.match(after) and _share_of_units(before, cues):
+        return True  # '258 desa (78,7 persen)': a share of villages, no prevalence
     if "breakdown_after" in cues and cues["breakdown_after"].match(after) and \
             cues["parts"].search(whole_before[-120:]):
         return True  # '16 balita stunting, terdiri atas 9 anak laki-laki dan 7 perempuan'
