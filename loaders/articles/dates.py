@@ -146,14 +146,15 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 RECENT_DAYS = 300  # how far before its publication a yearless day may lie
 
 
-def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[date | None,
-                                                                                   bool]:
+def complete(d: DateMention, published: date | None, years: list[int],
+             first_year: int | None = None) -> tuple[date | None, bool]:
     """The date with its year filled in, and whether its weekday contradicts it.
 
     A missing year is the one (among the publication year, the year before and after it
     and the years the text names) where the written weekday falls on that date; without a
     weekday, the publication year, or the one before when the date would lie more than a
-    week after publication (guide §2.3).
+    week after publication (guide §2.3). With neither, the only year from `first_year` to
+    this one where the weekday fits.
     """
     if d.year is not None:
         day = d.on(d.year)
@@ -187,6 +188,14 @@ def complete(d: DateMention, published: date | None, years: list[int]) -> tuple[
         return day, day is not None and d.weekday is not None and day.weekday() != d.weekday
     if years:
         return d.on(years[0]), False
+    if d.weekday is not None and first_year is not None:
+        # no year anywhere: the one year since TPPS meetings began (`first_year`) whose
+        # calendar puts the written weekday on that day ('Rabu (27/08)': only 2025 from
+        # 2021 to 2026); none or several, no date (guide §2.3: never a guess)
+        fits = [y for y in range(first_year, date.today().year + 1)
+                if (day := d.on(y)) is not None and day.weekday() == d.weekday]
+        if len(fits) == 1:
+            return d.on(fits[0]), False
     return None, False
 
 

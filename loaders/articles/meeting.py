@@ -477,7 +477,7 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             return relative
     if ranked:
         for _, _, d, s in ranked:
-            day, conflict = complete(d, published, years)
+            day, conflict = complete(d, published, years, v.first_year)
             if day is not None:
                 warning = (f"the weekday written before {day.isoformat()} does not fall on it"
                            if conflict else None)

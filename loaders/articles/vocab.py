@@ -332,6 +332,12 @@ class Vocabulary:
                 if r["kind"] == "month"}
 
     @cached_property
+    def first_year(self) -> int | None:
+        """The first year a yearless date may fall in when nothing else gives one."""
+        rows = [r for r in _rows(self.root, "calendar.csv") if r["kind"] == "first_year"]
+        return int(rows[0]["value"]) if rows else None
+
+    @cached_property
     def days(self) -> dict[str, int]:
         return {r["word"]: int(r["value"]) for r in _rows(self.root, "calendar.csv")
                 if r["kind"] == "day"}

@@ -3,6 +3,7 @@ written for these tests, on real place names."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from loaders.articles.document import parse
@@ -65,3 +66,22 @@ def test_kinds_of_stakeholder_to_tackle_a_problem_together_did_not_come() -> Non
             "dunia pendidikan.")
     got = types_in(text)
     assert {"KECAMATAN", "PKK"} <= got and "BUSINESS" not in got
+
+
+def test_a_yearless_day_with_its_weekday_and_no_year_anywhere_takes_the_one_year_it_fits() -> None:
+    from loaders.articles.dates import DateMention, complete
+    from loaders.articles.vocab import vocabulary
+
+    wednesday = DateMention(0, 5, 27, 8, None, 2, True)  # 'Rabu (27/08)'
+    assert complete(wednesday, None, [], 2024) == (date(2025, 8, 27), False)
+    assert complete(wednesday, None, []) == (None, False)  # no first year: no guess
+    # a weekday no year from 2024 on puts on that day ('Senin (27/08)' 2024-2026): none
+    monday = DateMention(0, 5, 27, 8, None, 0, True)
+    assert complete(monday, None, [], 2024)[0] is None
+    assert vocabulary().first_year == 2021  # read from data/calendar.csv
+
+
+def test_the_whole_extraction_dates_a_yearless_weekday_day_without_publication() -> None:
+    got = meeting("Pemerintah Kampung Tanjung Anom menggelar rembuk stunting tingkat kampung, "
+                  "Rabu (27/08), di balai kampung, dihadiri Babinsa dan kader Posyandu.")
+    assert got["date"] == "2025-08-27"
