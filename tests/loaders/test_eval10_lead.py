@@ -85,3 +85,14 @@ def test_the_whole_extraction_dates_a_yearless_weekday_day_without_publication()
     got = meeting("Pemerintah Kampung Tanjung Anom menggelar rembuk stunting tingkat kampung, "
                   "Rabu (27/08), di balai kampung, dihadiri Babinsa dan kader Posyandu.")
     assert got["date"] == "2025-08-27"
+
+
+def test_a_launched_movement_ends_before_the_tier_it_is_launched_at() -> None:
+    # 'pencanangan bulan bakti ... tingkat Provinsi X': 'tingkat' belongs to the place
+    from tests.loaders.program_helpers import programs_in
+
+    text = ("Gubernur membuka rembuk stunting provinsi yang dirangkaikan dengan pencanangan "
+            "bulan bakti gotong royong masyarakat tingkat Provinsi Gorontalo Tahun 2024.")
+    names = {n.lower() for n in programs_in(text)}
+    assert "bulan bakti gotong royong masyarakat" in names
+    assert not any(n.endswith("tingkat") for n in names)
