@@ -446,7 +446,7 @@ class Pool:
             raise WorkerDied(f"the analytics worker exited (code {code}) without an "
                              "answer") from None
         if status == RETIRING[0]:
-            worker.stop()
+            self._replace(worker)  # (stopped off the event loop, as any replaced worker)
             raise _Retired
         self._give_back(worker)
         if status == "memory":
