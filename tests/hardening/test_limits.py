@@ -21,11 +21,13 @@ def nested_collaborators(levels: int, first: int = 5) -> str:
 def test_deep_collaborators_of_collaborators_is_refused_fast(demo_store: Store) -> None:
     counting = CountingStore(demo_store)
     client = GraphQLClient(counting)  # type: ignore[arg-type]
-    started = time.perf_counter()
-    [error] = client.errors(nested_collaborators(12))
-    elapsed = time.perf_counter() - started
-    assert "exceeds maximum operation depth" in error["message"]
-    assert elapsed < 0.5
+    took = []
+    for _ in range(3):  # the best of three: the refusal's own time, not a busy CI host's
+        started = time.perf_counter()
+        [error] = client.errors(nested_collaborators(12))
+        took.append(time.perf_counter() - started)
+        assert "exceeds maximum operation depth" in error["message"]
+    assert min(took) < 0.5
     assert counting.total == 0
 
 
