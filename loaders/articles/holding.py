@@ -286,6 +286,10 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
         voice = _provincial_voice(in_meeting, places, gaz, kab, venue)
         if voice is not None:
             return voice
+        province = _province_over_dateline(places, gaz, kab)
+        if province is not None:
+            return Holder("province", province, "the province the article names; its "
+                                                "kab/kota only in the dateline")
         return Holder("kabkota", kab, "the kab/kota the article names most")
     prov = places.main("province")
     if prov:
@@ -466,6 +470,18 @@ def _provincial_voice(in_meeting: list[Mention], places: Places, gaz: Gazetteer,
                 return Holder("province", province, f"provincial {m.stem} in a venue of "
                                                     f"{gaz.region(kab).name}")
     return None
+
+
+def _province_over_dateline(places: Places, gaz: Gazetteer, kab: str) -> str | None:
+    """'Mataram, 15 Oktober - Biro Kesra Setda Provinsi NTB ...': when only the dateline or
+    the publisher names the kab/kota and the text names its province, the province holds
+    the meeting (guide §3.4: a dateline never sets the level)."""
+    if any(gaz.at_level(p.code or "", "kabkota") is not None
+           and gaz.within(p.code or "", kab) for p in places.resolved(strong_only=True)):
+        return None
+    strong = [p.code for p in places.resolved(strong_only=True)
+              if p.code and gaz.region(p.code).level == "province" and gaz.within(kab, p.code)]
+    return strong[0] if strong else None
 
 
 # between a region and its organiser verb: a closing bracket, a comma, an adverb or two

@@ -202,6 +202,10 @@ class Places:
             # a misspelt title ('Cmata X') names its place as the title would (same offsets)
             text = self.v.respeller.respell(doc.text[a:b])
             taken: list[tuple[int, int]] = []
+            if doc.dateline is not None and a <= doc.dateline[0] < b:
+                # 'KOTA X, Diskominfo –': a kind word in the dateline makes it no stronger
+                # than the dateline (guide §3.4); _dateline adds it, weak
+                taken.append((doc.dateline[0] - a, doc.dateline[1] - a))
             for m in p.tiers.finditer(text):
                 if any(x <= m.start() < y for x, y in taken):
                     continue

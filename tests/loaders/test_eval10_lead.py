@@ -96,3 +96,34 @@ def test_a_launched_movement_ends_before_the_tier_it_is_launched_at() -> None:
     names = {n.lower() for n in programs_in(text)}
     assert "bulan bakti gotong royong masyarakat" in names
     assert not any(n.endswith("tingkat") for n in names)
+
+
+def test_a_province_meeting_whose_capital_is_only_the_dateline_is_the_province() -> None:
+    # the capital city is named once, in the dateline; every body is the province's
+    got = meeting(
+        "Ambon, 4 Maret 2025 — Biro Kesejahteraan Rakyat Setda Provinsi Maluku bersama tim "
+        "mengikuti rapat koordinasi intervensi spesifik percepatan penurunan stunting yang "
+        "berlangsung di Aula Dinas Kesehatan Provinsi Maluku. Rapat diikuti perwakilan perangkat "
+        "daerah Provinsi Maluku.")
+    assert (got["level"], got["region"]["name"]) == ("province", "Maluku")
+
+
+def test_a_capital_named_beyond_the_dateline_keeps_the_kab_kota() -> None:
+    got = meeting(
+        "Ambon, 4 Maret 2025 — Dinas Kesehatan Kota Ambon bersama tim mengikuti rapat "
+        "koordinasi intervensi spesifik percepatan penurunan stunting yang berlangsung di "
+        "Aula Dinas Kesehatan Provinsi Maluku. Rapat diikuti perangkat daerah Kota Ambon.")
+    assert (got["level"], got["region"]["name"]) == ("kabkota", "Kota Ambon")
+
+
+def test_a_caption_closed_by_its_photo_credit_is_no_dateline_and_a_kind_word_no_stronger() -> None:
+    # the caption goes; 'KOTA KUPANG, Diskominfo –' is then the dateline, weak however
+    # it is written, and the province that signs holds the rembuk
+    got = meeting(
+        "Penjabat Gubernur NTT menandatangani kesepakatan bersama di aula rumah jabatan "
+        "Gubernur NTT, Sabtu (18/3/2023). (Foto : Rian)\n\n"
+        "KOTA KUPANG, Diskominfo – Pemerintah Provinsi NTT bersama para pemangku kepentingan "
+        "menyepakati percepatan penurunan stunting pada Rapat Koordinasi Daerah atau Rembuk "
+        "Stunting di aula rumah jabatan Gubernur NTT, Sabtu (18/3/2023). Kesepakatan "
+        "ditandatangani Penjabat Gubernur NTT dan Ketua Komisi IV DPRD Provinsi NTT.")
+    assert (got["level"], got["region"]["name"]) == ("province", "Nusa Tenggara Timur")
