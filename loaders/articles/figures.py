@@ -216,6 +216,17 @@ _ASIDE_END = re.compile(r"^\s*(?:%|persen\w*)?\s*(?:poin)?\s*\)")
 _FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
 
 
+def _a_part(between: str, cues: dict[str, re.Pattern[str]]) -> bool:
+    """A level written after 'terdiri dari/atas ...' splits the level before it, unless a
+    comparing or concluding clause ('sehingga ... dibandingkan ...') ends the parts first."""
+    found = cues["parts"].search(between)
+    if found is None:
+        return False
+    end = cues.get("parts_end")
+    return end is None or end.search(between, found.end()) is None
+
+
+
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                  about_stunting: bool = False, about_prevalence: bool = False,
                  about_families: bool = False, listed_cases: bool = False) -> list[Figure]:
@@ -399,7 +410,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                     cues["subset_lead"].search(before) or cues["subset_after"].match(after)):
             what, unit = "other", "families"  # '12.744 KK, di antaranya 4.210 KK tanpa ...'
         if what == "stunting_prevalence_pct" and any(
-                f.what == what and cues["parts"].search(sentence[f.start:m.start()]) for f in out):
+                f.what == what and _a_part(sentence[f.start:m.start()], cues) for f in out):
             what = "other"  # "15,4% terdiri dari Severely Stunting 1.9% dan Stunting 13,5%"
         if what is None:
             continue
