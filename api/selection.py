@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 from strawberry.types import Info
 
 
@@ -53,4 +53,15 @@ def arguments(info: Info, type_name: str, node: FieldNode) -> dict[str, Any]:
     defaults filled, scalars parsed), keyed by their GraphQL names."""
     schema = info._raw_info.schema
     definition = schema.get_type(type_name).fields[node.name.value]  # type: ignore[union-attr]
-    return get_argument_values(definition, node, info._raw_info.variable_values)
+    return get_argument_values(definition, node, _variables(info))
+
+
+def _variables(info: Info) -> VariableValues:
+    """The operation's variables as graphql-core 3.3 wants them. Strawberry's resolve
+    info may hold only the coerced dict; those values are already coerced, so no
+    sources are needed to read them (sources only keep defaults when literals are
+    rewritten)."""
+    raw: Any = info._raw_info.variable_values
+    if isinstance(raw, VariableValues):
+        return raw
+    return VariableValues(sources={}, coerced=dict(raw or {}))

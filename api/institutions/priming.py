@@ -20,6 +20,7 @@ from strawberry.types import Info
 from api import validation
 from api.errors import UserInputError
 from api.institutions.dataloaders import meeting_count_of_institution
+from api.pagination import asks_rows, page_request
 from api.regions.dataloaders import region_by_code
 from api.selection import arguments, names, nodes
 from graph import model
@@ -50,3 +51,34 @@ async def prime_institutions(context: Any, info: Info, items: Sequence[model.Ins
     if waits:
         await asyncio.gather(*waits, return_exceptions=True)
 
+
+
+async def prime_by_its_meetings(context: Any, info: Info, id_: str) -> None:
+    """For one institution asked with a page of its meetings and their attendees'
+    institutions (query b of the peer bench): read that page first. The institution
+    attended every meeting on it, so it comes back among the attendees and primes the
+    institution loader: one store call for the whole answer instead of the institution
+    read and then the page read keyed by it. An institution with no meeting on the page
+    (or an id that names none) is read on its own afterwards, as without this.
+
+    Only for a single `meetings` selection whose arguments are valid (else the field
+    reports them itself); failures stay in the loader's future for the field."""
+    from api.meetings.priming import attendance_loader, joined_page_loader
+
+    found = nodes(info, "meetings")
+    if len(found) != 1 or not asks_rows(found):
+        return
+    rows = nodes(info, "edges", "node", start=found)
+    attendees = nodes(info, "attendees", start=rows)
+    if not attendees:
+        return
+    loader = joined_page_loader(attendance_loader(info, attendees))
+    if loader is None:
+        return
+    args = arguments(info, "Institution", found[0])
+    try:
+        win = validation.window(args.get("from"), args.get("to"))
+        req = page_request(args["first"], args.get("after"), "DATE_DESC", "date", True)
+    except (UserInputError, ValueError):
+        return
+    await asyncio.gather(context.loader(loader).load((id_, win, req)), return_exceptions=True)

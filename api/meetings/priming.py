@@ -59,9 +59,17 @@ def page_with_attendance(info: Info, path: tuple[str, ...] = ("edges", "node")
     """The loader that reads an institution's page of meetings together with the
     attendance its rows ask, or None when they ask no attendee institution (the plain
     page read then)."""
-    regions = attendee_regions(info, path)
-    return None if regions is None else \
-        meetings_with_regions if regions else meetings_with_institutions
+    attendees = nodes(info, "attendees", start=nodes(info, *path))
+    return joined_page_loader(attendance_loader(info, attendees)) if attendees else None
+
+
+def joined_page_loader(attendance: Callable[[Context], DataLoader[Any, Any]]
+                       ) -> Callable[[Context], DataLoader[Any, Any]] | None:
+    """The page-with-attendance loader matching this attendance loader, None for the
+    plain attendance (no attendee institution asked)."""
+    if attendance is attendance_with_regions:
+        return meetings_with_regions
+    return meetings_with_institutions if attendance is attendance_with_institutions else None
 
 
 def page_read(context: Context, info: Info

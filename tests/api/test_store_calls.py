@@ -114,13 +114,15 @@ def test_d_meetings_with_attendees_and_their_regions_in_one_round_trip(demo_stor
     assert calls == {"find_meetings": 1, "attendance_of_meetings": 1}
 
 
-def test_b_an_institutions_meetings_and_attendees_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
-    some = next(iter(demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items))
+def test_b_an_institutions_meetings_and_attendees_in_one_round_trip(demo_store) -> None:  # type: ignore[no-untyped-def]
+    some = next(i for i in demo_store.find_institutions(InstitutionFilter(), PageRequest(50)).items
+                if demo_store.count_meetings_of_institutions([i.id], Window()).get(i.id))
     calls = _count(demo_store, """query($id: ID!) { institution(id: $id) { name
         meetings(first: 10) { edges { node { title attendees { institution { name } } } } } } }""",
                    {"id": some.id})
-    # The page of meetings comes with its attendees: one read, not one keyed by the other.
-    assert calls == {"institutions": 1, "meetings_of_institutions_with_nodes": 1}
+    # The page of meetings comes with its attendees, the institution itself among them:
+    # one read, neither the institution nor the attendees keyed by another read.
+    assert calls == {"meetings_of_institutions_with_nodes": 1}
     # Without attendee institutions asked, the plain page read and the plain attendance.
     calls = _count(demo_store, """query($id: ID!) { institution(id: $id) { name
         meetings(first: 10) { edges { node { title attendees { role } } } } } }""",
@@ -238,3 +240,67 @@ def test_each_analytics_field_costs_one_store_call_per_field(tmp_path) -> None: 
         # Regions: at most the community labels' read and the `region` field's, however
         # many communities there are.
         assert counting.calls["regions"] <= 2, (name, dict(counting.calls))
+
+
+B = """query($id: ID!, $first: Int!, $after: String, $from: Date) { institution(id: $id) {
+  id name type meetings(first: $first, after: $after, from: $from) { totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title attendees { role institution { id name } } } } } } }"""
+
+
+def _without_page(data):  # type: ignore[no-untyped-def]
+    return {k: v for k, v in data["institution"].items() if k != "meetings"} \
+        if data["institution"] else None
+
+
+def test_b_read_by_its_page_answers_as_the_institution_read(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """Read through its page of meetings or on its own, an institution answers the same:
+    with meetings, without any in the window, on a later page, and for an unknown id."""
+    client = GraphQLClient(demo_store)
+    plain = """query($id: ID!) { institution(id: $id) { id name type } }"""
+    ids = [i.id for i in demo_store.find_institutions(InstitutionFilter(), PageRequest(30)).items]
+    busy = [i for i in ids if demo_store.count_meetings_of_institutions([i], Window()).get(i)]
+    assert busy and len(busy) < len(ids) + 1
+    for id_ in [*ids, "ins_unknown"]:
+        alone = client.data(plain, {"id": id_})["institution"]
+        for first, since in ((3, None), (1, None), (3, "2999-01-01")):
+            data = client.data(B, {"id": id_, "first": first, "from": since})
+            assert _without_page(data) == alone, id_
+            if data["institution"] and since is None and \
+                    data["institution"]["meetings"]["pageInfo"]["hasNextPage"]:
+                after = data["institution"]["meetings"]["pageInfo"]["endCursor"]
+                later = client.data(B, {"id": id_, "first": first, "after": after})
+                assert _without_page(later) == alone
+                assert later["institution"]["meetings"]["edges"][0]["cursor"] != after
+
+
+def test_b_costs_one_call_only_when_the_page_holds_the_institution(demo_store) -> None:  # type: ignore[no-untyped-def]
+    ids = [i.id for i in demo_store.find_institutions(InstitutionFilter(), PageRequest(50)).items]
+    busy = next(i for i in ids if demo_store.count_meetings_of_institutions([i], Window()).get(i))
+    calls = _count(demo_store, B, {"id": busy, "first": 5})
+    assert calls == {"meetings_of_institutions_with_nodes": 1, "count_meetings_of_institutions": 1}
+    # No meeting in the window: the page is empty, so the institution is read after it.
+    calls = _count(demo_store, B, {"id": busy, "first": 5, "from": "2999-01-01"})
+    assert calls == {"meetings_of_institutions_with_nodes": 1, "institutions": 1,
+                     "count_meetings_of_institutions": 1}
+
+
+def test_b_a_bad_page_argument_is_the_fields_own_error(demo_store) -> None:  # type: ignore[no-untyped-def]
+    some = demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items[0]
+    client = GraphQLClient(demo_store)
+    errors = client.errors(B, {"id": some.id, "first": 5, "after": "not-a-cursor"})
+    assert errors and errors[0]["path"] == ["institution", "meetings"], errors
+    assert errors[0]["extensions"]["code"] == "BAD_USER_INPUT", errors
+
+
+def test_a_selection_argument_given_by_a_variable_is_read(demo_store) -> None:  # type: ignore[no-untyped-def]
+    """Priming reads the arguments of fields below the one resolving; a variable there
+    (graphql-core 3.3 wants its VariableValues, Strawberry hands a dict) answers as the
+    same value written inline."""
+    client = GraphQLClient(demo_store)
+    shape = """query%s { institutions(first: 20) { edges { node { id
+        meetings(from: %s) { totalCount } } } } }"""
+    inline = client.data(shape % ("", '"2000-01-01"'))
+    by_variable = client.data(shape % ("($from: Date)", "$from"), {"from": "2000-01-01"})
+    assert by_variable == inline
+    assert any(e["node"]["meetings"]["totalCount"] for e in inline["institutions"]["edges"])
