@@ -1,0 +1,55 @@
+"""Who runs or backs a programme, in the shapes real releases use (issue 10, p15):
+a body working 'melalui program X', 'dengan inovasinya X', a partner 'sebagai mitra
+program X', an owner after 'X adalah inovasi <body>' or in an apposition 'X, inovasi
+<body>', and backers after 'bekerja sama dengan' or 'mendapat dukungan dari'."""
+
+from __future__ import annotations
+
+from tests.loaders.program_helpers import links_in
+
+_MEETING = ("TPPS Kabupaten Bantul menggelar rapat koordinasi di Aula Bappeda Kabupaten Bantul, "
+            "Senin (6/10/2025), dipimpin Wakil Bupati Bantul.\n\n")
+
+
+def _links(body: str) -> set[tuple[str, str]]:
+    found = links_in(_MEETING + body)
+    return {link for links in found.values() for link in links}
+
+
+def test_through_a_programme_its_subject_runs_it() -> None:
+    links = _links("Puskesmas Sewon menurunkan angka gizi buruk melalui program Sabtu Sayur Bayam.")
+    assert ("PUSKESMAS", "RUNS") in links
+
+
+def test_an_innovation_of_its_own_with_nya_is_run_by_the_subject() -> None:
+    links = _links("Posyandu Kenanga dengan inovasinya Pojok Bubur Ikan menaikkan berat "
+                   "badan balita.")
+    assert ("POSYANDU", "RUNS") in links
+
+
+def test_a_partner_of_a_programme_backs_it() -> None:
+    links = _links("Baznas Kabupaten Bantul menjadi mitra program Gerakan Piring Penuh Gizi "
+                   "sejak Mei.")
+    assert links == {("BAZNAS", "SUPPORTS")}
+
+
+def test_an_apposition_names_the_owner() -> None:
+    links = _links("Peserta mendengar paparan Sapa Bumil Sehat (SABUSE), inovasi Puskesmas "
+                   "Pajangan yang mendatangi ibu hamil di rumahnya.")
+    assert ("PUSKESMAS", "RUNS") in links
+
+
+def test_working_together_with_a_body_backs_the_programme() -> None:
+    links = _links("Kepala Dinas Kesehatan mengatakan pihaknya menjalankan Gerakan Telur Pagi "
+                   "bekerja sama dengan Kodim 0729/Bantul.")
+    assert ("KODIM", "SUPPORTS") in links and ("DINKES", "RUNS") in links
+
+
+def test_support_received_from_a_body_backs_the_programme() -> None:
+    links = _links("Gerakan Telur Pagi mendapat dukungan dari Baznas Kabupaten Bantul.")
+    assert ("BAZNAS", "SUPPORTS") in links
+
+
+def test_an_appeal_through_a_programme_still_ties_nobody() -> None:
+    links = _links("Wabup meminta desa menekan stunting melalui program Sabtu Sayur Bayam.")
+    assert ("DESA", "RUNS") not in links
