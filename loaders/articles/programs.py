@@ -144,6 +144,7 @@ class _Patterns:
     short_for: re.Pattern[str]
     join_to: re.Pattern[str]
     village_kampung: re.Pattern[str]
+    pointer: re.Pattern[str]
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -270,6 +271,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         join_to=re.compile(p.get("join_to", "(?!)")),
         # 'Kampung Bugis' is a village; 'Kampung KB' and a kampung named after a topic of care
         # ('Kampung Gizi') are initiatives
+        pointer=re.compile(p.get("pointer", "(?!)")),
         village_kampung=re.compile(rf"Kampung\s+(?!KB\b|{p.get('kampung_topic', '(?!)')})"),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
@@ -563,6 +565,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     programs = list(found.values())
     for prog in programs:
         _seen_again(prog, doc)
+    _pointed_back(programs, doc, p)
+    for prog in programs:
         _links(prog, mentions, p)
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
@@ -934,6 +938,20 @@ def _seen_again(prog: Program, doc: Document) -> None:
             if m:
                 prog.seen.append((s, s.start + m.start(), s.start + m.end()))
                 break
+
+
+def _pointed_back(programs: list[Program], doc: Document, p: _Patterns) -> None:
+    """'Program ini dilaksanakan oleh TP PKK': a sentence opening with a programme noun and a
+    demonstrative names the programme last read in the sentence before; who runs or backs
+    it may be told there. Nothing is pointed at when the sentence before names none."""
+    for before, s in zip(doc.sentences, doc.sentences[1:], strict=False):
+        m = p.pointer.match(s.text)
+        if not m:
+            continue
+        named = [(a, prog) for prog in programs for x, a, _ in prog.seen if x is before]
+        if named:
+            prog = max(named, key=lambda t: t[0])[1]
+            prog.seen.append((s, s.start + m.start(1), s.start + m.end(1)))
 
 
 def _reporting(p: _Patterns, text: str, a: int, b: int) -> bool:

@@ -53,3 +53,15 @@ def test_support_received_from_a_body_backs_the_programme() -> None:
 def test_an_appeal_through_a_programme_still_ties_nobody() -> None:
     links = _links("Wabup meminta desa menekan stunting melalui program Sabtu Sayur Bayam.")
     assert ("DESA", "RUNS") not in links
+
+
+def test_a_sentence_pointing_back_ties_the_programme_named_before() -> None:
+    found = links_in(_MEETING + "Rapat membahas perluasan Pojok Bubur Ikan ke desa lokus. "
+                     "Program ini dilaksanakan oleh TP PKK Kabupaten Bantul.")
+    assert ("PKK", "RUNS") in found.get("Pojok Bubur Ikan", set())
+
+
+def test_a_pointer_with_no_programme_before_it_ties_nothing() -> None:
+    found = links_in(_MEETING + "Rapat membahas data balita. Program ini dilaksanakan oleh TP PKK "
+                     "Kabupaten Bantul.")
+    assert not any(("PKK", "RUNS") in links for links in found.values())
