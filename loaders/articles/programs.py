@@ -269,9 +269,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
                              rf"[{_QUOTES}]?({_CAP}(?:\s+(?:(?:dan|di|untuk|ke|bagi|serta|&)\s+)?"
                              rf"{_CAP}){{1,8}})"),
         join_to=re.compile(p.get("join_to", "(?!)")),
+        pointer=re.compile(p.get("pointer", "(?!)")),
         # 'Kampung Bugis' is a village; 'Kampung KB' and a kampung named after a topic of care
         # ('Kampung Gizi') are initiatives
-        pointer=re.compile(p.get("pointer", "(?!)")),
         village_kampung=re.compile(rf"Kampung\s+(?!KB\b|{p.get('kampung_topic', '(?!)')})"),
         # one more name of a list: ", Y", " dan Y", ", dan inovasi Y" (after an expansion)
         listed=re.compile(rf"(?:\s*\([^)]*\))?[{_QUOTES}]?(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+"
