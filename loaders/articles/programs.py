@@ -846,15 +846,18 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
         if alone and p.speaker_runs.match(between) and not p.appeal.search(between):
             return "RUNS"  # "Kadinkes, X, mengatakan pihaknya menjalankan ...": the speaker's body
-        verb = p.active.match(between)
+        # the verb is counted from the end of the body's name with its place ("Puskesmas
+        # Rasanae Barat menekan ... melalui program X"), not from its type word
+        after_name = s.text[named_end - s.start:start - s.start]
+        verb = p.active.match(after_name)
         asked = s.text[max(0, m.start - s.start - 30):m.start - s.start]  # "meminta desa ..."
-        if not verb and p.active_head.match(between):
+        if not verb and p.active_head.match(after_name):
             # "Wabup mendukung GENTING (...) dan meluncurkan inovasi X": the second verb
-            verb = p.coordinated.search(between)
+            verb = p.coordinated.search(after_name)
         if verb and not any(m.end <= o.start < start for o in others) and not \
                 p.appeal.search(between + " " + asked) and not _MEETING.search(between) \
-                and not p.reported.search(between[:verb.start("runs" if verb["runs"] else
-                                                             "supports")]):
+                and not p.reported.search(after_name[:verb.start("runs" if verb["runs"] else
+                                                                "supports")]):
             return "SUPPORTS" if verb["supports"] else "RUNS"
     elif m.start >= end:
         between = s.text[end - s.start:m.start - s.start]

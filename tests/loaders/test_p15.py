@@ -65,3 +65,10 @@ def test_a_pointer_with_no_programme_before_it_ties_nothing() -> None:
     found = links_in(_MEETING + "Rapat membahas data balita. Program ini dilaksanakan oleh TP PKK "
                      "Kabupaten Bantul.")
     assert not any(("PKK", "RUNS") in links for links in found.values())
+
+
+def test_the_verb_is_counted_from_the_end_of_the_bodys_place_name() -> None:
+    # the type word and a long place name together run past the 40-character window
+    links = _links("Puskesmas Kebon Agung Lor menekan kasus gizi kurang melalui program "
+                   "Jumat Berbagi Kacang Hijau bagi balita.")
+    assert ("PUSKESMAS", "RUNS") in links
