@@ -701,6 +701,18 @@ def _own_day(doc: Document, c: Candidate, told: list[tuple[int, date]], v: Vocab
     return before[-1] + timedelta(days=offset)
 
 
+def _elsewhere(venue: str, day: date, first: DatePick, chosen: Candidate, out: list[Held],
+               doc: Document, v: Vocabulary) -> bool:
+    """No meeting found so far on `day` was held in `venue`."""
+    def same(other: str | None) -> bool:
+        return other is not None and (venue.strip(" ,").lower() in other.lower()
+                                      or other.lower() in venue.lower())
+
+    if first.day == day and same(meeting_venue(doc, chosen, v)[0]):
+        return False
+    return not any(h.day.day == day and same(h.venue) for h in out)
+
+
 def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, first: DatePick,
                   v: Vocabulary, published: date | None, years: list[int]) -> list[Held]:
     """Every meeting held besides `chosen`, in the order of the text. A mention in a
@@ -731,7 +743,11 @@ def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, firs
                 or r.startswith("this meeting") for r in c.reasons):
             continue
         day = _own_day(doc, c, told, v, published, years, stop)
-        if day is None or day in seen:
+        venue = venue_in(s.text, v)
+        if day is None or day in seen and not (stop and venue is not None and _elsewhere(
+                venue[1], day, first, chosen, out, doc, v)):
+            # (a like meeting the same day in another hall is another stop: 'Pada hari
+            # yang sama, rembuk juga digelar di Aula ...')
             continue
         if first.day is not None and day < first.day and c.index > chosen.index and not (
                 stop and before_in_span(day, first.day)):
@@ -742,7 +758,6 @@ def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, firs
         seen.add(day)
         seen_sentences.add(c.index)
         told.append((c.start, day))
-        venue = venue_in(s.text, v)
         span = (s.start + venue.start(1), s.start + venue.end(1)) if venue else None
         out.append(Held(c, DatePick(day, s, False, None),
                         venue[1].strip().rstrip(",") if venue else None, span, False))

@@ -156,3 +156,22 @@ def test_the_following_days_file_is_read(tmp_path: Path) -> None:
 
     assert days(Vocabulary(DATA)) == ["2025-05-13"]
     assert days(Vocabulary(root)) == ["2025-05-13", "2025-05-15"]
+
+
+def test_a_like_meeting_the_same_day_in_another_hall_is_another_stop() -> None:
+    got = meetings(
+        "PRAYA – Rembuk stunting tingkat kecamatan yang diselenggarakan Pemerintah Kabupaten "
+        "Lombok Tengah digelar di Aula Kantor Camat Pujut, Kamis (10/4/2025), dan dipimpin "
+        "Kepala Bappeda. Pada hari yang sama, rembuk juga digelar di Aula Kantor Camat "
+        "Jonggat yang dipimpin Sekretaris Bappeda.")
+    assert [(m["date"], m["venue"]) for m in got] == [
+        ("2025-04-10", "Aula Kantor Camat Pujut"), ("2025-04-10", "Aula Kantor Camat Jonggat")]
+
+
+def test_the_same_meeting_told_again_the_same_day_is_one() -> None:
+    # a second sentence about the same hall and day adds no meeting
+    got = meetings(
+        "PRAYA – Pemerintah Kabupaten Lombok Tengah menggelar rembuk stunting di Aula Kantor "
+        "Camat Pujut, Kamis (10/4/2025), dipimpin Kepala Bappeda. Pada hari yang sama, rembuk "
+        "serupa juga digelar di Aula Kantor Camat Pujut bersama para kepala desa.")
+    assert len(got) == 1
