@@ -168,9 +168,20 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
             codes.add(m["region"]["code"])
     regions = {r.code: r for c in codes if c in g.by_code for r in g.lineage(c)}
     source["title"] = source["title"] or meeting["title"]
-    return Extraction(doc.path, source, meeting, attended, programs, figures,
+    held = _first_held_first([meeting, *extra])
+    return Extraction(doc.path, source, held[0], attended, programs, figures,
                       sorted(regions.values(), key=lambda r: r.code), None, mentioned, warnings,
-                      [meeting, *extra])
+                      held)
+
+
+def _first_held_first(held: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """GOLD.md: the meetings of a release, the first held first; the release's meeting is
+    that one (guide §1.4: of a series, the first stop held), though the text may tell it
+    after the one it reports ('Sebelumnya, Senin (3/3), rakor serupa digelar ...'). Only
+    dated meetings move; the order of the text breaks ties."""
+    if len(held) < 2 or any(m["date"] is None for m in held):
+        return held
+    return sorted(held, key=lambda m: str(m["date"]))
 
 
 def _venues_listed_first(doc: Document, c: Candidate, v: Vocabulary) -> str | None:

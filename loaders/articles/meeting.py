@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from loaders.articles.dates import (
@@ -25,6 +25,7 @@ from loaders.articles.dates import (
     series_days,
 )
 from loaders.articles.document import Document, Sentence
+from loaders.articles.series import before_in_span, cue, following_day, in_dateline, list_stops
 from loaders.articles.vocab import MeetingFamily, Vocabulary
 
 THRESHOLD = 4
@@ -412,13 +413,17 @@ class DatePick:
     warning: str | None
 
 
-def _discarded(text: str, d: DateMention, v: Vocabulary) -> bool:
+def _discarded(text: str, d: DateMention, v: Vocabulary, own: bool = False) -> bool:
+    """A date that is not a meeting's day: another event's, a plan's, a period's bound,
+    a report's or a regulation's. `own`: the sentence tells a stop of the series
+    ('Sebelumnya, Senin (3/3), rakor serupa digelar ...'), so its 'sebelumnya' dates
+    that stop, not another event."""
     before = text[max(0, d.start - 60):d.start]
     # a decree's number and title run long before its 'tanggal': a wider stretch
     decree = v.date_cues.get("decree")
-    return any(v.date_cues[k].search(before) for k in ("other_event", "planned", "until",
-                                                        "since", "report", "regulation",
-                                                        "statement")
+    kinds = ("planned", "until", "since", "report", "regulation", "statement") + (
+        () if own else ("other_event",))
+    return any(v.date_cues[k].search(before) for k in kinds
                if k in v.date_cues) or bool(
         decree and decree.search(text[max(0, d.start - 240):d.start]))
 
@@ -636,7 +641,8 @@ def _series(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
     s = c.sentence
     days: list[DateMention] = series_days(s.text, v)
     if len(days) < 2:
-        days = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)]
+        days = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)
+                and not in_dateline(doc, s, d)]
     resolved: list[date] = []
     for d in days:
         day, _ = complete(d, published, years)
@@ -654,36 +660,104 @@ def _series(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
     return out
 
 
+def _listed(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
+            published: date | None, years: list[int]) -> list[Held]:
+    """The other stops of a list or table right after the meeting's sentence (or the
+    sentence that gave its day), one a line, when the meeting's own day is one of them:
+    they share its holder, each with the venue its line writes (series.py)."""
+    for after in dict.fromkeys(x for x in (c.sentence, first.sentence) if x is not None):
+        stops = list_stops(doc, after, v, published, years, _discarded)
+        if not stops or first.day not in {x.day for x in stops}:
+            continue
+        out = []
+        for stop in stops:
+            if stop.day == first.day:
+                continue
+            m = venue_in(stop.text, v)
+            venue = m[1].strip().rstrip(",") if m else None
+            at = stop.sentence.text.find(venue) if venue else -1
+            span = (stop.sentence.start + at, stop.sentence.start + at + len(venue)) \
+                if venue and at >= 0 else None
+            out.append(Held(c, DatePick(stop.day, stop.sentence, False, None), venue, span,
+                            True))
+        return out
+    return []
+
+
+def _own_day(doc: Document, c: Candidate, told: list[tuple[int, date]], v: Vocabulary,
+             published: date | None, years: list[int], stop: bool) -> date | None:
+    """The day a meeting told in a sentence of its own was held: a date of its sentence
+    (not the dateline's), else a word that dates it by the meeting told just before it
+    ('Keesokan harinya ...', data/following_days.csv)."""
+    s = c.sentence
+    mentions = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v, stop)
+                and not in_dateline(doc, s, d)]
+    if mentions:
+        return complete(mentions[0], published, years)[0]
+    offset = following_day(s.text, v)
+    before = [day for at, day in told if at < c.start]
+    if offset is None or not before:
+        return None
+    return before[-1] + timedelta(days=offset)
+
+
+def _elsewhere(venue: str, day: date, first: DatePick, chosen: Candidate, out: list[Held],
+               doc: Document, v: Vocabulary) -> bool:
+    """No meeting found so far on `day` was held in `venue`."""
+    def same(other: str | None) -> bool:
+        return other is not None and (venue.strip(" ,").lower() in other.lower()
+                                      or other.lower() in venue.lower())
+
+    if first.day == day and same(meeting_venue(doc, chosen, v)[0]):
+        return False
+    return not any(h.day.day == day and same(h.venue) for h in out)
+
+
 def held_meetings(doc: Document, cands: list[Candidate], chosen: Candidate, first: DatePick,
                   v: Vocabulary, published: date | None, years: list[int]) -> list[Held]:
     """Every meeting held besides `chosen`, in the order of the text. A mention in a
     sentence of its own counts when it scores as held on its own (4 points, a held-verb,
     no plan, passing or definitional cue, not 'rakor ini') and its sentence dates it to a
-    day of its own; a second mention of the same meeting gives no second meeting."""
+    day of its own (or by the meeting told before it: 'keesokan harinya'); a second
+    mention of the same meeting gives no second meeting. A like meeting of the same
+    round ('rakor serupa', data: series_stop) or one dated by another ('sehari
+    sebelumnya') is no look-back: its 'sebelumnya' passes, and it may be held before
+    the reported one when told after it, within one round's span (series.py)."""
     out = _series(doc, chosen, first, v, published, years)
+    if not out:
+        out = _listed(doc, chosen, first, v, published, years)
     seen = {first.day} | {h.day.day for h in out}
-    seen_sentences = {chosen.index}
-    for c in cands:
-        if c is chosen or c.quoted or c.index in seen_sentences or c.score < THRESHOLD:
-            continue
-        if not any(r.startswith("held-verb ") for r in c.reasons) or any(
-                r.startswith(_NEGATIVE) or r.startswith("this meeting") for r in c.reasons):
+    seen_sentences = {chosen.index} | {doc.sentences.index(h.day.sentence) for h in out
+                                       if h.day.sentence in doc.sentences}
+    told: list[tuple[int, date]] = [(chosen.start, first.day)] if first.day else []
+    for c in sorted(cands, key=lambda x: x.start):
+        if c is chosen or c.quoted or c.index in seen_sentences:
             continue
         s = c.sentence
-        mentions = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)]
-        if not mentions:
+        stop = cue(v, "series_stop", s.text) or following_day(s.text, v) is not None
+        passing = sum(4 for r in c.reasons if r.startswith("passing")) if stop else 0
+        if c.score + passing < THRESHOLD:
             continue
-        day, _ = complete(mentions[0], published, years)
-        if day is None or day in seen:
+        if not any(r.startswith("held-verb ") for r in c.reasons) or any(
+                (r.startswith(_NEGATIVE) and not (stop and r.startswith("passing")))
+                or r.startswith("this meeting") for r in c.reasons):
             continue
-        if first.day is not None and day < first.day and c.index > chosen.index:
+        day = _own_day(doc, c, told, v, published, years, stop)
+        venue = venue_in(s.text, v)
+        if day is None or day in seen and not (stop and venue is not None and _elsewhere(
+                venue[1], day, first, chosen, out, doc, v)):
+            # (a like meeting the same day in another hall is another stop: 'Pada hari
+            # yang sama, rembuk juga digelar di Aula ...')
+            continue
+        if first.day is not None and day < first.day and c.index > chosen.index and not (
+                stop and before_in_span(day, first.day)):
             # told after the reported meeting but held before it ('Rakor semester I yang
             # digelar pada 5 Juni ...'): a look-back, background to the story, not a
             # second meeting it reports (a tour or a list is told in the order held)
             continue
         seen.add(day)
         seen_sentences.add(c.index)
-        venue = venue_in(s.text, v)
+        told.append((c.start, day))
         span = (s.start + venue.start(1), s.start + venue.end(1)) if venue else None
         out.append(Held(c, DatePick(day, s, False, None),
                         venue[1].strip().rstrip(",") if venue else None, span, False))

@@ -334,24 +334,33 @@ class Places:
         return "kabkota", "kabupaten", "word"
 
     def _dateline(self) -> None:
+        """The dateline's places: its head ('KUPANG', 'Kota X', a kecamatan or desa) and
+        each further piece after a comma or in brackets that names a province or kab/kota
+        ('Kupang, NTT -', 'PONTIANAK (KALBAR) -', 'JATENG, Semarang -': the short forms of
+        data/region_aliases.csv). A further piece is never read as a kecamatan or desa:
+        it may be an outlet or an office ('SEMARANG, Humas -')."""
         if self.doc.dateline is None:
             return
         a, b = self.doc.dateline
-        head = re.split(r"[,(]", self.doc.text[a:b])[0].strip()
-        words = [w.capitalize() if w.isupper() else w for w in head.split()]
-        if not words:
-            return
-        level, kind = None, None
-        if words[0].lower() in ("kota", "kabupaten", "kab", "kab."):
-            kind = "kota" if words[0].lower() == "kota" else "kabupaten"
-            level, words = "kabkota", words[1:]
-        codes, n = self.lookup(level, kind, words)
-        if not codes:
-            codes, n = self.lookup("kecamatan", None, words)
-        if not codes:
-            codes, n = self.lookup("desa", None, words)
-        if codes:
-            self.places.append(Place(level, kind, " ".join(words[:n]), a, b, "dateline", codes))
+        line = self.doc.text[a:b]
+        for n, piece in enumerate(re.split(r"[,()/]", line)):
+            words = [w.capitalize() if w.isupper() else w for w in piece.split()]
+            if not words:
+                continue
+            level, kind = None, None
+            if words[0].lower() in ("kota", "kabupaten", "kab", "kab."):
+                kind = "kota" if words[0].lower() == "kota" else "kabupaten"
+                level, words = "kabkota", words[1:]
+            codes, size = self.lookup(level, kind, words)
+            if n > 0 and size < len(words):
+                continue  # a further piece names a region whole, or nothing
+            if not codes and n == 0:
+                codes, size = self.lookup("kecamatan", None, words)
+            if not codes and n == 0:
+                codes, size = self.lookup("desa", None, words)
+            if codes:
+                self.places.append(Place(level, kind, " ".join(words[:size]), a, b, "dateline",
+                                         codes))
 
     def _publisher(self) -> None:
         for hint in self.doc.publisher:

@@ -357,6 +357,18 @@ class Vocabulary:
         return [(re.compile(r["pattern"], re.IGNORECASE), r["days"]) for r in rows]
 
     @cached_property
+    def following_days(self) -> list[tuple[re.Pattern[str], int]]:
+        """(pattern, days) in file order: a word that dates a meeting by the one told
+        before it ('keesokan harinya' 1), data/following_days.csv."""
+        rows = _rows(self.root, "following_days.csv")
+        for r in rows:
+            if not re.fullmatch(r"-?\d+", r["days"]):
+                raise ValueError(f"{self.root / 'following_days.csv'}: row {r['pattern']}: "
+                                 f"days {r['days']!r} is not a number")
+        return [(re.compile(rf"(?<!\w)(?:{r['pattern']})(?!\w)", re.IGNORECASE), int(r["days"]))
+                for r in rows]
+
+    @cached_property
     def time_cues(self) -> dict[str, str]:
         """Kind -> one alternation (a pattern string, to be built into the clock grammar of
         dates.py): the words around a clock time. Every kind the grammar uses must be there."""

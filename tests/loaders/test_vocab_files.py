@@ -198,6 +198,7 @@ PROVEN_ELSEWHERE = {
     "lowercase_names.csv": ("test_attendance_status.py", "test_the_lowercase_names_file_is_read"),
     "tier_provinces.csv": ("test_meetings_dates_regions.py",
                            "test_tier_word_limits_the_provinces_and_tries_local_spellings"),
+    "following_days.csv": ("test_m15.py", "test_the_following_days_file_is_read"),
 }
 
 
