@@ -864,9 +864,22 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
         if p.own.search(s.text[:start - s.start]) and p.said_by.match(between):
             return "RUNS"  # "“Kami mempunyai program baru yakni X ...,” ungkap Kapolres"
         tie = p.passive.match(between)
-        if tie and not any(end <= o.start < m.start for o in others):
+        inside = [o for o in others if end <= o.start < m.start]
+        if tie and not inside:
             return "SUPPORTS" if tie["supports"] else "RUNS"
+        if inside:
+            # "bekerja sama dengan Kodim 0912 dan Baznas": a body listed right after one
+            # the programme is tied to is tied the same way
+            o = max(inside, key=lambda x: x.start)
+            named_end = max(o.end, o.place.end if o.place is not None else 0)
+            if _LISTED_NEXT.match(s.text[named_end - s.start:m.start - s.start]):
+                return _relation(s, start, end, o, mentions, p)
     return None
+
+
+# what stands between two listed bodies: a unit number left out of the first's name, a
+# comma, 'dan' / 'serta'
+_LISTED_NEXT = re.compile(r"^\s*(?:\d{1,4}(?:/[\w-]+)?\s*)?(?:,\s*)?(?:(?:dan|serta)\s+)?$")
 
 
 def _quoted_speaker(prog: Program, mentions: list[Mention], p: _Patterns) -> None:

@@ -72,3 +72,15 @@ def test_the_verb_is_counted_from_the_end_of_the_bodys_place_name() -> None:
     links = _links("Puskesmas Kebon Agung Lor menekan kasus gizi kurang melalui program "
                    "Jumat Berbagi Kacang Hijau bagi balita.")
     assert ("PUSKESMAS", "RUNS") in links
+
+
+def test_a_body_listed_after_a_backer_backs_it_too() -> None:
+    links = _links("Dinas Sosial menjalankan Gerakan Dapur Bergizi bekerja sama dengan "
+                   "Kodim 1407 dan Baznas, yang menyalurkan bahan pangan ke desa lokus.")
+    assert {("KODIM", "SUPPORTS"), ("BAZNAS", "SUPPORTS")} <= links
+
+
+def test_a_body_after_the_list_but_not_in_it_is_not_tied() -> None:
+    links = _links("Gerakan Dapur Bergizi didukung Baznas, sementara Puskesmas Sewon "
+                   "menimbang balita.")
+    assert ("PUSKESMAS", "SUPPORTS") not in links
