@@ -571,7 +571,23 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
             prog.run_by = list(prog.head.run_by)
+    _listed_before(programs)
     return programs
+
+
+def _listed_before(programs: list[Program]) -> None:
+    """'Gerakan A (...) dan B (...) yang digagas Dinkes': a body tied after the last name
+    of a list is tied to the names listed right before it, which have no tie of their own."""
+    ordered = sorted(programs, key=lambda x: (x.sentence.start, x.start))
+    for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
+        if a.sentence is not b.sentence or a.run_by or not b.run_by:
+            continue
+        if not _LISTED_NEXT.match(a.sentence.text[a.end - a.sentence.start:
+                                                  b.start - a.sentence.start]):
+            continue
+        after = [link for link in b.run_by if link[2].sentence is b.sentence
+                 and link[2].start >= b.end]
+        a.run_by = list(after)
 
 
 @cache

@@ -84,3 +84,18 @@ def test_a_body_after_the_list_but_not_in_it_is_not_tied() -> None:
     links = _links("Gerakan Dapur Bergizi didukung Baznas, sementara Puskesmas Sewon "
                    "menimbang balita.")
     assert ("PUSKESMAS", "SUPPORTS") not in links
+
+
+def test_names_listed_before_a_passive_share_its_runner() -> None:
+    found = links_in(_MEETING + "Gerakan SEHATI (Sehari Telur Ibu Hamil) dan KELAS PELANGI "
+                     "(Kelas Balita Pelangi Ceria) yang digagas Dinas Kesehatan Kabupaten Bantul "
+                     "dinilai berhasil.")
+    assert all(("DINKES", "RUNS") in links for links in found.values()) and len(found) == 2
+
+
+def test_a_name_with_its_own_runner_keeps_it() -> None:
+    found = links_in(_MEETING + "Puskesmas Sewon menjalankan Gerakan SAPA (Sarapan Pagi "
+                     "Balita) dan KELAS PELANGI (Kelas Balita Pelangi Ceria) yang digagas Dinas "
+                     "Kesehatan Kabupaten Bantul.")
+    sapa = next(v for k, v in found.items() if "SEHATI" in k or "SAPA" in k)
+    assert ("DINKES", "RUNS") not in sapa
