@@ -888,13 +888,21 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
             # the programme is tied to is tied the same way
             o = max(inside, key=lambda x: x.start)
             named_end = max(o.end, o.place.end if o.place is not None else 0)
-            if _LISTED_NEXT.match(s.text[named_end - s.start:m.start - s.start]):
+            gap = s.text[named_end - s.start:m.start - s.start]
+            if _LISTED_NEXT.match(gap):
                 return _relation(s, start, end, o, mentions, p)
+            # "dilaksanakan oleh TP PKK ... dan didukung Baznas": a second tie of its own,
+            # joined to a body already tied
+            joined = _JOINED_TIE.match(gap)
+            again = p.passive.match(gap[joined.end():]) if joined else None
+            if again and _relation(s, start, end, o, mentions, p):
+                return "SUPPORTS" if again["supports"] else "RUNS"
     return None
 
 
 # what stands between two listed bodies: a unit number left out of the first's name, a
 # comma, 'dan' / 'serta'
+_JOINED_TIE = re.compile(r"^\s*,?\s*(?:dan|serta|sekaligus)\s+")
 _LISTED_NEXT = re.compile(r"^\s*(?:\d{1,4}(?:/[\w-]+)?\s*)?(?:,\s*)?(?:(?:dan|serta)\s+)?$")
 
 

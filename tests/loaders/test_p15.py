@@ -99,3 +99,9 @@ def test_a_name_with_its_own_runner_keeps_it() -> None:
                      "Kesehatan Kabupaten Bantul.")
     sapa = next(v for k, v in found.items() if "SEHATI" in k or "SAPA" in k)
     assert ("DINKES", "RUNS") not in sapa
+
+
+def test_a_second_tie_joined_to_the_first_ties_its_body() -> None:
+    links = _links("Dalam rapat dibahas Dapur Gizi Kampung. Program ini dikelola oleh TP PKK "
+                   "Kabupaten Bantul dan didanai Baznas Kabupaten Bantul.")
+    assert {("PKK", "RUNS"), ("BAZNAS", "SUPPORTS")} <= links
