@@ -106,6 +106,8 @@ class _Patterns:
     leading_trigger: re.Pattern[str]
     active_head: re.Pattern[str]
     coordinated: re.Pattern[str]
+    owner_noun: re.Pattern[str]
+    owner_gap: re.Pattern[str]
     place_lead: re.Pattern[str]
     place_noun: re.Pattern[str]
     unit_service: re.Pattern[str]
@@ -270,6 +272,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
                              rf"{_CAP}){{1,8}})"),
         join_to=re.compile(p.get("join_to", "(?!)")),
         pointer=re.compile(p.get("pointer", "(?!)")),
+        owner_noun=re.compile(p.get("owner_noun", "(?!)")),
+        owner_gap=re.compile(p.get("owner_gap", "(?!)")),
         # 'Kampung Bugis' is a village; 'Kampung KB' and a kampung named after a topic of care
         # ('Kampung Gizi') are initiatives
         village_kampung=re.compile(rf"Kampung\s+(?!KB\b|{p.get('kampung_topic', '(?!)')})"),
@@ -577,8 +581,17 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
 
 def _listed_before(programs: list[Program]) -> None:
     """'Gerakan A (...) dan B (...) yang digagas Dinkes': a body tied after the last name
-    of a list is tied to the names listed right before it, which have no tie of their own."""
+    of a list is tied to the names listed right before it, which have no tie of their own;
+    'inovasi Puskesmas X antara lain A dan B': a body tied before the first name is tied
+    to the names listed right after it."""
     ordered = sorted(programs, key=lambda x: (x.sentence.start, x.start))
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.sentence is not b.sentence or b.run_by or not a.run_by:
+            continue
+        if _LISTED_NEXT.match(a.sentence.text[a.end - a.sentence.start:
+                                              b.start - a.sentence.start]):
+            b.run_by = [link for link in a.run_by if link[2].sentence is a.sentence
+                        and link[2].end <= a.start]
     for a, b in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
         if a.sentence is not b.sentence or a.run_by or not b.run_by:
             continue
@@ -851,11 +864,15 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
     if m.end <= start:
         between = s.text[m.end - s.start:start - s.start]
         alone = not any(m.end <= o.start < start for o in others)
+        named_end = max(m.end, m.place.end if m.place is not None else 0)  # "Pemkot X"
+        if alone and p.owner_noun.search(s.text[max(0, m.start - s.start - 40):
+                                                m.start - s.start]) \
+                and p.owner_gap.match(s.text[named_end - s.start:start - s.start]):
+            return "RUNS"  # "inovasi Puskesmas Sewon, yakni X": the body owns the name
         shown = p.presents.search(between)
         if shown and alone and len(between[:shown.start()]) <= 40 and not \
                 p.appeal.search(between):
             return "RUNS"  # "Kapolres menjelaskan inovasi X": a body presents its own work
-        named_end = max(m.end, m.place.end if m.place is not None else 0)  # "Pemkot X"
         if alone and _only_names_after(p.done_list, s.text[named_end - s.start:start - s.start]) \
                 and p.done_by.search(
                 s.text[:m.start - s.start]):

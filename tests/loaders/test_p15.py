@@ -105,3 +105,27 @@ def test_a_second_tie_joined_to_the_first_ties_its_body() -> None:
     links = _links("Dalam rapat dibahas Dapur Gizi Kampung. Program ini dikelola oleh TP PKK "
                    "Kabupaten Bantul dan didanai Baznas Kabupaten Bantul.")
     assert {("PKK", "RUNS"), ("BAZNAS", "SUPPORTS")} <= links
+
+
+def test_a_body_after_a_programme_noun_owns_the_name_that_follows() -> None:
+    links = _links("Salah satu inovasi Puskesmas Pundong, yakni Gerakan Peduli Ibu Hamil "
+                   "(Gelis), dipaparkan dalam rapat.")
+    assert links == {("PUSKESMAS", "RUNS")}
+
+
+def test_the_names_listed_after_an_owner_share_it() -> None:
+    found = links_in(_MEETING + "Inovasi Puskesmas Pundong antara lain Gerakan Peduli Ibu "
+                     "Hamil (Gelis) dan Kelas Balita Ceria (Kebaca).")
+    assert len(found) == 2 and all(v == {("PUSKESMAS", "RUNS")} for v in found.values())
+
+
+def test_a_body_that_has_a_programme_runs_it() -> None:
+    links = _links("Puskesmas Pundong juga memiliki inovasi Gerakan Peduli Ibu Hamil (Gelis) "
+                   "yang menyasar ibu hamil.")
+    assert ("PUSKESMAS", "RUNS") in links
+
+
+def test_a_programme_noun_far_before_the_body_owns_nothing() -> None:
+    links = _links("Program ini dibahas panjang lebar oleh para peserta rapat bersama "
+                   "Puskesmas Pundong, yakni Gerakan Peduli Ibu Hamil (Gelis).")
+    assert ("PUSKESMAS", "RUNS") not in links
