@@ -82,7 +82,7 @@ def test_migrate_embedded_into_neo4j_twice(tmp_path: Path, neo4j_uri: str) -> No
         stats = neo.stats()
     finally:
         neo.close()
-    assert stats["institutions"] == 35 and stats["attendance"] == 34 and stats["citations"] == 93
+    assert stats["institutions"] == 36 and stats["attendance"] == 34 and stats["citations"] == 94
 
 
 def test_load_into_neo4j_by_uri(tmp_path: Path, neo4j_uri: str) -> None:

@@ -64,7 +64,7 @@ def test_filter_arguments_are_never_executed(client: GraphQLClient, text: str) -
                        " { totalCount } regions(filter: {nameContains: $q}) { totalCount } }",
                        {"q": text})
     assert data["a"]["totalCount"] == 0
-    assert client.data("{ institutions { totalCount } }")["institutions"]["totalCount"] == 35
+    assert client.data("{ institutions { totalCount } }")["institutions"]["totalCount"] == 36
 
 
 def test_loader_fields_round_trip(tmp_path: Path, demo_store: Store) -> None:

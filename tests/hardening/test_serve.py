@@ -26,7 +26,7 @@ def test_served_api_logs_json_with_request_ids(tmp_path: Path) -> None:
     try:
         query = {"query": "{ institutions { totalCount } }"}
         r = httpx.post(server.url + "/graphql", json=query, headers={"x-request-id": "req-42"})
-        assert r.json()["data"]["institutions"]["totalCount"] == 35
+        assert r.json()["data"]["institutions"]["totalCount"] == 36
         refused = httpx.post(server.url + "/graphql", json={
             "query": 'mutation { createInstitution(input: {name: "X", type: "KUA"}) { id } }'})
         assert refused.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -24,7 +24,7 @@ def test_demo_loads_and_reloads_without_duplicates(embedded: EmbeddedStore) -> N
     first = load_files([DEMO], "json", embedded)
     stats = embedded.stats()
     second = load_files([DEMO], "json", embedded)
-    assert first.created["institutions"] == 35
+    assert first.created["institutions"] == 36
     assert second.created.get("institutions", 0) == 0
     assert embedded.stats() == stats
     assert stats["meetings"] == 5 and stats["attendance"] == 34
