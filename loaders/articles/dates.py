@@ -42,6 +42,8 @@ class _Patterns:
     bare_short: re.Pattern[str]
     month_only: re.Pattern[str]
     series: re.Pattern[str]
+    range_short: re.Pattern[str]
+    mixed_yy: re.Pattern[str]
 
 
 @cache
@@ -49,11 +51,17 @@ def _patterns(v: Vocabulary) -> _Patterns:
     months = "|".join(sorted((re.escape(m) for m in v.months), key=len, reverse=True))
     days = "|".join(sorted((re.escape(d) for d in v.days), key=len, reverse=True))
     sep = r"\s*(?:[-–—]|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga|dan|,)\s*"
+    cue = v.date_cues.get("range_sep")  # data/date_cues.csv: '23 s.d. 26/2', '23 hingga 26/2'
+    span = rf"(?i:{cue.pattern})" if cue else r"\s*[-–]\s*"
     return _Patterns(
         # 6/3/2025, 14/4/25, 7–8/7/2025 (a range gives its first day)
         # a stray slash after the weekday ('Selasa /12/7/2025') is not a longer number
-        numeric=re.compile(r"(?<![\w.-])(?<!\d/)(\d{1,2})(?:\s*[-–]\s*\d{1,2})?/(\d{1,2})/(\d{4}|\d{2})"
+        numeric=re.compile(rf"(?<![\w.-])(?<!\d/)(\d{{1,2}})(?:{span}\d{{1,2}})?/(\d{{1,2}})/(\d{{4}}|\d{{2}})"
                            r"(?![\w/])"),
+        # 'tanggal 23 hingga 26/2', '(7-8/7)': a yearless range of days, first day taken;
+        # '(02-09/22)', whose last part cannot be a month, is a day-month/yy date instead
+        range_short=re.compile(rf"(?<![\w/.-])(\d{{1,2}}){span}(\d{{1,2}})/(\d{{1,2}})(?![\w/.-]?\d)"),
+        mixed_yy=re.compile(r"\(\s*(\d{1,2})[-–](\d{1,2})/(\d{2}|\d{4})\s*\)"),
         # 17-12-2025, 17.12.2025: only with a four-digit year
         dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
         # 20-06-24, 20.06.24: a two-digit year with dashes or dots, taken only where a date
@@ -124,6 +132,11 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
             add(m.start(), m.end(), int(m[1]), int(m[3]), _year(m[4]), True)
     for m in p.written.finditer(text):
         add(m.start(), m.end(), int(m[1]), v.months[m[2].lower()], _year(m[3]), False)
+    for m in p.mixed_yy.finditer(text):
+        if int(m[3]) > 12:  # '(02-09/22)': day, month, two-digit year
+            add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
+    for m in p.range_short.finditer(text):
+        add(m.start(), m.end(), int(m[1]), int(m[3]), None, True)
     for m in p.short.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
     for m in p.bare_short.finditer(text):  # right after its weekday only

@@ -121,7 +121,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_DATELINE = re.compile(r"^\s*([A-Z][\w .'’,()/]{1,70}?)\s+[—–-]{1,2}\s+(?=\S)")
+# a dash inside a date between digits ('PALU (02-09/22) –') is part of the dateline
+_DATELINE = re.compile(r"^\s*([A-Z](?:[\w .'’,()/]|(?<=\d)-(?=\d)){1,70}?)\s+[—–-]{1,2}\s+(?=\S)")
 _URL = re.compile(r"https?://[^\s)>\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:go\.id|desa\.id|ac\.id|id)\b")
 
 
