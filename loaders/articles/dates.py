@@ -56,6 +56,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
     return _Patterns(
         # 6/3/2025, 14/4/25, 7–8/7/2025 (a range gives its first day)
         # a stray slash after the weekday ('Selasa /12/7/2025') is not a longer number
+        # ('23 s.d. 26/2/2026', '23 hingga 26/2/2026' too: data/date_cues.csv range_sep)
         numeric=re.compile(rf"(?<![\w.-])(?<!\d/)(\d{{1,2}})(?:{span}\d{{1,2}})?/(\d{{1,2}})/(\d{{4}}|\d{{2}})"
                            r"(?![\w/])"),
         # 'tanggal 23 hingga 26/2', '(7-8/7)': a yearless range of days, first day taken;
@@ -67,7 +68,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # 20-06-24, 20.06.24: a two-digit year with dashes or dots, taken only where a date
         # is expected (in a parenthesis, after a weekday or a speech verb: see date_mentions),
         # since the bare shape is also a code or a phone number
-        dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})\2(\d{2})(?![\w/.-]?\d)"),
+        # ('(02-09/22)': a slash before the year, as some datelines write it)
+        dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})(?:\2|/)(\d{2})(?![\w/.-]?\d)"),
         # 'Kamis 16/5 –', 'Kamis, 16-5': d/m or d-m right after its weekday (see date_mentions)
         bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})(?![\w/.-]?\d)"),
         # (14/10), (16/02): no year, inside a parenthesis
