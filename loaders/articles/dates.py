@@ -43,7 +43,6 @@ class _Patterns:
     month_only: re.Pattern[str]
     series: re.Pattern[str]
     range_short: re.Pattern[str]
-    mixed_yy: re.Pattern[str]
 
 
 @cache
@@ -59,17 +58,18 @@ def _patterns(v: Vocabulary) -> _Patterns:
         # ('23 s.d. 26/2/2026', '23 hingga 26/2/2026' too: data/date_cues.csv range_sep)
         numeric=re.compile(rf"(?<![\w.-])(?<!\d/)(\d{{1,2}})(?:{span}\d{{1,2}})?/(\d{{1,2}})/(\d{{4}}|\d{{2}})"
                            r"(?![\w/])"),
-        # 'tanggal 23 hingga 26/2', '(7-8/7)': a yearless range of days, first day taken;
-        # '(02-09/22)', whose last part cannot be a month, is a day-month/yy date instead
-        range_short=re.compile(rf"(?<![\w/.-])(\d{{1,2}}){span}(\d{{1,2}})/(\d{{1,2}})(?![\w/.-]?\d)"),
-        mixed_yy=re.compile(r"\(\s*(\d{1,2})[-–](\d{1,2})/(\d{2}|\d{4})\s*\)"),
+        # 'tanggal 23 hingga 26/2', '(7-8/7)': a yearless range of days, first day taken
+        # (where a date is expected when a bare dash joins the days: see date_mentions)
+        range_short=re.compile(rf"(?<![\w/.-])(\d{{1,2}})({span})(\d{{1,2}})/(\d{{1,2}})"
+                               r"(?![\w/.-]?\d)"),
         # 17-12-2025, 17.12.2025: only with a four-digit year
         dotted=re.compile(r"(?<![\w/.-])(\d{1,2})[-.](\d{1,2})[-.](\d{4})(?![\w/.-]?\d)"),
         # 20-06-24, 20.06.24: a two-digit year with dashes or dots, taken only where a date
         # is expected (in a parenthesis, after a weekday or a speech verb: see date_mentions),
         # since the bare shape is also a code or a phone number
-        # ('(02-09/22)': a slash before the year, as some datelines write it)
-        dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})(?:\2|/)(\d{2})(?![\w/.-]?\d)"),
+        # ('(02-09/22)', '(02-09/2022)': a slash before the year, as some datelines write it)
+        dashed_yy=re.compile(r"(?<![\w/.-])(\d{1,2})([-.])(\d{1,2})(?:\2|/)(\d{4}|\d{2})"
+                             r"(?![\w/.-]?\d)"),
         # 'Kamis 16/5 –', 'Kamis, 16-5': d/m or d-m right after its weekday (see date_mentions)
         bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})(?![\w/.-]?\d)"),
         # (14/10), (16/02): no year, inside a parenthesis
@@ -87,6 +87,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
         series=re.compile(rf"(?<![\w.])(\d{{1,2}}(?:\s*,\s*\d{{1,2}})*\s*,?\s*(?:dan|serta|&)\s*"
                           rf"\d{{1,2}})\s+({months})\b\.?(?:\s+(\d{{4}}))?", re.IGNORECASE),
     )
+
+
+_DATE_WORD = re.compile(r"\b(?:tanggal|tgl)\.?\s*$", re.IGNORECASE)
 
 
 def _valid(y: int, m: int, d: int) -> date | None:
@@ -126,6 +129,8 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
         add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
     speech = v.date_cues.get("speech")
     for m in p.dashed_yy.finditer(text):
+        if text[m.start(4) - 1] == "/" and int(m[4]) <= 12:
+            continue  # '(10-11/12)': days 10 to 11 of December, not a year 2012 (range_short)
         before = text[max(0, m.start() - 30):m.start()]
         framed = before.rstrip().endswith("(") and \
             text[m.end():m.end() + 2].lstrip().startswith(")")
@@ -134,11 +139,13 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
             add(m.start(), m.end(), int(m[1]), int(m[3]), _year(m[4]), True)
     for m in p.written.finditer(text):
         add(m.start(), m.end(), int(m[1]), v.months[m[2].lower()], _year(m[3]), False)
-    for m in p.mixed_yy.finditer(text):
-        if int(m[3]) > 12:  # '(02-09/22)': day, month, two-digit year
-            add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
     for m in p.range_short.finditer(text):
-        add(m.start(), m.end(), int(m[1]), int(m[3]), None, True)
+        # a bare dash between numbers is also a score or a code ('skor 23-26/2'): taken in a
+        # parenthesis, after 'tanggal'/'tgl' or a weekday; a range joined by words anywhere
+        before = text[max(0, m.start() - 30):m.start()]
+        if re.search(r"[^\s\-–—]", m[2]) or before.rstrip().endswith("(") or \
+                _DATE_WORD.search(before) or p.weekday_before.search(before):
+            add(m.start(), m.end(), int(m[1]), int(m[4]), None, True)
     for m in p.short.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), None, True)
     for m in p.bare_short.finditer(text):  # right after its weekday only

@@ -63,3 +63,24 @@ def test_a_dashed_day_range_without_year_is_not_a_two_digit_year() -> None:
     # '(7-8/7)': the last part may be a month, so it is a range of days in July
     text = "SEMARANG -" + RAKOR.format(when=", Senin-Selasa (7-8/7/2025)")
     assert [m["date"] for m in meetings(text)] == ["2025-07-07"]
+
+
+@pytest.mark.parametrize(("when", "day"), [
+    ("Rabu (14-15/10/2025)", "2025-10-14"),
+    ("Rabu dan Kamis (14-15/10)", "2025-10-14"),
+    ("tanggal 10-11/12", "2025-12-10"),
+    ("Rabu-Kamis (10-11/12)", "2025-12-10"),
+])
+def test_a_dashed_yearless_range_where_a_date_is_expected(when: str, day: str) -> None:
+    # '(10-11/12)' is two days of December: a year 2012 is no year of a TPPS
+    text = ("BOGOR, 20 Desember 2025 - Pemerintah Kabupaten Bogor menggelar rembuk stunting "
+            f"tingkat kabupaten di Aula Setda pada {when}. Rembuk dipimpin Bupati Hendra "
+            "Wiratama selaku Ketua TPPS dan diikuti camat se-kabupaten.")
+    assert [m["date"] for m in meetings(text)] == [day]
+
+
+def test_a_bare_dashed_pair_is_no_date() -> None:
+    from loaders.articles.dates import date_mentions
+    # a score or a ratio written with a dash and a slash is not a range of days
+    assert date_mentions("nilai kinerja desa naik dari skor 23-26/2 menjadi lebih baik") == []
+    assert [(d.day, d.month) for d in date_mentions("digelar 23 hingga 26/2 di aula")] == [(23, 2)]
