@@ -40,6 +40,7 @@ from graphql import (
     GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLSchema,
+    OperationType,
     Undefined,
     is_leaf_type,
 )
@@ -51,9 +52,9 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
-# Values a plain leaf takes the short path with: never awaitable, never an Exception,
-# and coerced by graphql-core's and Strawberry's scalars without side effects.
-_SHORT_VALUES = frozenset({str, int, float, bool, date, datetime})
+from api.subtree import SHORT_VALUES as _SHORT_VALUES
+from api.subtree import Shape, compile_shape, complete
+
 
 class _Plan:
     """How one schema field is executed. A plain leaf has `leaf`; a plain resolver (or a
@@ -195,6 +196,8 @@ def _plans(parent_type: GraphQLObjectType) -> dict[str, _Plan]:
 class Executor(StrawberryGraphQLCoreExecutionContext):
     """Strawberry's executor with the short paths of the module docstring."""
 
+    SUBTREES = True  # complete plain subtrees in one pass (api/subtree.py); tests turn it off
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # A field middleware (a Strawberry extension with `resolve`) wraps every
@@ -206,6 +209,23 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
         self._argument_cache: list[tuple[tuple[GraphQLField, Any], dict[str, Any]]] = []
         # id(field details list) -> (it, graphql-core's info, the resolver's): _info
         self._infos: dict[int, tuple[FieldDetailsList, GraphQLResolveInfo[Any], Any]] = {}
+        # Whole subtrees completed in one pass (api/subtree.py): reads only.
+        self.subtrees = (self.SUBTREES and self.short_paths
+                         and self.operation.operation == OperationType.QUERY)
+        # (type, id(field details list)) -> its compiled shape (None: general path); the
+        # lists are kept in the entries, so their ids are not reused within the request
+        self._shapes: dict[tuple[GraphQLObjectType, int],
+                           tuple[FieldDetailsList, Shape | None]] = {}
+
+    def shape_of(self, object_type: GraphQLObjectType,
+                 field_details_list: FieldDetailsList) -> Shape | None:
+        key = (object_type, id(field_details_list))
+        found = self._shapes.get(key)
+        if found is not None and found[0] is field_details_list:
+            return found[1]
+        shape = compile_shape(self, object_type, field_details_list)
+        self._shapes[key] = (field_details_list, shape)
+        return shape
 
     def _plan_of(self, parent_type: GraphQLObjectType, name: str) -> _Plan:
         plans = _plans(parent_type)
@@ -417,6 +437,13 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             object_type, field_details_list)
         if new_defer_usages:
             return _MISSING
+        if self.subtrees and position_context is None:
+            shape = self.shape_of(object_type, field_details_list)
+            if shape is not None and not shape.bailed:
+                try:
+                    return complete(shape, result)
+                except Exception:  # noqa: BLE001 - any surprise: the general path below
+                    shape.bailed = True
         return self.execute_fields(object_type, result, path, grouped, position_context)
 
     def complete_list_item_value(

@@ -183,8 +183,11 @@ def _plain(result: Any) -> dict[str, Any]:
             "errors": [e.formatted for e in result.errors or []]}
 
 
+@pytest.mark.parametrize("subtrees", [True, False])
 @pytest.mark.parametrize("query", QUERIES)
-def test_short_paths_answer_as_the_general_path(query: str) -> None:
+def test_short_paths_answer_as_the_general_path(query: str, subtrees: bool,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Executor, "SUBTREES", subtrees)  # api/subtree.py on and off
     short, general = schemas()
     variables = {"n": 2, "p": "v"}
     got = _plain(asyncio.run(short.execute(query, variable_values=variables)))
@@ -238,6 +241,7 @@ def test_the_short_paths_are_taken(general_calls: list[str],
         return own(self, plan, parent_type, source, details, *rest)
 
     monkeypatch.setattr(Executor, "_run_plan", spy)
+    monkeypatch.setattr(Executor, "SUBTREES", False)  # each field on its own (test below)
     result = asyncio.run(short.execute(query))
     assert not result.errors
     assert general_calls == []  # every field here has a short path
@@ -254,9 +258,12 @@ def test_the_short_paths_are_taken(general_calls: list[str],
     assert "Item.name" in general_calls and "Item.label" in general_calls
 
 
-def test_rows_of_a_field_share_one_info_and_keep_their_own_error_paths() -> None:
+def test_rows_of_a_field_share_one_info_and_keep_their_own_error_paths(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """A page's rows are handed one Info per field node (made once, not per row); an
     error still names its own row, and another node or request gets its own Info."""
+    # each row once: a subtree's bail (api/subtree.py) calls the rows before it again
+    monkeypatch.setattr(Executor, "SUBTREES", False)
     short, general = schemas()
     query = "{ items(n: 4) { name seen } other: items(n: 2) { seen } }"
     SEEN.clear()
