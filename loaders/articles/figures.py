@@ -414,8 +414,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             what = "other"  # "15,4% terdiri dari Severely Stunting 1.9% dan Stunting 13,5%"
         if what is None:
             continue
-        if what == "stunting_prevalence_pct" and value > 100:
-            continue
+        if what == "stunting_prevalence_pct" and value >= 100:
+            continue  # a whole is no rate of stunting ('menghapus angka stunting 100%')
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
         values = [(n.start(), n.end()) for n in numbers]
@@ -725,7 +725,13 @@ def _attends(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
         re.match(r"\s*(?:orang|peserta)\b", after, re.IGNORECASE))
 
 
-def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
+# the value a change starts from, then the word that leads to where it ends
+_CHANGE_GOES_ON = re.compile(r"\s*(?:%|persen)?\s*(?:menjadi|ke|hingga|sampai)\b", re.IGNORECASE)
+_CHANGE_FROM = re.compile(r"[^\d]*\bdari\s+\d[\d.,]*\s*(?:%|persen)?\s*(?:menjadi|ke|hingga|"
+                          r"sampai(?:\s+dengan)?)\s*(?:angka\s*)?", re.IGNORECASE)
+
+
+def _targeted(before: str, cues: dict[str, re.Pattern[str]], after: str = "") -> bool:
     """A target word governs the first value after it in its clause, however many words
     come between ('menargetkan prevalensi stunting turun menjadi 9%', 'target tahun 2024
     bisa turun menjadi 20,53 persen'), but not a value after another one or a new clause."""
@@ -741,7 +747,15 @@ def _targeted(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
     if last is None:
         return False
     between = window[last.end():]
-    return not _CLAUSE_END.search(between) and not re.search(r"\d", _YEARS.sub("", between))
+    if _CLAUSE_END.search(between):
+        return False
+    # 'target penurunan stunting dari 9 persen menjadi 7 persen': the target is where the
+    # change ends; where it starts is today's level (guide §7)
+    if re.search(r"\bdari\s*$", between) and re.match(_CHANGE_GOES_ON, after):
+        return False
+    if re.fullmatch(_CHANGE_FROM, _YEARS.sub("", between)):
+        return True
+    return not re.search(r"\d", _YEARS.sub("", between))
 
 
 def _target_result(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
@@ -834,7 +848,7 @@ def _excluded(before: str, after: str, close_before: str, cues: dict[str, re.Pat
                  r"ranking|urutan|ke-|usia|umur|Jl\.?|Jalan|RT|RW|tahap|angkatan|Perpres|PP|UU|"
                  r"Permen\w*|Perbup|Perda|Inpres)\s*$", close_before, re.IGNORECASE):
         return True
-    if not aimed and (_targeted(whole_before, cues) or _target_result(whole_before, cues)):
+    if not aimed and (_targeted(whole_before, cues, after) or _target_result(whole_before, cues)):
         return True
     if aimed and "aimed_goal" in cues and cues["aimed_goal"].search(before):
         return True  # 'menargetkan menjangkau hingga 600 keluarga': the reach aimed for
