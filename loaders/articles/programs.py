@@ -49,16 +49,17 @@ def aligned(acronym: str, expansion: str) -> bool:
     return len(words) <= len(letters) + 1
 
 
-def loosely_aligned(acronym: str, expansion: str) -> bool:
+def loosely_aligned(acronym: str, expansion: str, caps: bool = False) -> bool:
     """A local name coined from its expansion but written as words ('Gemas Bumil' from
     'Gerakan Minum Susu untuk Ibu Hamil', 'Gayatri' from 'Gerakan Ayo Timbang Balita'):
     letters are borrowed freely, so only most of them (two in three) need appear in order.
     Kept to names in mixed case of four letters or more: an all-caps acronym is an office's
-    or a system's as often as a programme's, and must align strictly (aligned)."""
+    or a system's as often as a programme's, and must align strictly (aligned), unless
+    `caps` (the text launches it: what is launched is a programme, not an office)."""
     letters = [ch for ch in acronym.lower() if ch.isalpha()]
     words = re.findall(r"\w+", expansion.lower())
-    if acronym.isupper() or len(letters) < 4 or len(words) < 2 or letters[0] != words[0][0] \
-            or not any(ch.isupper() for ch in expansion[1:]):
+    if (acronym.isupper() and not caps) or len(letters) < 4 or len(words) < 2 \
+            or letters[0] != words[0][0] or not any(ch.isupper() for ch in expansion[1:]):
         return False
     text = "".join(words)
     # longest common subsequence of the letters and the expansion
@@ -126,6 +127,7 @@ class _Patterns:
     done_by: re.Pattern[str]
     done_list: re.Pattern[str]
     known_lower_lead: re.Pattern[str]
+    launched_before: re.Pattern[str]
     known_lower_any: re.Pattern[str]
     or_expansion: re.Pattern[str]
     dangling: re.Pattern[str]
@@ -242,6 +244,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         done_by=re.compile(p.get("done_by", "(?!)"), re.IGNORECASE),
         done_list=re.compile(p.get("done_list", "(?!)"), re.IGNORECASE),
         known_lower_lead=re.compile(p.get("known_lower_lead", "(?!)"), re.IGNORECASE),
+        launched_before=re.compile(rf"\b(?:{p.get('launched', '(?!)')})\s+$", re.IGNORECASE),
         known_lower_any=re.compile(p.get("known_lower_any", "(?!)"), re.IGNORECASE),
         # "POSGA atau Posyandu Keluarga": an acronym, 'atau', then its capitalised expansion
         or_expansion=re.compile(rf"(?<![\w-])([A-Z]{{3,12}})\s+atau\s+({_CAP}(?:\s+(?:{_CAP}|dan|"
@@ -395,7 +398,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         for m in p.expansion_first.finditer(s.text):
             acr = m[2].strip()
             acr = acr[0].upper() + acr[1:]  # "(desa Bersinar)": the tier word as a name's start
-            exp = _trim_expansion(m[1].strip(), acr)
+            exp = _trim_expansion(m[1].strip(), acr, bool(
+                p.launched_before.search(s.text[:m.start(1)])))
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
@@ -796,11 +800,18 @@ def _rejected_span(start: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in spans)
 
 
-def _trim_expansion(words: str, acronym: str) -> str | None:
+def _trim_expansion(words: str, acronym: str, launched: bool = False) -> str | None:
     """The shortest tail of `words` the acronym aligns with ('... mendukung Gerakan Orang
-    Tua Asuh Cegah Stunting (GENTING)' -> 'Gerakan Orang Tua Asuh Cegah Stunting')."""
+    Tua Asuh Cegah Stunting (GENTING)' -> 'Gerakan Orang Tua Asuh Cegah Stunting'); a
+    launched name may be coined in capitals from its words out of order ('diluncurkan
+    Strategi Pantauan Intervensi Keluarga Berisiko Stunting yang Terintegrasi (SIPETI
+    KERIS)')."""
     tokens = words.split()
-    for test in (aligned, loosely_aligned):  # a strict reading first, a loose one else
+
+    def loose(a: str, e: str) -> bool:
+        return loosely_aligned(a, e, caps=launched)
+
+    for test in (aligned, loose):  # a strict reading first, a loose one else
         for i in range(len(tokens)):
             tail = " ".join(tokens[i:])
             if tokens[i][0].isupper() and test(acronym, tail):
