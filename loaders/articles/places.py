@@ -99,13 +99,15 @@ class Places:
         """The capitalised words at the start of `text` that may form a name."""
         kinds = _patterns(self.v).tiers
         out: list[str] = []
-        for token in text.split()[:5]:
+        tokens = text.split()[:5]
+        for i, token in enumerate(tokens):
             bare = token.strip(",.;:()\"'“”")
             if not bare or not _NAME_WORD.fullmatch(bare) or (
                     out and (bare.lower() in self.v.stop_words or kinds.fullmatch(bare))):
                 break
-            if bare.lower() in self.v.stop_words and not out and not bare[0].isupper():
-                break
+            if bare.lower() in self.v.stop_words and not out and (not bare[0].isupper() or (
+                    i + 1 < len(tokens) and tokens[i + 1][:1].isdigit())):
+                break  # ... or 'Tingkat Kabupaten Tahun 2025': a stop word and a number
             out.append(bare)
             if token != bare and not token.endswith(("'", "’")):
                 break  # punctuation ends the name
