@@ -433,17 +433,19 @@ class Executor(StrawberryGraphQLCoreExecutionContext):
             valid = is_type_of(result, info)
             if valid is not True:
                 return _MISSING  # False or awaitable: complete_value raises or awaits it
-        grouped, new_defer_usages, _forbidden = self.collect_subfields(
-            object_type, field_details_list)
-        if new_defer_usages:
-            return _MISSING
         if self.subtrees and position_context is None:
+            # a shape exists only where nothing is deferred (compile_shape collected the
+            # subfields once for the request): no collection per row here
             shape = self.shape_of(object_type, field_details_list)
             if shape is not None and not shape.bailed:
                 try:
                     return complete(shape, result)
                 except Exception:  # noqa: BLE001 - any surprise: the general path below
                     shape.bailed = True
+        grouped, new_defer_usages, _forbidden = self.collect_subfields(
+            object_type, field_details_list)
+        if new_defer_usages:
+            return _MISSING
         return self.execute_fields(object_type, result, path, grouped, position_context)
 
     def complete_list_item_value(

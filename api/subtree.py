@@ -108,12 +108,15 @@ def complete(shape: Shape, source: Any) -> dict[str, Any]:
                 else:
                     raise _refuse(value)
                 continue
-            if result is _LIST_OBJECT:
+            if result is _LIST_OBJECT or result is _LIST_SCALAR:
                 if type(value) is not list and type(value) is not tuple:
                     if value is None and nullable:
                         out[key] = None
                         continue
                     raise _refuse(value)
+                if result is _LIST_SCALAR:
+                    out[key] = [_scalar(leaf, v, item_nullable) for v in value]
+                    continue
                 cls, sub = child
                 items: list[dict[str, Any] | None] = []
                 for item in value:
@@ -124,14 +127,6 @@ def complete(shape: Shape, source: Any) -> dict[str, Any]:
                     else:
                         raise Bail
                 out[key] = items
-                continue
-            if result is _LIST_SCALAR:
-                if type(value) is not list and type(value) is not tuple:
-                    if value is None and nullable:
-                        out[key] = None
-                        continue
-                    raise _refuse(value)
-                out[key] = [_scalar(leaf, v, item_nullable) for v in value]
                 continue
         out[key] = _scalar(leaf, value, nullable)
     return out

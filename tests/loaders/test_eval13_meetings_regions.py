@@ -5,13 +5,15 @@ read as a programme. Own sentences."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from loaders.articles.document import parse
-from loaders.articles.extract import extract
-from loaders.articles.output import to_json
+from loaders.articles.gazetteer import gazetteer
+from tests.loaders.extract_helpers import json_on
 
 
-def _release(body: str) -> dict:  # type: ignore[type-arg]
-    return to_json(extract(parse("t.txt", "Judul rilis\n\n" + body)))
+def _release(body: str) -> dict[str, Any]:
+    return json_on("Judul rilis\n\n" + body, gazetteer())
 
 
 def test_a_held_preparatory_meeting_is_a_meeting() -> None:
@@ -43,7 +45,6 @@ def test_an_index_is_no_programme() -> None:
 
 
 def test_a_stop_word_before_a_number_starts_no_name() -> None:
-    from loaders.articles.gazetteer import gazetteer
     from loaders.articles.places import Places
     from loaders.articles.vocab import vocabulary
 
