@@ -415,7 +415,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None:
             continue
         if what == "stunting_prevalence_pct" and value >= 100:
-            continue  # a whole is no rate of stunting ('menghapus angka stunting 100%')
+            continue  # a whole is no rate of stunting ('stunting belum hilang 100%')
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
         values = [(n.start(), n.end()) for n in numbers]
@@ -749,7 +749,7 @@ def _targeted(before: str, cues: dict[str, re.Pattern[str]], after: str = "") ->
     between = window[last.end():]
     if _CLAUSE_END.search(between):
         return False
-    # 'target penurunan stunting dari 9 persen menjadi 7 persen': the target is where the
+    # 'target penurunan stunting dari 11 persen menjadi 8 persen': the target is where the
     # change ends; where it starts is today's level (guide §7)
     if re.search(r"\bdari\s*$", between) and re.match(_CHANGE_GOES_ON, after):
         return False

@@ -804,8 +804,7 @@ def _trim_expansion(words: str, acronym: str, launched: bool = False) -> str | N
     """The shortest tail of `words` the acronym aligns with ('... mendukung Gerakan Orang
     Tua Asuh Cegah Stunting (GENTING)' -> 'Gerakan Orang Tua Asuh Cegah Stunting'); a
     launched name may be coined in capitals from its words out of order ('diluncurkan
-    Strategi Pantauan Intervensi Keluarga Berisiko Stunting yang Terintegrasi (SIPETI
-    KERIS)')."""
+    Sistem Pendampingan Ibu Hamil dan Balita yang Terpadu (SIMBAH TERPADU)')."""
     tokens = words.split()
 
     def loose(a: str, e: str) -> bool:

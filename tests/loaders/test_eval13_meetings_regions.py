@@ -30,8 +30,8 @@ def test_preparing_a_meeting_to_come_is_still_a_plan() -> None:
 
 
 def test_a_tier_word_before_a_year_names_no_region() -> None:
-    r = _release("LIMBOTO - Pemerintah Kabupaten Gorontalo menggelar rapat koordinasi rembuk "
-                 "stunting Tingkat Kabupaten Tahun 2025 di sebuah hotel di Kota Gorontalo, "
+    r = _release("LIMBOTO - Pemerintah Kabupaten Gorontalo mengadakan Rembuk Stunting "
+                 "Tingkat Kabupaten Tahun 2025 bertempat di aula hotel di Kota Gorontalo, "
                  "Senin (5/5/2025), dan diikuti para camat.")
     [m] = r["meetings"]
     assert (m["level"], m["region"]["name"]) == ("kabkota", "Kabupaten Gorontalo")
