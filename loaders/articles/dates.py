@@ -79,7 +79,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
         written=re.compile(rf"(?<![\w.])(\d{{1,2}})(?:{sep}\d{{1,2}})*\s+(?:bulan\s+)?({months})\b"
                            r"\.?(?:\s+(?:tahun\s+)?(\d{4}))?", re.IGNORECASE),
         # 'Senin–Selasa (7–8/7/2025)': a range of days gives its first weekday
-        weekday_before=re.compile(rf"\b({days})\b(?:\s*[-–]\s*(?:{days})\b)?[\s,]*(?:\w+[\s,]*)?"
+        # ('Selasa hingga Rabu, 12–13 Agustus': a range of weekdays joined by words too)
+        weekday_before=re.compile(rf"\b({days})\b(?:(?:\s*[-–]\s*|{span})(?:{days})\b)?[\s,]*"
+                                  r"(?:\w+[\s,]*)?"
                                   r"(?:\(|tanggal|tgl\.?)?"
                                   r"[\s,/]*(?:\d{1,2}\s*[-–]\s*)?$", re.IGNORECASE),
         month_year=re.compile(rf"\b({months})\.?\s+(\d{{4}})\b", re.IGNORECASE),

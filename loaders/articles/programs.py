@@ -88,6 +88,7 @@ class _Patterns:
     appeal: re.Pattern[str]
     list_intro: re.Pattern[str]
     list_item: re.Pattern[str]
+    action_lead: re.Pattern[str]
     bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -189,6 +190,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
                            re.IGNORECASE),
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
+        action_lead=re.compile(p.get("action_lead", "(?!)")),
         list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
                              rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
         # a list line whose bullet was lost: two capitalised words or more ("Warung Stunting")
@@ -301,8 +303,11 @@ def _patterns(v: Vocabulary) -> _Patterns:
 
 
 def _rejected(name: str, v: Vocabulary, mentions_at: list[Mention], start: int,
-              meeting_span: tuple[int, int] | None, text_before: str | None = None) -> bool:
-    if v.program_exclusions.match(name.strip()):
+              meeting_span: tuple[int, int] | None, text_before: str | None = None,
+              quoted: bool = False) -> bool:
+    """`quoted`: the name stands in quotes after a programme noun ('program "Orang Tua
+    Asuh"'), so a concept that names no programme when written plainly is one here."""
+    if (v.program_exclusions_quoted if quoted else v.program_exclusions).match(name.strip()):
         return True
     if re.search(r"\b(?:Nomor|No\.|Tahun)\s*\d", name):
         return True
@@ -344,8 +349,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
 
-        def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here) -> bool:
-            return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at])
+        def rejected(name: str, at: int, s: Sentence = s, here: list[Mention] = here,
+                     quoted: bool = False) -> bool:
+            return _rejected(name, v, here, s.start + at, meeting_span, s.text[:at], quoted)
 
         lead = p.lead_name.match(s.text) if dangling else None
         if lead:  # "... meluncurkan inovasi\n\nSapa Ibu Hamil di tiap dusun"
@@ -515,7 +521,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 continue  # a quote no programme noun leads and no list carries
             name = m["name"].strip()
             if _rejected_span(s.start + m.start("name"), spans) or len(name) < 3 or \
-                    rejected(name, m.start("name")) or _is_place(name, places) or \
+                    rejected(name, m.start("name"), quoted=m.re is p.quoted) or \
+                    _is_place(name, places) or \
                     p.theme_lead.search(s.text[:m.start("name")]):
                 continue  # 'mengusung tagline "X"': a theme or a slogan
             add(name, [], s, m.start("name"), m.end("name"))
@@ -561,14 +568,19 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         if listing and _BULLET_ONLY.match(s.text):
             continue  # "1." split from its line: the list goes on in the next sentence
         item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
+        if item and _HEADING.search(s.text):
+            item = None  # "Untuk Baduta:", "- Aksi Prioritas:": a new part of the plan
         if item and not _rejected_span(s.start + item.start(1), spans):
-            name, exp = item[1].strip(), (item[2] or "").strip()
+            name, exp, at = item[1].strip(), (item[2] or "").strip(), item.start(1)
+            act = p.action_lead.match(name)
+            if act:  # "- Pembentukan Stunting Community Centre": what is set up
+                name, at = name[act.end():], at + act.end()
             prose = not exp and " " not in name and not name.isupper() and \
                 re.match(r"\s+[a-z]", s.text[item.end(1):])  # "- Pemberian makanan lokal"
-            if len(name) >= 3 and not prose and not rejected(name, item.start(1)) and \
-                    not _is_place(name, places):
+            if len(name) >= 3 and not prose and not (act and not _CAPITALISED.match(name)) \
+                    and not rejected(name, at) and not _is_place(name, places):
                 add(f"{name} ({exp})" if exp else name, [name, exp] if exp else [], s,
-                    item.start(1), item.end())
+                    at, item.end())
         listing = bool(p.list_intro.search(s.text)) or bool(listing and item)
     programs = list(found.values())
     for prog in programs:
@@ -581,6 +593,12 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             prog.run_by = list(prog.head.run_by)
     _listed_before(programs)
     return programs
+
+
+# a list line that ends in a colon heads a part of its own ("Untuk Baduta:")
+_HEADING = re.compile(r":\s*$")
+# what an act sets up, when it is a name: two capitalised words ("Stunting Community Centre")
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*\s+[A-Z]")
 
 
 def _listed_before(programs: list[Program]) -> None:

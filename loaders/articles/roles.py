@@ -44,6 +44,10 @@ _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+
 _AS = re.compile(r"^(?:\s*[A-Z][\w.'-]*){0,4}\s*(?:,\s*[A-Z][^;,.]{0,40}?,\s*)?"
                  r"(?:selaku|sebagai)\s+"
                  r"(?:(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s+)?$")
+# an office given in apposition to a title ('..., selaku Ketua TPPS'), and the comma that
+# closes it before the next item of a list
+_APPOSITION = re.compile(r"(?:selaku|sebagai)\b", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r",\s*(?:dan\s+|serta\s+)?\S")
 _QUOTE_MARK = re.compile(r"[”\"]")
 # a quote closed right before a speech verb: '..., ” ujarnya'
 _QUOTE_END = re.compile(r"[”\"’']\s*,?\s*$")
@@ -300,6 +304,12 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         # inside a list does not end it; the list's own cue still binds what follows
         while preceding and preceding[-1][2].role in _REPRESENTATION and len(preceding) > 1:
             preceding = preceding[:-1]
+        # "dihadiri para Wabup selaku Ketua TPPS Kabupaten/Kota, Wakil Ketua DPRD ...": a
+        # team office written after a listed title describes that item (its chair cue binds
+        # the team named right after it); the list's cue still binds the items after it
+        while len(preceding) > 1 and _apposed(preceding[-1], m) and any(
+                c[2].role == "participant" for c in preceding[:-1]):
+            preceding = preceding[:-1]
         if not preceding:
             continue
         a, b, cue = preceding[-1]
@@ -473,6 +483,15 @@ def _described(target: Mention, at: int, described: dict[int, int]) -> bool:
     base = target.sentence.start
     return end is not None and end <= at and not _VERB_BREAK.search(
         target.sentence.text[end - base:at - base])
+
+
+def _apposed(cue: tuple[int, int, RoleCue], m: Mention) -> bool:
+    """A chair cue in apposition ('selaku Ketua TPPS') before `m`, with a comma between
+    them: `m` is a later item of the list, not the team the cue names."""
+    a, b, c = cue
+    text, base = m.sentence.text, m.sentence.start
+    return c.role == "chair" and bool(_APPOSITION.match(text, a - base)) and bool(
+        _NAMED_AFTER.search(text, b - base, m.start - base))
 
 
 def _gap(m: Mention, at: int, cues: list[tuple[int, int, RoleCue]]) -> str:

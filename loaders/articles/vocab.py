@@ -407,6 +407,13 @@ class Vocabulary:
         return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
 
     @cached_property
+    def program_exclusions_quoted(self) -> re.Pattern[str]:
+        """The exclusions but the 'concept' class: a concept quoted after a programme noun
+        ('program "Orang Tua Asuh"') is named as a programme there."""
+        rows = [r for r in _rows(self.root, "program_exclusions.csv") if r["class"] != "concept"]
+        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+
+    @cached_property
     def data_systems(self) -> re.Pattern[str]:
         """The 'data' class of program_exclusions.csv alone: a name whose expansion spells out
         a data or reporting system ('inovasi X (Sistem Informasi ...)') is no programme."""

@@ -1,0 +1,90 @@
+"""Readings two blind sets of real releases (eval14, 26 provinces) showed wrong (issue 10):
+a range of weekdays joined by a word, an office given in apposition inside a guest list,
+bodies whose presence is told as a noun, a person's name that spells an organisation, a
+concept quoted as a programme's name, and the headings and acts of a bulleted plan.
+Own sentences, invented officials."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from loaders.articles.gazetteer import gazetteer
+from tests.loaders.extract_helpers import json_on
+
+
+def _release(body: str, dateline: str = "contoh.id, 20 Agustus 2025") -> dict[str, Any]:
+    return json_on(f"Judul rilis\n{dateline}\n\n" + body, gazetteer())
+
+
+def _types(r: dict[str, Any]) -> set[str]:
+    [m] = r["meetings"]
+    return {a["type"] for a in m["attendees"]}
+
+
+def test_a_range_of_weekdays_joined_by_a_word_gives_the_first_day() -> None:
+    r = _release("TANJUNG SELOR - Pemerintah Kabupaten Bulungan mengikuti rapat koordinasi "
+                 "TPPS Provinsi Kalimantan Utara yang digelar Selasa hingga Rabu, 12-13 "
+                 "Agustus 2025, bertempat di ruang rapat Bappeda Provinsi.", "contoh.id")
+    assert [m["date"] for m in r["meetings"]] == ["2025-08-12"]
+
+
+def test_a_deadline_after_hingga_is_still_no_meeting_day() -> None:
+    r = _release("Pemerintah Kabupaten Bulungan menggelar rapat koordinasi TPPS di ruang rapat "
+                 "Bappeda, Senin (11/8/2025). Laporan aksi konvergensi dikumpulkan paling lambat "
+                 "hingga Jumat, 29 Agustus 2025.")
+    assert [m["date"] for m in r["meetings"]] == ["2025-08-11"]
+
+
+def test_an_office_in_apposition_does_not_end_a_guest_list() -> None:
+    r = _release("Rapat koordinasi teknis TPPS Provinsi Jambi digelar di Kota Jambi, Kamis "
+                 "(14/8/2025). Wakil Gubernur membuka kegiatan yang dihadiri para wakil bupati "
+                 "selaku Ketua TPPS Kabupaten/Kota, Wakil Ketua DPRD Provinsi Jambi, Hendra "
+                 "Saputra, serta Kepala Dinas Sosial Provinsi Jambi.")
+    assert {"DPRD", "DINSOS"} <= _types(r)
+
+
+def test_presence_told_as_a_noun_lists_who_came() -> None:
+    r = _release("Pemerintah Kabupaten Kutai Timur menggelar rapat koordinasi TPPS di ruang "
+                 "rapat Bappeda, Senin (18/8/2025). Semangat kerja sama terlihat dari kehadiran "
+                 "sejumlah pihak, di antaranya Kantor Kemenag Kutai Timur, Baznas Kutai Timur, "
+                 "dan Dinas Sosial.")
+    assert {"KEMENAG", "BAZNAS", "DINSOS"} <= _types(r)
+
+
+def test_one_body_present_lists_nobody_after_it() -> None:
+    r = _release("Pemerintah Desa Sukamaju menggelar rembuk stunting desa di balai desa, Senin "
+                 "(18/8/2025), dipimpin kepala desa. Kehadiran Bhabinkamtibmas dalam rembuk ini "
+                 "menegaskan peran Polri sebagai bagian dari Tim Percepatan Penurunan Stunting "
+                 "(TPPS) di tingkat desa.")
+    assert "TPPS" not in _types(r)
+
+
+def test_a_name_followed_by_a_degree_is_a_person() -> None:
+    r = _release("Perwakilan BKKBN Provinsi Kalimantan Barat menggelar rapat kerja TPPS di "
+                 "Pontianak, Selasa (19/8/2025), yang dihadiri Kepala Dinas Kesehatan Provinsi "
+                 "Kalimantan Barat dan Plt Kepala Perwakilan BKKBN Provinsi Kalimantan Barat, "
+                 "Muslimat, S.Sos., M.Si.")
+    assert "COMMUNITY" not in _types(r)
+
+
+def test_a_concept_quoted_after_a_programme_noun_is_a_programme() -> None:
+    r = _release("Pemerintah Kabupaten Minahasa Utara menggelar rapat koordinasi TPPS di ruang "
+                 "rapat bupati, Jumat (15/8/2025). Rapat memutuskan menjalankan program "
+                 "\u201cOrang Tua Asuh\u201d. Dalam program ini setiap kepala dinas menjadi orang "
+                 "tua asuh bagi anak stunting.")
+    assert [p["name"] for p in r["programs"]] == ["Orang Tua Asuh"]
+
+
+def test_the_plain_concept_is_still_no_programme() -> None:
+    r = _release("Pemerintah Kabupaten Minahasa Utara menggelar rapat koordinasi TPPS di ruang "
+                 "rapat bupati, Jumat (15/8/2025). Setiap kepala dinas diminta menjadi orang "
+                 "tua asuh bagi anak stunting.")
+    assert r["programs"] == []
+
+
+def test_headings_and_acts_of_a_bulleted_plan_are_no_programmes() -> None:
+    r = _release("Pemerintah Desa Cibeureum menggelar rembug stunting di aula kantor desa, Rabu "
+                 "(6/8/2025).\nRencana kegiatan:\n- Program Pendukung:\n- Kelas ibu hamil rutin\n"
+                 "- Pembentukan Posyandu Remaja\n- Pembentukan Rumah Pintar Gizi\nUntuk Baduta:\n"
+                 "- Langkah Prioritas:\n- Penambahan PMT anak\n")
+    assert sorted(p["name"] for p in r["programs"]) == ["Posyandu Remaja", "Rumah Pintar Gizi"]
