@@ -41,7 +41,8 @@ _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+
 # "Wakil Bupati selaku Ketua Percepatan Penurunan Stunting": the same person's team office,
 # written right after the title with selaku/sebagai, shares whatever the title does
 # (the title's region may stand between: "Wakil Gubernur Provinsi X selaku ...")
-_AS = re.compile(r"^(?:\s*[A-Z][\w.'-]*){0,4}\s*(?:,\s*[A-Z][^;,.]{0,40}?,\s*)?"
+# (the person's name and degrees may stand between too: "Wakil Bupati X, Nama, A.Md., selaku")
+_AS = re.compile(r"^(?:\s*[A-Z][\w.'-]*){0,4}\s*(?:(?:,\s*[A-Z][^;,]{0,40}?){1,3},\s*)?"
                  r"(?:selaku|sebagai)\s+"
                  r"(?:(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s+)?$")
 # an office given in apposition to a title ('..., selaku Ketua TPPS'), and the comma that
@@ -72,6 +73,10 @@ _MEMBERS = re.compile(r"(?:yang\s+)?(?:terdiri\s+(?:dari|atas)|beranggotakan)(?:
                       re.IGNORECASE)
 # a participant cue that only joins one more body to the one before it
 _JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE)
+# the passive appeal a joined list is the subject of ('... beserta swasta diajak berkomitmen');
+# not 'yang diminta memberikan sambutan', a task at the meeting
+_URGED = re.compile(r"[^.;]{0,100}?(?<!yang\s)\b(?:diajak|diminta|diimbau|dihimbau|diharapkan|"
+                    r"didorong|diinstruksikan)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -324,6 +329,10 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
         if _clause_ended(m.sentence.text, b - m.sentence.start, m.end - m.sentence.start,
                          cue.role):
             continue  # the cue's clause has ended
+        if cue.role == "participant" and _JOINS.fullmatch(
+                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and _URGED.match(
+                m.sentence.text, m.end - m.sentence.start):
+            continue  # "seluruh TPPS beserta swasta dan akademisi diajak ...": urged, not met
         if cue.role == "none" and _MEMBERS.fullmatch(
                 m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and any(
                 c[2].role == "participant" for c in preceding[:-1]):

@@ -88,3 +88,34 @@ def test_headings_and_acts_of_a_bulleted_plan_are_no_programmes() -> None:
                  "- Pembentukan Posyandu Remaja\n- Pembentukan Rumah Pintar Gizi\nUntuk Baduta:\n"
                  "- Langkah Prioritas:\n- Penambahan PMT anak\n")
     assert sorted(p["name"] for p in r["programs"]) == ["Posyandu Remaja", "Rumah Pintar Gizi"]
+
+
+def test_a_field_officer_named_by_the_agency_is_the_officer_and_the_agency() -> None:
+    r = _release("Pemerintah Kecamatan Kamipang menggelar mini lokakarya stunting di aula "
+                 "kecamatan, Rabu (27/8/2025). Peserta berasal dari berbagai instansi, mencakup "
+                 "penyuluh dari Badan Kependudukan dan Keluarga Berencana Nasional (BKKBN), "
+                 "Kantor Urusan Agama (KUA), dan perwakilan dari sektor CSR.")
+    assert {"PLKB", "BKKBN", "KUA", "BUSINESS"} <= _types(r)
+
+
+def test_the_officers_association_is_no_officer() -> None:
+    r = _release("Pemerintah Kabupaten Bengkulu Utara menggelar diseminasi audit kasus stunting "
+                 "di aula Bappeda, Selasa (12/8/2025), dihadiri camat dan Ikatan Penyuluh KB "
+                 "(IPeKB) kabupaten.")
+    assert "PROFESSIONAL_ORG" in _types(r) and "PLKB" not in _types(r)
+
+
+def test_bodies_joined_to_an_appeal_are_urged_not_present() -> None:
+    r = _release("Pemerintah Provinsi Bali menggelar rapat koordinasi TPPS di Denpasar, Kamis "
+                 "(14/8/2025). Di akhir arahannya, seluruh TPPS kabupaten beserta dunia usaha, "
+                 "akademisi, dan tokoh masyarakat diajak berkomitmen mewujudkan Bali bebas "
+                 "stunting.")
+    assert not {"BUSINESS", "UNIVERSITY", "COMMUNITY"} & _types(r)
+
+
+def test_a_team_office_after_a_name_and_degree_shares_the_title_s_role() -> None:
+    r = _release("Pemerintah Kabupaten Bulungan mengikuti penilaian kinerja aksi konvergensi "
+                 "di Tanjung Selor, Rabu (30/7/2025). Tim yang hadir dipimpin oleh Wakil Bupati "
+                 "Bulungan, Darmawan, A.Md., selaku Ketua Tim Percepatan Penurunan Stunting "
+                 "(TPPS), didampingi Kepala Dinas Kesehatan.")
+    assert {"PEMDA", "TPPS", "DINKES"} <= _types(r)
