@@ -29,6 +29,12 @@ NUMBER = (r"(?:(?<![\w.,/:-])|(?<=(?:19|20)\d\d,))"
           r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d{1,2}(?=\s*(?:%|pe?r?s[e]?n"
           r"|prosen))|\d+,\s\d{1,2}(?=\s*(?:%|[Pp]e?r?s[e]?n|prosen))|\d{1,3}\.\s\d{3}(?=\s+[a-z])|\d+)"
           r"(?![\w/:-]|[.,]\d)(?:\s*(ribu|rb|juta)(?:an)?)?")
+
+# The highest stunting prevalence an Indonesian region reports is near half its children
+# (SSGI: provinces up to the high 30s, kab/kota to about 50%); a share of stunting above
+# three in four is a coverage or a result written beside the topic, not a rate of stunting.
+_MOST_STUNTED = 75.0
+
 _SCALE = {"ribu": 1_000, "rb": 1_000, "juta": 1_000_000}
 _PERCENT = re.compile(r"\s*(?:%|persen\w*|pesren|prosen|presen|persn)", re.IGNORECASE)
 _NUM = re.compile(NUMBER, re.IGNORECASE)
@@ -416,6 +422,8 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             continue
         if what == "stunting_prevalence_pct" and value >= 100:
             continue  # a whole is no rate of stunting ('stunting belum hilang 100%')
+        if what == "stunting_prevalence_pct" and value > _MOST_STUNTED:
+            what = "other"  # 'pengukuran serentak ... mencapai hasil 97%': a coverage
         if what in _COUNTS and re.fullmatch(r"\d{1,3},\d{3}", m[1]) and not m[2]:
             value = float(m[1].replace(",", ""))  # "10,485 balita": a count has no fraction
         values = [(n.start(), n.end()) for n in numbers]

@@ -537,8 +537,11 @@ def _region_subject(doc: Document, c: Candidate, window: set[int], places: Place
     return None
 
 
+# ('evaluasi ... kabupaten/kota se-Sulawesi Selatan': the gathered kab/kota of a province
+# named after them, told by one of them)
 _GATHERED = re.compile(r"\b(?:\d+|para|seluruh|se-?)\s*(?:[\w-]+\s+){0,4}?(?:kabupaten|kab\.?)"
-                       r"\s*(?:/|dan)\s*kota\b", re.IGNORECASE)
+                       r"\s*(?:/|dan)\s*kota\b|\b(?:kabupaten|kab\.?)\s*(?:/|dan)\s*kota\s+"
+                       r"se-?\s*(?-i:[A-Z])", re.IGNORECASE)
 _SCOPE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?di\s+(?:wilayah\s+)?(?:Provinsi\s+)?$",
                     re.IGNORECASE)
 

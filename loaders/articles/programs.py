@@ -221,9 +221,12 @@ def _patterns(v: Vocabulary) -> _Patterns:
         place_noun=re.compile(p.get("place_noun", "(?!)")),
         unit_service=re.compile(p.get("unit_service", "(?!)")),
         # "<body>, <name>, mengatakan pihaknya (juga) menjalankan <programme>"
-        speaker_runs=re.compile(rf"^[^.;]{{0,80}}?\b(?:{p['reported']})\b\s+(?:bahwa\s+)?"
-                                rf"(?:{p.get('speaker_self', '(?!)')})\s+(?:[a-z]+\s+){{0,2}}?"
-                                rf"(?:{p['runs']})\b[^.;,]{{0,40}}$", re.IGNORECASE),
+        # (an aside may follow the verb, "mengungkapkan, di tahun ini, pihaknya ...", and
+        # the running verb come later in the clause, "terus berupaya ..., dengan ... melalui")
+        speaker_runs=re.compile(rf"^[^.;]{{0,80}}?\b(?:{p['reported']})\b\s*,?\s*(?:bahwa\s+)?"
+                                rf"(?:[^.;,]{{0,30}},\s*)?(?P<self>{p.get('speaker_self', '(?!)')})"
+                                rf"\s+(?:[^.;]{{0,80}}?\s)??(?:{p['runs']})\b[^.;,]{{0,40}}$",
+                                re.IGNORECASE),
         # right after a running verb or a programme noun a named unit is a service it runs
         service_lead=re.compile(rf"\b(?:{p['runs']}|{p.get('service_noun', '(?!)')})\s+$",
                                 re.IGNORECASE),
@@ -905,8 +908,13 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
                 and p.done_by.search(
                 s.text[:m.start - s.start]):
             return "RUNS"  # "telah dilakukan Pemkot X, diantaranya Program A"
-        if alone and p.speaker_runs.match(between) and not p.appeal.search(between):
-            return "RUNS"  # "Kadinkes, X, mengatakan pihaknya menjalankan ...": the speaker's body
+        said = p.speaker_runs.match(between)
+        if said and not p.appeal.search(between) and not any(
+                m.end <= o.start < m.end + said.start("self") for o in others):
+            # "Kadinkes, X, mengatakan pihaknya menjalankan ...": the speaker's body (bodies
+            # named after 'pihaknya', "bersama tim percepatan", join it; they do not stand
+            # between the speaker and the verb)
+            return "RUNS"
         # the verb is counted from the end of the body's name with its place ("Puskesmas
         # Rasanae Barat menekan ... melalui program X"), not from its type word
         after_name = s.text[named_end - s.start:start - s.start]

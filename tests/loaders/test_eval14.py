@@ -119,3 +119,40 @@ def test_a_team_office_after_a_name_and_degree_shares_the_title_s_role() -> None
                  "Bulungan, Darmawan, A.Md., selaku Ketua Tim Percepatan Penurunan Stunting "
                  "(TPPS), didampingi Kepala Dinas Kesehatan.")
     assert {"PEMDA", "TPPS", "DINKES"} <= _types(r)
+
+
+def test_the_gathered_kabkota_of_a_named_province_make_its_meeting() -> None:
+    r = _release("Wakil Bupati Luwu Timur, Hasnah, menghadiri "
+                 "rapat koordinasi penyusunan laporan TPPS yang dirangkaikan dengan evaluasi "
+                 "percepatan penurunan stunting kabupaten/kota se-Sulawesi Selatan, di sebuah "
+                 "hotel di Makassar, Kamis (11/12/2025). Luwu Timur membawa data terbaru.",
+                 "contoh.id, 12 Desember 2025")
+    [m] = r["meetings"]
+    assert (m["level"], m["region"]["name"]) == ("province", "Sulawesi Selatan")
+
+
+def test_a_share_no_region_could_have_stunted_is_no_prevalence() -> None:
+    r = _release("Pemerintah Kabupaten Kutai Kartanegara menggelar rapat koordinasi TPPS di "
+                 "Tenggarong, Senin (18/11/2024). Dengan prevalensi stunting yang masih tinggi, "
+                 "pengukuran serentak Juni 2024 di Kukar mencapai hasil 97 persen.",
+                 "contoh.id, 19 November 2024")
+    found = [(f["what"], f["value"]) for f in r["measurements"]]
+    assert ("other", 97.0) in found
+    assert not [f for f in r["measurements"] if f["what"] == "stunting_prevalence_pct"]
+
+
+def test_children_tending_to_stunting_are_at_risk_not_cases() -> None:
+    r = _release("Pemerintah Desa Sidomulyo menggelar rembuk stunting di balai desa, Jumat "
+                 "(9/5/2025). Kepala desa menyebut sebanyak 58 anak masuk kategori mengarah "
+                 "stunting.", "contoh.id, 10 Mei 2025")
+    assert [(f["what"], f["value"]) for f in r["measurements"]] == [("other", 58.0)]
+
+
+def test_pihaknya_after_an_aside_makes_the_speaker_s_office_the_runner() -> None:
+    r = _release("Pemerintah Kabupaten Pandeglang menggelar rembuk stunting di sebuah hotel, "
+                 "Rabu (16/7/2025). Sementara Kepala DP2KBP3A Kabupaten Pandeglang, Sutini "
+                 "mengatakan, pada tahun ini, pihaknya terus bekerja bersama tim percepatan "
+                 "penurunan stunting, dengan berinovasi melalui program Sigap Gizi atau Siaga "
+                 "Pangan Gizi yang melibatkan banyak pihak.", "contoh.id, 17 Juli 2025")
+    [prog] = [p for p in r["programs"] if p["name"].startswith("Sigap Gizi")]
+    assert "DINAS_KB" in prog["run_by"]
