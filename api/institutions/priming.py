@@ -20,7 +20,7 @@ from strawberry.types import Info
 from api import validation
 from api.errors import UserInputError
 from api.institutions.dataloaders import meeting_count_of_institution
-from api.pagination import asks_rows, page_request
+from api.pagination import asks_rows, check_first, page_request
 from api.regions.dataloaders import region_by_code
 from api.selection import arguments, names, nodes
 from graph import model
@@ -82,3 +82,28 @@ async def prime_by_its_meetings(context: Any, info: Info, id_: str) -> None:
     except (UserInputError, ValueError):
         return
     await asyncio.gather(context.loader(loader).load((id_, win, req)), return_exceptions=True)
+
+
+async def prime_by_its_collaborators(context: Any, info: Info, id_: str) -> None:
+    """For one institution asked with its collaborators (query c of the peer bench):
+    read the collaborators first, with their institutions whether asked or not. That
+    read returns the institution asked beside those it names
+    (Store.collaborators_with_nodes), so the institution's own lookup is answered from
+    the loader it primes: one store call instead of two. An id naming none is looked up
+    on its own afterwards, as without this.
+
+    Only for a single `collaborators` selection whose arguments are valid (else the
+    field reports them itself); failures stay in the loader's future for the field."""
+    from api.institutions.dataloaders import collaborators_with_institutions
+
+    found = nodes(info, "collaborators")
+    if len(found) != 1:
+        return
+    args = arguments(info, "Institution", found[0])
+    try:
+        check_first(args["first"])
+        win = validation.window(args.get("from"), args.get("to"))
+    except (UserInputError, ValueError):
+        return
+    await asyncio.gather(context.loader(collaborators_with_institutions).load(
+        (id_, win, args["first"])), return_exceptions=True)

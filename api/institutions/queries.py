@@ -9,7 +9,11 @@ from strawberry.types import Info
 
 from api import validation
 from api.context import ctx
-from api.institutions.priming import prime_by_its_meetings, prime_institutions
+from api.institutions.priming import (
+    prime_by_its_collaborators,
+    prime_by_its_meetings,
+    prime_institutions,
+)
 from api.institutions.types import Institution, institution_of
 from api.pagination import DEFAULT_PAGE, Connection, listing
 from graph.store.base import InstitutionFilter as StoreFilter
@@ -58,6 +62,7 @@ class InstitutionQueries:
     @strawberry.field(description="One institution by id; null when there is none.")
     async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
         await prime_by_its_meetings(ctx(info), info, str(id))
+        await prime_by_its_collaborators(ctx(info), info, str(id))
         return await institution_of(info, str(id))
 
     @strawberry.field(description="Institutions, filtered and paged.")

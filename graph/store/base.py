@@ -288,7 +288,8 @@ class Store(Protocol):
     def collaborators_with_nodes(
         self, ids: Iterable[str], window: Window, first: int
     ) -> CollaboratorNodes:
-        """`collaborators`, with the institution of every collaborator."""
+        """`collaborators`, with the institution of every collaborator and of every id
+        asked that names one (so the asked institution needs no read of its own)."""
         ...
 
     # -- analytics: the bipartite institution-meeting graph a network is built from --

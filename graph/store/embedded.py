@@ -998,9 +998,11 @@ class EmbeddedStore:
 
     def collaborators_with_nodes(self, ids: Iterable[str], window: Window,
                                  first: int) -> CollaboratorNodes:
-        """In-process, two reads cost no round trip: the collaborators, then their rows."""
-        found = self.collaborators(ids, window, first)
-        named = {c.institution_id for rows in found.values() for c in rows}
+        """In-process, two reads cost no round trip: the collaborators, then the rows of
+        the institutions asked and of those they name."""
+        asked = _unique(ids)
+        found = self.collaborators(asked, window, first)
+        named = {c.institution_id for rows in found.values() for c in rows} | set(asked)
         return CollaboratorNodes(found, self.institutions(named) if named else {})
 
     # -- analytics --------------------------------------------------------------

@@ -89,6 +89,9 @@ class _Stmt(NamedTuple):
     params: dict[str, Any]
 
 
+# the properties of an Institution node the API type shows, as a map projection
+_SHOWN = "{.id, .name, .type, .level, .region_code}"
+
 def _stmt(query: str, **params: Any) -> _Stmt:
     return _Stmt(query, params)
 
@@ -1128,16 +1131,33 @@ class Neo4jStore:
     @_reads
     def collaborators_with_nodes(self, ids: Iterable[str], window: Window,
                                  first: int) -> Reads[CollaboratorNodes]:
-        """One statement: the collaborators with maps of only the properties the
-        Institution type shows."""
+        """One statement: each asked institution and its collaborators, as maps of only
+        the properties the Institution type shows. The subquery ends in an aggregation,
+        so an institution with no collaborator still comes back (with an empty list),
+        and the institution itself answers its own lookup in the same round trip."""
+        q = _Query()
+        q.window("m.date", window)
+        found = yield _stmt(
+            "UNWIND $ids AS src MATCH (s:Institution {id: src}) CALL (s) { "
+            f"MATCH (s)-[:ATTENDED]->(m:Meeting) {q.clause()} "
+            "WITH m, COUNT { (m)<-[:ATTENDED]-(:Institution) } AS n "
+            "MATCH (m)<-[:ATTENDED]-(b:Institution) WHERE b <> s "
+            f"WITH b, count(m) AS shared, sum({newman_expression('n')}) AS weight "
+            "WITH b, shared, weight ORDER BY weight DESC, shared DESC, b.id LIMIT $first "
+            f"RETURN collect({{i: b {_SHOWN}, shared: shared, weight: weight}}) AS found }} "
+            f"RETURN s {_SHOWN} AS me, found",
+            ids=list(dict.fromkeys(ids)), first=first, **q.params)
         out = CollaboratorNodes()
-        found = yield self._collaborators(
-            ids, window, first, "b {.id, .name, .type, .level, .region_code} AS i")
         for r in found:
-            i = r["i"]
-            out.collaborators.setdefault(r["src"], []).append(
-                Collaborator(i["id"], int(r["shared"]), float(r["weight"])))
-            out.institutions.setdefault(i["id"], _institution(i))
+            me = r["me"]
+            out.institutions.setdefault(me["id"], _institution(me))
+            if not r["found"]:
+                continue
+            rows = out.collaborators.setdefault(me["id"], [])
+            for c in r["found"]:
+                i = c["i"]
+                rows.append(Collaborator(i["id"], int(c["shared"]), float(c["weight"])))
+                out.institutions.setdefault(i["id"], _institution(i))
         return out
 
     # -- analytics --------------------------------------------------------------

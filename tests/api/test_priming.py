@@ -77,8 +77,8 @@ def test_b_and_c_keep_their_store_calls(tmp_path) -> None:  # type: ignore[no-un
     assert dict(counting.calls) == {"meetings_of_institutions_with_nodes": 1, "regions": 1}
     counting.reset()
     client.data(C, {"id": "ins_0007"})
-    # The collaborators come with their institutions (one round trip, not two).
-    assert dict(counting.calls) == {"institutions": 1, "collaborators_with_nodes": 1}
+    # The collaborators come with their institutions and the one asked: one round trip.
+    assert dict(counting.calls) == {"collaborators_with_nodes": 1}
 
 
 class _RegionsFail(CountingStore):

@@ -159,16 +159,28 @@ def test_meetings_answer_the_same_through_the_joined_read(demo_store) -> None:  
                     assert i["region"]["code"] == stored.region_code
 
 
-def test_c_collaborators_and_their_institutions_in_two_round_trips(demo_store) -> None:  # type: ignore[no-untyped-def]
+def test_c_collaborators_and_their_institutions_in_one_round_trip(demo_store) -> None:  # type: ignore[no-untyped-def]
     some = next(iter(demo_store.find_institutions(InstitutionFilter(), PageRequest(1)).items))
     calls = _count(demo_store, """query($id: ID!) { institution(id: $id) {
         collaborators(first: 10) { sharedMeetings weight institution { name } } } }""",
                    {"id": some.id})
-    assert calls == {"institutions": 1, "collaborators_with_nodes": 1}
-    # Without the institution asked, the plain read, and nothing more.
+    # The read of the collaborators brings the institution asked too.
+    assert calls == {"collaborators_with_nodes": 1}
+    # Without their institutions asked, the same single read.
     calls = _count(demo_store, """query($id: ID!) { institution(id: $id) {
-        collaborators(first: 10) { sharedMeetings weight } } }""", {"id": some.id})
-    assert calls == {"institutions": 1, "collaborators": 1}
+        name collaborators(first: 10) { sharedMeetings weight } } }""", {"id": some.id})
+    assert calls == {"collaborators_with_nodes": 1}
+    # An id that names none is still looked up, and answers null.
+    calls = _count(demo_store, """query { institution(id: "ins_none") {
+        collaborators(first: 10) { weight } } }""", {})
+    assert calls == {"collaborators_with_nodes": 1, "institutions": 1}
+    # An invalid page size reads nothing: the request is refused before any store call.
+    counting = CountingStore(demo_store)
+    counting.reset()
+    body = GraphQLClient(counting).post("""query($id: ID!) { institution(id: $id) {
+        collaborators(first: 100000) { weight } } }""", {"id": some.id})  # type: ignore[arg-type]
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert dict(counting.calls) == {}
 
 
 def test_collaborators_answer_the_same_through_either_read(demo_store) -> None:  # type: ignore[no-untyped-def]

@@ -77,10 +77,20 @@ def test_collaborators_with_nodes_are_collaborators_plus_their_institutions(
     assert got.collaborators == loaded.collaborators(ids, window, 10)
     assert any(got.collaborators.values())
     named = {c.institution_id for rows in got.collaborators.values() for c in rows}
-    assert got.institutions == loaded.institutions(named)
+    # and the asked institutions themselves (not the id that names none)
+    assert got.institutions == loaded.institutions(named | set(ids))
+    assert "ins_missing" not in got.institutions
     # The page size cuts each list as it cuts the plain read's.
     assert loaded.collaborators_with_nodes(ids, window, 1).collaborators == \
         loaded.collaborators(ids, window, 1)
+
+
+def test_collaborators_with_nodes_give_an_institution_with_no_collaborator(
+        loaded: Store) -> None:
+    # ins_w attended one meeting alone: no collaborator, still its own row
+    got = loaded.collaborators_with_nodes(["ins_w"], Window(), 10)
+    assert got.collaborators.get("ins_w", []) == []
+    assert got.institutions == loaded.institutions(["ins_w"])
 
 
 def test_collaborators_with_nodes_of_nothing(loaded: Store) -> None:
