@@ -88,7 +88,10 @@ def _matches(s: Sentence, v: Vocabulary, around: str = "",
             token = re.sub(r"[\s-]", "", x[0]).upper()
             if len(token) >= 4 and token not in rule.exceptions and not any(
                     token.startswith(e) and len(token) <= len(e) + 1 for e in rule.exceptions):
-                found.append((x.start(), x.end(), rule.types, x[0], "", "region"))
+                merged = tuple(t for name, part in v.acronym_rules.items()
+                               if name.startswith("kb_part") and part.pattern.search(token)
+                               for t in part.types)
+                found.append((x.start(), x.end(), rule.types + merged, x[0], "", "region"))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out = []
     last_end = -1

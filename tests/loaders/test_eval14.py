@@ -156,3 +156,35 @@ def test_pihaknya_after_an_aside_makes_the_speaker_s_office_the_runner() -> None
                  "Pangan Gizi yang melibatkan banyak pihak.", "contoh.id, 17 Juli 2025")
     [prog] = [p for p in r["programs"] if p["name"].startswith("Sigap Gizi")]
     assert "DINAS_KB" in prog["run_by"]
+
+
+# eval15 (a third blind set): officers' short titles, merged offices, non-programmes
+
+
+def test_a_kecamatan_kb_coordinator_and_family_companions_are_plkb_and_tpk() -> None:
+    r = _release("Pemerintah Kecamatan Padang Bolak menggelar rembuk stunting di aula kantor "
+                 "camat, Selasa (5/8/2025), dihadiri Ka. KUA, Korcam KB, kader posyandu, "
+                 "pendamping keluarga, serta perwakilan pemerintah desa.")
+    assert {"PLKB", "TPK", "KUA"} <= _types(r)
+
+
+def test_an_ngo_described_as_companion_of_families_is_no_tpk() -> None:
+    r = _release("Pemerintah Kabupaten Manokwari menggelar rapat koordinasi TPPS di aula "
+                 "Bappeda, Selasa (5/8/2025), dihadiri organisasi profesi dan Lembaga Swadaya "
+                 "Masyarakat pendamping keluarga.")
+    assert "TPK" not in _types(r)
+
+
+def test_a_kb_office_merged_with_village_empowerment_is_both() -> None:
+    r = _release("Pemerintah Kabupaten Barru menggelar rapat koordinasi TPPS di aula kantor "
+                 "bupati, Selasa (5/8/2025), dihadiri Kepala DPMDPPKBP3A dan Kepala Dinas "
+                 "Kesehatan.")
+    assert {"DINAS_KB", "DPMD", "DINKES"} <= _types(r)
+
+
+def test_a_field_of_work_and_student_batches_are_no_programmes() -> None:
+    r = _release("Pemerintah Nagari Kajai menggelar rembug stunting di kantor wali nagari, "
+                 "Selasa (5/8/2025), dihadiri mahasiswa KKN Universitas Andalas (program Reguler "
+                 "Periode II dan Tematik Literasi). Wali nagari menyoroti program Dalduk KB yang "
+                 "belum berjalan.")
+    assert r["programs"] == []
