@@ -9,7 +9,7 @@ the text does not write.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -153,7 +153,28 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
     for m in p.bare_short.finditer(text):  # right after its weekday only
         if p.weekday_before.search(text[max(0, m.start() - 30):m.start()]):
             add(m.start(), m.end(), int(m[1]), int(m[3]), None, True)
-    return sorted(found, key=lambda d: d.start)
+    return _years_from_next(text, sorted(found, key=lambda d: d.start))
+
+
+# what may join a yearless day to the dated one after it in one run of days ('20-23
+# Januari dan dilanjutkan pada 27 Januari 2026', '28 Desember hingga 2 Januari 2026')
+_RUN_GAP = re.compile(r"(?=[^.;:()]{0,60}$)[^.;:()]*?(?:\b(?:dan|hingga|sampai|s\.?\s*d|serta|"
+                      r"dilanjutkan|berlanjut)\b|[-–—,&])[^.;:()]*", re.IGNORECASE)
+
+
+def _years_from_next(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A yearless date written just before a dated one in the same run of days takes
+    its year (the year before when its month comes later: the run crosses New Year)."""
+    out = list(found)
+    for i in range(len(out) - 2, -1, -1):
+        d, n = out[i], out[i + 1]
+        if d.year is not None or n.year is None or not _RUN_GAP.fullmatch(
+                text[d.end:n.start]):
+            continue
+        year = n.year if (d.month, d.day) <= (n.month, n.day) else n.year - 1
+        if d.on(year) is not None:
+            out[i] = replace(d, year=year)
+    return out
 
 
 def find_dates(text: str) -> list[tuple[int, int, date]]:

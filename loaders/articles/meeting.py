@@ -643,6 +643,9 @@ def _series(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
     if len(days) < 2:
         days = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)
                 and not in_dateline(doc, s, d)]
+    goes_on = v.date_cues.get("continued")
+    if goes_on is not None:  # 'dan dilanjutkan pada 27 Januari': the same meeting, later
+        days = [d for d in days if not goes_on.search(s.text[max(0, d.start - 40):d.start])]
     resolved: list[date] = []
     for d in days:
         day, _ = complete(d, published, years)

@@ -188,3 +188,24 @@ def test_a_field_of_work_and_student_batches_are_no_programmes() -> None:
                  "Periode II dan Tematik Literasi). Wali nagari menyoroti program Dalduk KB yang "
                  "belum berjalan.")
     assert r["programs"] == []
+
+
+def test_a_yearless_run_of_days_takes_the_year_of_the_dated_day_after_it() -> None:
+    r = _release("Pemerintah Kota Sorong menggelar rapat koordinasi TPPS Kota Sorong Tahun 2025. "
+                 "Rakor berlangsung beberapa hari, mulai 20-23 Januari dan dilanjutkan pada 27 "
+                 "Januari 2026, diikuti 100 peserta.", "contoh.id")
+    assert [m["date"] for m in r["meetings"]] == ["2026-01-20"]
+
+
+def test_a_run_across_new_year_takes_the_year_before() -> None:
+    from loaders.articles.dates import date_mentions
+
+    found = date_mentions("pelatihan kader berlangsung 29 Desember hingga 2 Januari 2026")
+    assert [(d.day, d.month, d.year) for d in found] == [(29, 12, 2025), (2, 1, 2026)]
+
+
+def test_a_meeting_continued_on_a_later_day_is_one_meeting() -> None:
+    r = _release("Pemerintah Kota Sorong menggelar rapat koordinasi TPPS. Rakor berlangsung "
+                 "mulai 20-23 Januari 2026 dan dilanjutkan pada 27 Januari 2026 di aula "
+                 "wali kota.", "contoh.id")
+    assert [m["date"] for m in r["meetings"]] == ["2026-01-20"]
