@@ -209,3 +209,30 @@ def test_a_meeting_continued_on_a_later_day_is_one_meeting() -> None:
                  "mulai 20-23 Januari 2026 dan dilanjutkan pada 27 Januari 2026 di aula "
                  "wali kota.", "contoh.id")
     assert [m["date"] for m in r["meetings"]] == ["2026-01-20"]
+
+
+def test_a_head_gathering_heads_in_a_named_hall_convenes_them() -> None:
+    r = _release("Pemerintah Kabupaten Lombok Tengah menggelar rapat koordinasi TPPS, Senin "
+                 "(4/8/2025). Wakil Bupati Lombok Tengah kumpulka seluruh kepala desa, camat, dan "
+                 "kepala puskesmas se-Lombok Tengah di Aula Kantor Bupati.")
+    assert {"PEMDA", "DESA", "KECAMATAN", "PUSKESMAS"} <= _types(r)
+
+
+def test_gathering_proposals_in_a_hall_binds_nobody() -> None:
+    r = _release("Pemerintah Desa Mekarsari menggelar rembuk stunting desa, Selasa (4/3/2025). "
+                 "Panitia mengumpulkan usulan dari kader posyandu di Aula Balai Desa.")
+    assert "POSYANDU" not in _types(r)
+
+
+def test_a_merged_village_and_kb_office_giving_a_talk_presents_as_both() -> None:
+    r = _release("Pemerintah Kecamatan Mijen menggelar mini lokakarya stunting di aula "
+                 "kecamatan, Rabu (6/8/2025). Sulastri selaku wakil dari Dinpermades P2KB "
+                 "memberikan paparan tentang kerja lintas sektor. Kepala Dinas Hanpan "
+                 "memaparkan ketersediaan pangan.")
+    assert {"DPMD", "DINAS_KB", "DINAS_PANGAN"} <= _types(r)
+
+
+def test_genting_written_without_asuh_is_still_genting() -> None:
+    r = _release("Pemerintah Provinsi Jambi menggelar rapat konsolidasi Gerakan Orang Tua Cegah "
+                 "Stunting (GENTING) di Kota Jambi, Rabu (6/8/2025).")
+    assert [p["name"] for p in r["programs"]] == ["GENTING"]
