@@ -1074,8 +1074,8 @@ class EmbeddedStore:
         clause = " AND ".join(where) or "1"
         cur = self._conn().cursor()
         cur.row_factory = None
-        meetings = cur.execute(f"SELECT m.id, m.date FROM meetings m WHERE {clause}",
-                               params).fetchall()
+        meetings = cur.execute(f"SELECT m.id, m.date, m.region_code FROM meetings m "
+                               f"WHERE {clause}", params).fetchall()
         if len(meetings) >= DIGEST_READ_MEETINGS:
             fast = self._digest_read(cur, f, where, params, meetings)
             if fast is not None:
@@ -1116,12 +1116,13 @@ class EmbeddedStore:
         if f.types:
             types = set(f.types)
             rows = [r for r in rows if r[2] in types]
-        return Incidence.from_digests(m_keys, i_keys, _dated(meetings), prefixes, rows)
+        return Incidence.from_digests(m_keys, i_keys, _dated(meetings), prefixes, rows,
+                                      [m[2] for m in meetings])
 
     def _incidence_by_rows(self, cur: sqlite3.Cursor, f: NetworkFilter, where: list[str],
                            params: list[Any], meetings: list[Any]) -> Incidence:
         clause = " AND ".join(where) or "1"
-        m_index = {mid: k for k, (mid, _) in enumerate(meetings)}
+        m_index = {mid: k for k, (mid, *_) in enumerate(meetings)}
         if where:
             cur.execute("SELECT a.meeting_id, a.institution_id FROM meetings m "
                         f"JOIN attendance a ON a.meeting_id = m.id WHERE {clause}", params)
@@ -1151,7 +1152,8 @@ class EmbeddedStore:
         keep = (m_keys >= 0) & known[i_keys]
         return Incidence.from_keys(
             m_keys[keep], i_keys[keep],
-            dict(enumerate(_dated(meetings))), institutions)
+            dict(enumerate(_dated(meetings))), institutions,
+            {k: m[2] for k, m in enumerate(meetings)})
 
     # -- persisted analytics results (graph/analytics/results.py) ---------------
     def get_result(self, key: str) -> bytes | None:

@@ -1199,14 +1199,16 @@ class Neo4jStore:
             result = session.run(f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
                                  "RETURN id(n) AS m, id(i) AS i", q.params)
             mk, ik = int_columns((r[0], r[1]) for r in result)
-        meetings = {r["k"]: (r["id"], _native(r["date"])) for r in self._read(
-            "MATCH (n:Meeting) WHERE id(n) IN $keys RETURN id(n) AS k, n.id AS id, "
-            "n.date AS date", keys=[int(k) for k in np.unique(mk)])}
+        found = self._read("MATCH (n:Meeting) WHERE id(n) IN $keys RETURN id(n) AS k, "
+                           "n.id AS id, n.date AS date, n.region_code AS region",
+                           keys=[int(k) for k in np.unique(mk)])
+        meetings = {r["k"]: (r["id"], _native(r["date"])) for r in found}
+        held = {r["k"]: r["region"] for r in found}
         institutions = {r["k"]: (r["id"], r["name"], r["type"], r["region"]) for r in self._read(
             "MATCH (i:Institution) WHERE id(i) IN $keys RETURN id(i) AS k, i.id AS id, "
             "i.name AS name, i.type AS type, i.region_code AS region",
             keys=[int(k) for k in np.unique(ik)])}
-        return Incidence.from_keys(mk, ik, meetings, institutions)
+        return Incidence.from_keys(mk, ik, meetings, institutions, held)
 
     # -- persisted analytics results (graph/analytics/results.py) ---------------
     def get_result(self, key: str) -> bytes | None:
