@@ -17,10 +17,11 @@ is the saved one, relabelled. Ids are kept sorted, attributes read afresh where 
 store was read again: a patched projection equals the rebuilt one (ids, names, types,
 regions, meetings, B, and W to the last bit).
 
-Whenever the store cannot tell, or the change is large (MAX_REGIONS, MAX_SHARE), or the
-saved copy or the fresh reads disagree with themselves (a write landing between two
-reads), `patched` says None and the caller rebuilds: never a patch on incomplete
-knowledge. `outcomes` counts what happened, for tests and the benchmark.
+Whenever the store cannot tell, or the change is large (MAX_REGIONS, MAX_SHARE), or a
+write landed between the first read and the last (the reads might not be one state of
+the store), or the saved copy and the fresh reads disagree, `patched` says None and the
+caller rebuilds: never a patch on incomplete knowledge. `outcomes` counts what happened,
+for tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ def patched(store: Store, f: NetworkFilter, weighting: str, path: Path) -> Proje
     if old_path is None:
         return None
     since = int(old_path.name.rsplit("-v", 1)[1])
+    before = store.version()
     changed = store.changed_regions(since)
     if changed is None:
         return _refused("unknown", "the store cannot tell what changed since v%d", since)
@@ -76,6 +78,8 @@ def patched(store: Store, f: NetworkFilter, weighting: str, path: Path) -> Proje
     if dropped.sum() > MAX_SHARE * max(len(dropped), 1):
         return _refused("too large", "%d of %d meetings changed", dropped.sum(), len(dropped))
     fresh = [store.attendance_incidence(replace(f, region_code=code)) for code in cover]
+    if store.version() != before:  # a write in between: the reads may not agree
+        return _refused("moving", "a write landed while patching from v%d", since)
     codes, positions = held
     regions = [codes[p] if p >= 0 else None for p in positions.tolist()]
     result = _splice(old, regions, dropped, fresh)
@@ -200,9 +204,9 @@ def _splice(old: Projection, regions: list[str | None], dropped: Any,
     """`old` (its meetings held in `regions`) without the `dropped` meetings and with
     those of the fresh `reads`; None if they contradict it."""
     fresh = _merged(reads)
-    if fresh is None:
-        return None
     net = old.network
+    if fresh is None or net.n == 0:  # an empty network is rebuilt in no time
+        return None
     b_old = net._incidence
     old_meetings = list(old.meetings)
     keep_m = ~dropped

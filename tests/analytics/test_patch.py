@@ -31,6 +31,7 @@ FILTERS = {
     "window": NetworkFilter(window=Window(date(2023, 3, 1), date(2023, 9, 30))),
     "types": NetworkFilter(types=("POSYANDU", "KELURAHAN", "PKK", "TPK", "TPPS")),
     "kota": NetworkFilter(region_code=SCOPE),
+    "program": NetworkFilter(program_id="prg_ed380b869e234f5a"),  # the most discussed one
 }
 
 
@@ -108,7 +109,7 @@ def _write(rng: random.Random, store: EmbeddedStore, step: int) -> str:
     kind = rng.choice(["new meeting", "attendance replaced", "attendance emptied",
                        "attendance added", "meeting moved", "meeting redated",
                        "institution renamed", "institution retyped", "institution moved",
-                       "merge", "rekey", "several"])
+                       "merge", "rekey", "several", "programs replaced"])
     if kind == "several":  # two meetings in two kecamatan in one write
         batch = Batch()
         for k in range(2):
@@ -143,13 +144,19 @@ def _write(rng: random.Random, store: EmbeddedStore, step: int) -> str:
              replace(i, type=rng.choice(["POSYANDU", "KUA", "PKK"]))
              if kind == "institution retyped" else replace(i, region_code=rng.choice(regions)))
         store.write(Batch(institutions=[i]))
+    elif kind == "programs replaced":  # the meeting joins or leaves a programme's network
+        mid = rng.choice(meetings)
+        programs = [r[0] for r in store._conn().execute("SELECT id FROM programs ORDER BY id")]
+        store.write(Batch(meeting_programs=[(mid, p) for p in rng.sample(programs, 2)],
+                          replace_meeting_programs={mid}))
     elif kind == "merge":
         keep, drop = rng.sample(institutions, 2)
         store.merge_institutions(keep, drop, allow_cross_type=True, allow_cross_region=True)
     else:
         old = store.institutions([rng.choice(institutions)]).popitem()[1]
-        store.rekey_institution(old.id, Institution(f"ins_rekeyed{step}", old.name + " II",
-                                                    old.type, old.level, old.region_code))
+        new_id = f"ins_rekeyed{step}x{rng.randrange(10**9)}"
+        store.rekey_institution(old.id, Institution(new_id, old.name + " II", old.type,
+                                                    old.level, old.region_code))
     return kind
 
 
@@ -294,4 +301,21 @@ def test_reads_that_contradict_the_saved_copy_are_built_again(
     assert someone.id in first.network.ids
     got = projection(store, f)
     assert patch.outcomes == {"inconsistent": 1}
+    same(got, load_projection(store, f))
+
+
+def test_a_write_while_patching_is_built_again(store: EmbeddedStore) -> None:
+    f = NetworkFilter()
+    projection(store, f)
+    _meeting_in(store, SCOPE + ".01")
+
+    class Racing(Recording):
+        def attendance_incidence(self, f: NetworkFilter) -> Incidence:
+            if f.region_code is not None and not self.reads:  # the patch's read: a write
+                _meeting_in(store, SCOPE + ".02", "mtg_meanwhile")  # lands right after
+            return super().attendance_incidence(f)
+
+    got = projection(Racing(store), f)
+    assert patch.outcomes == {"moving": 1}
+    assert "mtg_meanwhile" in got.meetings
     same(got, load_projection(store, f))
