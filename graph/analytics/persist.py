@@ -119,9 +119,13 @@ def save(path: Path, p: Projection) -> bool:
     net = p.network
     texts = {"meeting_ids": list(p.meetings), "ids": net.ids, "names": net.names,
              "types": net.types, "region_codes": [c or "" for c in net.region_codes]}
-    held = None
-    if p.meeting_regions is not None and len(p.meeting_regions) == len(p.meetings):
-        texts["held_codes"], held = _held(p.meeting_regions)  # where each meeting was
+    held = p.held  # where each meeting was: kept encoded by a patch, else encoded here
+    if held is None and p.meeting_regions is not None:
+        held = _held(p.meeting_regions)
+    if held is not None and len(held[1]) == len(p.meetings):
+        texts["held_codes"] = held[0]
+    else:
+        held = None
     joined = {k: _SEP.join(values) for k, values in texts.items()}
     if any(joined[k].count(_SEP) != max(len(values) - 1, 0) for k, values in texts.items()):
         return False  # the separator inside a value: not representable, rebuild instead
@@ -133,7 +137,7 @@ def save(path: Path, p: Projection) -> bool:
               "has_region": np.fromiter((c is not None for c in net.region_codes), bool,
                                         net.n)}
     if held is not None:
-        arrays["held"] = held
+        arrays["held"] = held[1]
     meta = {"n": net.n, "m": b.shape[0], "weighting": net.weighting}
     saved = path.exists() and load(path) is not None  # by another worker, whole
     if not saved and not _write(path, arrays, joined, meta):
