@@ -27,5 +27,6 @@ def empty_neo4j_store(uri: str) -> Neo4jStore:
     """A store on the shared server with every node of earlier tests deleted."""
     store = Neo4jStore(uri)
     store._driver.execute_query("MATCH (n) DETACH DELETE n")
-    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0")
+    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0, "
+                                "m.changes_since = 0")
     return store

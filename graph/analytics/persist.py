@@ -40,7 +40,8 @@ log = logging.getLogger("tpps.analytics")
 
 # Below this many institutions a projection is rebuilt in milliseconds: not worth a file.
 PERSIST_MIN_NODES = 5_000
-FORMAT = 1  # bumped when the layout below changes, so old directories are never read
+FORMAT = 2  # bumped when the layout below changes, so old directories are never read
+# (2: where each meeting was held, so a later version can be patched: patch.py)
 _TEXTS = ("meeting_ids", "ids", "names", "types", "region_codes")
 _SEP = "\x00"
 
@@ -118,7 +119,15 @@ def save(path: Path, p: Projection) -> bool:
     net = p.network
     texts = {"meeting_ids": list(p.meetings), "ids": net.ids, "names": net.names,
              "types": net.types, "region_codes": [c or "" for c in net.region_codes]}
-    if any(_SEP in s for values in texts.values() for s in values):
+    held = p.held  # where each meeting was: kept encoded by a patch, else encoded here
+    if held is None and p.meeting_regions is not None:
+        held = _held(p.meeting_regions)
+    if held is not None and len(held[1]) == len(p.meetings):
+        texts["held_codes"] = held[0]
+    else:
+        held = None
+    joined = {k: _SEP.join(values) for k, values in texts.items()}
+    if any(joined[k].count(_SEP) != max(len(values) - 1, 0) for k, values in texts.items()):
         return False  # the separator inside a value: not representable, rebuild instead
     b = net._incidence
     arrays = {"w_indptr": net.weight.indptr, "w_indices": net.weight.indices,
@@ -127,9 +136,11 @@ def save(path: Path, p: Projection) -> bool:
                                    len(p.meetings)),
               "has_region": np.fromiter((c is not None for c in net.region_codes), bool,
                                         net.n)}
+    if held is not None:
+        arrays["held"] = held[1]
     meta = {"n": net.n, "m": b.shape[0], "weighting": net.weighting}
     saved = path.exists() and load(path) is not None  # by another worker, whole
-    if not saved and not _write(path, arrays, texts, meta):
+    if not saved and not _write(path, arrays, joined, meta):
         return False
     net.saved_at = path
     stem_part, mine = path.name.rsplit("-v", 1)
@@ -141,7 +152,34 @@ def save(path: Path, p: Projection) -> bool:
     return True
 
 
-def _write(path: Path, arrays: dict[str, np.ndarray], texts: dict[str, list[str]],
+def _held(regions: list[str | None]) -> tuple[list[str], np.ndarray]:
+    """Meeting regions as distinct codes, sorted (the codes below a region are then one
+    range: base.region_prefix_bounds), and, per meeting, its code's position (-1: held
+    nowhere): tens of thousands of strings instead of 300k."""
+    codes = sorted({r for r in regions if r is not None})
+    at = {c: k for k, c in enumerate(codes)}
+    held = np.fromiter((-1 if r is None else at[r] for r in regions), np.int32, len(regions))
+    return codes, held
+
+
+def held(path: Path) -> tuple[list[str], np.ndarray] | None:
+    """Where each meeting of the projection saved at `path` was held (`_held`'s codes
+    and positions), checked; None when not saved or damaged (the caller rebuilds)."""
+    try:
+        meta = checks.meta(path, {"m": int})
+        positions = checks.array(path, "held", "i", (meta["m"],))
+        text = (path / "held_codes.txt").read_text("utf-8")
+        codes = text.split(_SEP) if text else []
+        checks.bounds(positions, "held.npy", -1, len(codes))
+        if codes != sorted(codes):
+            raise checks.Damaged("held_codes.txt is not sorted")
+    except checks.DAMAGE as exc:
+        log.warning("projection at %s not patched (built again instead): %s", path, exc)
+        return None
+    return codes, positions
+
+
+def _write(path: Path, arrays: dict[str, np.ndarray], texts: dict[str, str],
            meta: dict[str, Any]) -> bool:
     """The files at `path`, written aside and renamed into place in one step (a reader
     sees none of them or all); what was there, damaged or unfinished, is removed first."""
@@ -156,8 +194,8 @@ def _write(path: Path, arrays: dict[str, np.ndarray], texts: dict[str, list[str]
     try:
         for k, a in arrays.items():
             np.save(tmp / f"{k}.npy", np.ascontiguousarray(a))
-        for k, values in texts.items():
-            (tmp / f"{k}.txt").write_text(_SEP.join(values), "utf-8")
+        for k, text in texts.items():
+            (tmp / f"{k}.txt").write_text(text, "utf-8")
         (tmp / "meta.json").write_text(json.dumps(meta), "utf-8")
         (tmp / "done").touch()
         os.rename(tmp, path)
@@ -184,12 +222,20 @@ def _split(path: Path, name: str, count: int) -> list[str]:
 
 def cached_projection(store: Store, f: NetworkFilter, weighting: str, version: int,
                       build: Any) -> Projection:
-    """The saved projection of (f, weighting) at `version`, else `build()` saved."""
+    """The saved projection of (f, weighting) at `version`, else an older one patched
+    with the writes since (patch.py), else `build()`; saved."""
     path = path_of(store, f, weighting, version)
     if path is not None:
         found = load(path)
         if found is not None:
             return found
+        from graph.analytics import patch  # it reads the files this module writes
+
+        fixed = patch.patched(store, f, weighting, path)
+        if fixed is not None:
+            if fixed.network.n >= PERSIST_MIN_NODES:
+                save(path, fixed)
+            return fixed
     p: Projection = build()
     if path is not None and p.network.n >= PERSIST_MIN_NODES:
         save(path, p)

@@ -183,11 +183,24 @@ def _pair_weights(b: sp.csr_matrix, per_meeting: Any,
 
 
 class Projection:
-    """A network and the meetings it was projected from (id -> date)."""
+    """A network and the meetings it was projected from (id -> date), with where each
+    was held when the store said (what patching a saved copy needs: patch.py), as a
+    list or as persist saves it (`held`: sorted codes, a code position per meeting)."""
 
-    def __init__(self, network: CoAttendance, meetings: dict[str, date]) -> None:
+    def __init__(self, network: CoAttendance, meetings: dict[str, date],
+                 meeting_regions: list[str | None] | None = None) -> None:
         self.network = network
         self.meetings = meetings
+        self.held: tuple[list[str], Any] | None = None
+        if meeting_regions is not None:
+            self.meeting_regions = meeting_regions
+
+    @cached_property
+    def meeting_regions(self) -> list[str | None] | None:
+        if self.held is None:
+            return None
+        codes, positions = self.held
+        return [codes[p] if p >= 0 else None for p in positions.tolist()]
 
     @property
     def graph(self) -> nx.Graph:
@@ -205,7 +218,8 @@ class Projection:
 
 def from_incidence(incidence: Incidence, weighting: str = "shared") -> Projection:
     return Projection(CoAttendance(incidence, weighting),
-                      dict(zip(incidence.meeting_ids, incidence.meeting_dates, strict=True)))
+                      dict(zip(incidence.meeting_ids, incidence.meeting_dates, strict=True)),
+                      incidence.meeting_regions)
 
 
 def incidence_of_rows(rows: list[AttendanceRow]) -> Incidence:

@@ -312,6 +312,14 @@ class Store(Protocol):
         whole country, i.e. `version()`. Stamped in each write's own transaction
         (graph/store/scopes.py)."""
         ...
+    def changed_regions(self, since: int) -> set[str] | None:
+        """The regions the writes after version `since` named directly (where a meeting
+        or institution they wrote is or was, not the ancestors `scope_version` also
+        stamps), so a projection saved at `since` can be patched (graph/analytics/
+        patch.py). None when the store cannot tell: a write since named a meeting or
+        institution without a region, the record began after `since`, or `since` is
+        ahead of the store."""
+        ...
     def stats(self) -> dict[str, int]: ...
     def close(self) -> None: ...
 

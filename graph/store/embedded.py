@@ -72,7 +72,7 @@ from graph.store.base import (
 from graph.store.faults import StoreReadOnly, translate
 from graph.store.incidence import Incidence, digest_keys
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
-from graph.store.scopes import expand, touched_regions
+from graph.store.scopes import changed_since, expand, named_regions, recorded
 from graph.weights import newman_expression
 
 SCHEMA_VERSION = 1
@@ -149,6 +149,9 @@ CREATE TABLE IF NOT EXISTS citations (
 CREATE TABLE IF NOT EXISTS aliases (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS scope_versions (
     code TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS scope_changes (
+    code TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS scope_changes_version ON scope_changes (version);
 """
 
 
@@ -289,6 +292,10 @@ class EmbeddedStore:
                 conn.executescript(_SCHEMA)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('version', '0')")
+                # the changed regions are recorded from this version on (a file from
+                # before them: from now; changed_regions before that cannot tell)
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) SELECT "
+                             "'changes_since', value FROM meta WHERE key = 'version'")
                 # who this store is, so files kept beside it (analytics/persist.py) are
                 # never taken for those of a deleted store once at the same path
                 conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('uid', ?)",
@@ -349,8 +356,11 @@ class EmbeddedStore:
                                 "not made")
         conn = self._conn()
         conn.execute("BEGIN IMMEDIATE")
+        self._local.touched = False
         try:
             yield conn
+            if not self._local.touched:  # a write path that said nothing of where it
+                self._touch(conn, {None})  # wrote: changed_regions cannot tell since
             conn.execute(
                 "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'"
             )
@@ -394,8 +404,8 @@ class EmbeddedStore:
         created: dict[str, int] = {}
         updated: dict[str, int] = {}
         batch = self._apply_aliases(conn, batch)
-        self._touch(conn, touched_regions(batch, lambda ids: self._meeting_regions(conn, ids),
-                                          lambda ids: self._institution_regions(conn, ids)))
+        self._touch(conn, named_regions(batch, lambda ids: self._meeting_regions(conn, ids),
+                                        lambda ids: self._institution_regions(conn, ids)))
         for kind, wanted in edge_refs(batch).items():
             table, key = _TABLES[kind]
             refuse_dangling(kind, wanted, self._existing(conn, table, key, list(wanted)))
@@ -412,18 +422,21 @@ class EmbeddedStore:
         return WriteResult(created, updated, version + 1)
 
     # -- per-region versions (graph/store/scopes.py) ---------------------------
-    @staticmethod
-    def _touch(conn: sqlite3.Connection, codes: set[str]) -> None:
-        """Stamp `codes` with the version this transaction commits as (the writer lock is
-        held from BEGIN IMMEDIATE, so that is the stored version plus one)."""
-        if not codes:
-            return
-        conn.execute(
-            "INSERT INTO scope_versions (code, version) SELECT value, "
-            "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version') "
-            "FROM json_each(?) WHERE true "
-            "ON CONFLICT (code) DO UPDATE SET version = excluded.version",
-            (json.dumps(sorted(codes)),))
+    def _touch(self, conn: sqlite3.Connection, named: set[str | None]) -> None:
+        """Stamp the regions `named` (scopes.named_regions) and their ancestors with the
+        version this transaction commits as (the writer lock is held from BEGIN
+        IMMEDIATE, so that is the stored version plus one), and record `named` as changed
+        at it (changed_regions)."""
+        self._local.touched = True
+        for table, codes in (("scope_versions", expand(named)),
+                             ("scope_changes", recorded(named))):
+            if codes:
+                conn.execute(
+                    f"INSERT INTO {table} (code, version) SELECT value, "
+                    "(SELECT CAST(value AS INTEGER) + 1 FROM meta WHERE key = 'version') "
+                    "FROM json_each(?) WHERE true "
+                    "ON CONFLICT (code) DO UPDATE SET version = excluded.version",
+                    (json.dumps(sorted(codes)),))
 
     @staticmethod
     def _meeting_regions(conn: sqlite3.Connection, ids: set[str]) -> set[str | None]:
@@ -451,6 +464,18 @@ class EmbeddedStore:
         except sqlite3.OperationalError:  # a read-only file from before per-region versions
             return 0
         return int(row[0]) if row else 0
+
+    def changed_regions(self, since: int) -> set[str] | None:
+        try:  # one statement: one snapshot of the record and the version
+            known, version, codes = self._conn().execute(
+                "SELECT (SELECT value FROM meta WHERE key = 'changes_since'), "
+                "(SELECT value FROM meta WHERE key = 'version'), "
+                "(SELECT json_group_array(code) FROM scope_changes WHERE version > ?)",
+                (since,)).fetchone()
+        except sqlite3.OperationalError:  # a read-only file from before the record
+            return None
+        return changed_since(json.loads(codes), since,
+                             None if known is None else int(known), int(version))
 
     def bulk_write(self, batches: Iterable[Batch]) -> WriteResult:
         """Many batches in one transaction, indexes rebuilt once after (embedded_bulk.py)."""
@@ -586,7 +611,7 @@ class EmbeddedStore:
 
     def _merge_in(self, conn: sqlite3.Connection, keep_id: str, drop_id: str) -> int:
         """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
-        self._touch(conn, expand(self._institution_regions(conn, {keep_id, drop_id})))
+        self._touch(conn, self._institution_regions(conn, {keep_id, drop_id}))
         rows = conn.execute(
             "SELECT meeting_id, roles FROM attendance WHERE institution_id = ?", (drop_id,)
         ).fetchall()
@@ -1051,8 +1076,8 @@ class EmbeddedStore:
         clause = " AND ".join(where) or "1"
         cur = self._conn().cursor()
         cur.row_factory = None
-        meetings = cur.execute(f"SELECT m.id, m.date FROM meetings m WHERE {clause}",
-                               params).fetchall()
+        meetings = cur.execute(f"SELECT m.id, m.date, m.region_code FROM meetings m "
+                               f"WHERE {clause}", params).fetchall()
         if len(meetings) >= DIGEST_READ_MEETINGS:
             fast = self._digest_read(cur, f, where, params, meetings)
             if fast is not None:
@@ -1093,12 +1118,13 @@ class EmbeddedStore:
         if f.types:
             types = set(f.types)
             rows = [r for r in rows if r[2] in types]
-        return Incidence.from_digests(m_keys, i_keys, _dated(meetings), prefixes, rows)
+        return Incidence.from_digests(m_keys, i_keys, _dated(meetings), prefixes, rows,
+                                      [m[2] for m in meetings])
 
     def _incidence_by_rows(self, cur: sqlite3.Cursor, f: NetworkFilter, where: list[str],
                            params: list[Any], meetings: list[Any]) -> Incidence:
         clause = " AND ".join(where) or "1"
-        m_index = {mid: k for k, (mid, _) in enumerate(meetings)}
+        m_index = {mid: k for k, (mid, *_) in enumerate(meetings)}
         if where:
             cur.execute("SELECT a.meeting_id, a.institution_id FROM meetings m "
                         f"JOIN attendance a ON a.meeting_id = m.id WHERE {clause}", params)
@@ -1128,7 +1154,8 @@ class EmbeddedStore:
         keep = (m_keys >= 0) & known[i_keys]
         return Incidence.from_keys(
             m_keys[keep], i_keys[keep],
-            dict(enumerate(_dated(meetings))), institutions)
+            dict(enumerate(_dated(meetings))), institutions,
+            {k: m[2] for k, m in enumerate(meetings)})
 
     # -- persisted analytics results (graph/analytics/results.py) ---------------
     def get_result(self, key: str) -> bytes | None:

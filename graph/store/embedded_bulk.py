@@ -50,7 +50,7 @@ import orjson
 
 from graph.model import Attendance, Batch, Citation, WriteResult, merge_roles
 from graph.store.integrity import edge_refs, refuse_dangling
-from graph.store.scopes import touched_regions
+from graph.store.scopes import named_regions
 
 if TYPE_CHECKING:
     from graph.store.embedded import EmbeddedStore
@@ -172,14 +172,14 @@ def bulk_write(store: EmbeddedStore, batches: Iterable[Batch]) -> WriteResult:
             empty = [t for t in _REBUILT if _empty(tx, t)]
             recreate = _drop_derived(tx, empty)
             has_aliases = not _empty(tx, "aliases")
-            touched: set[str] = set()
+            touched: set[str | None] = set()
             for batch in batches:
                 if has_aliases or batch.aliases:
                     batch = store._apply_aliases(tx, batch)
                     has_aliases = True
                 # Stored nodes are looked up only in tables that held some before the load:
                 # everything else the load names is in its own batches.
-                touched |= touched_regions(
+                touched |= named_regions(
                     batch,
                     (lambda ids: set()) if "meetings" in empty
                     else (lambda ids: store._meeting_regions(tx, ids)),

@@ -36,6 +36,10 @@ class Incidence:
     region_codes: list[str | None]
     meeting: Any  # np.ndarray[int32]: meeting position of each attendance
     institution: Any  # np.ndarray[int32]: institution position of each attendance
+    # where each meeting was held (None: nowhere), so a saved projection knows which of
+    # its meetings a write in a region may have changed (graph/analytics/patch.py);
+    # None when the source does not say (attendance rows)
+    meeting_regions: list[str | None] | None = None
 
     @property
     def rows(self) -> int:
@@ -44,14 +48,16 @@ class Incidence:
     @classmethod
     def empty(cls) -> Incidence:
         none = np.zeros(0, dtype=np.int32)
-        return cls([], [], [], [], [], [], none, none)
+        return cls([], [], [], [], [], [], none, none, [])
 
     @classmethod
     def from_keys(cls, meeting_keys: Any, institution_keys: Any,
                   meetings: dict[int, tuple[str, date]],
-                  institutions: dict[int, tuple[str, str, str, str | None]]) -> Incidence:
+                  institutions: dict[int, tuple[str, str, str, str | None]],
+                  meeting_regions: dict[int, str | None] | None = None) -> Incidence:
         """From per-attendance integer keys (e.g. row ids) and what each key stands for:
-        meetings key -> (id, date); institutions key -> (id, name, type, region)."""
+        meetings key -> (id, date); institutions key -> (id, name, type, region);
+        meeting_regions key -> where the meeting was held."""
         mk = np.asarray(meeting_keys, dtype=np.int64)
         ik = np.asarray(institution_keys, dtype=np.int64)
         if len(mk) == 0:
@@ -60,23 +66,27 @@ class Incidence:
         i_used, i_inv = np.unique(ik, return_inverse=True)
         m_rank = _rank([meetings[int(k)][0] for k in m_used])
         i_rank = _rank([institutions[int(k)][0] for k in i_used])
-        m_sorted = [meetings[int(m_used[j])] for j in np.argsort(m_rank)]
+        m_order = [int(m_used[j]) for j in np.argsort(m_rank)]
+        m_sorted = [meetings[k] for k in m_order]
         i_sorted = [institutions[int(i_used[j])] for j in np.argsort(i_rank)]
         return cls(
             [m[0] for m in m_sorted], [m[1] for m in m_sorted],
             [i[0] for i in i_sorted], [i[1] for i in i_sorted], [i[2] for i in i_sorted],
             [i[3] for i in i_sorted],
-            m_rank[m_inv].astype(np.int32), i_rank[i_inv].astype(np.int32))
+            m_rank[m_inv].astype(np.int32), i_rank[i_inv].astype(np.int32),
+            None if meeting_regions is None else [meeting_regions[k] for k in m_order])
 
 
     @classmethod
     def from_digests(cls, meeting_keys: Any, institution_keys: Any,
                      meetings: Sequence[tuple[str, date]], prefixes: tuple[str, str],
-                     institutions: Sequence[InstitutionRow]) -> Incidence:
+                     institutions: Sequence[InstitutionRow],
+                     meeting_regions: Sequence[str | None] | None = None) -> Incidence:
         """From per-attendance digest keys (`digest_keys`), the meetings in scope (id,
-        date; every attendance's meeting among them) and institution rows (id, name,
-        type, region) holding at least those to keep: an attendance of one not among
-        them (a type filter left it out) is dropped, and a meeting left with none."""
+        date; every attendance's meeting among them; where each was held in
+        `meeting_regions`) and institution rows (id, name, type, region) holding at least
+        those to keep: an attendance of one not among them (a type filter left it out)
+        is dropped, and a meeting left with none."""
         if len(meeting_keys) == 0:
             return cls.empty()
         row_keys = _known(digest_keys("".join(r[0] for r in institutions), len(institutions),
@@ -101,8 +111,10 @@ class Incidence:
         scoped = [meetings[j] for j in m_at.tolist()]
         m_ids, m_dates = _columns(scoped, 2)
         i_ids, names, types, codes = _columns(kept, 4)
+        held = (None if meeting_regions is None
+                else [meeting_regions[j] for j in m_at.tolist()])
         return cls(m_ids, m_dates, i_ids, names, types, codes,
-                   m_inv.astype(np.int32), i_inv.astype(np.int32))
+                   m_inv.astype(np.int32), i_inv.astype(np.int32), held)
 
 
 def _columns(rows: list[Any], width: int) -> list[list[Any]]:

@@ -76,7 +76,7 @@ from graph.store.faults import (
 )
 from graph.store.incidence import Incidence, int_columns
 from graph.store.integrity import check_merge, edge_refs, refuse_dangling
-from graph.store.scopes import expand, touched_regions
+from graph.store.scopes import changed_since, expand, named_regions, recorded
 from graph.weights import newman_expression
 
 _CHUNK = 5000  # rows per UNWIND statement
@@ -169,6 +169,8 @@ SCHEMA = [
     "CREATE CONSTRAINT alias_old IF NOT EXISTS FOR (n:Alias) REQUIRE n.old_id IS UNIQUE",
     "CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE",
     "CREATE CONSTRAINT scope_code IF NOT EXISTS FOR (n:ScopeVersion) REQUIRE n.code IS UNIQUE",
+    "CREATE CONSTRAINT change_code IF NOT EXISTS FOR (n:ScopeChange) REQUIRE n.code IS UNIQUE",
+    "CREATE INDEX change_version IF NOT EXISTS FOR (n:ScopeChange) ON (n.version)",
     "CREATE INDEX institution_name IF NOT EXISTS FOR (n:Institution) ON (n.name_norm, n.id)",
     "CREATE INDEX institution_type IF NOT EXISTS FOR (n:Institution) ON (n.type)",
     "CREATE INDEX institution_region IF NOT EXISTS FOR (n:Institution) ON (n.region_code)",
@@ -387,8 +389,12 @@ class Neo4jStore:
             self._driver.verify_connectivity()
             for statement in SCHEMA:
                 self._driver.execute_query(statement, database_=database)
+            # the changed regions are recorded from this version on (a database from
+            # before them: from now; changed_regions before that cannot tell)
             self._driver.execute_query(
-                "MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0", database_=database)
+                "MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0 "
+                "SET m.changes_since = coalesce(m.changes_since, m.version)",
+                database_=database)
         except AuthError as exc:
             self._driver.close()
             raise StoreAuth(f"{uri}: Neo4j refused the credentials (NEO4J_USER, "
@@ -520,8 +526,8 @@ class Neo4jStore:
             "UNWIND $ids AS id MATCH (a:Alias {old_id: id}) RETURN a.old_id AS old, "
             "a.new_id AS new", ids=refs)} if refs else {}
         batch = rewrite(batch, alias)
-        touched = touched_regions(batch, lambda ids: self._meeting_regions(tx, ids),
-                                  lambda ids: self._institution_regions(tx, ids))
+        touched = named_regions(batch, lambda ids: self._meeting_regions(tx, ids),
+                                lambda ids: self._institution_regions(tx, ids))
         for kind, wanted in edge_refs(batch).items():
             label, key = _NODES[kind]
             stored = {r["k"] for r in tx.run(
@@ -552,14 +558,17 @@ class Neo4jStore:
 
     # -- per-region versions (graph/store/scopes.py) ------------------------------
     @staticmethod
-    def _stamp(tx: ManagedTransaction, codes: set[str]) -> int:
-        """Bump the graph version and stamp `codes` with it, in the write's transaction."""
+    def _stamp(tx: ManagedTransaction, named: set[str | None]) -> int:
+        """Bump the graph version, stamp the regions `named` (scopes.named_regions) and
+        their ancestors with it and record `named` as changed at it (changed_regions),
+        in the write's transaction. Every version bump is made here."""
         record = tx.run("MATCH (m:Meta {key: 'graph'}) SET m.version = m.version + 1 "
                         "RETURN m.version AS v").single()
         version = int(record["v"]) if record else 0
-        if codes:
-            tx.run("UNWIND $codes AS c MERGE (s:ScopeVersion {code: c}) SET s.version = $v",
-                   codes=sorted(codes), v=version)
+        for label, codes in (("ScopeVersion", expand(named)), ("ScopeChange", recorded(named))):
+            if codes:
+                tx.run(f"UNWIND $codes AS c MERGE (s:{label} {{code: c}}) SET s.version = $v",
+                       codes=sorted(codes), v=version)
         return version
 
     @staticmethod
@@ -587,6 +596,18 @@ class Neo4jStore:
         found = (yield _stmt("MATCH (s:ScopeVersion {code: $code}) RETURN s.version AS v",
                            code=code))
         return int(found[0]["v"]) if found else 0
+
+    @_reads
+    def changed_regions(self, since: int) -> Reads[set[str] | None]:
+        found = yield _stmt("MATCH (m:Meta {key: 'graph'}) OPTIONAL MATCH (s:ScopeChange) "
+                            "WHERE s.version > $since RETURN m.version AS v, "
+                            "m.changes_since AS known, collect(s.code) AS codes", since=since)
+        if not found:
+            return None
+        row = found[0]
+        known = row["known"]
+        return changed_since(row["codes"], since, None if known is None else int(known),
+                             int(row["v"]))
 
     def _write_relationships(self, tx: ManagedTransaction, batch: Batch) -> None:
         if batch.replace_attendance:
@@ -674,7 +695,7 @@ class Neo4jStore:
 
     def _move_tx(self, tx: ManagedTransaction, keep_id: str, drop_id: str) -> int:
         """Move every relationship of `drop_id` to `keep_id`, inside the caller's transaction."""
-        touched = expand(self._institution_regions(tx, {keep_id, drop_id}))
+        touched = self._institution_regions(tx, {keep_id, drop_id})
         rows = list(tx.run("MATCH (:Institution {id: $drop})-[a:ATTENDED]->(m:Meeting) "
                            "WITH a, m.id AS m, a.roles AS roles DELETE a RETURN m, roles",
                            drop=drop_id))
@@ -1198,14 +1219,16 @@ class Neo4jStore:
             result = session.run(f"MATCH (i:Institution)-[:ATTENDED]->(n:Meeting) {q.clause()} "
                                  "RETURN id(n) AS m, id(i) AS i", q.params)
             mk, ik = int_columns((r[0], r[1]) for r in result)
-        meetings = {r["k"]: (r["id"], _native(r["date"])) for r in self._read(
-            "MATCH (n:Meeting) WHERE id(n) IN $keys RETURN id(n) AS k, n.id AS id, "
-            "n.date AS date", keys=[int(k) for k in np.unique(mk)])}
+        found = self._read("MATCH (n:Meeting) WHERE id(n) IN $keys RETURN id(n) AS k, "
+                           "n.id AS id, n.date AS date, n.region_code AS region",
+                           keys=[int(k) for k in np.unique(mk)])
+        meetings = {r["k"]: (r["id"], _native(r["date"])) for r in found}
+        held = {r["k"]: r["region"] for r in found}
         institutions = {r["k"]: (r["id"], r["name"], r["type"], r["region"]) for r in self._read(
             "MATCH (i:Institution) WHERE id(i) IN $keys RETURN id(i) AS k, i.id AS id, "
             "i.name AS name, i.type AS type, i.region_code AS region",
             keys=[int(k) for k in np.unique(ik)])}
-        return Incidence.from_keys(mk, ik, meetings, institutions)
+        return Incidence.from_keys(mk, ik, meetings, institutions, held)
 
     # -- persisted analytics results (graph/analytics/results.py) ---------------
     def get_result(self, key: str) -> bytes | None:

@@ -29,7 +29,7 @@ from graph.model import Batch, WriteResult
 from graph.store.aliasing import collapse_attendance, institution_refs, rewrite
 from graph.store.faults import raise_write_fault
 from graph.store.integrity import edge_refs, refuse_dangling
-from graph.store.scopes import touched_regions
+from graph.store.scopes import named_regions
 
 if TYPE_CHECKING:
     from graph.store.neo4j import Neo4jStore
@@ -99,7 +99,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
             no_attendance = _empty(tx, "()-[:ATTENDED]->()")
             no_citations = _empty(tx, "(:Citation)")
             has_aliases = not _empty(tx, "(:Alias)")
-            touched: set[str] = set()
+            touched: set[str | None] = set()
             for batch in batches:
                 if has_aliases or batch.aliases:
                     has_aliases = True
@@ -109,7 +109,7 @@ def bulk_write(store: Neo4jStore, batches: Iterable[Batch]) -> WriteResult:
                         "RETURN a.old_id AS old, a.new_id AS new", ids=refs)}
                     batch = rewrite(batch, alias)
                 # Stored nodes are looked up only when some were stored before the load.
-                touched |= touched_regions(
+                touched |= named_regions(
                     batch,
                     (lambda ids: set()) if fresh["meetings"]
                     else (lambda ids: store._meeting_regions(tx, ids)),  # type: ignore[arg-type]

@@ -214,6 +214,8 @@ def test_the_store_incidence_is_its_rows_as_columns(demo_store: Store) -> None:
         assert got.meeting_ids == want.meeting_ids
         assert (got.names, got.types, got.region_codes, got.meeting_dates) == (
             want.names, want.types, want.region_codes, want.meeting_dates)
+        held = demo_store.meetings(got.meeting_ids)  # where each was held, in its order
+        assert got.meeting_regions == [held[m].region_code for m in got.meeting_ids]
         pairs = sorted(zip(np.asarray(got.meeting).tolist(),
                            np.asarray(got.institution).tolist(), strict=True))
         assert pairs == sorted(zip(np.asarray(want.meeting).tolist(),
@@ -252,8 +254,9 @@ def test_no_measure_builds_a_dense_n_by_n_matrix() -> None:
 
 def _incidence_equal(a: Any, b: Any) -> None:
     assert (a.meeting_ids, a.meeting_dates, a.institution_ids, a.names, a.types,
-            a.region_codes) == (b.meeting_ids, b.meeting_dates, b.institution_ids, b.names,
-                                b.types, b.region_codes)
+            a.region_codes, a.meeting_regions) == (
+        b.meeting_ids, b.meeting_dates, b.institution_ids, b.names, b.types, b.region_codes,
+        b.meeting_regions)
     assert np.asarray(a.meeting).tolist() == np.asarray(b.meeting).tolist()
     assert np.asarray(a.institution).tolist() == np.asarray(b.institution).tolist()
 

@@ -105,3 +105,65 @@ def test_a_bulk_load_stamps_what_it_loaded(store: Store) -> None:
 
 def test_an_unknown_region_has_version_zero(store: Store) -> None:
     assert store.scope_version("99.99") == 0
+
+
+# -- the regions a write names (Store.changed_regions): what a saved projection patches --
+
+def test_changed_regions_are_where_writes_since_wrote_not_their_ancestors(world: Store) -> None:
+    since = world.version()
+    assert world.changed_regions(since) == set()
+    world.write(Batch(meetings=[Meeting("m-genuk-2", "Minilok Genuk", date(2025, 2, 3),
+                                        region_code=GENUK)],
+                      attendance=[Attendance("m-genuk-2", "pkm-genuk")]))
+    assert world.changed_regions(since) == {GENUK}
+    middle = world.version()
+    world.write(Batch(attendance=[Attendance("m-kaliwungu", "kua-genuk")]))
+    assert world.changed_regions(since) == {GENUK, KALIWUNGU}  # every write since, once
+    assert world.changed_regions(middle) == {KALIWUNGU}
+    assert world.changed_regions(world.version()) == set()
+
+
+def test_changed_regions_name_both_ends_of_a_move_and_every_region_met_in(world: Store) -> None:
+    since = world.version()
+    world.write(Batch(meetings=[Meeting("m-kaliwungu", "Rakor Kaliwungu", date(2025, 1, 11),
+                                        region_code=GENUK)]))
+    assert world.changed_regions(since) == {GENUK, KALIWUNGU}
+    since = world.version()
+    renamed = Institution("dinkes-semarang", "Dinas Kesehatan Kota Semarang", "DINKES",
+                          "kabkota", SEMARANG)
+    world.write(Batch(institutions=[renamed]))  # it met in Kaliwungu's meeting, now in Genuk
+    assert world.changed_regions(since) == {SEMARANG, GENUK}
+
+
+def test_a_merge_and_a_bulk_load_record_their_regions(world: Store) -> None:
+    since = world.version()
+    world.merge_institutions("pkm-genuk", "kua-genuk", allow_cross_type=True)
+    assert world.changed_regions(since) == {GENUK}
+    since = world.version()
+    world.bulk_write([Batch(attendance=[Attendance("m-kaliwungu", "pkm-genuk")])])
+    assert world.changed_regions(since) == {KALIWUNGU}
+
+
+def test_a_refused_write_records_nothing(world: Store) -> None:
+    since = world.version()
+    with pytest.raises(DanglingEdge):
+        world.write(Batch(attendance=[Attendance("m-kaliwungu", "nobody")]))
+    assert world.changed_regions(since) == set()
+
+
+@pytest.mark.parametrize("batch", [
+    Batch(meetings=[Meeting("m-nowhere", "Rapat tanpa wilayah", date(2025, 3, 1))],
+          attendance=[Attendance("m-nowhere", "pkm-genuk")]),
+    Batch(institutions=[Institution("ngo-x", "Yayasan X", "LSM")])],
+    ids=["meeting", "institution"])
+def test_a_write_of_a_node_without_a_region_cannot_be_told(world: Store, batch: Batch) -> None:
+    since = world.version()
+    world.write(batch)
+    assert world.changed_regions(since) is None  # never an incomplete answer
+    after = world.version()
+    world.write(Batch(attendance=[Attendance("m-genuk", "pkm-kaliwungu")]))
+    assert world.changed_regions(after) == {GENUK}  # from after it, known again
+
+
+def test_a_version_ahead_of_the_store_cannot_be_told(world: Store) -> None:
+    assert world.changed_regions(world.version() + 1) is None

@@ -67,7 +67,8 @@ def _fresh(neo: RestartableNeo4j, demo: bool = True) -> None:
     """The fault Neo4j holding the demo dataset only (or nothing)."""
     store = _store(neo)
     store._driver.execute_query("MATCH (n) DETACH DELETE n")
-    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0")
+    store._driver.execute_query("MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0, "
+                                "m.changes_since = 0")
     if demo:
         load_files([DEMO], "json", store)
     store.close()
