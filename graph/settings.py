@@ -58,6 +58,11 @@ class Settings:
                                     "is estimated larger is refused (TOO_LARGE) before it "
                                     "starts, and each worker runs under RLIMIT_AS = its size "
                                     "at start + this")
+    projection_dir: str = _var("TPPS_PROJECTION_DIR", "data/projections",
+                               "where a Neo4j store's large networks are saved once projected "
+                               "(per machine: each API or analytics worker reads them back "
+                               "instead of projecting again); empty: not saved. The embedded "
+                               "store keeps them beside its file")
     analytics_nice: int = _var("TPPS_ANALYTICS_NICE", 10,
                                "how much lower the analytics workers' CPU priority is than "
                                "the server's (nice increment, 0-19), so requests keep the "

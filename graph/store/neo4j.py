@@ -22,6 +22,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
 
 import numpy as np
@@ -587,6 +588,23 @@ class Neo4jStore:
             out.add(r["own"])
             out.update(r["met"])
         return out
+
+    def projection_home(self) -> tuple[Path, str] | None:
+        """Where large projections of this database are saved (graph/analytics/persist.py):
+        TPPS_PROJECTION_DIR on this machine, under the database's identity, a random id
+        kept on its Meta node (given the first time it is asked), so a database emptied
+        and filled again never meets the projections of the old one. None when the
+        setting is empty. Read each time, not kept: a database can be emptied under a
+        running store."""
+        where = settings().projection_dir
+        if not where:
+            return None
+        records, _, _ = self._driver.execute_query(
+            "MERGE (m:Meta {key: 'graph'}) ON CREATE SET m.version = 0 "
+            "SET m.uid = coalesce(m.uid, $uid) RETURN m.uid AS uid",
+            uid=uuid.uuid4().hex, database_=self.database)
+        uid = str(records[0]["uid"])
+        return Path(where) / f"neo4j-{uid}", uid
 
     @_reads
     def scope_version(self, code: str | None) -> Reads[int]:
