@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -401,24 +402,27 @@ class Vocabulary:
     def program_patterns(self) -> dict[str, str]:
         return {r["kind"]: r["pattern"] for r in _rows(self.root, "program_patterns.csv")}
 
+    def _exclusions(self, keep: Callable[[str], bool]) -> re.Pattern[str]:
+        """The rows of program_exclusions.csv whose class `keep` accepts, as one pattern
+        (none: a pattern that matches nothing)."""
+        rows = [r for r in _rows(self.root, "program_exclusions.csv") if keep(r["class"])]
+        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows) or "(?!)", re.IGNORECASE)
+
     @cached_property
     def program_exclusions(self) -> re.Pattern[str]:
-        rows = _rows(self.root, "program_exclusions.csv")
-        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+        return self._exclusions(lambda _: True)
 
     @cached_property
     def program_exclusions_quoted(self) -> re.Pattern[str]:
         """The exclusions but the 'concept' class: a concept quoted after a programme noun
         ('program "Orang Tua Asuh"') is named as a programme there."""
-        rows = [r for r in _rows(self.root, "program_exclusions.csv") if r["class"] != "concept"]
-        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows), re.IGNORECASE)
+        return self._exclusions(lambda kind: kind != "concept")
 
     @cached_property
     def data_systems(self) -> re.Pattern[str]:
         """The 'data' class of program_exclusions.csv alone: a name whose expansion spells out
         a data or reporting system ('inovasi X (Sistem Informasi ...)') is no programme."""
-        rows = [r for r in _rows(self.root, "program_exclusions.csv") if r["class"] == "data"]
-        return re.compile("|".join(f"(?:{r['pattern']})" for r in rows) or "(?!)", re.IGNORECASE)
+        return self._exclusions(lambda kind: kind == "data")
 
     @cached_property
     def figure_cues(self) -> dict[str, re.Pattern[str]]:
