@@ -36,3 +36,12 @@ def meeting_on(text: str, tree: Tree, vocab: Vocabulary | None = None) -> dict[s
 def json_on(text: str, tree: Tree, name: str = "case.txt") -> dict[str, Any]:
     """The JSON output (`tpps extract`'s shape) of `text` on `tree`."""
     return to_json(extract_on(text, tree, name=name))
+
+
+def release_json(body: str, dateline: str | None = None) -> dict[str, Any]:
+    """The JSON output for a release of a placeholder headline, `dateline` (none: no
+    date line) and `body`, on the real region tree."""
+    from loaders.articles.gazetteer import gazetteer
+
+    head = "Judul rilis\n" + (f"{dateline}\n" if dateline else "")
+    return json_on(head + "\n" + body, gazetteer())

@@ -9,11 +9,11 @@ from typing import Any
 
 from loaders.articles.document import parse
 from loaders.articles.gazetteer import gazetteer
-from tests.loaders.extract_helpers import json_on
+from tests.loaders.extract_helpers import release_json
 
 
 def _release(body: str) -> dict[str, Any]:
-    return json_on("Judul rilis\n\n" + body, gazetteer())
+    return release_json(body)
 
 
 def test_a_held_preparatory_meeting_is_a_meeting() -> None:

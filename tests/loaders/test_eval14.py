@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from loaders.articles.gazetteer import gazetteer
-from tests.loaders.extract_helpers import json_on
+from tests.loaders.extract_helpers import release_json
 
 
 def _release(body: str, dateline: str = "contoh.id, 20 Agustus 2025") -> dict[str, Any]:
-    return json_on(f"Judul rilis\n{dateline}\n\n" + body, gazetteer())
+    return release_json(body, dateline)
 
 
 def _types(r: dict[str, Any]) -> set[str]:
