@@ -63,6 +63,12 @@ def network(store: Store, f: NetworkFilter, weighting: str = "shared") -> Projec
         lambda: load_projection(store, f, weighting)))
 
 
+def prepare(store: Store, weighting: str = "shared") -> Projection:
+    """The whole-country projection, built and saved now rather than by the first request
+    that needs it (a bulk load's last step: `tpps load json|csv`, `tpps generate`)."""
+    return network(store, NetworkFilter(), weighting)
+
+
 def scores(store: Store, f: NetworkFilter, measure: str, weighting: str = "shared") -> Scores:
     return cached(store, ("centrality", f, measure, weighting), lambda: remembered(
         store, "centrality", f, weighting,

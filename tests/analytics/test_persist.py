@@ -174,3 +174,28 @@ def test_saving_an_older_version_leaves_a_newer_one(store: EmbeddedStore) -> Non
     assert persist.load(newer) is not None and persist.load(older) is not None
     assert persist.save(newer, p)  # the newer one prunes the older
     assert persist.load(older) is None and persist.load(newer) is not None
+
+
+@pytest.mark.parametrize("command", [
+    ["load", "json", str(DEMO)],
+    ["generate", "--region", "33.74", "--years", "1"],
+])
+def test_a_bulk_load_ends_by_saving_the_whole_country_projection(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """So the first whole-country request after a load reads it back instead of building
+    it inside the request; `--no-project` leaves it to that request."""
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    monkeypatch.setattr(persist, "PERSIST_MIN_NODES", 0)
+    for flag, saved in (([], True), (["--no-project"], False)):
+        db = tmp_path / f"{'kept' if saved else 'not'}.db"
+        result = CliRunner().invoke(app, [*command, "--db", str(db), *flag])
+        assert result.exit_code == 0, result.output
+        assert ("whole-country network projected" in result.output) is saved
+        s = EmbeddedStore(db)
+        try:
+            assert reads(s, NetworkFilter()) == (0 if saved else 1)
+        finally:
+            s.close()
