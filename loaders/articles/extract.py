@@ -325,7 +325,8 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         carried = carries_prevalence(before, s.text, listing, previous)
         # a remark with no number ('Ini berarti hampir setengah balita terindikasi stunting.')
         # keeps the share the sentence before it gave: '... terendah X, masih sebesar 23 persen'
-        carried = carried or (bool(before) and not re.search(r"\d", before)
+        # (a year alone is no number here: '“Target kita 2024 zero stunting.' is a remark)
+        carried = carried or (bool(before) and not re.search(r"\d", _YEARS.sub("", before))
                               and "stunting" in before.lower()
                               and "stunting_prevalence_pct" in bridged)
         # a remark with no number on the cases ('Ia merinci tiga kecamatan dengan kasus
@@ -341,7 +342,7 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
         prior, previous = previous, [f.what for f in found]
-        bridged = previous if re.search(r"\d", s.text) else bridged
+        bridged = previous if re.search(r"\d", _YEARS.sub("", s.text)) else bridged
         # kept over at most three sentences without figures
         since = 0 if previous else since + 1
         counted_last = previous or (counted_last if since <= 3 else [])
@@ -376,6 +377,7 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     return _drop_restatements(out)
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
 # a numberless remark that still speaks of the cases counted before it
 _CASE_REMARK = re.compile(r"\b(?:kasus|stunting)\b", re.IGNORECASE)
 
@@ -451,5 +453,20 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and not (k["listed"] and f["listed"] and k["sentence"] is not f["sentence"])]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
+        # a share told again rounded in another sentence ('18,98%' then, in a quote, '18
+        # persen'): the precise value stands, once
+        rounded = [k for k in twin if k["what"] == "stunting_prevalence_pct"
+                   and k["sentence"] is not f["sentence"]
+                   and (_rounded(k["value"], f["value"]) or _rounded(f["value"], k["value"]))]
+        if rounded:
+            if _rounded(f["value"], rounded[0]["value"]):
+                kept[kept.index(rounded[0])] = f
+            continue
         kept.append(f)
     return kept
+
+
+def _rounded(precise: float, rough: float) -> bool:
+    """`rough` is `precise` written as a whole number, cut or rounded (18,98 as 18 or 19)."""
+    return rough == int(rough) and precise != rough and rough in (
+        float(int(precise)), float(round(precise)))

@@ -30,7 +30,12 @@ MONTHS = {m: i for i, m in enumerate(
     ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
      "oktober", "november", "desember"], start=1)} | {"pebruari": 2, "nopember": 11}
 # a month with no year of its own: 'per Februari', 'bulan Agustus', 'pada Februari menjadi'
-_MONTH_ONLY = re.compile(rf"\b(?:per|bulan|pada)\s+({_MONTH_NAMES})\b(?!\s+\d)", re.IGNORECASE)
+# ('perbulan Agustus' typed joined)
+_MONTH_ONLY = re.compile(rf"\b(?:per\s*bulan|per|bulan|pada)\s+({_MONTH_NAMES})\b(?!\s+\d)",
+                         re.IGNORECASE)
+# 'bulan Agustus lalu': the last such month before the meeting, whatever year the sentence
+# writes for another value ('target pada 2024 ... per Agustus lalu 18,9 persen')
+_MONTH_PAST = re.compile(r"\s+(?:yang\s+)?lalu\b", re.IGNORECASE)
 _REGULATION_AFTER = re.compile(r"\s*(?:tentang|Nomor)")
 _REGULATION_BEFORE = re.compile(
     r"(?:Nomor|No\.|Perpres|Permen\w*|UU|PP|Perbup|Perda)\s*[\d/.]*\s*(?:Tahun\s*)?$",
@@ -84,9 +89,9 @@ def periods(sentence: str, year: int | None, v: Vocabulary | None = None) -> lis
     # anak pada Agustus 2024'), else the meeting's
     month_year = years.pop() if len(years) == 1 else (str(year) if year else None)
     for m in _MONTH_ONLY.finditer(sentence):
-        if month_year and not any(p.start <= m.start() < p.end for p in out):
-            out.append(Period(m.start(), m.end(),
-                              f"{month_year}-{MONTHS[m[1].lower()]:02d}", False))
+        own = str(year) if year and _MONTH_PAST.match(sentence, m.end()) else month_year
+        if own and not any(p.start <= m.start() < p.end for p in out):
+            out.append(Period(m.start(), m.end(), f"{own}-{MONTHS[m[1].lower()]:02d}", False))
     out.extend(_relative(sentence, year, out, cues))
     return sorted(out, key=lambda p: p.start)
 

@@ -218,6 +218,10 @@ def _gap(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
                      cues["list_filler"].pattern if "list_filler" in cues else "",
                      cues["list_year"].pattern if "list_year" in cues else never)
 _BARE = re.compile(r"\s*(?:[,.;()]|\bdan\b|$)")  # '... sebesar 21,7 (turun 2,6 poin)'
+# a change told in percent, then the level it led to written bare: 'turun sebesar 2,37 persen
+# sehingga menjadi 4,51' (the level shares the change's unit)
+_LEVEL_AFTER_CHANGE = re.compile(r"\d\s*(?:%|persen\w*)\s*,?\s*(?:(?:sehingga|hingga|dan|lalu)\s+)?"
+                                 r"(?:kini\s+|sekarang\s+)?menjadi\s*$", re.IGNORECASE)
 _ASIDE_END = re.compile(r"^\s*(?:%|persen\w*)?\s*(?:poin)?\s*\)")
 _FAMILY_COUNT = re.compile(r"\s*(?:keluarga|KK)\b(?!\s+(?:sasaran|penerima))", re.IGNORECASE)
 
@@ -370,6 +374,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 not _COUNT_NOUN.match(after) and not _units(cues).match(after) and \
                 not _other_share().search(re.split(r"[,;]", before)[-1]):
             what, unit = prior.what, prior.unit  # "dari 30,0 persen ... menjadi 24,8 pada 2023"
+        if what is None and value <= 100 and "," in m[1] and _topic().search(sentence) and \
+                _LEVEL_AFTER_CHANGE.search(before) and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after):
+            what, unit = "stunting_prevalence_pct", "percent"  # 'turun 2,37 persen menjadi 4,51'
         if what is None and previous is not None and _BARE.match(after) and (
                 previous.what == "families_at_risk"
                 or (previous.what == "stunting_prevalence_pct" and value <= 100)):
@@ -377,7 +385,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         if what is None and value <= 100 and (
                 any(f.what == "stunting_prevalence_pct" for f in out) or about_prevalence) and \
                 "comparison_lead" in cues and cues["comparison_lead"].search(before[-60:]) and (
-                    _BARE.match(after) or _PERCENT.match(after)):
+                    _BARE.match(after) or _PERCENT.match(after) or (
+                        "," in m[1] and not _COUNT_NOUN.match(after)
+                        and not _units(cues).match(after))):
+            # ('di bawah DKI 14,8 untuk se-DKI': a decimal is a rate, whatever follows it)
             what, unit = "stunting_prevalence_pct", "percent"  # '... di atas angka nasional 19,8'
         if what is None and value <= 100 and "shared_unit_next" in cues and (
                 about_prevalence or _topic().search(sentence) or cues["source"].search(sentence)) \
@@ -734,7 +745,10 @@ def _attends(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> bool:
 
 
 # the value a change starts from, then the word that leads to where it ends
-_CHANGE_GOES_ON = re.compile(r"\s*(?:%|persen)?\s*(?:menjadi|ke|hingga|sampai)\b", re.IGNORECASE)
+# (its own period may stand between: 'dari 20,1 persen pada 2024 menjadi 13 persen pada 2029')
+_CHANGE_GOES_ON = re.compile(r"\s*(?:%|persen)?\s*(?:\(?\s*(?:(?:pada|di)\s+)?(?:tahun\s+)?"
+                             r"(?:19|20)\d{2}\s*\)?\s*,?\s*)?(?:menjadi|ke|hingga|sampai)\b",
+                             re.IGNORECASE)
 _CHANGE_FROM = re.compile(r"[^\d]*\bdari\s+\d[\d.,]*\s*(?:%|persen)?\s*(?:menjadi|ke|hingga|"
                           r"sampai(?:\s+dengan)?)\s*(?:angka\s*)?", re.IGNORECASE)
 

@@ -367,13 +367,17 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         dangling = bool(p.dangling.search(s.text))
         previous = s
         named_here = _triggered_names(p, s.text)
+        # "OPERASI GENTING (Optimalisasi ...)": a local name coined over a national one
+        coined = [(m.start(1), m.end(1)) for m in p.acronym_first.finditer(s.text)
+                  if _coined(m[1].strip(), m[2].strip(), v)]
         for form in v.programs:
             lower = [m for m in _lower(form.pattern).finditer(s.text) if m[0] == m[0].lower()
                      and (p.known_lower_lead.search(s.text[:m.start()])  # "program bangga kencana"
                           or p.known_lower_any.fullmatch(m[0].strip()))]
             for m in [*form.pattern.finditer(s.text), *lower]:
                 if _rejected_span(s.start + m.start(), spans) or any(
-                        a < m.start() < b for a, b in named_here):
+                        a < m.start() < b for a, b in named_here) or any(
+                        a <= m.start() < b for a, b in coined):
                     continue  # "inovasi Raga Genting": a name of its own, not GENTING
                 if p.cadre_of.search(s.text[max(0, m.start() - 80):m.start()]) or \
                         _role_only(p, s.text, m.start(), m.end()) or \
@@ -393,14 +397,16 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 _paren_alias(prog, s.text, m.start(), m.end())
         for m in p.acronym_first.finditer(s.text):
             acr, exp = m[1].strip(), m[2].strip()
-            if _rejected_span(s.start + m.start(), spans) or not _aligned(acr, exp):
+            if _rejected_span(s.start + m.start(), spans) or not (
+                    _aligned(acr, exp) or _coined(acr, exp, v)):
                 continue
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue.match(exp) \
                     or p.venue_before.search(s.text[:m.start()]) \
                     or p.data_apposition.match(s.text[m.end():]) \
                     or _reporting(p, s.text, m.start(), m.end()) \
-                    or _slogan_or_post(p, s.text[:m.start()], exp):
+                    or _slogan_or_post(p, s.text[:m.start()], exp) \
+                    or _place_motto("", exp, places):
                 continue
             if not _also_known(found, s.start + m.start(), s.start + m.end(), [acr, exp]):
                 add(f"{acr} ({exp})", [acr, exp], s, m.start(), m.end())
@@ -419,7 +425,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                     or p.venue.match(exp) or p.unit_before.search(s.text[:at]) \
                     or p.place_before.search(s.text[:at]) or _reporting(p, s.text, at, m.end()):
                 continue  # "Hotel Maleo Town Square (Matos)" is a venue, "Bidang X (BX)" a unit
-            if _slogan_or_post(p, s.text[:at], exp):
+            if _slogan_or_post(p, s.text[:at], exp) or _place_motto(s.text[:at], exp, places):
                 # "Kader Institusi Layanan X (ILP)": a post's name; no other rule reads in it
                 spans.append((s.start + at, s.start + m.end()))
                 continue
@@ -741,6 +747,21 @@ def _short_for(p: _Patterns, s: Sentence, m: re.Match[str], add: Callable[..., P
         add(f"{short} ({exp})", [short, exp], s, a, b)
 
 
+def _coined(acronym: str, expansion: str, v: Vocabulary) -> bool:
+    """'OPERASI GENTING (Optimalisasi Pemanfaatan Data Keluarga Risiko Stunting)': an
+    all-caps name of two words or more, one of them a national programme's acronym after
+    the first, with an expansion of its own that is not that programme's. A local theme
+    coined over a national name is a programme of its own, next to the national one
+    (guide §6.1); its letters are borrowed freely (loosely aligned), but its first word
+    aligns strictly."""
+    words = acronym.split()
+    if len(words) < 2 or not acronym.isupper() or not aligned(words[0], expansion) or \
+            not loosely_aligned(acronym, expansion, caps=True):
+        return False
+    return any(any(form.pattern.fullmatch(w) for w in words[1:])
+               and not form.pattern.search(expansion) for form in v.programs)
+
+
 def _also_known(found: dict[str, Program], a: int, b: int, forms: list[str]) -> bool:
     """'Satu Telur Satu Minggu (Satesami)' where the known programme Sate Sami was read in
     the expansion: the acronym is one more name of it, not a second programme."""
@@ -771,13 +792,31 @@ def _names_place(acronym: str, expansion: str, places: object) -> bool:
 _MOTTO_ITEM = re.compile(r"[A-Z][a-z'’-]+")
 
 
+def _place_motto(before: str, expansion: str, places: object) -> bool:
+    """'menuju Konawe Selatan Sehat, Cerdas, dan Sejahtera (Setara)': a region's name, then
+    a motto of lone qualities listed with commas, is the region's vision, no programme. The
+    name may begin before the expansion the acronym was aligned with."""
+    items = _motto_items(expansion)
+    first = items[0].split() if items else []
+    if len(items) < 3 or len(first) < 2 or not all(
+            _MOTTO_ITEM.fullmatch(i) for i in [first[-1], *items[1:]]):
+        return False
+    lead = re.search(r"(?:[A-Z][\w'’-]*\s+){0,3}$", before)
+    words = (lead[0].split() if lead else []) + first[:-1]
+    return any(_is_place(" ".join(words[i:]), places) for i in range(len(words)))
+
+
+def _motto_items(expansion: str) -> list[str]:
+    return [i for i in re.split(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+", expansion)
+            if i]
+
+
 def _slogan_or_post(p: _Patterns, before: str, expansion: str) -> bool:
     """An acronym with its expansion that is a head's vision ('visi gubernur ... TANGGUH
     (Tertib, Aman, ...)'), a motto of bare words listed with commas ('MAJU (Mandiri, Adil,
     Jujur, Unggul)': a programme's expansion names an action or a target group, not three
     lone qualities), or that stands in a designation ('Konsultan Program ... (P3MD)')."""
-    items = [i for i in re.split(r"\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+", expansion)
-             if i]
+    items = _motto_items(expansion)
     motto = len(items) >= 3 and all(_MOTTO_ITEM.fullmatch(i) for i in items)
     post = p.post_before.search(re.sub(r"(?:[Pp]rogram|[Gg]erakan)\s+$", "", before))
     return motto or bool(p.vision_lead.search(before)) or bool(post)
