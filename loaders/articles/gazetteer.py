@@ -139,7 +139,7 @@ class Gazetteer:
             if level == "kabkota" and kind is None:
                 kind = written_kind
         found: list[str] = []
-        for v in variants(name):
+        for v in sorted(variants(name)):  # a set: sorted, so the order never hangs on hashing
             found += self._index.get((level, kind if level == "kabkota" else None, v), [])
         return list(dict.fromkeys(found))
 
