@@ -280,6 +280,16 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
     if prov and _GATHERED.search(story):
         return Holder("province", prov, "the kab/kota of the province gathered")
+    # 4d. a performance assessment at which a unit presents its own performance: the
+    # region one tier up scores it and holds the meeting (guide §1.2 Evaluation)
+    assessor = _assessor(doc, c, in_meeting, gaz, v)
+    if assessor is not None:
+        return assessor
+    # 5a. the kecamatan's own office as the venue, with its Camat taking part, and nothing
+    # stronger: the tie-breaker of the venue type (guide §3.3.4) makes it the kecamatan's
+    office = _kecamatan_office(doc, c, mentions, places, gaz, v, venue)
+    if office is not None:
+        return office
     # 5. the region the article names most (not counting the venue's: guide §3.5)
     kab = _guess(places, "kabkota", gaz, skip)
     if kab:
@@ -295,6 +305,64 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     if prov:
         return Holder("province", prov, "the province the article names")
     return Holder(None, None, "no region named")
+
+
+def _assessor(doc: Document, c: Candidate, in_meeting: list[Mention], gaz: Gazetteer,
+              v: Vocabulary) -> Holder | None:
+    """'Wabup X memaparkan capaian Pemkab X dalam penilaian aksi konvergensi ...': the
+    meeting is an assessment (data: meeting_cues assessed) and the only body presenting in
+    its sentence is a kab/kota's (or a finer unit's): the assessed, so the region one tier
+    up, which holds the scoring, holds the meeting."""
+    assessed = v.meeting_cues.get("assessed")
+    if assessed is None or not assessed[1].search(doc.text[c.start:c.sentence.end]):
+        return None
+    levels = set()
+    code = None
+    for m in in_meeting:
+        if m.sentence is not c.sentence or "presenter" not in m.roles:
+            continue
+        level = _level_of(m, gaz)
+        if level is None or level == "province" or m.place is None or not m.place.code \
+                or m.place.role == "unit":
+            return None
+        levels.add(level)
+        code = _code_at(gaz, m.place.code, level)
+    if len(levels) != 1 or code is None:
+        return None
+    up = _COARSER[levels.pop()]
+    region = _code_at(gaz, code, up)
+    return Holder(up, region, f"an assessment at which a unit below the {up} presents") \
+        if region else None
+
+
+def _kecamatan_office(doc: Document, c: Candidate, mentions: list[Mention], places: Places,
+                      gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
+                      ) -> Holder | None:
+    """'Rapat stunting di Aula Kantor Camat X', the Camat of X taking part in it: a meeting
+    nothing else places at a level, sat in a kecamatan's own office (data: meeting_cues
+    kecamatan_office) with that kecamatan's head or staff taking part in the meeting's
+    story, is the kecamatan's. The office alone is not enough, nor is it one stop of a
+    coarser body's tour (data: meeting_cues touring)."""
+    office = v.meeting_cues.get("kecamatan_office")
+    if venue is None or office is None or not office[1].search(doc.text[venue[0]:venue[1]]):
+        return None
+    named = [p for p in places.places if venue[0] <= p.start < venue[1] + 2 and p.code
+             and gaz.region(p.code).level == "kecamatan"]
+    if not named:
+        return None
+    code = named[0].code
+    story = doc.sentences[c.index:c.index + 6]
+    touring = v.meeting_cues.get("touring")
+    told = " ".join([doc.title or ""] + [s.text for s in story])
+    if touring is not None and touring[1].search(told):
+        return None
+    for m in mentions:
+        if m.type == "KECAMATAN" and m.roles and not (m.excluded or m.absent) and \
+                any(m.sentence is s for s in story) and m.place is not None and \
+                m.place.code == code:
+            return Holder("kecamatan", code, f"the venue is the office of {named[0].name}, "
+                                             f"its {m.stem} taking part")
+    return None
 
 
 def _usual_region(doc: Document, level: str, window: set[int], places: Places, gaz: Gazetteer,

@@ -137,7 +137,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
     # mention is then the headline's meeting)
     lead_text = " ".join(s.text for s in sentences if s.start in lead)
     named = [f for f in v.meeting_families if title and f.pattern.search(title)]
-    headline_named = set() if cues["planned"][1].search(title) else {
+    # (nor when it counts how often the meeting has been held: data 'tally')
+    tally = cues.get("tally")
+    counted = tally is not None and bool(tally[1].search(title))
+    headline_named = set() if cues["planned"][1].search(title) or counted else {
         f.title + f.family for f in named if f.needs is None or f.needs.search(title)}
     in_title = set() if any(f.pattern.search(lead_text) for f in named) else headline_named
     for i, s in enumerate(sentences):
@@ -233,6 +236,8 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 defined = True
             elif defined:
                 add(-3, "definitional (inside another's definition)")
+            if tally is not None and tally[1].search(s.text[end:end + 60]):
+                add(tally[0], "a tally of meetings held")
             if _caption_line(doc, s, start, v) and not planned:
                 # 'Rembuk Stunting Desa X, Senin 3 Maret 2025' alone on its line: the
                 # event's own caption line names it with its day

@@ -131,6 +131,8 @@ class Places:
         codes, n = self.lookup(level, kind, words)
         if not words:
             return None
+        if codes and n == len(words) and level in ("kecamatan", "desa"):
+            codes, words, n = self._through_stop_word(level, kind, text, codes, words, n)
         if tier and level in ("kecamatan", "desa"):
             codes, n = self._in_tier_provinces(tier.strip(), level, words, codes, n)
         name = " ".join(words[:n] if n else words[:2])
@@ -140,6 +142,21 @@ class Places:
             place.written = words
         self.places.append(place)
         return place
+
+    def _through_stop_word(self, level: str, kind: str | None, text: str, codes: list[str],
+                           words: list[str], n: int) -> tuple[list[str], list[str], int]:
+        """'Desa Tanjung Dalam': a capitalised word that ends names elsewhere (a function
+        word, data/stopwords.txt) goes on with the name when the tree has a region of this
+        level named with it (Tanjung Dalam), not only the shorter one (Tanjung)."""
+        tokens = text.split()
+        if len(tokens) <= n:
+            return codes, words, n
+        nxt = tokens[n].strip(",.;:()\"'“”")
+        if not (nxt[:1].isupper() and nxt[1:].islower() and nxt.lower() in self.v.stop_words
+                and tokens[n - 1] == words[-1]):
+            return codes, words, n
+        longer = self.gaz.find(level, " ".join([*words, nxt]), None)
+        return (longer, [*words, nxt], n + 1) if longer else (codes, words, n)
 
     def _in_tier_provinces(self, tier: str, level: str, words: list[str], codes: list[str],
                            n: int) -> tuple[list[str], int]:

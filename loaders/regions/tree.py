@@ -71,11 +71,20 @@ def _kabkota_index(regions: list[Region]) -> dict[tuple[str | None, str], str]:
 
 def desa_regions(official: list[Region], report: TreeReport) -> Iterator[Region]:
     kab_index = _kabkota_index(official)
+    # a key two kecamatan of one kab/kota share ('II' of both 'Selatan Dua (II)' and 'Utara
+    # Dua (II)') names neither: dropped, so which one a village joins never depends on the
+    # order a set of variants is read in
     kec_index: dict[tuple[str, str], str] = {}
+    shared: set[tuple[str, str]] = set()
     for r in official:
         if r.level == "kecamatan" and r.parent_code:
             for v in variants(r.name):
-                kec_index[(r.parent_code, v)] = r.code
+                k = (r.parent_code, v)
+                if kec_index.get(k, r.code) != r.code:
+                    shared.add(k)
+                kec_index[k] = r.code
+    for k in shared:
+        del kec_index[k]
     for path in sorted((_package_dir("areaid") / "data").glob("*.json")):
         for province in json.loads(path.read_text("utf-8")):
             for kab in province["kabupaten"]:
@@ -85,7 +94,7 @@ def desa_regions(official: list[Region], report: TreeReport) -> Iterator[Region]
                 for kec in kab["kecamatan"]:
                     kec_code = None
                     if kab_code:
-                        for v in variants(kec["kec"]):
+                        for v in sorted(variants(kec["kec"]), key=lambda v: (-len(v), v)):
                             kec_code = kec_index.get((kab_code, v))
                             if kec_code:
                                 break
