@@ -311,7 +311,10 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     # "Rapat Koordinasi Tahap II Tim ...", "Rakor Semester I TPPS": a stage between the
     # meeting's name and the team's; "Rapat Koordinasi (Rakor) Tim ...": its acronym
+    # "rapat koordinasi dan penyusunan rencana kerja TPPS": a second task of the same meeting
     named = re.compile(rf"(?:{families})(?:\s*\([^)]{{1,15}}\))?"
+                       rf"(?:\s+dan\s+(?:penyusunan\s+)?(?:rencana\s+kerja|renja|rencana\s+aksi|"
+                       rf"evaluasi|monev)(?:\s*\([^)]{{1,15}}\))?)?"
                        rf"(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
     planned = v.meeting_cues["planned"][1]

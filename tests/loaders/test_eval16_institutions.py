@@ -180,3 +180,10 @@ def test_the_issuer_of_a_decree_is_no_attendee() -> None:
                  "(13/8/2025). Rapat dihadiri Camat Candi dan tim penyusun SK Bupati tentang "
                  "tim percepatan.")
     assert "PEMDA" not in _types(r)
+
+
+def test_a_team_meeting_with_a_second_task_in_its_name_is_the_teams() -> None:
+    r = _release("Ketua TP PKK Kabupaten Sidoarjo memimpin rapat koordinasi dan penyusunan "
+                 "rencana kerja Tim Percepatan Penurunan Stunting (TPPS) Kecamatan Candi di aula "
+                 "kantor Camat Candi, Rabu (13/8/2025).")
+    assert "TPPS" in _types(r)
