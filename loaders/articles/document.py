@@ -226,8 +226,15 @@ def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool,
         return not first or not _title_like(line)
     # a dateline opens the story's running text, however capitalised its first line
     # ('Sukaluyu, 6 Oktober 2025 – Pemerintah Desa Sukaluyu, Kecamatan')
-    return hard_wrapped and not first and len(line) >= WRAP_MIN and (
-        bool(_DATELINE.match(line)) or not _title_like(line))
+    if hard_wrapped and not first and len(line) >= WRAP_MIN and (
+            bool(_DATELINE.match(line)) or not _title_like(line)):
+        return True
+    # a paragraph already rejoined from cut lines goes on while its last line is cut at
+    # the page's width, even on a page whose other paragraphs are long lines ('Hadir
+    # dalam' / 'kegiatan ini Sekretaris Dinas' / 'Kabupaten X, Kepala Puskesmas, ...')
+    last = line.rsplit("\n", 1)
+    return len(last) == 2 and WRAP_MIN <= len(last[1].strip()) <= WRAP_MAX and \
+        not _LETTER_ITEM.match(nxt) and not _title_like(line)
 
 
 def _rejoin(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -24,8 +24,9 @@ _REPRESENTATION = ("represented_by", "representing")
 _THROUGH = re.compile(r"^[^;]{0,80}\b(?:melalui|melaui|lewat)\s*(?:\([^)]*\)\s*)?$")
 # a lowercase word with a verb affix: a sentence without one is a bare list of names
 # (not the demonstrative and the adjectives that share the prefix: 'Pemateri dalam rembuk
-# tersebut dari Dinas X', 'OPD terkait', 'berbagai instansi' start no other clause)
-_VERB = re.compile(r"\b(?!(?:tersebut|terkait|tertentu|terhadap|berbagai|beberapa)\b)"
+# tersebut dari Dinas X', 'OPD terkait', 'berbagai instansi', 'termasuk dari Bappeda X'
+# start no other clause)
+_VERB = re.compile(r"\b(?!(?:tersebut|terkait|tertentu|terhadap|termasuk|berbagai|beberapa)\b)"
                    r"(?:me[mnrl]?|di|ber|ter)[a-z]{3,}\b")
 # what joins two representatives of one body: "A, S.H. selaku Kanit Binmas serta B"
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
@@ -107,9 +108,10 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
             # paragraph: a list opened by a participant cue goes on in the next fragment
             # (a verbless item naming no coded body, "• Bidan desa", does not end the list)
-            previous_listed = any(cue.role == "participant" and cue.binds == "after"
-                                  and cue.pattern.search(s.text) for cue in v.roles) or (
+            previous_listed = _opens_list(s.text, v) or (
                 previous_listed and not _VERB.search(s.text) and len(s.text) < 80)
+            # '"...," ujarnya saat menghadiri rakor.': the speaker named before still spoke
+            _pronoun_speaker(s, [], _cues_of(s, role_cues), mentions)
             continue
         # '"... diikuti perwakilan Kecamatan, kader posyandu ...," pungkas Kades': attendance
         # the speaker reports is still attendance (cues of binds=quoted)
@@ -124,11 +126,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                                   for a, _ in inside for r in reported):
                 m.excluded = True
         live = [m for m in here if not m.excluded]
-        cues = sorted(((s.start + c.start(), s.start + c.end(), cue)
-                       for cue in role_cues if cue.binds != "headline"
-                       and cue.role not in ("elsewhere", "current")
-                       for c in cue.pattern.finditer(s.text)),
-                      key=lambda c: (c[0], -(c[1] - c[0])))
+        cues = _cues_of(s, role_cues)
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
         for c in cues:
@@ -167,6 +165,33 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     _representation(mentions)
 
 
+# what follows a speech verb when the words were said at the meeting ('ujarnya saat
+# menghadiri rakor', 'katanya usai membuka rembuk')
+_AT_MEETING = re.compile(r"\s*,?\s*(?:saat|ketika|sewaktu|usai|seusai|selepas|setelah|dalam)\s+"
+                         r"(?:(?:ia|dia|beliau)\s+)?(?:menghadiri|mengikuti|membuka|memimpin|"
+                         r"hadir\s+(?:di|dalam|pada))\b", re.IGNORECASE)
+
+
+def _cues_of(s: Sentence, role_cues: list[RoleCue]) -> list[tuple[int, int, RoleCue]]:
+    """Every cue written in the sentence, by where it starts (the longer first)."""
+    return sorted(((s.start + c.start(), s.start + c.end(), cue)
+                   for cue in role_cues if cue.binds != "headline"
+                   and cue.role not in ("elsewhere", "current")
+                   for c in cue.pattern.finditer(s.text)),
+                  key=lambda c: (c[0], -(c[1] - c[0])))
+
+
+def _opens_list(text: str, v: Vocabulary) -> bool:
+    """A sentence naming no body opens a list the next fragments go on with: a participant
+    cue binding after, not inside a none cue that starts before it ('langkah-langkah
+    penanganan antara lain,' lists steps, not attendees)."""
+    nones = [m.span() for cue in v.roles if cue.role == "none" and cue.binds == "after"
+             for m in cue.pattern.finditer(text)]
+    return any(not any(a <= c.start() < b for a, b in nones)
+               for cue in v.roles if cue.role == "participant" and cue.binds == "after"
+               for c in cue.pattern.finditer(text))
+
+
 def _pronoun_speaker(s: Sentence, live: list[Mention], cues: list[tuple[int, int, RoleCue]],
                      mentions: list[Mention]) -> None:
     """'"Data harus diperbarui tiap bulan," ujarnya.': a speech verb with a pronoun after a
@@ -179,7 +204,14 @@ def _pronoun_speaker(s: Sentence, live: list[Mention], cues: list[tuple[int, int
                 s.text[:a - s.start]):
             continue
         speaker = last_named(s, mentions)
-        if speaker is not None and speaker.roles and not speaker.absent:
+        if speaker is None or speaker.absent:
+            continue
+        if _AT_MEETING.match(s.text, b - s.start):
+            # '"...," ujarnya saat menghadiri rapat koordinasi ...': said at the meeting the
+            # speaker attended, whatever the earlier sentences made of them
+            speaker.roles = merge_roles(speaker.roles, ("participant", "presenter"))
+            speaker.excluded = False
+        elif speaker.roles:
             speaker.roles = merge_roles(speaker.roles, ("presenter",))
 
 
@@ -279,7 +311,10 @@ def _team_meetings(mentions: list[Mention], v: Vocabulary) -> None:
     families = "|".join(f"(?:{f.pattern.pattern})" for f in v.meeting_families)
     # "Rapat Koordinasi Tahap II Tim ...", "Rakor Semester I TPPS": a stage between the
     # meeting's name and the team's; "Rapat Koordinasi (Rakor) Tim ...": its acronym
+    # "rapat koordinasi dan penyusunan rencana kerja TPPS": a second task of the same meeting
     named = re.compile(rf"(?:{families})(?:\s*\([^)]{{1,15}}\))?"
+                       rf"(?:\s+dan\s+(?:penyusunan\s+)?(?:rencana\s+kerja|renja|rencana\s+aksi|"
+                       rf"evaluasi|monev)(?:\s*\([^)]{{1,15}}\))?)?"
                        rf"(?:\s+(?:Tahap|Semester|Triwulan|Periode|ke-?)\s*"
                        rf"[\w-]+)?(?:\s+Tahun\s+\d{{4}})?\s*$", re.IGNORECASE)
     planned = v.meeting_cues["planned"][1]
