@@ -33,12 +33,13 @@ from loaders.articles.figures import (
     topic_period,
 )
 from loaders.articles.gazetteer import Gazetteer, gazetteer
-from loaders.articles.holding import find_holder
+from loaders.articles.holding import Holder, find_holder, joint_holders
 from loaders.articles.institutions import Mention, find_mentions, headline, scope
 from loaders.articles.meeting import (
     Candidate,
     Held,
     candidates,
+    discarded,
     held_meetings,
     meeting_date,
     meeting_times,
@@ -50,6 +51,7 @@ from loaders.articles.meeting import (
 from loaders.articles.places import Places
 from loaders.articles.programs import Program, find_programs
 from loaders.articles.roles import assign, headline_roles, took_part
+from loaders.articles.series import VillageStop, village_stops
 from loaders.articles.vocab import Vocabulary, vocabulary
 
 URL = re.compile(r"https?://[^\s)>\]]+")
@@ -136,6 +138,14 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
                     body.roles = merge_roles(body.roles, ("organiser",))
         mentions += named
     holder = find_holder(doc, chosen, title, mentions, places, g, v, venue_span)
+    round_ = village_stops(doc, chosen.sentence, places.main("kecamatan"), g, v, published,
+                           _years(doc), discarded)
+    if round_ and round_[0].day == day.day:
+        # a round of village meetings, each its village's (series.village_stops)
+        holder = Holder("desa", round_[0].code, f"the first village of a round of "
+                                                f"{len(round_)}")
+    else:
+        round_ = []
     _inferred_host(holder, mentions, chosen, venue, doc, v)
     scope(mentions, g, v, holder.code, places)
     attended, mentioned = _merge(mentions)
@@ -159,6 +169,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
         if first_venue is not None:
             meeting["venue"] = first_venue
     extra = [_other(doc, h, mentions, places, g, v, holder, meeting) for h in others]
+    extra += _joint(doc, chosen, places, g, v, meeting, extra)
+    extra += _round(g, chosen, meeting, extra, round_)
     meeting["attendees"] = _own_attendees(attended, mentions, extra)
     warnings = [w for w in (day.warning, *_zone_warnings(doc, g, v, [meeting, *extra])) if w]
     codes = {m.region_code for m in attended + mentioned if m.region_code}
@@ -215,6 +227,54 @@ def _other(doc: Document, h: Held, mentions: list[Mention], places: Places, g: G
         "attendees": attendees,  # None: the first meeting's (filled by _own_attendees)
         "window": window, "index": c.index,
     }
+
+
+def _joint(doc: Document, c: Candidate, places: Places, g: Gazetteer, v: Vocabulary,
+           first: dict[str, Any], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The meetings of the other regions that held one each on the same occasion
+    ('Kabupaten A dan Kabupaten B serentak menggelar ...', holding.joint_holders): the
+    first's day, at each region's own level; no venue, time or attendee is written for
+    them."""
+    regions = [first["region"]["code"]] if first["region"] else []
+    regions += [x["region"]["code"] for x in extra if x["region"]]
+    out = []
+    for p in joint_holders(doc, c, places, g, v):
+        if p.code is None or p.code in regions:
+            continue
+        regions.append(p.code)
+        out.append(_held_by(g, c, first, p.code, first["date"], first["date_sentence"],
+                            f"one of the regions that each held one ({p.name})"))
+    return out
+
+
+def _round(g: Gazetteer, c: Candidate, first: dict[str, Any], extra: list[dict[str, Any]],
+           stops: list[VillageStop]) -> list[dict[str, Any]]:
+    """The other villages of a round (series.village_stops), each on its own day; the
+    first village's is `first`."""
+    taken = {(first["date"], (first["region"] or {}).get("code"))}
+    taken |= {(x["date"], (x["region"] or {}).get("code")) for x in extra}
+    out = []
+    for stop in stops:
+        if (stop.day.isoformat(), stop.code) in taken:
+            continue
+        taken.add((stop.day.isoformat(), stop.code))
+        out.append({**_held_by(g, c, first, stop.code, stop.day.isoformat(), stop.sentence,
+                               f"a village of a round of {len(stops)}"), "series": True,
+                    "sentence": stop.sentence,
+                    "attendees": None})
+    return out
+
+
+def _held_by(g: Gazetteer, c: Candidate, first: dict[str, Any], code: str, day: str | None,
+             dated: Sentence | None, why: str) -> dict[str, Any]:
+    """A meeting like `first`, held by the region `code` on `day`: no venue, time or
+    attendee of its own is written."""
+    region = g.region(code)
+    return {**first, "title": _title(c.family.title, region.level, region), "date": day,
+            "start_time": None, "end_time": None, "venue": None, "level": region.level,
+            "region": _region_json(g, region, region.level), "holder": why,
+            "date_sentence": dated, "series": False, "attendees": [], "window": set(),
+            "date_inferred": False}
 
 
 def _own_attendees(attended: list[Mention], mentions: list[Mention],

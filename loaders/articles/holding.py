@@ -156,6 +156,13 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 code = code or _guess(places, level, gaz, skip)
                 return Holder(level, _code_at(gaz, code, level), f"organiser {m.stem}")
 
+    # 1a. regions of one level that each held their own ('Kabupaten A dan Kabupaten B
+    # serentak menggelar ...'): the first written holds the meeting the release follows
+    joint = joint_holders(doc, c, places, gaz, v)
+    if joint:
+        return Holder(gaz.region(joint[0].code or "").level, joint[0].code,
+                      f"the first of {len(joint)} regions that each held one ({joint[0].name})")
+
     # 1b. a region written as the subject of the organiser's verb, no body named: 'Desa X,
     # Kecamatan Y, Kabupaten Z menggelar ...' is X's meeting (the finest link of the chain)
     subject = _region_subject(doc, c, window, places, gaz, v)
@@ -555,6 +562,57 @@ def _province_over_dateline(places: Places, gaz: Gazetteer, kab: str) -> str | N
 # between a region and its organiser verb: a closing bracket, a comma, an adverb or two
 _TO_VERB = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*(?:(?:kembali|juga|pun|telah|turut|sukses|"
                       r"resmi|secara\s+resmi)\s+)*", re.IGNORECASE)
+# between two regions of a list ('Kabupaten A, Kabupaten B dan Kota C')
+_AND = re.compile(r"\s*(?:,\s*(?:dan|serta)?|dan|serta)\s*", re.IGNORECASE)
+_MARK = "\uffff"  # a region written between the list and its verb ('di Provinsi X')
+
+
+def joint_holders(doc: Document, c: Candidate, places: Places, gaz: Gazetteer,
+                  v: Vocabulary) -> list[Place]:
+    """'Kabupaten A dan Kabupaten B di Provinsi X serentak menggelar ...': two or more
+    regions of one level, written with their kind word or government, listed as the
+    subject of an organiser verb in the meeting's sentence with a word that says each held
+    its own (data: meeting_cues simultaneous), in the order written. A list without that
+    word ('Kabupaten A dan Kabupaten B menggelar rakor bersama') may be one joint meeting:
+    none then."""
+    found = v.meeting_cues.get("simultaneous")
+    if found is None:
+        return []
+    s = c.sentence
+    text = doc.text
+    verbs = [cue.pattern for cue in v.roles if cue.role == "organiser" and cue.binds == "before"]
+    strong = sorted((p for p in places.places if p.code and p.role in ("word", "government")
+                     and s.start <= p.start and p.end <= s.end), key=lambda p: p.start)
+    gap = re.compile(rf"\s*,?\s*(?:di\s+(?:wilayah\s+)?{_MARK}\s*,?\s*)?(?:secara\s+)?"
+                     rf"(?:{found[1].pattern})\s+(?:(?:kembali|juga|telah|pun)\s+)*",
+                     re.IGNORECASE)
+    for verb in verbs:
+        for m in verb.finditer(s.text):
+            at = s.start + m.start()
+            for last in (p for p in reversed(strong) if p.end <= at):
+                level = gaz.region(last.code or "").level
+                between = text[last.end:at]
+                for q in sorted((q for q in strong if last.end <= q.start and q.end <= at),
+                                key=lambda q: q.start, reverse=True):
+                    if not gaz.within(last.code or "", q.code or "") or q.code == last.code:
+                        break
+                    a, b = q.start - last.end, q.end - last.end
+                    between = between[:a] + _MARK + between[b:]
+                if not gap.fullmatch(between):
+                    continue
+                listed = [last]
+                for p in reversed(strong):
+                    if p.end <= listed[-1].start and _AND.fullmatch(
+                            text[p.end:listed[-1].start]):
+                        if gaz.region(p.code or "").level != level:
+                            break
+                        listed.append(p)
+                codes = {p.code for p in listed}
+                if len(codes) >= 2 and len(codes) == len(listed):
+                    return listed[::-1]
+    return []
+
+
 # between two links of an address chain written without commas or with them
 _CHAIN_GAP = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?,?\s*")
 

@@ -309,7 +309,7 @@ def _feature_headline(doc: Document, v: Vocabulary, title: str) -> list[Candidat
             continue
         points = [(1, "named in the headline")]
         if any(d.weekday is not None or d.year is not None
-               for s in lead for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)):
+               for s in lead for d in date_mentions(s.text, v) if not discarded(s.text, d, v)):
             points.append((2, "date in the lead"))
         if any(venue_in(s.text, v) for s in lead):
             points.append((2, "venue in the lead"))
@@ -418,7 +418,7 @@ class DatePick:
     warning: str | None
 
 
-def _discarded(text: str, d: DateMention, v: Vocabulary, own: bool = False) -> bool:
+def discarded(text: str, d: DateMention, v: Vocabulary, own: bool = False) -> bool:
     """A date that is not a meeting's day: another event's, a plan's, a period's bound,
     a report's or a regulation's. `own`: the sentence tells a stop of the series
     ('Sebelumnya, Senin (3/3), rakor serupa digelar ...'), so its 'sebelumnya' dates
@@ -426,11 +426,20 @@ def _discarded(text: str, d: DateMention, v: Vocabulary, own: bool = False) -> b
     before = text[max(0, d.start - 60):d.start]
     # a decree's number and title run long before its 'tanggal': a wider stretch
     decree = v.date_cues.get("decree")
-    kinds = ("planned", "until", "since", "report", "regulation", "statement") + (
-        () if own else ("other_event",))
+    kinds = ("planned", "until", "since", "report", "statement") + (
+        () if own else ("other_event",)) + (() if _closing_day(text, d) else ("regulation",))
     return any(v.date_cues[k].search(before) for k in kinds
                if k in v.date_cues) or bool(
         decree and decree.search(text[max(0, d.start - 240):d.start]))
+
+
+def _closing_day(text: str, d: DateMention) -> bool:
+    """'..., Senin (4/3/24).': a weekday and a parenthesised date closing the sentence,
+    the way a release writes the day of its event; a decree cited just before it ('...
+    dalam Keputusan Bupati Nomor 12/2024, Senin (4/3/24).') is signed on a day written
+    'tanggal ...', never so, and does not claim it."""
+    return d.weekday is not None and text[:d.start].rstrip().endswith("(") and bool(
+        re.fullmatch(r"\s*\)\W*", text[d.end:]))
 
 
 _INTRODUCED = re.compile(r"(?:\bpada\s*\(?|\()\s*$", re.IGNORECASE)
@@ -461,7 +470,7 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
                     s.start + d.start >= doc.dateline[0]) and s.start + d.start <= \
                     doc.dateline[1]:
                 continue  # the dateline's own date: ranked last below
-            if _discarded(s.text, d, v):
+            if discarded(s.text, d, v):
                 continue
             if i == c.index:
                 rank = 6 if d.weekday is not None or d.year is not None else 5
@@ -646,7 +655,7 @@ def _series(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
     s = c.sentence
     days: list[DateMention] = series_days(s.text, v)
     if len(days) < 2:
-        days = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v)
+        days = [d for d in date_mentions(s.text, v) if not discarded(s.text, d, v)
                 and not in_dateline(doc, s, d)]
     goes_on = v.date_cues.get("continued")
     if goes_on is not None:  # 'dan dilanjutkan pada 27 Januari': the same meeting, later
@@ -674,7 +683,7 @@ def _listed(doc: Document, c: Candidate, first: DatePick, v: Vocabulary,
     sentence that gave its day), one a line, when the meeting's own day is one of them:
     they share its holder, each with the venue its line writes (series.py)."""
     for after in dict.fromkeys(x for x in (c.sentence, first.sentence) if x is not None):
-        stops = list_stops(doc, after, v, published, years, _discarded)
+        stops = list_stops(doc, after, v, published, years, discarded)
         if not stops or first.day not in {x.day for x in stops}:
             continue
         out = []
@@ -698,7 +707,7 @@ def _own_day(doc: Document, c: Candidate, told: list[tuple[int, date]], v: Vocab
     (not the dateline's), else a word that dates it by the meeting told just before it
     ('Keesokan harinya ...', data/following_days.csv)."""
     s = c.sentence
-    mentions = [d for d in date_mentions(s.text, v) if not _discarded(s.text, d, v, stop)
+    mentions = [d for d in date_mentions(s.text, v) if not discarded(s.text, d, v, stop)
                 and not in_dateline(doc, s, d)]
     if mentions:
         return complete(mentions[0], published, years)[0]

@@ -194,14 +194,19 @@ def _figures_match(gold: GoldFigure, got: GoldFigure) -> bool:
     return abs(gold.value - got.value) <= tolerance + 1e-9
 
 
-def match(left: list[T], right: list[U], ok: Callable[[T, U], bool]) -> dict[int, int]:
+def match(left: list[T], right: list[U], ok: Callable[[T, U], bool],
+          prefer: Callable[[T, U], bool] | None = None) -> dict[int, int]:
     """A largest one-to-one pairing of `left` with `right` (index -> index): one
     extracted item answers for one gold item only. Kuhn's augmenting paths, which is
-    plenty for the handful of items of one release."""
+    plenty for the handful of items of one release. `prefer`: the pairs tried first
+    (two meetings of one day: each with the one of its own region)."""
     owner: dict[int, int] = {}  # right index -> left index
 
     def claim(i: int, seen: set[int]) -> bool:
-        for j, item in enumerate(right):
+        order = sorted(range(len(right)), key=lambda j: prefer is not None
+                       and not prefer(left[i], right[j]))
+        for j in order:
+            item = right[j]
             if j in seen or not ok(left[i], item):
                 continue
             seen.add(j)
@@ -275,7 +280,7 @@ def _compare_meetings(r: FileResult, gold: Gold, got: Gold) -> None:
     def ok(g: GoldMeeting, x: GoldMeeting) -> bool:
         return _date_right(g, x) and (g.date is not None or _region_right(g, x))
 
-    pairs = match(left, right, ok)
+    pairs = match(left, right, ok, _region_right)
     r.meetings = Tally(len(pairs), len(right) - len(pairs), len(left) - len(pairs))
     r.meetings_region = (sum(_region_right(left[i], right[j]) for i, j in pairs.items()),
                          len(pairs))

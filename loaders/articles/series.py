@@ -21,6 +21,7 @@ from datetime import date, timedelta
 
 from loaders.articles.dates import DateMention, complete, date_mentions
 from loaders.articles.document import Document, Sentence
+from loaders.articles.gazetteer import Gazetteer
 from loaders.articles.vocab import Vocabulary
 
 # a like meeting held before the reported one counts only this close to it: a stop of the
@@ -116,3 +117,65 @@ def list_stops(doc: Document, after: Sentence, v: Vocabulary, published: date | 
 def before_in_span(day: date, first: date | None) -> bool:
     """A like meeting held before the reported one, within the span of one round."""
     return first is not None and timedelta(0) < first - day <= timedelta(days=SERIES_SPAN)
+
+
+@dataclass
+class VillageStop:
+    """A village a round of meetings went to, on its day."""
+
+    day: date
+    code: str
+    sentence: Sentence
+
+
+_NAME = r"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?"
+# after a day: 'di A dan B', 'bertempat di Desa A, B serta C'
+_AT_VILLAGES = re.compile(rf"\s*,?\s*(?:bertempat\s+)?di\s+(?:(?:desa|kelurahan)\s+)?"
+                          rf"({_NAME}(?:\s*(?:,\s*(?:dan\s+|serta\s+)?|dan\s+|serta\s+){_NAME})*)",
+                          re.IGNORECASE)
+_PIECES = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)\s*", re.IGNORECASE)
+# what may open a sentence that goes on a round's list: its day's weekday, 'pada', 'lalu'
+_OPENS_WITH_DAY = re.compile(r"\W*(?:(?:pada|hari|tanggal|lalu|kemudian|dan)\s+)*"
+                             r"(?:(?-i:[A-Z])[\w']*\W*)?", re.IGNORECASE)
+
+
+def village_stops(doc: Document, first: Sentence, kecamatan: str | None, gaz: Gazetteer,
+                  v: Vocabulary, published: date | None, years: list[int],
+                  discarded: Discarded) -> list[VillageStop]:
+    """The villages a meeting went round, in the order written: 'Rembuk Stunting
+    berlangsung Senin, 3 Juli 2025 di A dan B. Selasa, 4 Juli 2025 di C.' After each day
+    of the meeting's sentence, and of the sentences of its paragraph that go on the list
+    (each opens with a day), 'di' and the names of villages of the kecamatan the article
+    names, written without their kind word: a name counts only as the one village of that
+    name in that kecamatan, and a clause with a name that is none gives no stop. Two
+    villages or more, else none."""
+    if kecamatan is None or first not in doc.sentences:
+        return []
+    at = doc.sentences.index(first)
+    told = [first]
+    for s in doc.sentences[at + 1:]:
+        days = date_mentions(s.text, v)
+        if s.paragraph != first.paragraph or not days or not _OPENS_WITH_DAY.fullmatch(
+                s.text[:days[0].start]):
+            break
+        told.append(s)
+    out: list[VillageStop] = []
+    for s in told:
+        days = [d for d in date_mentions(s.text, v) if not discarded(s.text, d, v)]
+        for n, d in enumerate(days):
+            rest = s.text[d.end:days[n + 1].start if n + 1 < len(days) else len(s.text)]
+            m = _AT_VILLAGES.match(rest)
+            day = complete(d, published, years)[0]
+            if m is None or day is None:
+                continue
+            codes: list[str] = []
+            for piece in _PIECES.split(m[1]):
+                if piece.lower() in v.days:
+                    break  # the next day's weekday ('... di A dan B serta Selasa, 4 Juli')
+                found = gaz.find_below("desa", piece, kecamatan)
+                if len(found) != 1:
+                    codes = []
+                    break
+                codes.append(found[0])
+            out += [VillageStop(day, code, s) for code in codes]
+    return out if len({x.code for x in out}) >= 2 else []
