@@ -32,13 +32,19 @@ _VERB = re.compile(r"\b(?!(?:tersebut|terkait|tertentu|terhadap|termasuk|berbaga
 _JOINED = re.compile(r"[^;]{0,40}?\b(?:serta|dan)\s+[^;]{0,50}?")
 # "Dinas X dan Dinas Y menggelar": the bodies a conjunction joins before an organiser verb
 _AND = re.compile(r"^[^;,.]{0,40}?\b(?:dan|serta)\s*$")
+# "Dinas X (DP3AP2KB) Kabupaten Y bersama Bappeda Y menggelar": a body joined to the subject
+# with 'bersama' before an organiser verb holds the meeting with it (the word is no verb)
+_WITH = re.compile(r"^[^;,.]{0,50}?\b(?:bersama(?:\s+dengan)?|beserta)\s*$")
 # "melalui Dinas Kesehatan, DPMD dan Dinas KB menggelar": a bare comma between two bodies
 # continues that list (the walk stops at the first gap that is neither)
 _COMMA = re.compile(r"^\s*,\s*$")
+_WITH_WORD = re.compile(r"\b(?:bersama|beserta)\b")
 # "Wakil Bupati X, NAMA, yang juga Ketua TPPS, memimpin": one person holding two offices,
 # so whatever one of them does the other does too (guide §4.5, PEMDA + TPPS)
+# (the team's form may hold the chair's title itself: "..., yang juga menjabat sebagai Ketua
+# Tim Percepatan Penurunan Stunting", so the title before it is optional)
 _ALSO = re.compile(r"^[^;]{0,60}?,\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+|selaku\s+)?"
-                   r"(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*$")
+                   r"(?:(?:Ketua|Wakil\s+Ketua|Koordinator)(?:\s+(?:Pelaksana|Harian))?\s*)?$")
 # "Wakil Bupati selaku Ketua Percepatan Penurunan Stunting": the same person's team office,
 # written right after the title with selaku/sebagai, shares whatever the title does
 # (the title's region may stand between: "Wakil Gubernur Provinsi X selaku ...")
@@ -400,6 +406,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
     for a, b, cue in cues:
         before = [m for m in live if m.end <= a and id(m) not in contested and not (
             cue.role != "participant" and id(m) in reporters)]
+        if cue.role in _ACTS:
+            before = _without_companions(before, a, cues)
         after = [m for m in live if m.start >= b]
         if cue.binds == "before" and before and cue.role == "participant" and not (
                 _hoped(before[-1], cues) or _PLANNED.search(_gap(before[-1], a, cues))):
@@ -442,6 +450,8 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                                                before[j + 1].start - target.sentence.start]
                     joined = cue.role == "organiser" and (_AND.search(gap) or _COMMA.match(
                         gap)) and not _VERB.search(gap)
+                    joined = joined or cue.role == "organiser" and bool(_WITH.search(
+                        gap)) and not _VERB.search(_WITH_WORD.sub("", gap))
                     # "Para camat dan kepala puskesmas memaparkan capaian": the two subjects a
                     # conjunction joins before a speech verb both speak
                     joined = joined or cue.role == "presenter" and bool(
@@ -501,6 +511,34 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
             after[0].roles = merge_roles(after[0].roles, ("participant",))
             after[0].excluded = False
     return listed
+
+
+# the roles a subject takes by its own verb, which a companion named between it and the verb
+# does not take ('Bupati X, didampingi Ketua TP PKK Y, memimpin rembuk')
+_ACTS = ("organiser", "chair", "opened", "presenter")
+# a companion cue: who is accompanied is the subject written before it
+_ACCOMPANIED = re.compile(r"di\s?(?:dampingi|temani)\b", re.IGNORECASE)
+
+
+def _without_companions(before: list[Mention], at: int, cues: list[tuple[int, int, RoleCue]]
+                        ) -> list[Mention]:
+    """The mentions before a verb at `at` less the companions of its subject: those named
+    after a 'didampingi (oleh)' that follows the subject, with no verb between them and the
+    verb ('Bupati X, didampingi oleh Ketua TP PKK Y, memimpin ...': the Bupati chairs)."""
+    if not before:
+        return before
+    text, base = before[-1].sentence.text, before[-1].sentence.start
+    for c0, c1, cue in reversed(cues):
+        if c1 > before[-1].start or c0 < before[0].end:
+            continue
+        if cue.role != "participant" or not _ACCOMPANIED.match(text, c0 - base):
+            continue
+        subject = [m for m in before if m.end <= c0]
+        if subject and not _VERB.search(text[c1 - base:at - base]) and not _VERB.search(
+                text[subject[-1].end - base:c0 - base]):
+            return subject
+        break
+    return before
 
 
 # what ends a description of duties before a later verb: a clause break

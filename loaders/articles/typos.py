@@ -3,9 +3,10 @@
 The rule is bounded so it cannot turn ordinary words into offices: only the listed words,
 only words of five letters or more, and only two kinds of slip: the letters of the word
 shuffled with its first letter kept ("Cmata", "Caamt" for Camat), or one letter written
-three times ("Bapppeda"). A respelt sentence keeps its length and offsets: a tripled letter
-is dropped and the word padded with a space, so every match found in it falls on the
-original text.
+three times ("Bapppeda"); a word of seven letters or more also through one letter dropped,
+doubled or written in stray inside it ("Puskemas", "Babinsaa", "Dandramil"). A respelt
+sentence keeps its length and offsets: a tripled letter is dropped and the word padded with
+a space, so every match found in it falls on the original text.
 
 Why five letters (measured on the corpus and seeds, x10-left): Camat and Lurah already pass
 the floor, and every listed word had no first-letter-kept anagram among the corpus words.
@@ -17,6 +18,7 @@ acronyms, and even at five a candidate can collide: Kapus (Kepala Puskesmas) shu
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[A-Za-z]{5,}")
@@ -33,13 +35,15 @@ class Respeller:
         self.own = {w[1:] for w in listed if w.startswith("!")}
         self.words = {w for w in listed if len(w) >= 5 and not w.startswith("!")}
         self.shuffled = {(w[0], "".join(sorted(w))): w for w in self.words}
-        # one letter dropped (never the first) or doubled: the slip -> the word it spells
+        # one letter dropped (never the first), doubled, or one stray letter written inside
+        # the word ("Dandramil"): the slip -> the word it spells
         self.slips: dict[str, str] = {}
         for w in sorted(self.words):
             if len(w) < _SLIP_FLOOR:
                 continue
             for i in range(1, len(w)):
-                for slip in (w[:i] + w[i + 1:], w[:i] + w[i] + w[i:]):
+                stray = [w[:i] + c + w[i:] for c in string.ascii_lowercase]
+                for slip in (w[:i] + w[i + 1:], w[:i] + w[i] + w[i:], *stray):
                     if slip not in self.words and slip not in self.own:
                         self.slips.setdefault(slip, w)
 
