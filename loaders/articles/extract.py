@@ -493,8 +493,16 @@ def _compared_region(text: str, at: int, g: Gazetteer, holder: str | None,
 
 def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A value quoted twice (or restated as 'lebih dari 30 ribu') is one figure, but for
-    two regions listed in one sentence."""
+    two regions listed in one sentence, or in two sentences that each list regions."""
     kept: list[dict[str, Any]] = []
+    regions: dict[tuple[int, str], set[str | None]] = {}  # the regions each sentence lists
+    for f in figures:
+        if f["named"]:
+            regions.setdefault((id(f["sentence"]), f["what"]), set()).add(f["region_code"])
+
+    def listing(f: dict[str, Any]) -> bool:
+        return f["named"] and len(regions.get((id(f["sentence"]), f["what"]), ())) >= 2
+
     for f in figures:
         twin = [k for k in kept if k["what"] == f["what"]
                 # two 'other' counts of different groups (wasting, underweight) are two
@@ -510,7 +518,11 @@ def _drop_restatements(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and (k["period"] == f["period"] or None in (k["period"], f["period"]))
                 # two lines of one list ('- Dusun A: 5 balita', '- Dusun B: 5 balita') are
                 # two items, whatever region resolved
-                and not (k["listed"] and f["listed"] and k["sentence"] is not f["sentence"])]
+                and not (k["listed"] and f["listed"] and k["sentence"] is not f["sentence"])
+                # a list of regions' values run over two sentences ('Desa A 30 jiwa, Desa B
+                # 13 jiwa.' then 'Sementara itu, Desa C 13 jiwa, Desa D 30 jiwa.'): each
+                # region its own value
+                and not (listing(k) and listing(f) and k["region_code"] != f["region_code"])]
         if any(k["value"] == f["value"] for k in twin) or (twin and f["approximate"]):
             continue
         # a share told again rounded in another sentence ('18,98%' then, in a quote, '18

@@ -138,6 +138,8 @@ class _Patterns:
     place_initiative: re.Pattern[str]
     launch_plain: re.Pattern[str]
     slash_plain: re.Pattern[str]
+    per_unit: re.Pattern[str]
+    cut_nouns: tuple[str, ...]
     caps_tail: re.Pattern[str]
     caps_tail_context: re.Pattern[str]
     role_of: re.Pattern[str]
@@ -264,6 +266,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         place_initiative=re.compile(p.get("place_initiative", "(?!)")),
         launch_plain=re.compile(p.get("launch_plain", "(?!)")),
         slash_plain=re.compile(p.get("slash_plain", "(?!)")),
+        per_unit=re.compile(p.get("per_unit", "(?!)")),
+        cut_nouns=tuple(p.get("cut_nouns", "").split("|")),
         caps_tail=re.compile(p.get("caps_tail", "(?!)")),
         caps_tail_context=re.compile(p.get("caps_tail_context", "(?!)")),
         role_of=re.compile(p.get("role_of", "(?!)"), re.IGNORECASE),
@@ -587,6 +591,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             prose = not exp and " " not in name and not name.isupper() and \
                 re.match(r"\s+[a-z]", s.text[item.end(1):])  # "- Pemberian makanan lokal"
             if len(name) >= 3 and not prose and not (act and not _CAPITALISED.match(name)) \
+                    and not _cut_off(p, name, s.text[item.end(1):]) \
                     and not rejected(name, at) and not _is_place(name, places):
                 add(f"{name} ({exp})" if exp else name, [name, exp] if exp else [], s,
                     at, item.end())
@@ -602,6 +607,13 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             prog.run_by = list(prog.head.run_by)
     _listed_before(programs)
     return programs
+
+
+def _cut_off(p: _Patterns, name: str, rest: str) -> bool:
+    """'• Progr' closing the text: a list line holding only the start of a programme noun
+    is a copy cut off mid-word, no name."""
+    low = name.lower()
+    return not rest.strip() and any(n.startswith(low) and n != low for n in p.cut_nouns if n)
 
 
 # a list line that ends in a colon heads a part of its own ("Untuk Baduta:")
@@ -648,9 +660,11 @@ def _whole_si_name(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _plain_names(p: _Patterns, text: str) -> list[tuple[str, int, int]]:
     """Names with no capital or no trigger noun: a lower-case movement launched
-    ('pencanangan gerakan ...'), lower-case place-type names joined by a slash, and an
+    ('pencanangan gerakan ...'), a lower-case name that sets a measure per unit ('program
+    pemerintah sebutir telur sehari'), lower-case place-type names joined by a slash, and an
     all-caps name with a common-noun tail in a sentence about programmes."""
     out = [(m[1], m.start(1), m.end(1)) for m in p.launch_plain.finditer(text)]
+    out += [(m[1], m.start(1), m.end(1)) for m in p.per_unit.finditer(text)]
     for m in p.slash_plain.finditer(text):
         g = 1 if m[1] else 2
         out.append((m[g], m.start(g), m.end(g)))
