@@ -126,6 +126,11 @@ _DATELINE = re.compile(r"^\s*([A-Z](?:[\w .'’,()/]|(?<=\d)-(?=\d)){1,70}?)\s+[
 _URL = re.compile(r"https?://[^\s)>\]]+|\b[\w-]+(?:\.[\w-]+)*\.(?:go\.id|desa\.id|ac\.id|id)\b")
 
 
+def _paragraph(line: str) -> bool:
+    """A line of the body, not of the header: long, or ended by a full stop."""
+    return len(line) >= 160 or line.rstrip().endswith(".")
+
+
 def parse(path: str, text: str, furniture: Path = DATA) -> Document:
     kinds = _furniture(furniture)
     seen: dict[str, int] = {}
@@ -138,7 +143,9 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
         if not line:
             continue
         if any(p.search(line) for p in kinds["stop"]):
-            break
+            if any(_paragraph(text[a:b]) for a, b in kept):
+                break
+            continue  # a share bar ('Bagikan :') above the body is furniture, no end
         if any(p.search(line) for p in kinds["publisher"]):
             publisher.append(line)
         if any(p.search(line) for p in kinds["caption"]):
@@ -219,6 +226,8 @@ def _wrapped(text: str, a: tuple[int, int], b: tuple[int, int], first: bool,
     it)."""
     line, nxt = text[a[0]:a[1]], text[b[0]:b[1]]
     if _LINE_DONE.search(line) or text[a[1]:b[0]].count("\n") != 1 or not nxt:
+        return False
+    if re.match(r"https?://\S+$", nxt):  # the page's address on a line of its own
         return False
     if nxt[0].islower():
         if _LETTER_ITEM.match(nxt):

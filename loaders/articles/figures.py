@@ -418,6 +418,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                             sentence, cues)
         if base:
             what, unit = base  # '1.234 KRS dari 10.500 keluarga sasaran atau 11,7 persen'
+        if what in (None, "stunting_prevalence_pct") and prior is not None and \
+                prior.what == "other" and "percent" not in prior.unit and \
+                "other_share_lead" in cues and _PERCENT.match(after) and \
+                not _other_share().search(re.split(r"[,;()]", after)[0]) and \
+                cues["other_share_lead"].match(
+                    _YEARS.sub("", _NUM.sub("", sentence[prior.start:m.start()], 1))):
+            what, unit = "other", f"percent of {prior.unit}"  # '69 balita wasting (14%)'
         families = about_families or (previous is not None
                                       and previous.what == "families_at_risk")
         if what is None and families and _FAMILY_COUNT.match(after):
@@ -1054,7 +1061,10 @@ def _named_group(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> s
         if unit:
             return unit[1].lower()
     lacking = cues["lacking_group_after"].match(after) if "lacking_group_after" in cues else None
-    return re.sub(r"\s+", " ", lacking[1].lower()) if lacking else None
+    if lacking is None and "state_group_after" in cues:
+        lacking = cues["state_group_after"].match(after)  # '69 balita wasting', '68 balita lulus'
+    # (a kind of several rows: the noun is the group its matching row captured)
+    return re.sub(r"\s+", " ", next(g for g in lacking.groups() if g).lower()) if lacking else None
 
 
 def _measured_before(before: str, cues: dict[str, re.Pattern[str]]) -> bool:
