@@ -45,3 +45,9 @@ def release_json(body: str, dateline: str | None = None) -> dict[str, Any]:
 
     head = "Judul rilis\n" + (f"{dateline}\n" if dateline else "")
     return json_on(head + "\n" + body, gazetteer())
+
+
+def attendee_types(r: dict[str, Any]) -> set[str]:
+    """The types of the attendees of a release's one meeting (`release_json`'s output)."""
+    [m] = r["meetings"]
+    return {a["type"] for a in m["attendees"]}

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.loaders.extract_helpers import release_json
+from tests.loaders.extract_helpers import attendee_types, release_json
 
 
 def _release(body: str, dateline: str = "contoh.id, 20 Agustus 2025") -> dict[str, Any]:
     return release_json(body, dateline)
 
 
-def _types(r: dict[str, Any]) -> set[str]:
-    [m] = r["meetings"]
-    return {a["type"] for a in m["attendees"]}
+_types = attendee_types
 
 
 def test_a_range_of_weekdays_joined_by_a_word_gives_the_first_day() -> None:

@@ -10,16 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from loaders.articles.typos import Respeller
-from tests.loaders.extract_helpers import release_json
+from tests.loaders.extract_helpers import attendee_types, release_json
 
 
 def _release(body: str, dateline: str = "contoh.id, 14 Oktober 2025") -> dict[str, Any]:
     return release_json(body, dateline)
 
 
-def _types(r: dict[str, Any]) -> set[str]:
-    [m] = r["meetings"]
-    return {a["type"] for a in m["attendees"]}
+_types = attendee_types
 
 
 def _roles(r: dict[str, Any], kind: str) -> set[str]:
