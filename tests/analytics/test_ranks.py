@@ -181,6 +181,12 @@ def test_the_store_calls_do_not_grow_with_the_page(
     few, three = _store_calls(tmp_path / "few.db", 3)
     many, rows = _store_calls(tmp_path / "many.db", 100)
     assert three == 3 and rows > 10
-    # (a page that holds every institution may spare the rankings' own lookups)
-    assert all(many[k] <= few[k] for k in many | few), (few, many)
+    # Each top-level ranking looks its institutions up in at most one batch. Whether the
+    # three batches merge, or the page's rows spare them, depends on when each job ends on
+    # its thread, so that one count is held to its bound rather than to the small page's.
+    lookups = 3
+    assert few["institutions"] <= lookups and many["institutions"] <= lookups, (few, many)
+    grown = {k: (few[k], many[k]) for k in many | few
+             if k != "institutions" and many[k] > few[k]}
+    assert not grown, grown
     assert many["attendance_incidence"] == 2  # one read of each network: whole, 36.72
