@@ -233,6 +233,11 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 if headline is not None and _FINER[headline.level or "province"] > \
                         _FINER[level] and level != "province":
                     return headline  # the Camat opening the village's own rembuk
+                if level == "kabkota":
+                    own = _kecamatan_own(doc, c, title, mentions, places, gaz, v, venue,
+                                         usual)
+                    if own is not None:
+                        return own  # a Kadis of the kabupaten opening a kecamatan's rembuk
                 return Holder(level, _code_at(gaz, code or _guess(places, level, gaz, skip), level),
                               f"opened/chaired by {m.stem}")
     if headline is not None:
@@ -369,6 +374,56 @@ def _kecamatan_office(doc: Document, c: Candidate, mentions: list[Mention], plac
                 m.place.code == code:
             return Holder("kecamatan", code, f"the venue is the office of {named[0].name}, "
                                              f"its {m.stem} taking part")
+    return None
+
+
+# 'rembuk stunting (tahun 2025) di Kecamatan X': the region right after the meeting's name
+# (a few more words of its name between, no clause break and no verb)
+_AT_REGION = re.compile(r"(?:\s+(?!di\b|(?:di|me[mnr]?|ber)[a-z]{3,}\b)[\w/&-]+){0,4}\s*"
+                        r"(?:\(\w+\)\s*)?\s(?:di|se-?)\s*(?:wilayah\s+)?$", re.IGNORECASE)
+
+
+def _kecamatan_own(doc: Document, c: Candidate, title: tuple[int, int], mentions: list[Mention],
+                   places: Places, gaz: Gazetteer, v: Vocabulary, venue: tuple[int, int] | None,
+                   usual: str | None) -> Holder | None:
+    """A kecamatan's own meeting that an official of its kab/kota opens: sat in the
+    kecamatan's office with its Camat taking part (_kecamatan_office), or placed in the
+    kecamatan right after its name ('membuka rembuk stunting di Kecamatan X') with its
+    Camat or its villages ('kepala desa se-Kecamatan X') taking part, or being a meeting
+    the kecamatan usually holds ('membuka lokmin di Kecamatan X': data/meeting_levels.csv;
+    in a Puskesmas hall alone the opener's rank still holds it). The opener's rank
+    does not lift it to the kab/kota, unless the story gathers the kab/kota's kecamatan
+    (data: meeting_cues kecamatan_gathered: 'seluruh camat', 'camat se-Kabupaten Y'),
+    the mark of a kab/kota's meeting that merely takes place in a kecamatan."""
+    story = doc.sentences[c.index:c.index + 6]
+    gathered = v.meeting_cues.get("kecamatan_gathered")
+    told = " ".join([doc.title or ""] + [s.text for s in story])
+    if gathered is not None and gathered[1].search(told):
+        return None
+    office = _kecamatan_office(doc, c, mentions, places, gaz, v, venue)
+    if office is not None:
+        return office
+    after = [p for p in places.places if title[1] <= p.start < c.sentence.end and p.code
+             and p.role not in WEAK_ROLES and gaz.region(p.code).level == "kecamatan"
+             and _AT_REGION.fullmatch(doc.text[title[1]:p.start])
+             and not (venue is not None and venue[0] <= p.start < venue[1])]
+    if not after:
+        return None
+    code = after[0].code
+    assert code is not None
+    if usual == "kecamatan":
+        return Holder("kecamatan", code, f"a meeting the kecamatan usually holds, placed in "
+                                         f"{after[0].name}")
+    written = doc.text[after[0].start:after[0].end]
+    if re.search(rf"\bse-?\s*{re.escape(written)}\b", told):
+        # 'kepala desa se-Kecamatan X': the kecamatan's villages gathered
+        return Holder("kecamatan", code, f"placed in {after[0].name}, its villages taking part")
+    for m in mentions:
+        if m.excluded or m.absent or not m.roles or not any(m.sentence is s for s in story):
+            continue
+        if m.place is not None and m.place.code == code and m.type in ("KECAMATAN", "DESA"):
+            return Holder("kecamatan", code, f"placed in {after[0].name}, its "
+                                             f"{m.stem} taking part")
     return None
 
 

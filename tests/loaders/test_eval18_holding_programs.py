@@ -1,0 +1,79 @@
+"""Three rules re-made from a lost branch (issue 10, eval18): a kecamatan's own meeting that
+an official of its kabupaten opens stays the kecamatan's; a teaser line cut off with an
+ellipsis above the body, which the body gives in full, is dropped; a foundation (or a
+like body) named with its acronym in brackets is no programme. Own texts, real place
+names only as the national tree has them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.loaders.extract_helpers import release_json
+
+
+def _meeting(body: str) -> dict[str, Any]:
+    meetings = release_json(body)["meetings"]
+    assert meetings
+    return meetings[0]
+
+
+def _opened(m: dict[str, Any]) -> set[str]:
+    return {a["type"] for a in m["attendees"] if a["role"] == "opened"}
+
+
+# -- 1. a kecamatan's meeting opened by a kabupaten official -------------------------------
+
+def test_a_lokmin_in_the_camat_office_opened_by_the_kadinkes_is_the_kecamatans() -> None:
+    m = _meeting(
+        "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka lokakarya mini "
+        "triwulan pertama di aula kantor Camat Jatinangor, Selasa (4/3/2025).\n"
+        "Camat Jatinangor turut hadir bersama bidan desa dan kader posyandu.")
+    assert m["level"] == "kecamatan"
+    assert m["region"]["kecamatan"] == "Jatinangor"
+    assert _opened(m) == {"DINKES"}
+
+
+def test_a_lokmin_in_the_kecamatan_opened_by_the_kadinkes_is_the_kecamatans() -> None:
+    m = _meeting(
+        "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka lokmin triwulan "
+        "pertama di Kecamatan Jatinangor, Rabu (5/3/2025).\n"
+        "Kegiatan diikuti para kader dan bidan.")
+    assert m["level"] == "kecamatan"
+    assert m["region"]["kecamatan"] == "Jatinangor"
+
+
+def test_a_rembuk_in_the_camat_office_opened_by_the_kadinkes_is_the_kecamatans() -> None:
+    m = _meeting(
+        "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka rembuk stunting di "
+        "aula kantor Camat Jatinangor, Kamis (6/3/2025).\n"
+        "Camat Jatinangor turut hadir bersama para kepala desa.")
+    assert m["level"] == "kecamatan"
+    assert m["region"]["kecamatan"] == "Jatinangor"
+    assert _opened(m) == {"DINKES"}
+
+
+def test_a_rembuk_in_the_kecamatan_with_its_villages_is_the_kecamatans() -> None:
+    m = _meeting(
+        "SUMEDANG - Sekda Kabupaten Sumedang membuka rembuk stunting di Kecamatan "
+        "Jatinangor, Jumat (7/3/2025).\n"
+        "Rembuk diikuti para kepala desa se-Kecamatan Jatinangor.")
+    assert m["level"] == "kecamatan"
+    assert m["region"]["kecamatan"] == "Jatinangor"
+    assert _opened(m) == {"PEMDA"}
+
+
+def test_a_kabupaten_rembuk_at_a_venue_in_a_kecamatan_stays_the_kabupaten() -> None:
+    m = _meeting(
+        "SUMEDANG - Bupati Sumedang membuka rembuk stunting di Gedung Serba Guna, Kecamatan "
+        "Jatinangor, Senin (10/3/2025).\n"
+        "Rembuk diikuti para camat dan kepala perangkat daerah.")
+    assert m["level"] == "kabkota"
+    assert m["region"]["kabkota"] == "Kabupaten Sumedang"
+
+
+def test_a_kabupaten_official_in_a_kecamatan_with_all_camat_stays_the_kabupaten() -> None:
+    m = _meeting(
+        "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka rembuk stunting di "
+        "aula kantor Camat Jatinangor, Selasa (11/3/2025).\n"
+        "Camat Jatinangor hadir bersama seluruh camat se-Kabupaten Sumedang.")
+    assert m["level"] == "kabkota"
