@@ -181,7 +181,7 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
         if seen[line] > 1:  # a repeated headline or caption
             continue
         kept.append((start, end))
-    kept = _rejoin(text, kept)
+    kept = _drop_teasers(text, _rejoin(text, kept))
     # The header: short lines before the first real paragraph (headline, date line).
     header: list[tuple[int, int]] = []
     while kept and len(text[kept[0][0] : kept[0][1]]) < 160 and len(kept) > 1 \
@@ -203,6 +203,36 @@ def parse(path: str, text: str, furniture: Path = DATA) -> Document:
             dateline = (sentences[0].start + m.start(1), sentences[0].start + m.end(1))
     return Document(path, text, kept, header, sentences, title, captions, bylines, publisher,
                     dateline)
+
+
+# a lead line the site shows above the body, cut off with an ellipsis ('... dihadiri 1.250 ka…')
+_CUT = re.compile(r"\s*(?:…|\.{3,})\s*$")
+TEASER_LINES = 4  # a teaser stands among the first lines of the page
+TEASER_WORDS = 6  # so many words before the cut make a repeat no chance
+
+
+def _words(piece: str) -> str:
+    return " ".join(re.findall(r"\w+", piece.lower()))
+
+
+def _drop_teasers(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Kept lines without a teaser: a line near the top cut off with an ellipsis whose words
+    (but the last, perhaps cut mid-word) the body after it gives in full. Its half sentence
+    would read twice what the body says, or read it cut short (a programme's name, a
+    count, a date)."""
+    out = list(kept)
+    for span in kept[:TEASER_LINES]:
+        line = text[span[0]:span[1]]
+        cut = _CUT.search(line)
+        if cut is None:
+            continue
+        words = _words(line[:cut.start()]).split()[:-1]
+        if len(words) < TEASER_WORDS:
+            continue
+        later = _words(" ".join(text[a:b] for a, b in kept if a > span[0]))
+        if re.search(rf"\b{re.escape(' '.join(words))}\b", later):
+            out.remove(span)
+    return out
 
 
 _LINKS = {"untuk", "dengan", "yang", "dari", "pada", "bagi", "serta", "atau", "oleh", "dalam",

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.loaders.extract_helpers import release_json
+from loaders.articles.document import parse
+from loaders.articles.gazetteer import gazetteer
+from tests.loaders.extract_helpers import json_on, release_json
 
 
 def _meeting(body: str) -> dict[str, Any]:
@@ -77,3 +79,50 @@ def test_a_kabupaten_official_in_a_kecamatan_with_all_camat_stays_the_kabupaten(
         "aula kantor Camat Jatinangor, Selasa (11/3/2025).\n"
         "Camat Jatinangor hadir bersama seluruh camat se-Kabupaten Sumedang.")
     assert m["level"] == "kabkota"
+
+
+# -- 2. a teaser cut off with an ellipsis above the body ----------------------------------
+
+TEASER = ("Rakor Stunting Kecamatan Jatinangor\n"
+          "Camat Jatinangor memimpin rapat koordinasi stunting bersama kepala desa pada Rabu, "
+          "5 Maret 2025. Jumlah balita stunting turun menjadi 312 ana...\n\n"
+          "Camat Jatinangor memimpin rapat koordinasi stunting bersama kepala desa pada Rabu, "
+          "5 Maret 2025. Jumlah balita stunting turun menjadi 312 anak dari 401 anak pada "
+          "tahun lalu.\nRapat juga dihadiri Kepala Puskesmas Jatinangor.\n")
+
+
+def test_a_teaser_cut_off_above_the_body_is_dropped() -> None:
+    texts = [s.text for s in parse("t.txt", TEASER).sentences]
+    assert not any(t.endswith("...") for t in texts)
+    assert texts.count("Camat Jatinangor memimpin rapat koordinasi stunting bersama kepala "
+                       "desa pada Rabu, 5 Maret 2025.") == 1
+
+
+def test_a_teasers_half_sentence_gives_no_figure() -> None:
+    out = json_on(TEASER, gazetteer())
+    assert all("..." not in f["excerpt"] and "…" not in f["excerpt"]
+               for f in out["measurements"])
+
+
+def test_a_teaser_cut_in_a_programmes_name_gives_no_programme() -> None:
+    text = ("Pemkab Luncurkan Gerakan Baru\n"
+            "Pemerintah Kabupaten Sumedang meluncurkan Gerakan Ayo Timbang Balita Sehat "
+            "dalam rapat koordinasi TPPS yang digelar di Gedung Negara, Selasa (4/3/2025), "
+            "bersama para camat dan kepala desa. Gerakan Cegah Kurang…\n\n"
+            "SUMEDANG - Pemerintah Kabupaten Sumedang meluncurkan Gerakan Ayo Timbang Balita "
+            "Sehat dalam rapat koordinasi TPPS yang digelar di Gedung Negara, Selasa "
+            "(4/3/2025), bersama para camat dan kepala desa. Gerakan Cegah Kurang Gizi "
+            "Keluarga juga diperkenalkan.\n")
+    names = {p["name"] for p in json_on(text, gazetteer())["programs"]}
+    assert "Gerakan Ayo Timbang Balita Sehat" in names
+    assert not any(n.startswith("Gerakan Cegah") and not n.endswith("Keluarga")
+                   for n in names)
+
+
+def test_a_cut_line_the_body_does_not_repeat_stays() -> None:
+    text = ("Rakor Stunting Kecamatan Jatinangor\n"
+            "Kader posyandu di desa-desa kini menimbang balita setiap bulan tanpa terlewat...\n\n"
+            "Camat Jatinangor memimpin rapat koordinasi stunting bersama kepala desa pada "
+            "Rabu, 5 Maret 2025.\n")
+    assert any(s.text.startswith("Kader posyandu di desa-desa")
+               for s in parse("t.txt", text).sentences)
