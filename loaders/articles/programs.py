@@ -101,6 +101,7 @@ class _Patterns:
     named: re.Pattern[str]
     quoted: re.Pattern[str]
     unit_before: re.Pattern[str]
+    org_before: re.Pattern[str]
     app_data_before: re.Pattern[str]
     app_data_after: re.Pattern[str]
     data_apposition: re.Pattern[str]
@@ -219,6 +220,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
         quoted=re.compile(rf"(?:{p.get('quote_lead', '(?!)')})[^.;{_QUOTES}]{{0,40}}?[{_QUOTES}]"
                           rf"(?P<name>{_CAP}(?:\s+[\w'’-]+){{0,5}})[{_QUOTES}]"),
         unit_before=re.compile(p.get("unit_before", "(?!)")),
+        org_before=re.compile(p.get("org_before", "(?!)")),
         place_lead=re.compile(p.get("place_lead", "(?!)")),
         place_noun=re.compile(p.get("place_noun", "(?!)")),
         unit_service=re.compile(p.get("unit_service", "(?!)")),
@@ -404,6 +406,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if _rejected_span(s.start + m.start(), spans) or not (
                     _aligned(acr, exp) or _coined(acr, exp, v)):
                 continue
+            if p.org_before.search(s.text[:m.start()]) or p.org_before.match(exp + " "):
+                spans.append((s.start + m.start(), s.start + m.end()))
+                continue  # "Yayasan YPGA (...)", "YPGA (Yayasan ...)": an organisation
             if rejected(acr, m.start()) or rejected(exp, m.start(2)) or _is_place(exp, places) \
                     or _names_place(acr, exp, places) or p.venue.match(exp) \
                     or p.venue_before.search(s.text[:m.start()]) \
@@ -422,6 +427,9 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
             if exp is None or _rejected_span(s.start + m.start(2), spans):
                 continue
             at = m.end(1) - len(exp)
+            if p.org_before.search(s.text[:at]) or p.org_before.match(exp + " "):
+                spans.append((s.start + at, s.start + m.end()))
+                continue  # "Yayasan Rumah Harapan Bunda (RHB)": an organisation's name
             if (rejected(acr, m.start(2)) and not _tier_named(p, acr, places)) or (
                     rejected(exp, at) and not _tier_named(
                     p, exp, places)) or _is_place(exp, places) \

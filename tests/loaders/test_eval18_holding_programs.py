@@ -126,3 +126,33 @@ def test_a_cut_line_the_body_does_not_repeat_stays() -> None:
             "Rabu, 5 Maret 2025.\n")
     assert any(s.text.startswith("Kader posyandu di desa-desa")
                for s in parse("t.txt", text).sentences)
+
+
+# -- 3. a foundation named with its acronym in brackets -----------------------------------
+
+RAKOR = ("Rapat koordinasi percepatan penurunan stunting digelar Pemerintah Kabupaten "
+         "Sumedang di Gedung Negara, Selasa (4/3/2025). ")
+
+
+def _programs(extra: str) -> set[str]:
+    return {p["name"] for p in release_json(RAKOR + extra)["programs"]}
+
+
+def test_a_foundation_with_its_acronym_is_no_programme() -> None:
+    names = _programs("Program ini didukung Yayasan Rumah Harapan Bunda (RHB) dan Yayasan "
+                      "Gerakan Sehat Bersama (GSB).")
+    assert not any("RHB" in n or "Rumah Harapan" in n or "GSB" in n or "Gerakan Sehat" in n
+                   for n in names)
+
+
+def test_a_company_or_an_association_with_its_acronym_is_no_programme() -> None:
+    names = _programs("Kegiatan didukung PT Pangan Sehat Nusantara (PSN) dan Perkumpulan "
+                      "Rumah Gizi Keluarga (RGK).")
+    assert not any("PSN" in n or "Pangan Sehat" in n or "RGK" in n for n in names)
+
+
+def test_a_programme_the_foundation_runs_is_still_read() -> None:
+    names = _programs("Pemkab menggandeng Yayasan Gerakan Sehat Bersama (GSB) untuk "
+                      "menjalankan program Dapur Sehat Atasi Stunting (Dashat).")
+    assert any("Dashat" in n or "DASHAT" in n for n in names)
+    assert not any("GSB" in n for n in names)
