@@ -156,6 +156,19 @@ def _igraph(g: nx.Graph, measure: str) -> dict[str, float]:
 
 # -- the sparse engines -----------------------------------------------------------
 def _sparse(net: CoAttendance, measure: str) -> Scores:
+    found = sparse_values(net, measure)
+    if found is None:
+        k = min(BETWEENNESS_SAMPLES, net.n)
+        return Scores(sampled_betweenness(net, k, SEED), True, "numba")
+    values, approximate, engine = found
+    return Scores(_named(net, values), approximate, engine)
+
+
+def sparse_values(net: CoAttendance, measure: str) -> tuple[Any, bool, str] | None:
+    """(one float64 per node of `net.ids`, approximate, engine) for a measure computed on
+    whole arrays; None for sampled betweenness, which only some nodes' paths feed.
+    The ranking of a large network is built from these arrays (ranking.py), with no
+    dict of scores in between."""
     w = net.weight
     if measure == "DEGREE":
         values = np.diff(w.indptr).astype(np.float64)
@@ -167,12 +180,11 @@ def _sparse(net: CoAttendance, measure: str) -> Scores:
         values = eigenvector(w)
     elif measure == "BETWEENNESS":
         if net.n > BETWEENNESS_EXACT_LIMIT:
-            k = min(BETWEENNESS_SAMPLES, net.n)
-            return Scores(sampled_betweenness(net, k, SEED), True, "numba")
-        return Scores(_named(net, exact_betweenness(net)), engine="numba")
+            return None
+        return np.asarray(exact_betweenness(net), dtype=np.float64), False, "numba"
     else:
-        return Scores(_named(net, closeness(net)), engine="numba")
-    return Scores(_named(net, values), engine="scipy")
+        return np.asarray(closeness(net), dtype=np.float64), False, "numba"
+    return np.asarray(values, dtype=np.float64), False, "scipy"
 
 
 def _named(net: CoAttendance, values: Any) -> dict[str, float]:

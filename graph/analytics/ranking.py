@@ -10,13 +10,18 @@ arrives from a worker, are shared by every ranking of the same institutions.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from graph.analytics.centrality import Scores
+import numpy as np
+
+from graph.analytics.centrality import MEASURES, Scores, centrality, sparse_values
+from graph.analytics.engines import Network, use_fast
+from graph.analytics.projection import CoAttendance
 
 
 class Ranking:
@@ -43,6 +48,28 @@ class Ranking:
         self._places = places
         self._by_id = None
         return self
+
+    @classmethod
+    def of_values(cls, ids: Sequence[str], values: Any, approximate: bool = False,
+                  engine: str = "scipy") -> Ranking:
+        """The ranking of `values[i]` for node `ids[i]`, as `of` ranks a Scores, sorted by
+        numpy: 200k nodes in ~0.1 s where sorting the Scores' tuples took ~0.8 s."""
+        v = np.asarray(values, dtype=np.float64)
+        n = len(ids)
+        if n == 0:
+            return cls.of(Scores({}, approximate, engine))
+        by_id = np.argsort(np.asarray(ids, dtype=str), kind="stable")  # code-point order
+        id_rank = np.empty(n, dtype=np.int64)
+        id_rank[by_id] = np.arange(n)
+        order = np.lexsort((id_rank, -v))  # best first, by id within equal scores
+        best = v[order]
+        ranks = _competition_ranks(best)
+        place = np.empty(n, dtype=np.int64)
+        place[order] = np.arange(n)
+        named = np.asarray(ids, dtype=object)[order]
+        return cls.of_columns(tuple(named.tolist()), array("d", best.tobytes()),
+                              array("q", ranks.tobytes()), array("q", place[by_id].tobytes()),
+                              approximate, engine)
 
     @classmethod
     def of(cls, found: Scores) -> Ranking:
@@ -117,6 +144,44 @@ class Ranking:
             at += n * column.itemsize
         return cls.of_columns(nodes, scores, ranks, places, bool(head["approximate"]),
                               str(head["engine"]))
+
+
+def rank(g: Network, measure: str) -> Ranking:
+    """The ranking of `measure` over `g`: `Ranking.of(centrality(g, measure))`, built
+    straight from the measure's arrays where the sparse engines compute it."""
+    if measure in MEASURES and isinstance(g, CoAttendance) and g.n and use_fast(
+            g.n, "auto", measure):
+        found = sparse_values(g, measure)
+        if found is not None:
+            return Ranking.of_values(g.ids, *found)
+    return Ranking.of(centrality(g, measure))
+
+
+def _competition_ranks(best: Any) -> Any:
+    """Ranks of scores sorted best first, with `Scores.ranked`'s ties: a score within
+    1e-9 (relative) of the first score of its group shares that group's rank.
+
+    A score not close to the one before it opens a group (for sorted scores none of which
+    is negative, it is then not close to its group's first either), so only the places
+    close to their predecessor are walked one by one."""
+    n = len(best)
+    ranks = np.arange(1, n + 1, dtype=np.int64)
+    a, b = best[1:], best[:-1]
+    close = np.abs(a - b) <= np.maximum(1e-9 * np.maximum(np.abs(a), np.abs(b)), 1e-12)
+    if n and best.min() < 0:
+        close[:] = True  # the shortcut needs scores >= 0: walk every place
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = ~close
+    last_open = np.maximum.accumulate(np.where(opens, np.arange(n), 0))
+    scores = best.tolist()
+    start = 0
+    for i in np.flatnonzero(~opens).tolist():
+        start = max(start, int(last_open[i]))
+        if math.isclose(scores[i], scores[start], rel_tol=1e-9, abs_tol=1e-12):
+            ranks[i] = start + 1
+        else:
+            start = i
+    return ranks
 
 
 def _native(column: array[Any], code: str) -> bytes:

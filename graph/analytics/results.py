@@ -26,7 +26,6 @@ from typing import Any, TypeVar
 
 from graph.analytics import persist, stored
 from graph.analytics.brokerage import Brokerage
-from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community
 from graph.analytics.mapped import MappedBrokers, MappedCommunities, MappedRanking
 from graph.analytics.ranking import Ranking
@@ -55,10 +54,8 @@ def result_key(kind: str, f: NetworkFilter, weighting: str, version: int,
 def encode(kind: str, value: Any) -> bytes:
     if kind == "ranking":  # binary columns: 200k nodes decode in ~50 ms, JSON took ~1 s
         return zlib.compress(value.to_bytes(), 1)
-    if kind == "centrality":
-        body: Any = {"values": value.values, "approximate": value.approximate,
-                     "engine": value.engine}
-    elif kind == "brokerage":  # asdict's deep copy of 200k rows took 2 of its 3 s
+    body: Any
+    if kind == "brokerage":  # asdict's deep copy of 200k rows took 2 of its 3 s
         body = [{"node": b.node, "constraint": b.constraint,
                  "effective_size": b.effective_size, "roles": b.roles} for b in value]
     elif kind == "communities":
@@ -72,8 +69,6 @@ def decode(kind: str, payload: bytes) -> Any:
     if kind == "ranking":
         return Ranking.from_bytes(zlib.decompress(payload))
     body = json.loads(zlib.decompress(payload))
-    if kind == "centrality":
-        return Scores(body["values"], body["approximate"], body["engine"])
     if kind == "communities":
         return [Community(**c) for c in body]
     if kind == "brokerage":

@@ -197,11 +197,11 @@ def test_results_computed_by_a_worker_survive_a_restart(store: EmbeddedStore,
                                                         tuned: None) -> None:
     query = "{ centrality(measure: PAGERANK, first: 100) { institution { id } score } }"
     first = GraphQLClient(store).data(query)
-    key = result_key("centrality", WHOLE, "shared", store.scope_version(None), "PAGERANK")
+    key = result_key("ranking", WHOLE, "shared", store.scope_version(None), "PAGERANK")
     stored = store.get_result(key)
-    assert stored is not None  # the worker persisted it beside the data
+    assert stored is not None  # the worker persisted the ranking beside the data
     by_id = {r["institution"]["id"]: r["score"] for r in first["centrality"]}
-    assert decode("centrality", stored).values == pytest.approx(by_id)
+    assert decode("ranking", stored).values == pytest.approx(by_id)
     jobs.reset()  # a restart: no workers, no memory
     service.clear()
     assert GraphQLClient(store).data(query) == first

@@ -55,6 +55,35 @@ def test_the_compact_ranking_agrees_with_scores_ties_included() -> None:
     assert Ranking.of(Scores({})).rank_of("a") is None
 
 
+def _columns(r: Ranking) -> tuple[Any, ...]:
+    return r.nodes, list(r.scores), list(r.ranks), list(r._places)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_ranking_from_arrays_is_the_ranking_of_its_scores(seed: int) -> None:
+    """Ranking.of_values (numpy's sort, the loop only where scores are close) gives every
+    column Ranking.of gives from the Scores: exact ties, chains of near ties that drift
+    past the tolerance, zeros, negatives, ids out of order and outside ASCII."""
+    rng = random.Random(seed)
+    n = rng.choice([1, 2, 50, 2_000])
+    ids = [f"{rng.choice(['ins', 'Ins', 'inś', 'i'])}-{rng.getrandbits(20):05x}-{i}"
+           for i in range(n)]
+    rng.shuffle(ids)
+    base = [rng.choice([0.0, 1.0, 2.5, 1e-13, 3e-13]) if rng.random() < 0.3
+            else rng.random() for _ in range(n)]
+    for i in range(0, n - 3, 7):  # 1 + k*0.6e-9: each close to the next, not to the first
+        for k in range(3):
+            base[i + k] = 1.0 + k * 0.6e-9
+    if seed % 2:
+        base = [v - 0.5 for v in base]
+    want = Ranking.of(Scores(dict(zip(ids, base, strict=True))))
+    got = Ranking.of_values(ids, base)
+    assert _columns(got) == _columns(want)
+    for node in ids[:20]:
+        assert got.rank_of(node) == want.rank_of(node)
+    assert _columns(Ranking.of_values([], [])) == ((), [], [], [])
+
+
 def test_a_ranking_holds_less_than_half_the_memory_of_scores() -> None:
     rng = random.Random(7)
     ids = [f"inst-{rng.getrandbits(64):016x}" for _ in range(20_000)]

@@ -18,8 +18,10 @@ def test_every_kind_of_result_survives_a_round_trip(demo_store: Store) -> None:
     service.clear()
     f = NetworkFilter()
     for measure in MEASURES:
-        s = service.scores(demo_store, f, measure)
-        assert decode("centrality", encode("centrality", s)) == s
+        r = service.ranking(demo_store, f, measure)
+        back = decode("ranking", encode("ranking", r))
+        assert back.ranked() == r.ranked() and back.values == service.scores(
+            demo_store, f, measure).values
     for kind, value in (("communities", service.community_list(demo_store, f)),
                         ("brokerage", service.brokers(demo_store, f)),
                         ("summary", service.summary(demo_store, f))):
