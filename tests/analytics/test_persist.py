@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from graph.analytics import persist, service
+from graph.analytics import persist, results, service
 from graph.analytics.brokerage import brokerage
 from graph.analytics.centrality import MEASURES, centrality
 from graph.analytics.communities import communities
@@ -197,5 +197,11 @@ def test_a_bulk_load_ends_by_saving_the_whole_country_projection(
         s = EmbeddedStore(db)
         try:
             assert reads(s, NetworkFilter()) == (0 if saved else 1)
+            # the size the API prices a national request by is stored too: no count
+            counting = CountingStore(s)
+            size = results.network_size(counting, NetworkFilter(),  # type: ignore[arg-type]
+                                        s.scope_version(None))
+            assert counting.calls["network_size"] == (0 if saved else 1)
+            assert size == s.network_size(NetworkFilter()) and size.rows > 0
         finally:
             s.close()
