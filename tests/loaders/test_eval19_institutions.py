@@ -41,3 +41,22 @@ def test_the_kb_and_reproductive_health_unit_is_not_the_kb_office() -> None:
                  "dan dibuka oleh Camat Depok. Kegiatan dihadiri oleh Bidang KB dan KR "
                  "Perwakilan BKKBN Provinsi DI Yogyakarta.")
     assert "DINAS_KB" not in _types(r)
+
+
+# -- the members of a team formed as an outcome (guide 5.3) --------------------------------
+
+_HELD = ("Dinas Kesehatan Kabupaten Sleman menggelar rembuk stunting di aula Kecamatan Depok, "
+         "Selasa (14/10/2025), dibuka oleh Wakil Bupati Sleman. ")
+
+
+def test_the_members_of_a_team_formed_at_the_meeting_are_not_attendees() -> None:
+    r = _release(_HELD + "Rembuk menghasilkan dua kesepakatan. Pertama, dibentuk tim pendataan "
+                 "bersama: melibatkan petugas dari kecamatan, puskesmas dan PKB, di bawah "
+                 "arahan Camat Depok.")
+    assert not {"KECAMATAN", "PUSKESMAS", "PLKB"} & _types(r)
+    assert {"DINKES", "PEMDA"} <= _types(r)
+
+
+def test_a_meeting_that_involves_bodies_still_has_them_attend() -> None:
+    r = _release(_HELD + "Rembuk ini melibatkan Camat Depok, Kepala Puskesmas Depok 1 dan PKB.")
+    assert {"KECAMATAN", "PUSKESMAS", "PLKB"} <= _types(r)
