@@ -119,6 +119,7 @@ class _Patterns:
     listed: re.Pattern[str]
     reported: re.Pattern[str]
     presents: re.Pattern[str]
+    through: re.Pattern[str]
     own: re.Pattern[str]
     said_by: re.Pattern[str]
     said_name: re.Pattern[str]
@@ -236,6 +237,7 @@ def _patterns(v: Vocabulary) -> _Patterns:
                                 re.IGNORECASE),
         reported=re.compile(rf"\b(?:{p.get('reported', '(?!)')})\b", re.IGNORECASE),
         presents=re.compile(p.get("presents", "(?!)"), re.IGNORECASE),
+        through=re.compile(p.get("through", "(?!)"), re.IGNORECASE),
         own=re.compile(p.get("own", "(?!)")),
         # the programme stands in a quote that closes (or stops at a comma) before '..., ungkap X'
         said_by=re.compile(rf"^[^.;]{{0,200}}?(?:[{_QUOTES}]\s*,?|,)\s*(?:{p.get('said', '(?!)')})"
@@ -962,8 +964,10 @@ def _relation(s: Sentence, start: int, end: int, m: Mention, mentions: list[Ment
                 and p.owner_gap.match(s.text[named_end - s.start:start - s.start]):
             return "RUNS"  # "inovasi Puskesmas Sewon, yakni X": the body owns the name
         shown = p.presents.search(between)
-        if shown and alone and len(between[:shown.start()]) <= 40 and not \
-                p.appeal.search(between):
+        # (the official the body speaks through does not count: 'PT X, melalui Manajer CSR
+        # Budi, memaparkan inisiatif Y')
+        if shown and alone and len(p.through.sub(",", between[:shown.start()], 1)) <= 40 \
+                and not p.appeal.search(between):
             return "RUNS"  # "Kapolres menjelaskan inovasi X": a body presents its own work
         if alone and _only_names_after(p.done_list, s.text[named_end - s.start:start - s.start]) \
                 and p.done_by.search(
