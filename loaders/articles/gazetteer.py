@@ -46,6 +46,7 @@ class Gazetteer:
         self.zones: dict[str, str] = {}  # province code -> WIB / WITA / WIT, when given
         # level -> consonant skeleton -> codes, built on the first respelled lookup
         self._loose: dict[str, dict[str, list[str]]] = {}
+        self._most_kabkota: int | None = None
         aliases: list[tuple[Region, str]] = []
         v = vocab or vocabulary()
         numerals = v.numerals
@@ -187,6 +188,17 @@ class Gazetteer:
 
     def within(self, code: str, ancestor: str) -> bool:
         return code == ancestor or ancestor in self.ancestors(code)
+
+    def most_kabkota(self) -> int:
+        """The most kab/kota any one province of the tree has: a count of kab/kota above it
+        is the nation's ('360 kabupaten/kota lokus'), never one province's gathered."""
+        if self._most_kabkota is None:
+            counts: dict[str | None, int] = defaultdict(int)
+            for r in self.by_code.values():
+                if r.level == "kabkota":
+                    counts[r.parent_code] += 1
+            self._most_kabkota = max(counts.values(), default=0)
+        return self._most_kabkota
 
     def related(self, a: str, b: str) -> bool:
         """One region contains the other (or they are the same)."""

@@ -290,7 +290,7 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
     # kabupaten/kota', 'OPD KB Kab/Kota' in the meeting's story, with one province named
     prov = places.main("province")
     story = " ".join(x.text for x in doc.sentences[c.index:c.index + 6])
-    if prov and _GATHERED.search(story):
+    if prov and _gathered(story, gaz):
         return Holder("province", prov, "the kab/kota of the province gathered")
     # 4d. a performance assessment at which a unit presents its own performance: the
     # region one tier up scores it and holds the meeting (guide §1.2 Evaluation)
@@ -723,6 +723,18 @@ def _region_subject(doc: Document, c: Candidate, window: set[int], places: Place
 _GATHERED = re.compile(r"\b(?:\d+|para|seluruh|se-?)\s*(?:[\w-]+\s+){0,4}?(?:kabupaten|kab\.?)"
                        r"\s*(?:/|dan)\s*kota\b|\b(?:kabupaten|kab\.?)\s*(?:/|dan)\s*kota\s+"
                        r"se-?\s*(?-i:[A-Z])", re.IGNORECASE)
+
+
+def _gathered(story: str, gaz: Gazetteer) -> bool:
+    """The story gathers the kab/kota of one province: a number of them that no province
+    has ('sebanyak 360 Kabupaten/Kota lokasi fokus') counts the nation's, not a gathering."""
+    for m in _GATHERED.finditer(story):
+        number = re.match(r"\d+", m[0])
+        if number is None or int(number[0]) <= gaz.most_kabkota():
+            return True
+    return False
+
+
 _SCOPE = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?(?:,\s*)?di\s+(?:wilayah\s+)?(?:Provinsi\s+)?$",
                     re.IGNORECASE)
 

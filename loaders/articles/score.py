@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -32,8 +33,9 @@ from loaders.articles.gold import (
     read_regions,
     to_gold_shape,
 )
+from loaders.articles.vocab import vocabulary
 from loaders.errors import LoadError, Problem
-from loaders.regions.names import key, variants
+from loaders.regions.names import key, split_kind, variants
 
 TEXT_SUFFIX = ".txt"
 GAZETTEER_FILE = "gazetteer.json"
@@ -169,7 +171,27 @@ def same_place(gold: str, got: str | None) -> bool:
     ("Lhoknga (Lho'nga)" answers to both)."""
     if got is None:
         return False
-    return _norm(gold) == _norm(got) or key(gold) in variants(got) or key(got) in variants(gold)
+    if _norm(gold) == _norm(got) or key(gold) in variants(got) or key(got) in variants(gold):
+        return True
+    # a spelling or official name the tree writes otherwise (data/region_aliases.csv:
+    # 'Pangkajene dan Kepulauan' / 'Pangkajene Kepulauan') names the same region
+    # (of the same kind: Kota X is not Kabupaten X)
+    spelt = _spellings()
+    return split_kind(gold)[0] == split_kind(got)[0] and \
+        spelt.get(_bare(gold), _bare(gold)) == spelt.get(_bare(got), _bare(got))
+
+
+def _bare(name: str) -> str:
+    return key(split_kind(name)[1])
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Bare name key -> the key of the name the tree writes, for the aliases of
+    data/region_aliases.csv that spell a region's own name otherwise (not its short
+    forms or nicknames, which a gold file never writes)."""
+    return {_bare(a.alias): _bare(a.name) for a in vocabulary().aliases
+            if a.note == "spelling"}
 
 
 def program_forms(name: str) -> set[str]:
