@@ -276,6 +276,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         low += " stunting"
     # the previous value: its end, its figure, and whether a rule dropped it
     last: tuple[int, Figure | None, bool] | None = None
+    part_at = -1  # where the stunted part of a whole written first begins (whole_first_after)
     for m in numbers:
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
@@ -306,6 +307,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             ("other", aimed) if aimed else _classify(
                 after, sentence[max(0, m.start() - 80):m.start()], low, cues))
         prior = out[-1] if out else None
+        if not attending and aimed is None and "whole_first_after" in cues and \
+                cues["whole_first_lead"].search(before):
+            whole_first = cues["whole_first_after"].match(after)
+            if whole_first:  # 'dari 353 balita ... yang mengalami stunting ada 34 balita'
+                what, unit = "other", whole_first[1].lower()
+                part_at = m.end() + whole_first.end()
+        if part_at == m.start() and (_COUNT_NOUN.match(after) or _BARE.match(after)):
+            what, unit = "stunting_cases", (
+                _COUNT_NOUN.match(after)[1].lower() if _COUNT_NOUN.match(after) else "anak")  # type: ignore[index]
         if not attending and aimed is None and "part_of_whole" in cues:
             part = cues["part_of_whole"].match(sentence[m.end():m.end() + 180])
             if part:  # '372 dari 5.868 balita mengalami stunting': the part is the cases
@@ -1000,6 +1010,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         return "other", unit[1].lower() if unit else "anak"  # '230 balita berisiko stunting'
     if re.search(rf"(?:{cues['cases_before'].pattern})[^.\d%]{{0,30}}$", before, re.IGNORECASE):
         return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
+    short = cues["cases_after"].match(after) if "cases_after" in cues else None
+    if short:
+        return "stunting_cases", short[1].lower()  # '945 balita tergolong sangat pendek'
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
         return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
     if "among_after" in cues and cues["among_after"].match(after):
