@@ -1,13 +1,17 @@
 """Figure readings a blind set of real releases showed wrong (issue 10, eval19): a whole
 written before its stunted part ('dari N balita ... yang mengalami stunting ada M balita'),
 and the status by height ('sangat pendek', 'pendek') written after a count or as a category
-before it. Own sentences."""
+before it; a comma typed against the number ('menjadi,4,8%'); the bare number a count of
+cases fell to in the next sentence. Own sentences."""
 
 from __future__ import annotations
 
-from tests.loaders.figure_helpers import figures_in
+from tests.loaders.figure_helpers import figures_in, measurements_in
 
 C = "stunting_cases"
+P = "stunting_prevalence_pct"
+LEAD = ("Pemerintah Kabupaten Lembah Hijau menggelar Rakor TPPS di Aula Bappeda, Senin "
+        "(4/8/2025). ")
 
 
 def test_a_whole_written_before_its_stunted_part_is_other() -> None:
@@ -38,3 +42,22 @@ def test_the_sum_of_both_height_grades_as_a_category_is_cases() -> None:
     got = figures_in("Dengan demikian balita yang masuk kategori pendek dan sangat pendek "
                      "berjumlah 1.522 balita.")
     assert (C, 1522.0) in got
+
+
+def test_a_comma_typed_against_the_number_is_no_part_of_it() -> None:
+    got = figures_in("Prevalensi stunting kita pada 2024 turun menjadi,6,3% menurut data itu.")
+    assert (P, 6.3) in got
+
+
+def test_the_bare_number_a_count_of_cases_fell_to_is_the_cases() -> None:
+    got = measurements_in(LEAD, "Pada akhir 2024 prevalensi stunting 9 persen dengan 140 kasus "
+                          "di tiga desa. Hingga Juni 2025 angka berkurang menjadi 88, namun "
+                          "satu desa masih menjadi lokus.", ("what", "value"))
+    assert {"what": C, "value": 88.0} in got
+
+
+def test_a_bare_number_below_the_level_before_it_is_left_alone() -> None:
+    got = measurements_in(LEAD, "Pada akhir 2024 prevalensi stunting 19 persen dengan 140 kasus "
+                          "di tiga desa. Hingga Juni 2025 angka berkurang menjadi 15, namun "
+                          "satu desa masih menjadi lokus.", ("what", "value"))
+    assert {"what": C, "value": 15.0} not in got
