@@ -430,6 +430,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 re.match(r"\s*,?\s*atau\s+(?:sekitar\s+)?\d+(?:,\d+)?\s*(?:%|persen)", after,
                          re.IGNORECASE):
             what, unit = "stunting_cases", "kasus"  # '..., sedangkan di B berjumlah 928 atau 30,1%'
+        if what in ("stunting_cases", None) and re.fullmatch(r"\d+,\d+", m[1]) and \
+                not m[2] and not re.fullmatch(r"\d{1,3},\d{3}", m[1]) and "stunting" in low:
+            # a count has no fraction: '... angka kasus stunting ... dengan persentase 27,79'
+            # is the share, written bare after its own word; any other stays out
+            share = "share_word_lead" in cues and cues["share_word_lead"].search(before) and \
+                value <= 100 and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after) and \
+                not _other_share().search(sentence[:m.start()].lower())
+            what, unit = ("stunting_prevalence_pct", "percent") if share else (None, "")
         whole = _part_base(prior, sentence, m.start(), after, cues) if what in (
             "stunting_cases", None) else None
         if whole:

@@ -61,3 +61,15 @@ def test_a_bare_number_below_the_level_before_it_is_left_alone() -> None:
                           "di tiga desa. Hingga Juni 2025 angka berkurang menjadi 15, namun "
                           "satu desa masih menjadi lokus.", ("what", "value"))
     assert {"what": C, "value": 15.0} not in got
+
+
+def test_a_bare_decimal_after_persentase_in_a_sentence_on_cases_is_the_level() -> None:
+    got = figures_in("Kabupaten kita ada di urutan ketiga dalam hal angka kasus stunting, "
+                     "dengan persentase 24,61 pada tahun 2022.")
+    assert (P, 24.61) in got and (C, 24.61) not in got
+
+
+def test_a_bare_decimal_after_persentase_of_another_share_stays_out() -> None:
+    got = figures_in("Cakupan imunisasi balita stunting di desa itu dengan persentase 84,5 pada "
+                     "tahun 2022.")
+    assert (P, 84.5) not in got
