@@ -379,6 +379,7 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
     bridged: list[str] = []  # the kinds of the last sentence with a value
     counted_last: list[str] = []  # the kinds of the last sentence that gave figures
     since = 0  # sentences read since that one
+    levels: tuple[float, ...] = ()  # the prevalences the sentence before gave
     cases = False  # the lines of a list of stunting cases ('... per desa:' then 'X: 9 balita')
     families = False  # the lines of a list of families at risk ('KRS per desa:' then 'X: 86 KK')
     for s in doc.sentences:
@@ -397,11 +398,12 @@ def _figures(doc: Document, v: Vocabulary, places: Places, g: Gazetteer, holder:
         found = find_figures(s.text, year, v, cases_on,
                              "stunting_prevalence_pct" in previous or carried,
                              "families_at_risk" in previous or (families and listing),
-                             cases and listing)
+                             cases and listing, levels)
         in_list = listing and len(s.text) < 140  # a line of a list: one item's value
         inherit = context if (carried or listing) and not sentence_periods(s.text, year) \
             else None
         prior, previous = previous, [f.what for f in found]
+        levels = tuple(f.value for f in found if f.what == "stunting_prevalence_pct")
         bridged = previous if re.search(r"\d", _YEARS.sub("", s.text)) else bridged
         # kept over at most three sentences without figures
         since = 0 if previous else since + 1

@@ -239,7 +239,8 @@ def _a_part(between: str, cues: dict[str, re.Pattern[str]]) -> bool:
 
 def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                  about_stunting: bool = False, about_prevalence: bool = False,
-                 about_families: bool = False, listed_cases: bool = False) -> list[Figure]:
+                 about_families: bool = False, listed_cases: bool = False,
+                 previous_levels: tuple[float, ...] = ()) -> list[Figure]:
     """Figures in one sentence, each with its own period (or None). `about_stunting`: the
     sentence goes on about the previous one's stunting figure ('Angka ini turun menjadi
     818 balita'); `about_families`: the previous one counted families at risk, so 'N
@@ -247,7 +248,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     the value before it: dropped when that one was (a change, a target), the same kind
     when it is written bare ('Mukomuko 8.705 keluarga, ... Bengkulu Selatan 6.653').
     `listed_cases`: the sentence is a line of a list of stunting cases (opens_case_list),
-    so a count of children or cases in it is one ('Kalijaga: 9 balita')."""
+    so a count of children or cases in it is one ('Kalijaga: 9 balita'). `previous_levels`:
+    the prevalences the sentence before gave (a bare value falling below one of them may be
+    that level's fall, not a count)."""
     v = v or vocabulary()
     cues = v.figure_cues
     if "misspelt" in cues:  # 'kasus stanting sebanyak 477 anak'
@@ -260,6 +263,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
     if "decimal_word" in cues:  # '16 koma 2 persen' (a quote as spoken) is 16,2
         sentence = _spoken_decimals(sentence, cues["decimal_word"])
     sentence = _spaced_decimals(sentence)  # '22. 8%', '22 ,8 persen' is 22,8, never 8
+    sentence = _GLUED_COMMA.sub(" ", sentence)  # 'turun menjadi,4,8%': a stray comma, no space
     if "bare_level_lead" in cues:  # 'angka stunting 9.6': an English decimal point, no persen
         sentence = _bare_decimals(sentence, cues["bare_level_lead"])
     if "family_acronym" in cues:  # 'KBS' written for KRS: read as KRS (same length, offsets hold)
@@ -276,6 +280,7 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         low += " stunting"
     # the previous value: its end, its figure, and whether a rule dropped it
     last: tuple[int, Figure | None, bool] | None = None
+    part_at = -1  # where the stunted part of a whole written first begins (whole_first_after)
     for m in numbers:
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 60]
@@ -306,6 +311,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             ("other", aimed) if aimed else _classify(
                 after, sentence[max(0, m.start() - 80):m.start()], low, cues))
         prior = out[-1] if out else None
+        if not attending and aimed is None and "whole_first_after" in cues and \
+                cues["whole_first_lead"].search(before):
+            whole_first = cues["whole_first_after"].match(after)
+            if whole_first:  # 'dari 353 balita ... yang mengalami stunting ada 34 balita'
+                what, unit = "other", whole_first[1].lower()
+                part_at = m.end() + whole_first.end()
+        if part_at == m.start() and (_COUNT_NOUN.match(after) or _BARE.match(after)):
+            what, unit = "stunting_cases", (
+                _COUNT_NOUN.match(after)[1].lower() if _COUNT_NOUN.match(after) else "anak")  # type: ignore[index]
         if not attending and aimed is None and "part_of_whole" in cues:
             part = cues["part_of_whole"].match(sentence[m.end():m.end() + 180])
             if part:  # '372 dari 5.868 balita mengalami stunting': the part is the cases
@@ -347,6 +361,12 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             what, unit = "other", "balita"
         if what is None:
             what, unit = _unnamed_cases(sentence, before, after, about_stunting, previous, cues)
+        if what is None and about_stunting and "carried_fall_lead" in cues and \
+                re.fullmatch(r"\d{1,3}(?:\.\d{3})*", m[1]) and not m[2] and \
+                _BARE.match(after) and not _PERCENT.match(after) and \
+                cues["carried_fall_lead"].search(_YEARS.sub("", before)) and \
+                all(value > level for level in previous_levels):
+            what, unit = "stunting_cases", "kasus"  # '... Kini angka berkurang menjadi 72'
         if what is None and value <= 100 and "," in m[1] and "bare_level_lead" in cues and \
                 cues["bare_level_lead"].search(before) and not _COUNT_NOUN.match(after) and \
                 not _units(cues).match(after):
@@ -410,6 +430,15 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 re.match(r"\s*,?\s*atau\s+(?:sekitar\s+)?\d+(?:,\d+)?\s*(?:%|persen)", after,
                          re.IGNORECASE):
             what, unit = "stunting_cases", "kasus"  # '..., sedangkan di B berjumlah 928 atau 30,1%'
+        if what in ("stunting_cases", None) and re.fullmatch(r"\d+,\d+", m[1]) and \
+                not m[2] and not re.fullmatch(r"\d{1,3},\d{3}", m[1]) and "stunting" in low:
+            # a count has no fraction: '... angka kasus stunting ... dengan persentase 27,79'
+            # is the share, written bare after its own word; any other stays out
+            share = "share_word_lead" in cues and cues["share_word_lead"].search(before) and \
+                value <= 100 and not _COUNT_NOUN.match(after) and \
+                not _units(cues).match(after) and \
+                not _other_share().search(sentence[:m.start()].lower())
+            what, unit = ("stunting_prevalence_pct", "percent") if share else (None, "")
         whole = _part_base(prior, sentence, m.start(), after, cues) if what in (
             "stunting_cases", None) else None
         if whole:
@@ -615,6 +644,11 @@ def _spaced_decimals(sentence: str) -> str:
     """'22. 8%' -> ' 22,8%': the decimal a stray space split, padded to the same length so
     offsets hold."""
     return _SPACED.sub(lambda m: f"{m[1]},{m[2]}".rjust(len(m[0])), sentence)
+
+
+# a comma typed between a word and the number after it, with no space ('menjadi,4,8%'): the
+# number's own start (read as a space; same length, so offsets hold)
+_GLUED_COMMA = re.compile(r"(?<=[a-z]),(?=\d)")
 
 
 _DOTTED = re.compile(r"(?<![\w.,/:-])(\d{1,2})\.(\d{1,2})(?![\w/:-]|[.,]\d)")
@@ -1000,6 +1034,9 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         return "other", unit[1].lower() if unit else "anak"  # '230 balita berisiko stunting'
     if re.search(rf"(?:{cues['cases_before'].pattern})[^.\d%]{{0,30}}$", before, re.IGNORECASE):
         return "stunting_cases", "anak"  # "anak yang tergolong pendek atau sangat pendek 719"
+    short = cues["cases_after"].match(after) if "cases_after" in cues else None
+    if short:
+        return "stunting_cases", short[1].lower()  # '945 balita tergolong sangat pendek'
     if _PERSONS_AT_RISK.match(after) and re.search(r"stunting", after[:60], re.IGNORECASE):
         return "other", _PERSONS_AT_RISK.match(after)[1].lower()  # type: ignore[index]
     if "among_after" in cues and cues["among_after"].match(after):
