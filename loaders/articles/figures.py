@@ -317,9 +317,9 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
             if whole_first:  # 'dari 353 balita ... yang mengalami stunting ada 34 balita'
                 what, unit = "other", whole_first[1].lower()
                 part_at = m.end() + whole_first.end()
-        if part_at == m.start() and (_COUNT_NOUN.match(after) or _BARE.match(after)):
-            what, unit = "stunting_cases", (
-                _COUNT_NOUN.match(after)[1].lower() if _COUNT_NOUN.match(after) else "anak")  # type: ignore[index]
+        noun = _COUNT_NOUN.match(after) if part_at == m.start() else None
+        if part_at == m.start() and (noun or _BARE.match(after)):
+            what, unit = "stunting_cases", noun[1].lower() if noun else "anak"
         if not attending and aimed is None and "part_of_whole" in cues:
             part = cues["part_of_whole"].match(sentence[m.end():m.end() + 180])
             if part:  # '372 dari 5.868 balita mengalami stunting': the part is the cases

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from loaders.articles.document import parse
 from loaders.articles.gazetteer import gazetteer
 from tests.loaders.extract_helpers import json_on, release_json
@@ -25,43 +27,35 @@ def _opened(m: dict[str, Any]) -> set[str]:
 
 # -- 1. a kecamatan's meeting opened by a kabupaten official -------------------------------
 
-def test_a_lokmin_in_the_camat_office_opened_by_the_kadinkes_is_the_kecamatans() -> None:
-    m = _meeting(
+@pytest.mark.parametrize(("text", "opened"), [
+    pytest.param(  # a lokmin in the Camat's office
         "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka lokakarya mini "
         "triwulan pertama di aula kantor Camat Jatinangor, Selasa (4/3/2025).\n"
-        "Camat Jatinangor turut hadir bersama bidan desa dan kader posyandu.")
-    assert m["level"] == "kecamatan"
-    assert m["region"]["kecamatan"] == "Jatinangor"
-    assert _opened(m) == {"DINKES"}
-
-
-def test_a_lokmin_in_the_kecamatan_opened_by_the_kadinkes_is_the_kecamatans() -> None:
-    m = _meeting(
+        "Camat Jatinangor turut hadir bersama bidan desa dan kader posyandu.",
+        {"DINKES"}, id="lokmin-in-the-camat-office"),
+    pytest.param(  # a lokmin placed in the kecamatan
         "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka lokmin triwulan "
         "pertama di Kecamatan Jatinangor, Rabu (5/3/2025).\n"
-        "Kegiatan diikuti para kader dan bidan.")
-    assert m["level"] == "kecamatan"
-    assert m["region"]["kecamatan"] == "Jatinangor"
-
-
-def test_a_rembuk_in_the_camat_office_opened_by_the_kadinkes_is_the_kecamatans() -> None:
-    m = _meeting(
+        "Kegiatan diikuti para kader dan bidan.",
+        None, id="lokmin-in-the-kecamatan"),
+    pytest.param(  # a rembuk in the Camat's office, the Camat there
         "SUMEDANG - Kepala Dinas Kesehatan Kabupaten Sumedang membuka rembuk stunting di "
         "aula kantor Camat Jatinangor, Kamis (6/3/2025).\n"
-        "Camat Jatinangor turut hadir bersama para kepala desa.")
-    assert m["level"] == "kecamatan"
-    assert m["region"]["kecamatan"] == "Jatinangor"
-    assert _opened(m) == {"DINKES"}
-
-
-def test_a_rembuk_in_the_kecamatan_with_its_villages_is_the_kecamatans() -> None:
-    m = _meeting(
+        "Camat Jatinangor turut hadir bersama para kepala desa.",
+        {"DINKES"}, id="rembuk-in-the-camat-office"),
+    pytest.param(  # a rembuk placed in the kecamatan, its villages gathered
         "SUMEDANG - Sekda Kabupaten Sumedang membuka rembuk stunting di Kecamatan "
         "Jatinangor, Jumat (7/3/2025).\n"
-        "Rembuk diikuti para kepala desa se-Kecamatan Jatinangor.")
+        "Rembuk diikuti para kepala desa se-Kecamatan Jatinangor.",
+        {"PEMDA"}, id="rembuk-in-the-kecamatan-with-its-villages"),
+])
+def test_a_kecamatan_meeting_a_kabupaten_official_opens_is_the_kecamatans(
+        text: str, opened: set[str] | None) -> None:
+    m = _meeting(text)
     assert m["level"] == "kecamatan"
     assert m["region"]["kecamatan"] == "Jatinangor"
-    assert _opened(m) == {"PEMDA"}
+    if opened is not None:
+        assert _opened(m) == opened
 
 
 def test_a_kabupaten_rembuk_at_a_venue_in_a_kecamatan_stays_the_kabupaten() -> None:
