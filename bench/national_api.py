@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import threading
 import time
@@ -25,9 +26,10 @@ from typing import Any
 
 import httpx
 
-from bench.analytics_storm import memory
+from bench.analytics_storm import descendants, memory
 from bench.server import Server
 from graph.analytics import service
+from graph.settings import settings
 from graph.store.embedded import EmbeddedStore
 
 MEASURES: dict[str, str] = {
@@ -40,6 +42,18 @@ MEASURES: dict[str, str] = {
     "SUMMARY": "{ networkSummary { institutions ties components largestComponent "
                "averagePathLength averageClustering approximate } }",
 }
+
+
+def workers_started(server: Server, count: int, wait: float = 120) -> float:
+    """Seconds until the server's fork server has forked `count` analytics workers (the
+    server starts them in the background): "cold" then means a measure not computed
+    before, not a server asked within its first seconds, which no user sees."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < wait:
+        if len(descendants(server.proc.pid)) >= count + 1:  # + the fork server itself
+            break
+        time.sleep(0.1)
+    return time.perf_counter() - started
 
 
 def ask(client: httpx.Client, query: str) -> tuple[str, float]:
@@ -114,6 +128,9 @@ def main() -> None:
     server = Server(str(fresh), env, wait=120)
     try:
         client = httpx.Client(base_url=server.url, timeout=900)
+        ready = workers_started(server, int({**os.environ, **env}.get(
+            "TPPS_ANALYTICS_WORKERS", settings().analytics_workers)))
+        print(f"analytics workers started {ready:.1f} s after /health answered", flush=True)
         idle = memory(server.proc.pid)
         print(f"idle: server {idle[0]:,} MB, workers {idle[1]:,} MB", flush=True)
         peak = Peak(server.proc.pid)

@@ -156,19 +156,15 @@ def _igraph(g: nx.Graph, measure: str) -> dict[str, float]:
 
 # -- the sparse engines -----------------------------------------------------------
 def _sparse(net: CoAttendance, measure: str) -> Scores:
-    found = sparse_values(net, measure)
-    if found is None:
-        k = min(BETWEENNESS_SAMPLES, net.n)
-        return Scores(sampled_betweenness(net, k, SEED), True, "numba")
-    values, approximate, engine = found
+    values, approximate, engine = sparse_values(net, measure)
     return Scores(_named(net, values), approximate, engine)
 
 
-def sparse_values(net: CoAttendance, measure: str) -> tuple[Any, bool, str] | None:
+def sparse_values(net: CoAttendance, measure: str) -> tuple[Any, bool, str]:
     """(one float64 per node of `net.ids`, approximate, engine) for a measure computed on
-    whole arrays; None for sampled betweenness, which only some nodes' paths feed.
-    The ranking of a large network is built from these arrays (ranking.py), with no
-    dict of scores in between."""
+    whole arrays (betweenness sampled above BETWEENNESS_EXACT_LIMIT nodes). The ranking of
+    a large network is built from these arrays (ranking.py), with no dict of scores in
+    between."""
     w = net.weight
     if measure == "DEGREE":
         values = np.diff(w.indptr).astype(np.float64)
@@ -180,7 +176,8 @@ def sparse_values(net: CoAttendance, measure: str) -> tuple[Any, bool, str] | No
         values = eigenvector(w)
     elif measure == "BETWEENNESS":
         if net.n > BETWEENNESS_EXACT_LIMIT:
-            return None
+            k = min(BETWEENNESS_SAMPLES, net.n)
+            return sampled_betweenness_values(net, k, SEED), True, "numba"
         return np.asarray(exact_betweenness(net), dtype=np.float64), False, "numba"
     else:
         return np.asarray(closeness(net), dtype=np.float64), False, "numba"
@@ -243,16 +240,20 @@ def sampled_betweenness(net: CoAttendance, k: int, seed: int) -> dict[str, float
     """Brandes-Pich: dependencies from k sources, on NetworkX's scale. The sources are
     those NetworkX draws (random.Random(seed).sample of the nodes in order), so the two
     agree exactly; the compiled kernel walks each source's component only."""
-    nodes = list(range(net.n))
-    sources = random.Random(seed).sample(nodes, k)
-    raw = kernels.brandes(*_hops(net), np.asarray(sources, dtype=np.int64))
+    return _named(net, sampled_betweenness_values(net, k, seed))
+
+
+def sampled_betweenness_values(net: CoAttendance, k: int, seed: int) -> Any:
+    """`sampled_betweenness` as one float64 per node of `net.ids`."""
     n = net.n
+    sources = random.Random(seed).sample(range(n), k)
     if n - 1 < 2:
-        return _named(net, np.zeros(n))
+        return np.zeros(n)
+    raw = kernels.brandes(*_hops(net), np.asarray(sources, dtype=np.int64))
     scale = np.full(n, 1.0 / (k * (n - 2)))
     if k > 1:
         scale[sources] = 1.0 / ((k - 1) * (n - 2))
-    return _named(net, raw * scale)
+    return raw * scale
 
 
 def closeness(net: CoAttendance) -> Any:

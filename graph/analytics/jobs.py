@@ -59,9 +59,12 @@ from graph.store.base import NetworkFilter, Store, StoreError
 T = TypeVar("T")
 log = logging.getLogger("tpps.analytics")
 
-# What the fork server imports once, so each worker starts with it loaded.
+# What the fork server imports once, so each worker starts with it loaded (networkit:
+# 1.2 s of a cold COMMUNITIES, with the matplotlib it imports; importing it starts no
+# OpenMP thread, so forking after it is safe).
 PRELOAD = ["graph.analytics.worker_env", "numpy", "scipy.sparse", "networkx", "igraph",
-           "graph.analytics.kernels", "graph.analytics.worker", "graph.analytics.jobs"]
+           "networkit", "graph.analytics.kernels", "graph.analytics.warmup",
+           "graph.analytics.worker", "graph.analytics.jobs"]
 # The result cache holds at most this many items (scores, members, nodes and edges
 # summed over entries): a national ranking is 200k of them.
 CACHE_ITEMS = 2_000_000

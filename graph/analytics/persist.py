@@ -95,21 +95,33 @@ def _read(path: Path) -> Projection:
     dates = checks.array(path, "dates", "i", (m,))
     checks.bounds(dates, "dates.npy", 1, date.max.toordinal() + 1)
     has = checks.array(path, "has_region", "b", (n,))
-    texts = {k: _split(path, k, m if k == "meeting_ids" else n) for k in _TEXTS}
+    # Every text is read and its values counted now (a damaged file is found at open and
+    # the projection rebuilt), but split only when first used: PageRank needs the ids only.
+    texts = {k: _text(path, k, m if k == "meeting_ids" else n) for k in _TEXTS}
+
+    def column(name: str) -> list[Any]:
+        values = _split(texts[name], n)
+        if name == "region_codes":
+            return [c if h else None for c, h in zip(values, has.tolist(), strict=True)]
+        return values
+
+    def meetings() -> dict[str, date]:
+        return dict(zip(_split(texts["meeting_ids"], m), map(date.fromordinal, dates.tolist()),
+                        strict=True))
+
     net = CoAttendance.__new__(CoAttendance)
     net.weighting = meta["weighting"]
-    net.ids, net.names, net.types = texts["ids"], texts["names"], texts["types"]
-    net.region_codes = [c if h else None
-                        for c, h in zip(texts["region_codes"], has.tolist(), strict=True)]
+    net.ids = _split(texts["ids"], n)
+    net._saved_column = column
     net.weight = sp.csr_matrix((w_data, arrays["w_indices"], arrays["w_indptr"]),
                                shape=(n, n))
     net._incidence = sp.csr_matrix(
         (np.ones(len(arrays["b_indices"])), arrays["b_indices"], arrays["b_indptr"]),
         shape=(m, n))
     net.saved_at = path
-    meetings = dict(zip(texts["meeting_ids"], map(date.fromordinal, dates.tolist()),
-                        strict=True))
-    return Projection(net, meetings)
+    found = Projection(net)
+    found._saved_meetings = meetings
+    return found
 
 
 def save(path: Path, p: Projection) -> bool:
@@ -207,17 +219,19 @@ def _write(path: Path, arrays: dict[str, np.ndarray], texts: dict[str, str],
     return True
 
 
-def _split(path: Path, name: str, count: int) -> list[str]:
+def _text(path: Path, name: str, count: int) -> str:
+    """The text of `name`, checked to be UTF-8 holding `count` values."""
     try:
         text = (path / f"{name}.txt").read_text("utf-8")
     except ValueError as exc:  # not UTF-8
         raise checks.Damaged(f"{name}.txt: {exc}") from None
-    if count == 0:
-        return []
-    parts = text.split(_SEP)
-    if len(parts) != count:
-        raise checks.Damaged(f"{name}.txt holds {len(parts)} values, not {count}")
-    return parts
+    if count and text.count(_SEP) + 1 != count:
+        raise checks.Damaged(f"{name}.txt holds {text.count(_SEP) + 1} values, not {count}")
+    return text
+
+
+def _split(text: str, count: int) -> list[str]:
+    return text.split(_SEP) if count else []
 
 
 def cached_projection(store: Store, f: NetworkFilter, weighting: str, version: int,

@@ -21,6 +21,7 @@ networks, and centrality", Phys. Rev. E 64, 016132 (2001).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -41,7 +42,14 @@ NETWORKIT_FILE = "networkit.nkb"
 
 
 class CoAttendance:
-    """The weighted network as a symmetric CSR matrix over sorted institution ids."""
+    """The weighted network as a symmetric CSR matrix over sorted institution ids.
+
+    A network read back from its saved files (persist.py) splits its names, types and
+    region codes only when a measure first reads them: PageRank reads none, and splitting
+    600k strings was a third of a cold whole-country PageRank."""
+
+    # persist.py sets it: column name -> its values, read from the (checked) saved text
+    _saved_column: Callable[[str], list[Any]]
 
     def __init__(self, incidence: Incidence, weighting: str = "shared") -> None:
         if weighting not in WEIGHTINGS:
@@ -58,6 +66,18 @@ class CoAttendance:
         sizes = np.diff(self._incidence.indptr)
         per_meeting = newman_array(sizes) if weighting == "newman" else np.ones(m)
         self.weight = _pair_weights(self._incidence, per_meeting, self._locality)
+
+    @cached_property
+    def names(self) -> list[str]:
+        return self._saved_column("names")
+
+    @cached_property
+    def types(self) -> list[str]:
+        return self._saved_column("types")
+
+    @cached_property
+    def region_codes(self) -> list[str | None]:
+        return self._saved_column("region_codes")
 
     @property
     def _locality(self) -> Any:
@@ -187,13 +207,23 @@ class Projection:
     was held when the store said (what patching a saved copy needs: patch.py), as a
     list or as persist saves it (`held`: sorted codes, a code position per meeting)."""
 
-    def __init__(self, network: CoAttendance, meetings: dict[str, date],
+    # persist.py sets it on a projection read back: the meetings, built at first use
+    _saved_meetings: Callable[[], dict[str, date]]
+
+    def __init__(self, network: CoAttendance, meetings: dict[str, date] | None = None,
                  meeting_regions: list[str | None] | None = None) -> None:
         self.network = network
-        self.meetings = meetings
+        if meetings is not None:  # else read back from a saved copy when first asked
+            self.meetings = meetings
         self.held: tuple[list[str], Any] | None = None
         if meeting_regions is not None:
             self.meeting_regions = meeting_regions
+
+    @cached_property
+    def meetings(self) -> dict[str, date]:
+        """Meeting id -> date (300k date objects for the whole country: made when a
+        measure reads them, not when a saved projection is opened)."""
+        return self._saved_meetings()
 
     @cached_property
     def meeting_regions(self) -> list[str | None] | None:

@@ -151,9 +151,7 @@ def rank(g: Network, measure: str) -> Ranking:
     straight from the measure's arrays where the sparse engines compute it."""
     if measure in MEASURES and isinstance(g, CoAttendance) and g.n and use_fast(
             g.n, "auto", measure):
-        found = sparse_values(g, measure)
-        if found is not None:
-            return Ranking.of_values(g.ids, *found)
+        return Ranking.of_values(g.ids, *sparse_values(g, measure))
     return Ranking.of(centrality(g, measure))
 
 

@@ -90,6 +90,10 @@ PROJECTION_DAMAGE: dict[str, Damage] = {
     "a meta without its counts": _write("meta.json", b'{"weighting": "shared"}'),
     "a missing text file": _remove("names.txt"),
     "ids of another count": _write("ids.txt", b"only-one"),
+    # split only when a measure reads them, but counted when the projection is opened
+    "names of another count": _write("names.txt", b"only-one"),
+    "meeting ids of another count": _write("meeting_ids.txt", b"a\x00b"),
+    "types not UTF-8": _write("types.txt", b"\xff\xfe"),
 }
 
 

@@ -111,7 +111,8 @@ def test_louvain_finds_two_cliques_and_is_reproducible() -> None:
         g.nodes[n].update(sector="health", region_code="33.74.05")
     for n in "def":
         g.nodes[n].update(sector="security", region_code="33.74.06")
-    first = communities(g, {"33.74.05": "Genuk", "33.74.06": "Pedurungan"}.get)
+    names = {"33.74.05": "Genuk", "33.74.06": "Pedurungan"}
+    first = communities(g, lambda codes: {c: names[c] for c in codes})
     assert sorted(c.members for c in first) == [["a", "b", "c"], ["d", "e", "f"]]
     assert {c.label for c in first} == {"health · Genuk (3)", "security · Pedurungan (3)"}
     assert [c.members for c in communities(g)] == [c.members for c in first]

@@ -65,6 +65,21 @@ def test_a_saved_projection_is_read_back_whole_without_reading_attendance(
     assert reads(store, NetworkFilter(), weighting) == 1  # another filter: its own file
 
 
+def test_a_read_back_projection_splits_names_types_and_meetings_only_when_read(
+        store: EmbeddedStore) -> None:
+    """PageRank reads only the ids and weights: splitting 600k strings and making 300k
+    dates was a third of a cold whole-country PageRank, so they wait until asked."""
+    built = service.network(store, NetworkFilter())
+    service.clear()
+    loaded = service.network(store, NetworkFilter())
+    lazy = ("names", "types", "region_codes")
+    assert not set(lazy) & set(vars(loaded.network)) and "meetings" not in vars(loaded)
+    service.ranking(store, NetworkFilter(), "PAGERANK")
+    assert not set(lazy) & set(vars(loaded.network)) and "meetings" not in vars(loaded)
+    same(loaded, built)  # and when read, they are the saved ones
+    assert set(lazy) <= set(vars(loaded.network)) and "meetings" in vars(loaded)
+
+
 def test_every_measure_on_a_read_back_projection_equals_the_built_one(
         store: EmbeddedStore) -> None:
     f = NetworkFilter()
@@ -197,6 +212,11 @@ def test_a_bulk_load_ends_by_saving_the_whole_country_projection(
         s = EmbeddedStore(db)
         try:
             assert reads(s, NetworkFilter()) == (0 if saved else 1)
+            kept = service.network(s, NetworkFilter()).network.saved_at
+            assert kept is not None  # saved now by the request if not by the load
+            if saved:  # and the networkit copy communities run on was kept by the load
+                from graph.analytics.projection import NETWORKIT_FILE
+                assert (kept / NETWORKIT_FILE).exists()
             # the size the API prices a national request by is stored too: no count
             counting = CountingStore(s)
             size = results.network_size(counting, NetworkFilter(),  # type: ignore[arg-type]

@@ -360,6 +360,25 @@ def test_labels_follow_counter_order_on_unsorted_ids_and_ties() -> None:
         assert c.region_code == (counted.most_common(1)[0][0] if counted else None)
 
 
+def test_region_names_are_asked_once_for_the_codes_that_label_a_community() -> None:
+    """A national network spans 7,000 kecamatan; only each community's leading region
+    names it, so only those codes are looked up, in one call."""
+    from graph.analytics.communities import _label
+
+    asked: list[set[str]] = []
+
+    def names(codes: set[str]) -> dict[str, str]:
+        asked.append(set(codes))
+        return {c: f"Region {c}" for c in codes if c != "33.76"}  # one code unknown
+
+    ids = [f"i{k}" for k in range(7)]
+    membership = [0, 0, 0, 0, 1, 1, 1]
+    regions = ["33.74", "33.74", "33.75", None, "33.76", "33.76", "33.77"]
+    got = _label(membership, ids, ["health"] * 7, regions, names)
+    assert asked == [{"33.74", "33.76"}]
+    assert [c.label for c in got] == ["health · Region 33.74 (4)", "health · 33.76 (3)"]
+
+
 def test_bit_parallel_distances_are_one_bfs_per_source() -> None:
     """kernels.distance_sums over 64-source batches (here 130 sources, three batches,
     two components) sums what scipy's BFS per source finds."""
