@@ -62,6 +62,14 @@ def _abbreviations(root: Path = DATA) -> re.Pattern[str]:
 
 
 @cache
+def _degrees(root: Path = DATA) -> re.Pattern[str]:
+    """Degrees after a name whose stop is no sentence end (data/degrees.txt)."""
+    forms = [line.strip() for line in (root / "degrees.txt").read_text("utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return re.compile(r"(?:" + "|".join(forms) + r")(?=[\s,.;)]|$)")
+
+
+@cache
 def _furniture(root: Path = DATA) -> dict[str, list[re.Pattern[str]]]:
     """Line patterns by kind: stop, drop, caption, byline, publisher, credit, signoff
     (data/furniture.txt)."""
@@ -311,6 +319,8 @@ def _split(text: str, start: int, end: int, paragraph: int, root: Path = DATA
         piece = text[cursor : m.start()]
         if _abbreviations(root).search(piece.rstrip()[-6:] if len(piece) > 6 else piece):
             continue  # "H. Herman", "S.Ag." are not sentence ends
+        if _degrees(root).match(text, m.end()):
+            continue  # "Budi. S.Pd. M.Si": the degrees are the name's
         if _LIST_NUMBER.search(piece):
             continue  # "1. Posyandu dibuka ...": the item's number stays with its text
         if _SPACED_DECIMAL.search(piece) and _DECIMAL_TAIL.match(text, m.end()):

@@ -192,6 +192,10 @@ def candidates(doc: Document, v: Vocabulary) -> list[Candidate]:
                 # a blog post dated on a header line of its own: 'hari ini' in the
                 # meeting's sentence names that day (guide §2.1 relative days)
                 add(2, "date (relative to the header's)")
+            elif "told_day" in cues and cues["told_day"][1].search(s.text[end:]):
+                # '... di Aula X, Selasa.': the wire style tells the day the event was
+                # held by its weekday alone, closing the meeting's sentence (a date cue)
+                add(cues["told_day"][0], "weekday closing the sentence")
             if venue_in(s.text, v) or (not nxt_is_other and venue_in(nxt, v)):
                 add(2, "venue")
             window = " ".join(x.text for x in sentences[i:i + 3])

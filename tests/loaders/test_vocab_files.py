@@ -199,6 +199,7 @@ PROVEN_ELSEWHERE = {
     "tier_provinces.csv": ("test_meetings_dates_regions.py",
                            "test_tier_word_limits_the_provinces_and_tries_local_spellings"),
     "following_days.csv": ("test_m15.py", "test_the_following_days_file_is_read"),
+    "degrees.txt": ("test_eval20_meetings.py", "test_the_degrees_file_is_read"),
 }
 
 
