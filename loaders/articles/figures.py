@@ -847,8 +847,18 @@ def _share_of(after: str) -> bool:
     found = _PERCENT.match(after)
     if found is None:
         return False
-    own = re.split(r"[,;\d]", after[found.end():], maxsplit=1)[0][:25]
-    return bool(_other_share().search(own))
+    return bool(_other_share().search(_own_noun(after[found.end():])))
+
+
+# a new clause opened right after a share ('22 persen dimana capaian ini ...')
+_NEW_CLAUSE = re.compile(r"\b(?:di\s?mana|yang\s+mana|sehingga|karena|namun|sedangkan|sementara)\b",
+                         re.IGNORECASE)
+
+
+def _own_noun(rest: str) -> str:
+    """The words right after a share's %/persen that name what it is a share of ('Dana
+    Desa'), up to the next number or clause: a clause the share opens is not its noun."""
+    return _NEW_CLAUSE.split(re.split(r"[,;\d]", rest, maxsplit=1)[0][:25], maxsplit=1)[0]
 
 
 def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str | None:
@@ -1001,7 +1011,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         if _other_share().search(clause):
             return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
-        own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
+        own = _own_noun(rest).lower()  # the value's own noun
         if "share_base" in cues and cues["share_base"].match(after) and \
                 _FAMILIES_AT_RISK.search(sentence):
             return "other", "percent of families"  # '34,08 persen dari total 70.161 keluarga'
