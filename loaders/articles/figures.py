@@ -293,7 +293,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         aside = listed and last is not None and last[1] is None and bool(out) and bool(
             _ASIDE_END.match(sentence[last[0]:m.start()]))
         previous = out[-1] if aside else last[1] if last is not None and listed else None
-        if listed and last is not None and last[2] and not attending and not aside:
+        # '..., penurunan sebesar 2,3 persen, kemudian pada tahun 2024 sebesar 11,6 persen':
+        # the story moves on to the next year's level
+        sequel = listed and last is not None and "level_sequel" in cues and bool(
+            cues["level_sequel"].match(sentence[last[0]:m.start()])) and not \
+            cues["target"].search(sentence[:m.start()])
+        if listed and last is not None and last[2] and not attending and not aside and \
+                not sequel:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
         aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],

@@ -4,7 +4,9 @@ regulation or the government sets is a target ('sesuai Perpres ... sebesar 14%',
 condition ('kalau mau mencapai', 'untuk mencapai') and the value needed to get there are no
 levels; the expansion of e-PPGBM ('Pencatatan dan Pelaporan Gizi Berbasis Masyarakat')
 names a data source, not a share of reporting; a clause opened after a share ('..., dimana
-capaian ini ...') is not that share's noun. Own sentences."""
+capaian ini ...') is not that share's noun; after a change, '..., kemudian pada tahun N
+sebesar X persen' moves on to the next year's level; 'operasi timbang' is the source of a
+level, not a share of children weighed. Own sentences."""
 
 from __future__ import annotations
 
@@ -56,3 +58,29 @@ def test_a_clause_opened_after_a_share_is_not_its_noun() -> None:
     got = figures_in("Prevalensi stunting menurut SSGI 2024 sebesar 23,6% dimana capaian ini "
                      "masih di atas angka provinsi.")
     assert (P, 23.6) in got
+
+
+def test_the_next_years_level_after_a_change_is_a_level() -> None:
+    got = figures_in("Pada tahun 2022 angka stunting di Lembah Hijau sebesar 16,42 persen, "
+                     "terjadi penurunan sebesar 3,18 persen, kemudian pada tahun 2023 sebesar "
+                     "12,05 persen atau turun 4,37 persen.")
+    assert (P, 16.42) in got and (P, 12.05) in got
+    assert (P, 3.18) not in got and (P, 4.37) not in got
+
+
+def test_a_list_of_changes_still_goes_on_dropping() -> None:
+    got = figures_in("Prevalensi stunting Lembah Hijau turun 2,4 persen pada 2023 dan 1,9 persen "
+                     "pada 2024.")
+    assert (P, 1.9) not in got and (P, 2.4) not in got
+
+
+def test_a_weighing_operation_is_the_source_of_a_level() -> None:
+    got = figures_in("Adapun angka sementara pada pertengahan tahun 2024 berdasarkan hasil "
+                     "operasi timbang pada bulan Agustus sebesar 7,46 persen.",
+                     about_prevalence=True)
+    assert (P, 7.46) in got
+
+
+def test_a_share_of_children_breastfed_is_still_no_level() -> None:
+    got = figures_in("Cakupan ASI eksklusif di Lembah Hijau 61,2 persen.", about_prevalence=True)
+    assert (P, 61.2) not in got
