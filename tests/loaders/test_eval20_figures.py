@@ -6,7 +6,8 @@ levels; the expansion of e-PPGBM ('Pencatatan dan Pelaporan Gizi Berbasis Masyar
 names a data source, not a share of reporting; a clause opened after a share ('..., dimana
 capaian ini ...') is not that share's noun; after a change, '..., kemudian pada tahun N
 sebesar X persen' moves on to the next year's level; 'operasi timbang' is the source of a
-level, not a share of children weighed. Own sentences."""
+level, not a share of children weighed; the groups listed as the targets an audit selected
+('sasaran stunting yang terdiri dari 3 baduta, 5 balita ...') are other. Own sentences."""
 
 from __future__ import annotations
 
@@ -84,3 +85,11 @@ def test_a_weighing_operation_is_the_source_of_a_level() -> None:
 def test_a_share_of_children_breastfed_is_still_no_level() -> None:
     got = figures_in("Cakupan ASI eksklusif di Lembah Hijau 61,2 persen.", about_prevalence=True)
     assert (P, 61.2) not in got
+
+
+def test_the_groups_selected_as_audit_targets_are_other() -> None:
+    got = figures_in("Setelah seleksi, audit semester II di Kelurahan Sukamaju menetapkan "
+                     "sasaran stunting yang terdiri dari 3 baduta, 5 balita, 2 ibu nifas dan "
+                     "1 calon pengantin.")
+    assert sorted(v for k, v in got if k == "other") == [1.0, 2.0, 3.0, 5.0]
+    assert all(k == "other" for k, _ in got)
