@@ -293,7 +293,13 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
         aside = listed and last is not None and last[1] is None and bool(out) and bool(
             _ASIDE_END.match(sentence[last[0]:m.start()]))
         previous = out[-1] if aside else last[1] if last is not None and listed else None
-        if listed and last is not None and last[2] and not attending and not aside:
+        # '..., penurunan sebesar 2,3 persen, kemudian pada tahun 2024 sebesar 11,6 persen':
+        # the story moves on to the next year's level
+        sequel = listed and last is not None and "level_sequel" in cues and bool(
+            cues["level_sequel"].match(sentence[last[0]:m.start()])) and not \
+            cues["target"].search(sentence[:m.start()])
+        if listed and last is not None and last[2] and not attending and not aside and \
+                not sequel:
             last = (m.end(), None, True)
             continue  # the list of changes or targets goes on
         aimed = None if attending else _aimed_at(sentence[max(0, m.start() - 100):m.start()],
@@ -847,8 +853,18 @@ def _share_of(after: str) -> bool:
     found = _PERCENT.match(after)
     if found is None:
         return False
-    own = re.split(r"[,;\d]", after[found.end():], maxsplit=1)[0][:25]
-    return bool(_other_share().search(own))
+    return bool(_other_share().search(_own_noun(after[found.end():])))
+
+
+# a new clause opened right after a share ('22 persen dimana capaian ini ...')
+_NEW_CLAUSE = re.compile(r"\b(?:di\s?mana|yang\s+mana|sehingga|karena|namun|sedangkan|sementara)\b",
+                         re.IGNORECASE)
+
+
+def _own_noun(rest: str) -> str:
+    """The words right after a share's %/persen that name what it is a share of ('Dana
+    Desa'), up to the next number or clause: a clause the share opens is not its noun."""
+    return _NEW_CLAUSE.split(re.split(r"[,;\d]", rest, maxsplit=1)[0][:25], maxsplit=1)[0]
 
 
 def _aimed_at(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> str | None:
@@ -1001,7 +1017,7 @@ def _classify(after: str, before: str, sentence: str, cues: dict[str, re.Pattern
         if _other_share().search(clause):
             return None, ""
         rest = after[_PERCENT.match(after).end():]  # type: ignore[union-attr]
-        own = re.split(r"[,;\d]", rest, maxsplit=1)[0][:25].lower()  # the value's own noun
+        own = _own_noun(rest).lower()  # the value's own noun
         if "share_base" in cues and cues["share_base"].match(after) and \
                 _FAMILIES_AT_RISK.search(sentence):
             return "other", "percent of families"  # '34,08 persen dari total 70.161 keluarga'
