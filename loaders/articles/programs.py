@@ -90,6 +90,7 @@ class _Patterns:
     list_item: re.Pattern[str]
     action_lead: re.Pattern[str]
     setup_item: re.Pattern[str]
+    combined_launch: re.Pattern[str]
     bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -196,6 +197,8 @@ def _patterns(v: Vocabulary) -> _Patterns:
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
         action_lead=re.compile(p.get("action_lead", "(?!)")),
+        combined_launch=re.compile(rf"(?:{p.get('combined_launch', '(?!)')})\s*"
+                                   rf"(?:{p.get('launched', '(?!)')})\s+$", re.IGNORECASE),
         # a line of a plan that sets a named thing up, in any list ("- Pendirian Rumah Gizi Kita")
         setup_item=re.compile(rf"^\s*(?P<bullet>[-•*▪–]\s*)?(?:{p.get('setup_lead', '(?!)')})"
                               rf"({_CAP}(?:\s+{_CAP}){{1,4}})\s*$"),
@@ -624,11 +627,28 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     _pointed_back(programs, doc, p)
     for prog in programs:
         _links(prog, mentions, p)
+        if not prog.run_by:
+            _launched_at_meeting(prog, mentions, p)
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
             prog.run_by = list(prog.head.run_by)
     _listed_before(programs)
     return programs
+
+
+def _launched_at_meeting(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
+    """'Rembuk Stunting sekaligus Launching Gerakan X': a programme launched at the meeting
+    is run by the office that holds the event (a body that launches a programme runs it),
+    the executing office rather than the government it acts for when both organise."""
+    if not any(p.combined_launch.search(s.text[:a - s.start])
+               for s, a, _ in prog.seen or [(prog.sentence, prog.start, prog.end)]):
+        return
+    holders = [m for m in mentions if "organiser" in m.roles and not m.excluded
+               and not m.absent]
+    offices = [m for m in holders if m.type != "PEMDA"] or holders
+    for m in offices:
+        if not any(t == m.type for t, _, _ in prog.run_by):
+            prog.run_by.append((m.type, "RUNS", m))
 
 
 def _cut_off(p: _Patterns, name: str, rest: str) -> bool:

@@ -5,7 +5,7 @@ Own sentences, invented names."""
 
 from __future__ import annotations
 
-from tests.loaders.program_helpers import names_of, programs_in
+from tests.loaders.program_helpers import links_in, names_of, programs_in
 
 _PLAN = ("Rembug stunting Desa Sukamaju menyusun rencana aksi.\n"
          "Rencana Penanganan\n"
@@ -37,3 +37,22 @@ def test_a_founding_in_prose_is_no_list_line() -> None:
 def test_a_founded_body_is_no_programme() -> None:
     found = programs_in(_PLAN + "Pembentukan Tim Pendamping Keluarga\n")
     assert "tim pendamping keluarga" not in names_of(found)
+
+
+# -- a programme launched at the meeting is run by the office that holds the event ---------
+
+def test_a_launch_joined_to_the_meeting_is_run_by_its_executing_office() -> None:
+    links = links_in("Wakil Bupati Blora menghadiri Rembuk Stunting sekaligus Launching "
+                     "Gerakan Piring Sehat Keluarga (Gerpis), Senin (8/9/2025), di Pendopo "
+                     "Kabupaten Blora. Acara yang digelar oleh DP3AP2KB Blora itu juga dihadiri "
+                     "Kepala Dinas Kesehatan. Dalam laporannya, Sekda Blora menyampaikan tujuan "
+                     "kegiatan.")
+    (runs,) = [v for k, v in links.items() if "Gerpis" in k or "Piring" in k]
+    assert runs == {("DINAS_KB", "RUNS")}
+
+
+def test_a_launch_not_joined_to_the_meeting_ties_no_organiser() -> None:
+    links = links_in("DP3AP2KB Blora menggelar Rembuk Stunting di Pendopo Kabupaten Blora, Senin "
+                     "(8/9/2025). Kepala Dinas Kesehatan memaparkan data. Bulan lalu Kementerian "
+                     "Sosial mengumumkan peluncuran Gerakan Piring Sehat Keluarga (Gerpis).")
+    assert all(("DINAS_KB", "RUNS") not in v for v in links.values())
