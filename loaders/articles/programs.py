@@ -89,6 +89,8 @@ class _Patterns:
     list_intro: re.Pattern[str]
     list_item: re.Pattern[str]
     action_lead: re.Pattern[str]
+    setup_item: re.Pattern[str]
+    combined_launch: re.Pattern[str]
     bare_item: re.Pattern[str]
     also_called: re.Pattern[str]
     name_end: re.Pattern[str]
@@ -195,6 +197,11 @@ def _patterns(v: Vocabulary) -> _Patterns:
         appeal=re.compile(rf"\b(?:{p['appeal']})\b", re.IGNORECASE),
         list_intro=re.compile(rf"(?:{p['list_intro']})[^:]*:\s*$", re.IGNORECASE),
         action_lead=re.compile(p.get("action_lead", "(?!)")),
+        combined_launch=re.compile(rf"(?:{p.get('combined_launch', '(?!)')})\s*"
+                                   rf"(?:{p.get('launched', '(?!)')})\s+$", re.IGNORECASE),
+        # a line of a plan that sets a named thing up, in any list ("- Pendirian Rumah Gizi Kita")
+        setup_item=re.compile(rf"^\s*(?P<bullet>[-•*▪–]\s*)?(?:{p.get('setup_lead', '(?!)')})"
+                              rf"({_CAP}(?:\s+{_CAP}){{1,4}})\s*$"),
         list_item=re.compile(rf"^\s*(?:[-•*▪–]|\d{{1,2}}[.)]|[a-h][.)])\s*[{_QUOTES}]?({_NAME})"
                              rf"[{_QUOTES}]?(?:\s*\(\s*({_EXPANSION})\s*\))?"),
         # a list line whose bullet was lost: two capitalised words or more ("Warung Stunting")
@@ -356,6 +363,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     listing = False  # the previous line introduced a list of programmes ("program unggulan:")
     dangling = False  # the previous paragraph stopped at a programme noun ("meluncurkan inovasi")
     previous: Sentence | None = None
+    after_bullet = False  # the previous sentence was a list's line ("-", "Untuk Balita:")
     innovating = False  # the previous sentence was about innovations
     for s in doc.sentences:
         here = [m for m in mentions if m.sentence is s]
@@ -373,6 +381,7 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                 if previous is not None:  # who launched it is told before the break
                     prog.seen.append((previous, previous.end, previous.end))
         dangling = bool(p.dangling.search(s.text))
+        after_bullet = previous is not None and _list_line(previous.text)
         previous = s
         named_here = _triggered_names(p, s.text)
         # "OPERASI GENTING (Optimalisasi ...)": a local name coined over a national one
@@ -591,6 +600,12 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
         if listing and _BULLET_ONLY.match(s.text):
             continue  # "1." split from its line: the list goes on in the next sentence
         item = (p.list_item.match(s.text) or _bare_item(p, s.text)) if listing else None
+        setup = None if listing else p.setup_item.match(s.text)
+        if setup and not (after_bullet or setup["bullet"]):
+            setup = None  # a plan's line only: its bullet on it, or a list line before it
+        if setup and not _rejected_span(s.start + setup.start(2), spans) and \
+                not rejected(setup[2], setup.start(2)) and not _is_place(setup[2], places):
+            add(setup[2], [], s, setup.start(2), setup.end(2))
         if item and _HEADING.search(s.text):
             item = None  # "Untuk Baduta:", "- Aksi Prioritas:": a new part of the plan
         if item and not _rejected_span(s.start + item.start(1), spans):
@@ -612,11 +627,28 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
     _pointed_back(programs, doc, p)
     for prog in programs:
         _links(prog, mentions, p)
+        if not prog.run_by:
+            _launched_at_meeting(prog, mentions, p)
     for prog in programs:  # "Wabup me-launching inovasi A (...) dan B": B's runner is A's
         if prog.head is not None and not prog.run_by:
             prog.run_by = list(prog.head.run_by)
     _listed_before(programs)
     return programs
+
+
+def _launched_at_meeting(prog: Program, mentions: list[Mention], p: _Patterns) -> None:
+    """'Rembuk Stunting sekaligus Launching Gerakan X': a programme launched at the meeting
+    is run by the office that holds the event (a body that launches a programme runs it),
+    the executing office rather than the government it acts for when both organise."""
+    if not any(p.combined_launch.search(s.text[:a - s.start])
+               for s, a, _ in prog.seen or [(prog.sentence, prog.start, prog.end)]):
+        return
+    holders = [m for m in mentions if "organiser" in m.roles and not m.excluded
+               and not m.absent]
+    offices = [m for m in holders if m.type != "PEMDA"] or holders
+    for m in offices:
+        if not any(t == m.type for t, _, _ in prog.run_by):
+            prog.run_by.append((m.type, "RUNS", m))
 
 
 def _cut_off(p: _Patterns, name: str, rest: str) -> bool:
@@ -1127,6 +1159,14 @@ def _follows_a_name(s: Sentence, at: int, spans: list[tuple[int, int]]) -> bool:
 
 # a line that holds only a list's bullet or number ("1.", "b)", "-")
 _BULLET_ONLY = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-h][.)]|[-•*▪–])\s*$")
+
+
+def _list_line(text: str) -> bool:
+    """A line of a list or its heading: a bullet alone, a heading ('Intervensi Langsung:')
+    or a short line with no full stop ('Kelas ibu hamil rutin'), as lists lose their bullets."""
+    end = text.rstrip()[-1:]
+    return bool(_BULLET_ONLY.match(text)) or end == ":" or (
+        len(text) < 100 and end not in ('.', '!', '?', '"', '”', ''))
 
 _MEETING = re.compile(r"\b(?:rapat|rakor\w*|rembu[kg]|lokakarya|lokmin|musyawarah|sosialisasi|"
                       r"pertemuan)\b", re.IGNORECASE)
