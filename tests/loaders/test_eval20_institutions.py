@@ -40,8 +40,8 @@ def test_an_offices_part_in_the_team_is_not_the_team_taking_part() -> None:
                  "di ruang rapat Kantor Camat Kediri, Rabu (10/9/2025). Acara ini dihadiri "
                  "perwakilan Dinas Kesehatan. Dinas PMD Kabupaten Tabanan juga turut menjadi "
                  "narasumber. Analis Sosial, Putu Gede, memaparkan pentingnya data keluarga. "
-                 "Selain itu, ia juga menjelaskan peran Dinas PMD dalam Tim Percepatan "
-                 "Penurunan Stunting Kabupaten serta menekankan pentingnya Posyandu.")
+                 "Ia kemudian menguraikan peran Dinas Sosial dalam Tim Percepatan "
+                 "Penurunan Stunting Kabupaten Tabanan dan mengingatkan soal Posyandu.")
     assert "TPPS" not in _types(r)
     assert {"DINSOS", "DPMD"} <= _types(r)
 
