@@ -18,7 +18,7 @@ from graph.analytics import persist, results
 from graph.analytics.brokerage import Brokerage, brokerage
 from graph.analytics.centrality import Scores
 from graph.analytics.communities import Community, communities, networkit_available
-from graph.analytics.projection import Projection, load_projection
+from graph.analytics.projection import NETWORKIT_FILE, Projection, load_projection
 from graph.analytics.ranking import Ranking, rank
 from graph.analytics.results import remembered, scope_version
 from graph.analytics.summary import Summary, summarize
@@ -74,7 +74,8 @@ def prepare(store: Store, weighting: str = "shared") -> Projection:
     found = network(store, whole, weighting)
     results.network_size(store, whole, scope_version(store, whole))
     net = found.network
-    if net.saved_at is not None and networkit_available():
+    if (net.saved_at is not None and not (net.saved_at / NETWORKIT_FILE).exists()
+            and networkit_available()):
         net.networkit  # noqa: B018 - built and kept beside the projection
         del net.networkit  # the load's process needs none of it: freed now
     return found
