@@ -144,6 +144,15 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                 return Holder("desa", village.code, f"village government {village.name} "
                                                      f"with the {m.stem}")
             level = _level_of(m, gaz)
+            if level is None and m.place is None and \
+                    v.usual_levels.get(m.type, ())[:1] == ("kabkota",) and \
+                    places.main("kabkota") and not any(
+                        p.code and gaz.region(p.code).level == "province"
+                        for p in places.resolved()):
+                # 'digelar oleh Dinas P2KB' with no region written, no province named:
+                # a kab/kota office (its usual level first) of the release's kab/kota (guide
+                # §3.3.1: 'Pemkab X melalui Dinas Y menggelar' gives kab/kota)
+                level = "kabkota"
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
                 code = m.place.code

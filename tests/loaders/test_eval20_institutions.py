@@ -73,3 +73,19 @@ def test_kaur_after_a_bodys_name_is_the_kabupaten_not_a_village_officer() -> Non
 def test_a_village_officer_with_his_portfolio_is_still_the_desa() -> None:
     r = _release(_LOKMIN + "Hadir Sekdes Banyu Urip dan Kaur Perencanaan Desa Banyu Urip.")
     assert "DESA" in _types(r)
+
+
+# -- the head of religious affairs written without 'Kantor' ---------------------------------
+
+def test_the_head_of_religious_affairs_is_the_kua() -> None:
+    r = _release(_LOKMIN + "Acara dihadiri Camat, Kepala Puskesmas, Koordinator PLKB, Kepala "
+                 "Urusan Agama, Danramil dan Kapolsek.")
+    assert "KUA" in _types(r)
+
+
+# -- a village stunting team under another name (guide 1.1: called the stunting team) ------
+
+def test_the_villages_stunting_management_team_is_the_tpps() -> None:
+    r = _release(_LOKMIN + "Turut hadir Tim Pengelola Stunting dari Desa Banyu Urip dan Desa "
+                 "Sekotong serta perwakilan TP PKK Kecamatan.")
+    assert "TPPS" in _types(r)

@@ -79,3 +79,16 @@ def test_the_presentation_of_the_eight_convergence_actions_is_a_held_assessment(
             "Anggaran intervensi tahun ini disebutkan cukup besar.\n")
     meetings = json_on(text, gazetteer())["meetings"]
     assert meetings and meetings[0]["family"] == "evaluation"
+
+
+def test_a_kabupaten_office_named_without_its_region_holds_the_meeting_it_organises() -> None:
+    # 'digelar oleh Dinas X' with no region written: the kab/kota office of the release's
+    # kab/kota holds it, though a Sekcam opens it in a kecamatan office (guide §3.3.1)
+    text = ("Sleman, 5 Maret 2025 - Pemerintah Kabupaten Sleman memperkuat penanganan "
+            "stunting melalui Rembuk Stunting Kecamatan yang digelar oleh Dinas P3AP2KB pada "
+            "Rabu (5/3) untuk dua kecamatan, yakni Depok dan Mlati.\n"
+            "Kegiatan dibuka oleh Sekretaris Kecamatan Depok di aula Kantor Camat Depok.\n"
+            "Peserta membahas desa lokus tahun depan.\n")
+    meeting = json_on(text, gazetteer())["meetings"][0]
+    assert meeting["level"] == "kabkota"
+    assert meeting["region"]["name"] == "Kabupaten Sleman"
