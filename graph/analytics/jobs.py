@@ -64,7 +64,10 @@ log = logging.getLogger("tpps.analytics")
 # OpenMP thread, so forking after it is safe).
 PRELOAD = ["graph.analytics.worker_env", "numpy", "scipy.sparse", "networkx", "igraph",
            "networkit", "graph.analytics.kernels", "graph.analytics.warmup",
-           "graph.analytics.worker", "graph.analytics.jobs"]
+           "graph.analytics.worker", "graph.analytics.jobs",
+           # a worker opens its store on its first job: imported there, they were ~0.3 s
+           # of a cold whole-country COMMUNITIES
+           "graph.store.faults", "graph.store.embedded", "graph.store.neo4j"]
 # The result cache holds at most this many items (scores, members, nodes and edges
 # summed over entries): a national ranking is 200k of them.
 CACHE_ITEMS = 2_000_000

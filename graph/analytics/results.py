@@ -58,8 +58,9 @@ def encode(kind: str, value: Any) -> bytes:
     if kind == "brokerage":  # asdict's deep copy of 200k rows took 2 of its 3 s
         body = [{"node": b.node, "constraint": b.constraint,
                  "effective_size": b.effective_size, "roles": b.roles} for b in value]
-    elif kind == "communities":
-        body = [asdict(v) for v in value]
+    elif kind == "communities":  # asdict deep-copied the country's 200k member ids
+        body = [{"index": c.index, "members": c.members, "sector": c.sector,
+                 "region_code": c.region_code, "label": c.label} for c in value]
     else:
         body = asdict(value)
     return zlib.compress(json.dumps(body).encode("utf-8"), 1)

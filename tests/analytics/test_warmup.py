@@ -46,3 +46,19 @@ def test_a_failing_warm_up_is_logged_not_raised(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(centrality, "closeness", broken)
     assert warmup.warm() == []
     assert "not warmed: no kernel today" in caplog.text
+
+
+def test_the_fork_server_preloads_what_a_worker_opens_its_store_with() -> None:
+    # imported at a worker's first job instead, they were ~0.3 s of a cold measure
+    assert {"graph.store.faults", "graph.store.embedded", "graph.store.neo4j"} <= set(
+        jobs.PRELOAD)
+
+
+def test_the_preloaded_modules_start_no_thread() -> None:
+    # the fork server forks every worker: a thread started by an import would not be in them
+    probe = ("import importlib, json, threading\n"
+             f"for m in {jobs.PRELOAD!r}: importlib.import_module(m)\n"
+             "print(json.dumps(threading.active_count()))\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True, timeout=300)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == 1
