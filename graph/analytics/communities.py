@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
 from graph.analytics.engines import Network, use_fast
-from graph.analytics.projection import CoAttendance
+from graph.analytics.projection import CoAttendance, Coded, coded
 
 SEED = 42
 _RNG_LOCK = threading.Lock()  # igraph's random generator is process-wide
@@ -68,15 +68,16 @@ def communities(g: Network,
             return communities(g.graph, region_names, seed)
         membership = (plm_membership(g, seed) if engine != "igraph" and networkit_available()
                       else leiden_membership(g, seed))
-        return _label(membership, g.ids, g.sectors, g.region_codes, region_names)
+        return _label(membership, g.ids, g.coded("sectors"), g.coded("region_codes"),
+                      region_names)
     if g.number_of_nodes() == 0:
         return []
     parts = nx.community.louvain_communities(g, weight="weight", seed=seed)
     nodes = list(g.nodes)
     where = {n: k for k, part in enumerate(parts) for n in part}
     return _label([where[n] for n in nodes], [str(n) for n in nodes],
-                  [g.nodes[n].get("sector", "other") for n in nodes],
-                  [g.nodes[n].get("region_code") for n in nodes], region_names)
+                  coded([g.nodes[n].get("sector", "other") for n in nodes]),
+                  coded([g.nodes[n].get("region_code") for n in nodes]), region_names)
 
 
 def networkit_available() -> bool:
@@ -116,8 +117,7 @@ def leiden_membership(net: CoAttendance, seed: int = SEED) -> list[int]:
     return list(parts.membership)
 
 
-def _label(membership: list[int], ids: list[str], sectors: list[str],
-           regions: list[str | None],
+def _label(membership: list[int], ids: list[str], sectors: Coded, regions: Coded,
            region_names: Callable[[set[str]], Mapping[str, str]] | None) -> list[Community]:
     """Communities largest first (then by first member id), members by id, each
     labelled with its most common sector and region (a tie goes to the one met first
@@ -150,18 +150,15 @@ def _label(membership: list[int], ids: list[str], sectors: list[str],
     return out
 
 
-def _most_common(part: np.ndarray, rank: np.ndarray, values: Sequence[str | None],
+def _most_common(part: np.ndarray, rank: np.ndarray, values: Coded,
                  parts: int) -> list[str | None]:
     """Per community, its most common value (None ignored; None if it has none), a
     tie to the value whose first holder comes first by id (Counter.most_common over
-    members in id order)."""
-    names: list[str] = sorted(v for v in set(values) if v is not None)
+    members in id order). `values` as `coded` gives them."""
+    names, codes = values
     if not names:
         return [None] * parts
     k = len(names)
-    code: dict[str | None, int] = {v: c for c, v in enumerate(names)}
-    code[None] = k
-    codes = np.fromiter(map(code.__getitem__, values), dtype=np.int64, count=len(values))
     held = codes < k
     # Only the (community, value) cells that occur, found by sorting the members: a
     # dense communities x values table was 500 x 7,000 cells at national size (3 s).

@@ -21,7 +21,7 @@ networks, and centrality", Phys. Rev. E 64, 016132 (2001).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +39,17 @@ from graph.weights import newman_array
 
 WEIGHTINGS = ("shared", "newman")
 NETWORKIT_FILE = "networkit.nkb"
+# A column of labels (sectors, region codes) as its distinct values, sorted, and one int64
+# code per institution indexing them (len(values) for None): what labelling needs.
+Coded = tuple[list[str], np.ndarray]
+
+
+def coded(values: Sequence[str | None]) -> Coded:
+    names: list[str] = sorted(v for v in set(values) if v is not None)
+    code: dict[str | None, int] = {v: c for c, v in enumerate(names)}
+    code[None] = len(names)
+    return names, np.fromiter(map(code.__getitem__, values), dtype=np.int64,
+                              count=len(values))
 
 
 class CoAttendance:
@@ -96,6 +107,15 @@ class CoAttendance:
     @cached_property
     def sectors(self) -> list[str]:
         return [sector_of(t) for t in self.types]
+
+    def coded(self, column: str) -> Coded:
+        """`coded(getattr(self, column))`, made once per projection: labelling the
+        country's communities went through 200k strings twice on every call."""
+        made: dict[str, Coded] = self.__dict__.setdefault("_coded", {})
+        found = made.get(column)
+        if found is None:
+            found = made[column] = coded(getattr(self, column))
+        return found
 
     @cached_property
     def index(self) -> dict[str, int]:

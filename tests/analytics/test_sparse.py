@@ -19,7 +19,7 @@ from graph.analytics import summary as summary_module
 from graph.analytics.brokerage import brokerage
 from graph.analytics.centrality import MEASURES, SEED, centrality
 from graph.analytics.communities import communities, modularity
-from graph.analytics.projection import incidence_of_rows, project
+from graph.analytics.projection import coded, incidence_of_rows, project
 from graph.analytics.summary import summarize
 from graph.model import Attendance, Batch, Institution
 from graph.store import embedded as embedded_module
@@ -347,7 +347,7 @@ def test_labels_follow_counter_order_on_unsorted_ids_and_ties() -> None:
     membership = [rng.randrange(12) for _ in ids]
     sectors = [rng.choice(["health", "religious", "security"]) for _ in ids]
     regions = [rng.choice(["33.74", "33.75", None]) for _ in ids]
-    got = _label(membership, ids, sectors, regions, None)
+    got = _label(membership, ids, coded(sectors), coded(regions), None)
     groups: dict[int, list[int]] = defaultdict(list)
     for p, part in enumerate(membership):
         groups[part].append(p)
@@ -374,7 +374,7 @@ def test_region_names_are_asked_once_for_the_codes_that_label_a_community() -> N
     ids = [f"i{k}" for k in range(7)]
     membership = [0, 0, 0, 0, 1, 1, 1]
     regions = ["33.74", "33.74", "33.75", None, "33.76", "33.76", "33.77"]
-    got = _label(membership, ids, ["health"] * 7, regions, names)
+    got = _label(membership, ids, coded(["health"] * 7), coded(regions), names)
     assert asked == [{"33.74", "33.76"}]
     assert [c.label for c in got] == ["health · Region 33.74 (4)", "health · 33.76 (3)"]
 
@@ -395,3 +395,13 @@ def test_bit_parallel_distances_are_one_bfs_per_source() -> None:
     total, reached = distance_sums(w.indptr.astype(np.int64), w.indices.astype(np.int64),
                                    sources)
     assert (total, reached) == (float(d[finite].sum()), int(finite.sum()) - len(sources))
+
+
+def test_a_projections_coded_columns_are_made_once_and_match_its_columns() -> None:
+    rows = [("m1", "a", "PUSKESMAS", "33.74"), ("m1", "b", "KUA", None),
+            ("m2", "a", "PUSKESMAS", "33.74"), ("m2", "c", "POLSEK", "33.75")]
+    net = project([AttendanceRow(i, i.upper(), t, r, m, date(2025, 1, 1))
+                   for m, i, t, r in rows]).network
+    names, codes = net.coded("region_codes")
+    assert [names[c] if c < len(names) else None for c in codes] == net.region_codes
+    assert net.coded("region_codes") is net.coded("region_codes")  # kept, not redone
