@@ -278,9 +278,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                                              f"of {located.name}")
         if located is not None:
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
-        head = _head_in_own_hall(doc, c, in_meeting, gaz, venue)
-        if head is not None:
-            return head
+        own_hall = _head_in_own_hall(doc, c, in_meeting, gaz, venue)
+        if own_hall is not None:
+            return own_hall
     # 4. the level the meeting's name usually has (a lokmin is the kecamatan's, a musdes
     # the village's: data/meeting_levels.csv), at the region of that level named nearest
     if usual is not None:

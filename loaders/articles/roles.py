@@ -84,7 +84,7 @@ _JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE
 # not 'yang diminta memberikan sambutan', a task at the meeting
 _URGED = re.compile(r"[^.;]{0,100}?(?<!yang\s)\b(?:diajak|diminta|diimbau|dihimbau|diharapkan|"
                     r"didorong|diinstruksikan)\b", re.IGNORECASE)
-# the ongoing work a joined list is the subject of ('Pemkab bersama BKKBN dan mitra terus
+# the ongoing work a joined list is the subject of ('Pemkab bersama Dinas Y dan mitra terus
 # menggenjot ...'): a routine told of, not a meeting attended (guide §5.3)
 _ONGOING = re.compile(r"[^.;]{0,100}?\b(?:terus|senantiasa|selalu|tak\s+henti(?:-hentinya)?)\s+"
                       r"(?:me[mnrl]?|ber|di)[a-z]{3,}\b", re.IGNORECASE)
@@ -398,7 +398,7 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                 m.sentence.text, m.end - m.sentence.start) or _ONGOING.match(
                 m.sentence.text, m.end - m.sentence.start)):
             # "seluruh TPPS beserta swasta dan akademisi diajak ...": urged, not met;
-            # "... bersama BKKBN terus memaksimalkan ...": ongoing work, not met
+            # "... bersama Dinas Y terus mendampingi ...": ongoing work, not met
             continue
         if cue.role == "none" and _MEMBERS.fullmatch(
                 m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and any(
