@@ -43,6 +43,7 @@ class _Patterns:
     month_only: re.Pattern[str]
     series: re.Pattern[str]
     range_short: re.Pattern[str]
+    spaced: re.Pattern[str]
 
 
 @cache
@@ -72,6 +73,9 @@ def _patterns(v: Vocabulary) -> _Patterns:
                              r"(?![\w/.-]?\d)"),
         # 'Kamis 16/5 –', 'Kamis, 16-5': d/m or d-m right after its weekday (see date_mentions)
         bare_short=re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})(?![\w/.-]?\d)"),
+        # '(19 /2/ 2024)', '( 5 / 3 / 2025 )': spaces around the slashes, taken only inside
+        # a parenthesis (bare, '1 / 2 / 3' is arithmetic or a list of figures)
+        spaced=re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\s*\)"),
         # (14/10), (16/02): no year, inside a parenthesis
         short=re.compile(r"\(\s*(\d{1,2})/(\d{1,2})\s*\)"),
         # 'tanggal 26 bulan September tahun 2024': the words bulan and tahun may stand
@@ -127,6 +131,8 @@ def date_mentions(text: str, v: Vocabulary | None = None) -> list[DateMention]:
 
     for m in p.numeric.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
+    for m in p.spaced.finditer(text):
+        add(m.start(1), m.end(3), int(m[1]), int(m[2]), _year(m[3]), True)
     for m in p.dotted.finditer(text):
         add(m.start(), m.end(), int(m[1]), int(m[2]), _year(m[3]), True)
     speech = v.date_cues.get("speech")

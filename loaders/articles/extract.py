@@ -97,6 +97,20 @@ def _published(doc: Document) -> date | None:
     return None
 
 
+# the date of a page address ('https://site.id/2025/08/01/slug')
+_PATH_DAY = re.compile(r"/(20\d{2})/(\d{1,2})/(\d{1,2})(?:/|$)")
+
+
+def _posted(url: str | None) -> date | None:
+    found = _PATH_DAY.search(url or "")
+    if found is None:
+        return None
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
+
+
 def _years(doc: Document) -> list[int]:
     years = [int(y) for y in re.findall(r"\b(20[1-3]\d)\b", doc.text)]
     return list(dict.fromkeys(years))
@@ -116,7 +130,8 @@ def extract(doc: Document, gaz: Gazetteer | None = None, vocab: Vocabulary | Non
     if chosen is None:
         return Extraction(doc.path, source, None, [], [], [], skipped=why)
     places = Places(doc, g, v)
-    day = meeting_date(doc, chosen, v, published, _years(doc))
+    day = meeting_date(doc, chosen, v, published, _years(doc),
+                       _posted(url[0] if url else None))
     start, end = meeting_times(doc, chosen, v, day.sentence)
     venue, venue_span = meeting_venue(doc, chosen, v)
     title = title_span(doc, chosen)

@@ -148,10 +148,12 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                     v.usual_levels.get(m.type, ())[:1] == ("kabkota",) and \
                     places.main("kabkota") and not any(
                         p.code and gaz.region(p.code).level == "province"
+                        and p.role not in ("dateline", "publisher")
                         for p in places.resolved()):
                 # 'digelar oleh Dinas P2KB' with no region written, no province named:
                 # a kab/kota office (its usual level first) of the release's kab/kota (guide
-                # §3.3.1: 'Pemkab X melalui Dinas Y menggelar' gives kab/kota)
+                # §3.3.1: 'Pemkab X melalui Dinas Y menggelar' gives kab/kota); a province
+                # only in the dateline ('Kota, Jatim –') is where the reporter files (§3.4)
                 level = "kabkota"
             code = m.place.code if m.place and m.place.role != "unit" else None
             if m.place is not None and m.place.role == "unit" and level == "kecamatan":
@@ -276,6 +278,9 @@ def _find_holder(doc: Document, c: Candidate, title: tuple[int, int], mentions: 
                                              f"of {located.name}")
         if located is not None:
             return Holder("desa", located.code, f"village rembuk held in {located.name}")
+        own_hall = _head_in_own_hall(doc, c, in_meeting, gaz, venue)
+        if own_hall is not None:
+            return own_hall
     # 4. the level the meeting's name usually has (a lokmin is the kecamatan's, a musdes
     # the village's: data/meeting_levels.csv), at the region of that level named nearest
     if usual is not None:
@@ -907,3 +912,28 @@ def _located_desa(doc: Document, c: Candidate, places: Places, gaz: Gazetteer,
         if _LOCATED.search(doc.text[max(s.start, p.start - 30):p.start]):
             return p
     return None
+
+
+# a village's own hall written without its name ('di Aula Desa', 'Balai Desa setempat')
+_OWN_HALL = re.compile(r"(?:di\s+)?(?:Aula|Balai|Kantor|Gedung|Pendopo)\s+(?:Pertemuan\s+)?"
+                       r"(?:Desa|Kelurahan|Nagari|Gampong|Kampung|Pekon|Lembang)"
+                       r"(?:\s+setempat)?\W*", re.IGNORECASE)
+
+
+def _head_in_own_hall(doc: Document, c: Candidate, in_meeting: list[Mention], gaz: Gazetteer,
+                      venue: tuple[int, int] | None) -> Holder | None:
+    """'..., kata Kepala Desa X, dalam Rembuk Stunting di Aula Desa': a rembuk in an
+    unnamed village hall whose one village official in the meeting's sentence is that
+    village's head, with nobody coarser organising, opening or chairing it, is the
+    village's own (guide §3.3.3-4: the head's rank, the venue type as tie-breaker)."""
+    if venue is None or not _OWN_HALL.fullmatch(doc.text[venue[0]:venue[1]]):
+        return None
+    villages = {m.place.code for m in in_meeting if m.type in ("DESA", "KELURAHAN")
+                and m.sentence is c.sentence and m.place is not None and m.place.code
+                and gaz.region(m.place.code).level == "desa"}
+    if len(villages) != 1:
+        return None
+    code = villages.pop()
+    return Holder("desa", code, f"its head's village {gaz.region(code).name}, in the "
+                                f"village's own hall")
+

@@ -463,10 +463,16 @@ def _trailing(s: Sentence, d: DateMention) -> bool:
 
 
 def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | None,
-                 years: list[int]) -> DatePick:
+                 years: list[int], posted: date | None = None) -> DatePick:
     """Rank the body's dates (guide §2.2): the meeting sentence (and the next one), then a
     weekday-bearing date of the lead, then a trailing parenthesised date, then the
-    dateline's date. Captions and bylines are not in the body."""
+    dateline's date. Captions and bylines are not in the body.
+
+    `posted` (the date in the page address) is never a candidate, but with no publication
+    date it completes a yearless day as the publication would (guide §2.3: the URL is one
+    of the sources of the candidate years): 'Kamis (1/8)' posted on 1 Aug 2025 is 2025's,
+    not a year back where the weekday fits."""
+    anchor = published or posted
     ranked: list[tuple[int, int, DateMention, Sentence]] = []
     for i, s in enumerate(doc.sentences):
         for d in date_mentions(s.text, v):
@@ -500,7 +506,7 @@ def meeting_date(doc: Document, c: Candidate, v: Vocabulary, published: date | N
             return relative
     if ranked:
         for _, _, d, s in ranked:
-            day, conflict = complete(d, published, years, v.first_year)
+            day, conflict = complete(d, anchor, years, v.first_year)
             if day is not None:
                 warning = (f"the weekday written before {day.isoformat()} does not fall on it"
                            if conflict else None)

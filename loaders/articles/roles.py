@@ -84,6 +84,10 @@ _JOINS = re.compile(r"(?:bersama(?:\s+dengan)?|beserta|serta)\s*", re.IGNORECASE
 # not 'yang diminta memberikan sambutan', a task at the meeting
 _URGED = re.compile(r"[^.;]{0,100}?(?<!yang\s)\b(?:diajak|diminta|diimbau|dihimbau|diharapkan|"
                     r"didorong|diinstruksikan)\b", re.IGNORECASE)
+# the ongoing work a joined list is the subject of ('Pemkab bersama Dinas Y dan mitra terus
+# menggenjot ...'): a routine told of, not a meeting attended (guide §5.3)
+_ONGOING = re.compile(r"[^.;]{0,100}?\b(?:terus|senantiasa|selalu|tak\s+henti(?:-hentinya)?)\s+"
+                      r"(?:me[mnrl]?|ber|di)[a-z]{3,}\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"\s*(?:Kemudian|Selain\s+itu|Juga|Serta|Dan|Hadir\s+pula|Tampak)\b",
                         re.IGNORECASE)
 
@@ -94,6 +98,8 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     previous_listed = False
+    previous_live: list[Mention] = []
+    previous_text = ""
     open_quote: int | None = None  # the paragraph whose quoted speech is still open
     role_cues = _online_cues(doc, v, title)
     for s in doc.sentences:
@@ -111,6 +117,14 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
         elif carried:
             open_quote = None
         if not here:
+            # "Dinas X (DP3AKB) Kabupaten Y." then "Melaksanakan Rembuk Stunting ...": a
+            # sentence opening with an organiser verb and no subject of its own goes on
+            # from a verbless one naming bodies (the press breaking one sentence in two)
+            if previous_live and not _VERB.search(previous_text) and _opens_with_organiser(
+                    s.text, v):
+                for m in previous_live:
+                    m.roles = merge_roles(m.roles, ("organiser",))
+            previous_live, previous_text = [], s.text
             # "Rakor diikuti perwakilan Danrem." then "Kepala Dinas Kesehatan, ..." as its own
             # paragraph: a list opened by a participant cue goes on in the next fragment
             # (a verbless item naming no coded body, "• Bidan desa", does not end the list)
@@ -132,6 +146,7 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
                                   for a, _ in inside for r in reported):
                 m.excluded = True
         live = [m for m in here if not m.excluded]
+        previous_live, previous_text = live, s.text
         cues = _cues_of(s, role_cues)
         # drop cues inside a longer cue and cues inside mentions (the "Ketua" of a title)
         kept: list[tuple[int, int, RoleCue]] = []
@@ -169,6 +184,14 @@ def assign(doc: Document, mentions: list[Mention], v: Vocabulary,
             if title[0] <= m.start < title[1] and not m.excluded:
                 m.roles = merge_roles(m.roles, ("organiser",))
     _representation(mentions)
+
+
+def _opens_with_organiser(text: str, v: Vocabulary) -> bool:
+    """The sentence's first word is an organiser verb that binds the body before it
+    ('Melaksanakan Rembuk Stunting tingkat Kabupaten, ...')."""
+    at = len(text) - len(text.lstrip())
+    return any(c.role == "organiser" and c.binds == "before" and (
+        found := c.pattern.match(text, at)) is not None and found.end() > at for c in v.roles)
 
 
 # what follows a speech verb when the words were said at the meeting ('ujarnya saat
@@ -371,9 +394,12 @@ def _bind(live: list[Mention], cues: list[tuple[int, int, RoleCue]]) -> bool:
                          cue.role):
             continue  # the cue's clause has ended
         if cue.role == "participant" and _JOINS.fullmatch(
-                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and _URGED.match(
-                m.sentence.text, m.end - m.sentence.start):
-            continue  # "seluruh TPPS beserta swasta dan akademisi diajak ...": urged, not met
+                m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and (_URGED.match(
+                m.sentence.text, m.end - m.sentence.start) or _ONGOING.match(
+                m.sentence.text, m.end - m.sentence.start)):
+            # "seluruh TPPS beserta swasta dan akademisi diajak ...": urged, not met;
+            # "... bersama Dinas Y terus mendampingi ...": ongoing work, not met
+            continue
         if cue.role == "none" and _MEMBERS.fullmatch(
                 m.sentence.text[a - m.sentence.start:b - m.sentence.start]) and any(
                 c[2].role == "participant" for c in preceding[:-1]):
