@@ -460,6 +460,10 @@ def find_figures(sentence: str, year: int | None, v: Vocabulary | None = None,
                 cues["other_share_lead"].match(
                     _YEARS.sub("", _NUM.sub("", sentence[prior.start:m.start()], 1))):
             what, unit = "other", f"percent of {prior.unit}"  # '69 balita wasting (14%)'
+            if _share_of_part(out, value):
+                # '27 balita stunting dari 90 balita, atau 30%': the stunted part's share of
+                # the whole just counted is the prevalence there, not a share of the whole
+                what, unit = "stunting_prevalence_pct", "percent"
         families = about_families or (previous is not None
                                       and previous.what == "families_at_risk")
         if what is None and families and _FAMILY_COUNT.match(after):
@@ -525,6 +529,15 @@ _BARE_ITEM = re.compile(r"^\W*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?[A-Z][\w'’.-]*"
 def _bare_item(line_before: str, m: re.Match[str], after: str) -> bool:
     return m[2] is None and "," not in m[1] and not after.strip(" .;") and \
         bool(_BARE_ITEM.match(line_before))
+
+
+def _share_of_part(out: list[Figure], value: float) -> bool:
+    """The last two values are a count of stunting cases and the whole it is part of, and
+    this share is (to rounding) the part over the whole: the prevalence of that group."""
+    if len(out) < 2 or out[-2].what != "stunting_cases" or out[-1].what != "other" or \
+            not out[-1].value or out[-2].value >= out[-1].value:
+        return False
+    return abs(100 * out[-2].value / out[-1].value - value) <= 0.15
 
 
 def _part_base(prior: Figure | None, sentence: str, at: int, after: str,
@@ -1113,6 +1126,11 @@ def _named_group(before: str, after: str, cues: dict[str, re.Pattern[str]]) -> s
         unit = cues["group_line_unit"].match(after)
         if unit:
             return unit[1].lower()
+    attribute = cues["attribute_lead"].search(before) if "attribute_lead" in cues else None
+    unit = cues["attribute_group"].match(after) if attribute else None
+    if attribute and unit and not re.search(r"stunting|pendek|kerdil", attribute[0],
+                                             re.IGNORECASE):
+        return unit[1].lower()  # 'yang memiliki jaminan kesehatan ada 12 anak': the insured
     lacking = cues["lacking_group_after"].match(after) if "lacking_group_after" in cues else None
     if lacking is None and "state_group_after" in cues:
         lacking = cues["state_group_after"].match(after)  # '69 balita wasting', '68 balita lulus'

@@ -164,6 +164,11 @@ _EXPANSION = rf"{_CAP}(?:,?\s+(?:{_CAP}|dan|di|yang|untuk|&|ke|bagi|serta|[a-z]+
 # a programme's own name after a trigger: capitalised words, or an e-/m- app name (e-Keriting)
 _NAME = rf"(?:[em]-[A-Z][\w'’-]*|{_CAP})(?:\s+{_CAP}){{0,5}}"
 _QUOTES = "\"“”'‘’"
+# an institution named as the source of data ('berdasarkan data Dinas Sosial', 'menurut data
+# Dinkes') is cited, not shown running a programme the same sentence names (guide §6: run_by
+# only when the text says so)
+_DATA_SOURCE = re.compile(r"\b(?:data|sumber|menurut|laporan|catatan|rilis)\s+(?:dari\s+)?$",
+                          re.IGNORECASE)
 # a regulation cited by number and title: names inside its title are no programmes
 _LAW_TITLE = re.compile(r"(?:Nomor|No\.?)\s*[\d./A-Za-z-]*\d[\d./A-Za-z-]*(?:\s+Tahun\s+\d{4})?"
                         r"\s+tentang\b[^;.:]*$", re.IGNORECASE)
@@ -409,7 +414,8 @@ def find_programs(doc: Document, v: Vocabulary, mentions: list[Mention],
                            form.description)
                 for t in form.run_by:
                     for x in here:
-                        if x.type == t:
+                        if x.type == t and not _DATA_SOURCE.search(
+                                s.text[max(0, x.start - s.start - 30):x.start - s.start]):
                             prog.run_by.append((t, "RUNS", x))
                 _paren_alias(prog, s.text, m.start(), m.end())
         for m in p.acronym_first.finditer(s.text):
