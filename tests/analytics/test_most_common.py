@@ -8,6 +8,7 @@ from collections import Counter
 import numpy as np
 
 from graph.analytics.communities import _most_common
+from graph.analytics.projection import coded
 
 
 def test_most_common_is_counter_most_common_over_members_in_id_order() -> None:
@@ -22,4 +23,4 @@ def test_most_common_is_counter_most_common_over_members_in_id_order() -> None:
             members = sorted((i for i in range(n) if part[i] == c), key=lambda i: rank[i])
             held = Counter(values[i] for i in members if values[i] is not None)
             expected.append(held.most_common(1)[0][0] if held else None)
-        assert _most_common(part, rank, values, parts) == expected
+        assert _most_common(part, rank, coded(values), parts) == expected
